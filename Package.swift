@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+// posthog-install: a terminal wizard that installs self-hosted PostHog on Kubernetes.
+import PackageDescription
+
+let package = Package(
+    name: "posthog-install",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "posthog-install", targets: ["posthog-install"]),
+    ],
+    dependencies: [
+        // Command-line parsing with generated help; the de-facto standard for Swift tools.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // argv-only subprocesses with process groups, streaming and teardown.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+    ],
+    targets: [
+        // ncursesw + tinfo with a shim for the macros Swift cannot import (apt: libncurses-dev).
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+        // libyaml, the YAML 1.1 event parser and emitter (apt: libyaml-dev).
+        .systemLibrary(name: "CYAML", providers: [.apt(["libyaml-dev"])]),
+        // libarchive, for reading chart .tgz files safely (apt: libarchive-dev).
+        .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),
+        // OpenSSL libcrypto/libssl: digests, keys and X.509 for Sprig, TLS checks (apt: libssl-dev).
+        .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
+
+        // Go text/template: lexer, parser, AST with byte offsets, Value, evaluator, printf.
+        .target(name: "GoTemplate"),
+        // YAML documents on libyaml: go-yaml v2 scalar rules, Helm-style emitter, in-place edits.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        // Helm charts: loading, values coalescing, --set, Sprig and Helm functions, rendering.
+        .target(name: "Helm", dependencies: ["GoTemplate", "YAML", "CArchive", "COpenSSL"]),
+        // Kubernetes objects as values: per-kind status, pod diagnosis, scheduling fit (pure).
+        .target(name: "Kube"),
+        // Wizard decisions (pure): answers, profiles, values, plans, upgrade notes, costs, wizard state.
+        .target(name: "Installer", dependencies: ["YAML", "Helm", "Kube"]),
+        // The edges: process runner, atomic files, clock, signals, terminal detection.
+        .target(name: "Effects", dependencies: [
+            .product(name: "Subprocess", package: "swift-subprocess"),
+        ]),
+        // kubectl/helm clients, the namespace poller and the simulated cluster.
+        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "Helm", "YAML", "COpenSSL"]),
+        // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
+        .target(name: "TUI", dependencies: ["Installer", "Kube", "CNCurses"]),
+        // The commands (swift-argument-parser), headless printers and wiring.
+        .target(name: "PosthogInstallCommands", dependencies: [
+            "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster", "TUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The executable: an entry point only.
+        .executableTarget(name: "posthog-install", dependencies: ["PosthogInstallCommands"]),
+        // Benchmarks that print figures (run in release: `make bench`).
+        .executableTarget(name: "PosthogBenchmarks", dependencies: [
+            "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Cluster",
+        ]),
+        // Test doubles shared by the test targets: scripted runner, in-memory files, fixtures.
+        .target(name: "PosthogTestSupport", dependencies: ["Effects", "GoTemplate", "YAML"]),
+
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "PosthogTestSupport"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "PosthogTestSupport"]),
+        .testTarget(name: "HelmTests", dependencies: ["Helm", "PosthogTestSupport"]),
+        .testTarget(name: "KubeTests", dependencies: ["Kube", "PosthogTestSupport"]),
+        .testTarget(name: "InstallerTests", dependencies: ["Installer", "PosthogTestSupport"]),
+        .testTarget(name: "EffectsTests", dependencies: ["Effects", "PosthogTestSupport"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "PosthogTestSupport"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "PosthogTestSupport"]),
+        .testTarget(name: "PosthogInstallCommandsTests", dependencies: [
+            "PosthogInstallCommands", "PosthogTestSupport",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

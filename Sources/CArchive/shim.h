@@ -1,0 +1,6 @@
+// Shim for libarchive: reading (gzip-compressed) tar archives entry by entry.
+#ifndef CARCHIVE_SHIM_H
+#define CARCHIVE_SHIM_H
+#include <archive.h>
+#include <archive_entry.h>
+#endif

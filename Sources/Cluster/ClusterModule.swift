@@ -1,0 +1,5 @@
+/// Namespace for the Cluster module.
+public enum ClusterModule {
+    /// The module's name, for diagnostics.
+    public static let name = "Cluster"
+}

@@ -1,0 +1,5 @@
+/// Namespace for the Helm module.
+public enum HelmModule {
+    /// The module's name, for diagnostics.
+    public static let name = "Helm"
+}

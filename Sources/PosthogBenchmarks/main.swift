@@ -1,0 +1,2 @@
+// Benchmarks print figures; run with `make bench` (release build).
+print("posthog-install benchmarks")

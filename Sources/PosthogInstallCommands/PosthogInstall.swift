@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The root command: `posthog-install` and its subcommands.
+public struct PosthogInstall: AsyncParsableCommand {
+    /// Command metadata: help abstract, version and subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "posthog-install",
+        abstract: "Install, upgrade and look after a self-hosted PostHog on Kubernetes.",
+        discussion: """
+        Run it without arguments for the interactive wizard. Every step also has a \
+        headless command for scripts and CI; see `posthog-install help <command>`.
+        """,
+        version: ToolVersion.current,
+        subcommands: []
+    )
+
+    /// Creates the command (argument-parser needs an empty initializer).
+    public init() {}
+
+    /// Runs the wizard (not yet wired: prints where to start).
+    public func run() async throws {
+        print(PosthogInstall.helpMessage())
+    }
+}

@@ -1,0 +1,8 @@
+import PosthogInstallCommands
+
+@main
+enum Entrypoint {
+    static func main() async {
+        await PosthogInstall.main()
+    }
+}

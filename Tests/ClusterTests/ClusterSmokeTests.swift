@@ -1,0 +1,6 @@
+import Testing
+@testable import Cluster
+
+@Test func moduleLoads() {
+    #expect(ClusterModule.name == "Cluster")
+}

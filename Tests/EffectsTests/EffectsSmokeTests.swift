@@ -1,0 +1,6 @@
+import Testing
+@testable import Effects
+
+@Test func moduleLoads() {
+    #expect(EffectsModule.name == "Effects")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import GoTemplate
+
+@Test func moduleLoads() {
+    #expect(GoTemplateModule.name == "GoTemplate")
+}

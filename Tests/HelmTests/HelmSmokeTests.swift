@@ -1,0 +1,6 @@
+import Testing
+@testable import Helm
+
+@Test func moduleLoads() {
+    #expect(HelmModule.name == "Helm")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Installer
+
+@Test func moduleLoads() {
+    #expect(InstallerModule.name == "Installer")
+}

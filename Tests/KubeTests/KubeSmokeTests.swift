@@ -1,0 +1,6 @@
+import Testing
+@testable import Kube
+
+@Test func moduleLoads() {
+    #expect(KubeModule.name == "Kube")
+}

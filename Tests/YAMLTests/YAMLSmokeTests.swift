@@ -1,0 +1,6 @@
+import Testing
+@testable import YAML
+
+@Test func moduleLoads() {
+    #expect(YAMLModule.name == "YAML")
+}

@@ -24,6 +24,8 @@ let package = Package(
         // OpenSSL libcrypto/libssl: digests, keys and X.509 for Sprig, TLS checks (apt: libssl-dev).
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
 
+        // The profiles/ data (overlays, questions, costs, notes, stand-in chart) compiled into the binary.
+        .target(name: "EmbeddedData"),
         // Go text/template: lexer, parser, AST with byte offsets, Value, evaluator, printf.
         .target(name: "GoTemplate"),
         // YAML documents on libyaml: go-yaml v2 scalar rules, Helm-style emitter, in-place edits.
@@ -33,7 +35,7 @@ let package = Package(
         // Kubernetes objects as values: per-kind status, pod diagnosis, scheduling fit (pure).
         .target(name: "Kube"),
         // Wizard decisions (pure): answers, profiles, values, plans, upgrade notes, costs, wizard state.
-        .target(name: "Installer", dependencies: ["YAML", "Helm", "Kube"]),
+        .target(name: "Installer", dependencies: ["YAML", "Helm", "Kube", "EmbeddedData"]),
         // The edges: process runner, atomic files, clock, signals, terminal detection.
         .target(name: "Effects", dependencies: [
             .product(name: "Subprocess", package: "swift-subprocess"),
@@ -56,6 +58,7 @@ let package = Package(
         // Test doubles shared by the test targets: scripted runner, in-memory files, fixtures.
         .target(name: "PosthogTestSupport", dependencies: ["Effects", "GoTemplate", "YAML"]),
 
+        .testTarget(name: "EmbeddedDataTests", dependencies: ["EmbeddedData"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "PosthogTestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "PosthogTestSupport"]),
         .testTarget(name: "HelmTests", dependencies: ["Helm", "PosthogTestSupport"]),

@@ -1,0 +1,33 @@
+import ArgumentParser
+
+/// Which cluster, namespace and release a command works on, and how carefully.
+public struct ClusterOptions: ParsableArguments {
+    /// Creates default options.
+    public init() {}
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The kubectl context to use. Without it the current context is shown and must be confirmed.",
+        valueName: "context"))
+    public var context: String?
+
+    @Option(name: .long, help: ArgumentHelp("Kubernetes namespace of the release.", valueName: "namespace"))
+    public var namespace: String = "posthog"
+
+    @Option(name: .long, help: ArgumentHelp("Helm release name.", valueName: "name"))
+    public var release: String = "posthog"
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "Run every step against the built-in simulated cluster instead of a real one."))
+    public var simulate: Bool = false
+
+    @Option(name: .customLong("simulate-nodes"), help: ArgumentHelp(
+        "Nodes of the simulated cluster, e.g. 2x2cpu4gi or 3x4cpu16gi (default: 2x2cpu4gi, DigitalOcean's example).",
+        valueName: "spec"))
+    public var simulateNodes: String?
+
+    @Flag(name: .long, help: ArgumentHelp("Answer yes to confirmations (for scripts). Data-loss steps also need --accept-data-loss."))
+    public var yes: Bool = false
+
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp("Show what would run, change nothing."))
+    public var dryRun: Bool = false
+}

@@ -61,4 +61,11 @@ public protocol TemplateObject: AnyObject {
     func hasMethod(_ name: String) -> Bool
     /// How `%v` prints the object.
     var goFormatted: String { get }
+    /// The object as Go's encoding/json sees it (exported fields), for `toJson`/`toYaml`.
+    var jsonValue: Value { get }
+}
+
+extension TemplateObject {
+    /// By default an object serializes as an empty map.
+    public var jsonValue: Value { .map(ValueMap()) }
 }

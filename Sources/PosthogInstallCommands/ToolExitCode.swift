@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The documented exit codes (docs/commands.md); scripts rely on them.
-public enum ExitStatus: Int32, Sendable {
+public enum ToolExitCode: Int32, Sendable {
     /// Done.
     case success = 0
     /// Failed; the message says why and what to do.

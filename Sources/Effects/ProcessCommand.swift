@@ -1,0 +1,46 @@
+/// One subprocess to run: an argv array (never a shell string) with its environment and limits.
+public struct ProcessCommand: Sendable, Hashable {
+    /// A program name looked up on PATH, or a path containing a slash.
+    public var executable: String
+    /// The arguments after the program name.
+    public var arguments: [String]
+    /// Variables set (non-nil) or removed (nil) on top of the inherited environment.
+    public var environment: [String: String?]
+    /// The working directory; nil keeps ours.
+    public var workingDirectory: String?
+    /// Bytes written to the child's standard input, then closed; nil gives it /dev/null.
+    public var standardInput: [UInt8]?
+    /// How long the command may run before its whole process group is stopped.
+    public var timeout: Duration
+    /// How long to wait after SIGTERM before SIGKILL when stopping the process group.
+    public var gracePeriod: Duration
+    /// The most bytes kept per stream in the result; lines are still streamed past it.
+    public var outputLimit: Int
+
+    /// Creates a command; the timeout is mandatory because kubectl can hang for minutes.
+    public init(
+        _ executable: String,
+        _ arguments: [String] = [],
+        timeout: Duration,
+        environment: [String: String?] = [:],
+        workingDirectory: String? = nil,
+        standardInput: [UInt8]? = nil,
+        gracePeriod: Duration = .seconds(5),
+        outputLimit: Int = 16 << 20
+    ) {
+        self.executable = executable
+        self.arguments = arguments
+        self.timeout = timeout
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.standardInput = standardInput
+        self.gracePeriod = gracePeriod
+        self.outputLimit = outputLimit
+    }
+
+    /// The full argv: the executable followed by the arguments.
+    public var argv: [String] { [executable] + arguments }
+
+    /// The argv as one line for reading (shell-style quoting, never executed).
+    public var displayString: String { ShellQuote.join(argv) }
+}

@@ -169,11 +169,21 @@ func sh(_ script: String, timeout: Duration = .seconds(20), grace: Duration = .s
     @Test func refusedServerFailsQuickly() async throws {
         try #require(ExecutableLookup.isExecutableFile(kubectl), "kubectl missing at \(kubectl)")
         let result = try await runner.run(ProcessCommand(
-            kubectl, ["--server", "https://127.0.0.1:1", "--request-timeout=5s", "get", "namespaces"],
+            kubectl, ["--server", "https://127.0.0.1:1", "--token=unused", "--request-timeout=5s", "get", "namespaces"],
             timeout: .seconds(20)))
         #expect(result.status == .exited(1))
         #expect(result.duration < .seconds(15))
         let last = try #require(result.lastErrorLine)
         #expect(last.contains("The connection to the server 127.0.0.1:1 was refused"), "\(last)")
+    }
+
+    /// Without credentials kubectl asks for a user name on stdin; ours is /dev/null, so it
+    /// fails at once with "error: EOF" instead of waiting for input.
+    @Test func credentialPromptGetsEndOfFile() async throws {
+        try #require(ExecutableLookup.isExecutableFile(kubectl), "kubectl missing at \(kubectl)")
+        let result = try await runner.run(ProcessCommand(
+            kubectl, ["--server", "https://127.0.0.1:1", "get", "namespaces"], timeout: .seconds(20)))
+        #expect(result.status == .exited(1))
+        #expect(result.lastErrorLine == "error: EOF")
     }
 }

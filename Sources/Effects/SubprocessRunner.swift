@@ -16,7 +16,16 @@ import SystemPackage
 /// cancellation, output streamed line by line.
 public struct SubprocessRunner: ProcessRunner {
     /// Creates the runner.
-    public init() {}
+    public init() {
+        _ = Self.ignoreBrokenPipe
+    }
+
+    /// Writing stdin to a child that already exited raises SIGPIPE, whose default action ends
+    /// our whole process; ignored, the write fails with EPIPE instead. Children still start
+    /// with default dispositions (swift-subprocess resets them at spawn).
+    private static let ignoreBrokenPipe: Void = {
+        signal(SIGPIPE, SIG_IGN)
+    }()
 
     /// Runs a command; see `ProcessRunner.run`.
     public func run(_ command: ProcessCommand, onLine: @escaping @Sendable (OutputLine) -> Void) async throws -> ProcessResult {
@@ -50,13 +59,15 @@ public struct SubprocessRunner: ProcessRunner {
         let termination: TerminationStatus
         do {
             if let input = command.standardInput {
-                let outcome = try await Subprocess.run(configuration, input: .array(input), output: .sequence, error: .sequence) { execution in
-                    await Self.drive(execution, command: command, onLine: onLine)
+                // Written by us rather than with `.array`: a child that exits without reading
+                // makes the write fail, and that failure must not escape as a crash or error.
+                let outcome = try await Subprocess.run(configuration, input: .inputWriter, output: .sequence, error: .sequence) { execution in
+                    await Self.drive(execution, command: command, input: (input, execution.standardInputWriter), onLine: onLine)
                 }
                 (captured, termination) = (outcome.closureResult, outcome.terminationStatus)
             } else {
                 let outcome = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .sequence) { execution in
-                    await Self.drive(execution, command: command, onLine: onLine)
+                    await Self.drive(execution, command: command, input: nil, onLine: onLine)
                 }
                 (captured, termination) = (outcome.closureResult, outcome.terminationStatus)
             }
@@ -100,6 +111,7 @@ public struct SubprocessRunner: ProcessRunner {
     private static func drive<Input: InputProtocol>(
         _ execution: Execution<Input, SequenceOutput, SequenceOutput>,
         command: ProcessCommand,
+        input: ([UInt8], StandardInputWriter)?,
         onLine: @escaping @Sendable (OutputLine) -> Void
     ) async -> Captured {
         let pid = execution.processIdentifier.value
@@ -111,6 +123,14 @@ public struct SubprocessRunner: ProcessRunner {
         await withTaskGroup(of: (OutputStreamKind, StreamCapture)?.self) { group in
             group.addTask { (.standardOutput, await capture(stdout, kind: .standardOutput, limit: limit, onLine: onLine)) }
             group.addTask { (.standardError, await capture(stderr, kind: .standardError, limit: limit, onLine: onLine)) }
+            if let (bytes, writer) = input {
+                group.addTask {
+                    // A child that stops reading early gives EPIPE here; its exit status tells the story.
+                    _ = try? await writer.write(bytes)
+                    try? await writer.finish()
+                    return nil
+                }
+            }
             group.addTask {
                 do { try await Task.sleep(for: command.timeout) } catch { return nil }
                 timedOut.set()

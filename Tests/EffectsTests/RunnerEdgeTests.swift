@@ -1,0 +1,21 @@
+import Glibc
+import Testing
+@testable import Effects
+
+@Suite struct RunnerEdgeTests {
+    let runner = SubprocessRunner()
+
+    @Test func childIgnoringLargeStdinDoesNotKillUs() async throws {
+        let input = [UInt8](repeating: 0x41, count: 4 << 20)
+        let result = try await runner.run(ProcessCommand("true", timeout: .seconds(10), standardInput: input))
+        #expect(result.status == .exited(0))
+    }
+
+    @Test func leaderExitReturnsEvenIfAGrandchildHoldsTheOutput() async throws {
+        let started = ContinuousClock.now
+        let result = try await runner.run(ProcessCommand("/bin/sh", ["-c", "sleep 5 & echo $!"], timeout: .seconds(20)))
+        #expect(result.status == .exited(0))
+        #expect(ContinuousClock.now - started < .seconds(3))
+        if let pid = pid_t(result.standardOutput.split(separator: "\n").first ?? "") { kill(pid, SIGKILL) }
+    }
+}

@@ -9,13 +9,7 @@ public struct Redactor: Sendable, Hashable {
 
     /// Literal values masked wherever they appear.
     public private(set) var secrets: [String] = []
-
-    /// Key endings (lowercased, after the last ".") whose values are masked.
-    static let sensitiveKeySuffixes = [
-        "password", "passwd", "token", "apikey", "api_key", "api-key", "privatekey", "private_key",
-        "private-key", "secretkey", "secret_key", "secret-key", "clientsecret", "client_secret",
-        "client-secret", "authorization", "credentials",
-    ]
+    private var secretBytes: [[UInt8]] = []
 
     /// Creates a redactor with the given secret values.
     public init(secrets: [String] = []) {
@@ -30,16 +24,66 @@ public struct Redactor: Sendable, Hashable {
         if !secrets.contains(encoded) { secrets.append(encoded) }
         // Longest first, so a secret containing another is masked whole.
         secrets.sort { $0.utf8.count > $1.utf8.count }
+        secretBytes = secrets.map { Array($0.utf8) }
     }
 
     /// Masks secrets in one line of text.
     public func redact(_ line: String) -> String {
         var text = line
-        for secret in secrets where text.contains(secret) {
-            text = text.replacing(secret, with: Self.mask)
+        let ranges = text.withUTF8 { maskRanges($0) }
+        guard !ranges.isEmpty else { return line }
+        var output: [UInt8] = []
+        output.reserveCapacity(line.utf8.count)
+        var position = 0
+        let bytes = Array(line.utf8)
+        for range in ranges {
+            output.append(contentsOf: bytes[position..<range.lowerBound])
+            output.append(contentsOf: Self.maskBytes)
+            position = range.upperBound
         }
-        guard Self.mayHoldSecret(text) else { return text }
-        return KeyValueMasker.mask(text, sensitive: Self.isSensitiveKey)
+        output.append(contentsOf: bytes[position...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static let maskBytes = Array(mask.utf8)
+
+    /// Sorted, non-overlapping byte ranges to mask.
+    private func maskRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for secret in secretBytes { Self.occurrences(of: secret, in: bytes, into: &ranges) }
+        KeyValueMasker.collect(bytes, into: &ranges)
+        guard ranges.count > 1 else { return ranges }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+
+    private static func occurrences(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
+        guard let first = needle.first, needle.count <= haystack.count else { return }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched {
+                    ranges.append(index..<(index + needle.count))
+                    index += needle.count
+                    continue
+                }
+            }
+            index += 1
+        }
     }
 
     /// Masks an argv for display: the value after `--password`-like flags, `--set k.password=v`
@@ -64,18 +108,9 @@ public struct Redactor: Sendable, Hashable {
     }
 
     /// True when a key (any case, `--flag` or dotted path) names a secret value.
-    public static func isSensitiveKey(_ key: some StringProtocol) -> Bool {
-        var name = key.lowercased()
-        if let dot = name.lastIndex(of: ".") { name = String(name[name.index(after: dot)...]) }
-        return sensitiveKeySuffixes.contains { name.hasSuffix($0) }
-    }
-
-    // A fast filter so most log lines skip the detailed scan.
-    static func mayHoldSecret(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.contains("pass") || lower.contains("token") || lower.contains("key")
-            || lower.contains("secret") || lower.contains("authorization") || lower.contains("credentials")
-            || lower.contains("://")
+    public static func isSensitiveKey(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        return bytes.withUnsafeBufferPointer { KeyValueMasker.isSensitive($0) }
     }
 }
 

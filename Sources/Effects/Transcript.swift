@@ -171,11 +171,16 @@ public struct TranscriptingRunner: ProcessRunner {
     }
 }
 
-/// Per-command masking state: one Secret-data tracker per stream.
+/// Per-command masking state: one set of line trackers per stream.
 final class OutputMasking: Sendable {
+    private struct StreamState {
+        var secretData = SecretDataRedactor()
+        var environment = EnvironmentValueMasker()
+    }
+
     private let redactor: Redactor
     private let masksSecretData: Bool
-    private let secretData = Mutex([SecretDataRedactor(), SecretDataRedactor()])
+    private let streams = Mutex([StreamState(), StreamState()])
 
     init(argv: [String], redactor: Redactor) {
         self.redactor = redactor
@@ -183,10 +188,12 @@ final class OutputMasking: Sendable {
     }
 
     func mask(_ line: OutputLine) -> OutputLine {
-        var text = line.text
-        if masksSecretData {
-            let index = line.stream == .standardOutput ? 0 : 1
-            text = secretData.withLock { $0[index].redact(text) }
+        let index = line.stream == .standardOutput ? 0 : 1
+        let masksSecretData = self.masksSecretData
+        let text = streams.withLock { streams -> String in
+            var text = streams[index].environment.mask(line.text)
+            if masksSecretData { text = streams[index].secretData.redact(text) }
+            return text
         }
         return OutputLine(line.stream, redactor.redact(text))
     }

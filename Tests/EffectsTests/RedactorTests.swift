@@ -171,3 +171,20 @@ import Testing
         #expect(ShellQuote.join(["helm", "install", "-f", "my values.yaml"]) == "helm install -f 'my values.yaml'")
     }
 }
+
+@Suite struct EnvironmentValueMaskerTests {
+    static let cases: [([String], [String])] = [
+        (["                \"name\": \"POSTHOG_DB_PASSWORD\",", "                \"value\": \"hunter2\""],
+         ["                \"name\": \"POSTHOG_DB_PASSWORD\",", "                \"value\": \"***\""]),
+        (["    - name: SECRET_KEY", "      value: abc"], ["    - name: SECRET_KEY", "      value: ***"]),
+        (["  - name: SENTRY_SECRET", "    value: 'x'"], ["  - name: SENTRY_SECRET", "    value: ***"]),
+        (["    - name: SITE_URL", "      value: https://posthog.example.com"], ["    - name: SITE_URL", "      value: https://posthog.example.com"]),
+        (["\"name\": \"PGPASSWORD\",", "\"valueFrom\": {", "\"value\": \"not-after-a-gap\""],
+         ["\"name\": \"PGPASSWORD\",", "\"valueFrom\": {", "\"value\": \"not-after-a-gap\""]),
+    ]
+
+    @Test(arguments: cases) func masksValuesOfSecretNames(input: [String], expected: [String]) {
+        var masker = EnvironmentValueMasker()
+        #expect(input.map { masker.mask($0) } == expected)
+    }
+}

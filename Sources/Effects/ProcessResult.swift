@@ -63,12 +63,14 @@ public struct ProcessResult: Sendable, Hashable {
     public var standardErrorTruncated: Bool
     /// Wall time from start to end.
     public var duration: Duration
+    /// The executable file that ran (after the PATH lookup), when one was found.
+    public var executablePath: String?
 
     /// Creates a result.
     public init(
         argv: [String], status: ExitStatus, standardOutput: String = "", standardError: String = "",
         standardOutputTruncated: Bool = false, standardErrorTruncated: Bool = false,
-        duration: Duration = .zero
+        duration: Duration = .zero, executablePath: String? = nil
     ) {
         self.argv = argv
         self.status = status
@@ -77,6 +79,7 @@ public struct ProcessResult: Sendable, Hashable {
         self.standardOutputTruncated = standardOutputTruncated
         self.standardErrorTruncated = standardErrorTruncated
         self.duration = duration
+        self.executablePath = executablePath
     }
 
     /// The last non-empty line of standard error, the usual place for a tool's error message.

@@ -91,7 +91,8 @@ public struct SubprocessRunner: ProcessRunner {
             standardError: LineSplitter.decode(captured.error.bytes),
             standardOutputTruncated: captured.output.truncated,
             standardErrorTruncated: captured.error.truncated,
-            duration: ContinuousClock.now - started
+            duration: ContinuousClock.now - started,
+            executablePath: resolved
         )
     }
 

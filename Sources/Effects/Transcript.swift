@@ -37,6 +37,11 @@ public final class Transcript: Sendable {
         return Transcript(sink: sink, clock: clock)
     }
 
+    /// Opens a new transcript in the XDG state directory (`~/.local/state/posthog-install/`).
+    public static func openDefault(paths: XDGPaths = .current, clock: any WallClock = SystemClock()) throws(FileSystemError) -> Transcript {
+        try open(inDirectory: paths.stateDirectory, clock: clock)
+    }
+
     /// The file being written, when the sink is a file.
     public var path: String? { (sink as? FileTranscriptSink)?.path }
 

@@ -103,6 +103,7 @@ func sh(_ script: String, timeout: Duration = .seconds(20), grace: Duration = .s
         let result = try await runner.run(ProcessCommand("echo", ["hello", "world"], timeout: .seconds(10)))
         #expect(result.status == .exited(0))
         #expect(result.standardOutput == "hello world\n")
+        #expect(result.executablePath.map { $0.hasSuffix("/echo") } == true)
     }
 
     @Test func largeOutputIsStreamedAndCappedInTheResult() async throws {

@@ -87,14 +87,29 @@ public struct Redactor: Sendable, Hashable {
     }
 
     /// Masks an argv for display: the value after `--password`-like flags, `--set k.password=v`
-    /// values and registered secrets.
+    /// values, every `--from-literal` value (they are Secret contents) and registered secrets.
     public func redactArguments(_ argv: [String]) -> [String] {
         var result: [String] = []
         var maskNext = false
+        var maskNextLiteral = false
         for argument in argv {
             if maskNext {
                 result.append(Self.mask)
                 maskNext = false
+                continue
+            }
+            if maskNextLiteral {
+                result.append(Self.maskLiteral(argument))
+                maskNextLiteral = false
+                continue
+            }
+            if argument == "--from-literal" {
+                maskNextLiteral = true
+                result.append(argument)
+                continue
+            }
+            if argument.hasPrefix("--from-literal=") {
+                result.append("--from-literal=" + Self.maskLiteral(String(argument.dropFirst("--from-literal=".count))))
                 continue
             }
             if argument.hasPrefix("-"), !argument.contains("="), Self.isSensitiveKey(argument) {
@@ -105,6 +120,12 @@ public struct Redactor: Sendable, Hashable {
             result.append(redact(argument))
         }
         return result
+    }
+
+    // "KEY=value" → "KEY=***".
+    private static func maskLiteral(_ literal: String) -> String {
+        guard let equals = literal.firstIndex(of: "=") else { return mask }
+        return String(literal[...equals]) + mask
     }
 
     /// True when a key (any case, `--flag` or dotted path) names a secret value.

@@ -37,9 +37,28 @@ public final class Transcript: Sendable {
         return Transcript(sink: sink, clock: clock)
     }
 
-    /// Opens a new transcript in the XDG state directory (`~/.local/state/posthog-install/`).
-    public static func openDefault(paths: XDGPaths = .current, clock: any WallClock = SystemClock()) throws(FileSystemError) -> Transcript {
-        try open(inDirectory: paths.stateDirectory, clock: clock)
+    /// Opens a new transcript in the XDG state directory (`~/.local/state/posthog-install/`),
+    /// deleting all but the newest `keep` older transcripts there.
+    public static func openDefault(paths: XDGPaths = .current, clock: any WallClock = SystemClock(), keep: Int = 20) throws(FileSystemError) -> Transcript {
+        let transcript = try open(inDirectory: paths.stateDirectory, clock: clock)
+        pruneTranscripts(inDirectory: paths.stateDirectory, keep: keep)
+        return transcript
+    }
+
+    /// Deletes all but the newest `keep` transcript files (by name, which sorts by time).
+    public static func pruneTranscripts(inDirectory directory: String, keep: Int, fileSystem: any FileSystem = LocalFileSystem()) {
+        guard let names = try? fileSystem.listDirectory(directory) else { return }
+        let transcripts = names.filter { $0.hasPrefix("transcript-") && $0.hasSuffix(".log") }.sorted { transcriptOrder($0) < transcriptOrder($1) }
+        for name in transcripts.dropLast(max(0, keep)) { try? fileSystem.removeFile(joinPath(directory, name)) }
+    }
+
+    // "transcript-STAMP.log" < "transcript-STAMP-2.log" < "transcript-STAMP-10.log".
+    private static func transcriptOrder(_ name: String) -> (String, Int) {
+        let core = name.dropFirst("transcript-".count).dropLast(".log".count)
+        let stampLength = 19
+        let stamp = String(core.prefix(stampLength))
+        let sequence = Int(core.dropFirst(stampLength + 1)) ?? 1
+        return (stamp, sequence)
     }
 
     /// The file being written, when the sink is a file.
@@ -69,6 +88,7 @@ public final class Transcript: Sendable {
         if let directory = command.workingDirectory { line += "    (in \(directory))" }
         let variables = command.environment.keys.sorted()
         if !variables.isEmpty { line += "    (env: \(variables.joined(separator: ", ")))" }
+        if let input = command.standardInput { line += "    (stdin: \(input.count) bytes, not recorded)" }
         write([line])
         return number
     }

@@ -227,3 +227,29 @@ final class Recorder<Value: Sendable>: Sendable {
     func append(_ value: Value) { storage.withLock { $0.append(value) } }
     var values: [Value] { storage.withLock { $0 } }
 }
+
+@Suite struct TranscriptHousekeepingTests {
+    @Test func prunesOldTranscriptsNewestKept() throws {
+        let fs = InMemoryFileSystem(files: [
+            "/s/transcript-2026-11-20T10-00-00.log": "", "/s/transcript-2026-11-21T10-00-00.log": "",
+            "/s/transcript-2026-11-21T10-00-00-2.log": "", "/s/transcript-2026-11-21T10-00-00-10.log": "",
+            "/s/values.yaml": "",
+        ])
+        Transcript.pruneTranscripts(inDirectory: "/s", keep: 2, fileSystem: fs)
+        #expect(try fs.listDirectory("/s") == ["transcript-2026-11-21T10-00-00-10.log", "transcript-2026-11-21T10-00-00-2.log", "values.yaml"])
+    }
+
+    @Test func standardInputIsNotedButNotRecorded() async throws {
+        let sink = MemoryTranscriptSink()
+        let scripted = ScriptedRunner()
+        scripted.expect(["kubectl", "apply", "-f", "-"], .exit(0))
+        let runner = TranscriptingRunner(scripted, transcript: Transcript(sink: sink, clock: ManualClock()))
+        _ = try await runner.run(ProcessCommand("kubectl", ["apply", "-f", "-"], timeout: .seconds(5), standardInput: Array("password: x".utf8)))
+        #expect(sink.contents.hasPrefix("21:40:03.000 [1] $ kubectl apply -f -    (stdin: 11 bytes, not recorded)\n"))
+    }
+
+    @Test func literalSecretArgumentsAreMasked() {
+        let argv = ["kubectl", "create", "secret", "generic", "s", "--from-literal=POSTHOG_PW=abc=def", "--from-literal", "X=y", "--from-file=a.txt"]
+        #expect(Redactor().redactArguments(argv) == ["kubectl", "create", "secret", "generic", "s", "--from-literal=POSTHOG_PW=***", "--from-literal", "X=***", "--from-file=a.txt"])
+    }
+}

@@ -35,6 +35,13 @@ public struct SubprocessRunner: ProcessRunner {
             let searched = command.executable.contains("/") ? [] : ExecutableLookup.directories(inPath: pathValue)
             return ProcessResult(argv: command.argv, status: .notFound(name: command.executable, searched: searched))
         }
+        if let directory = command.workingDirectory {
+            switch LocalFileSystem().kind(of: directory) {
+            case .directory?: break
+            case nil: throw ProcessRunnerError.launchFailed(argv: command.argv, reason: "the working directory \(directory) does not exist")
+            default: throw ProcessRunnerError.launchFailed(argv: command.argv, reason: "the working directory \(directory) is not a directory")
+            }
+        }
         try Task.checkCancellation()
 
         var options = PlatformOptions()

@@ -135,9 +135,10 @@ func sh(_ script: String, timeout: Duration = .seconds(20), grace: Duration = .s
     }
 
     @Test func badWorkingDirectoryIsALaunchError() async throws {
-        await #expect(throws: ProcessRunnerError.self) {
+        let error = await #expect(throws: ProcessRunnerError.self) {
             _ = try await runner.run(ProcessCommand("cat", timeout: .seconds(5), workingDirectory: "/nonexistent/dir"))
         }
+        #expect(error?.description == "cannot run cat: the working directory /nonexistent/dir does not exist")
     }
 
     @Test func signaledChildReportsTheSignal() async throws {

@@ -30,6 +30,8 @@ public enum ExitStatus: Sendable, Hashable, CustomStringConvertible {
     case timedOut(after: Duration)
     /// The executable was not found; `searched` lists the PATH directories looked in.
     case notFound(name: String, searched: [String])
+    /// We stopped waiting (see `DetachSwitch`); the process with this id keeps running.
+    case detached(pid: Int32)
 
     /// True only for `.exited(0)`.
     public var isSuccess: Bool { self == .exited(0) }
@@ -40,6 +42,7 @@ public enum ExitStatus: Sendable, Hashable, CustomStringConvertible {
         case .exited(let code): return "exit code \(code)"
         case .signaled(let signal): return "killed by signal \(signal)"
         case .timedOut(let after): return "timed out after \(formatDuration(after))"
+        case .detached(let pid): return "left running as process \(pid)"
         case .notFound(let name, let searched):
             if name.contains("/") { return "\(name): no such executable file" }
             return "\(name): not found on PATH (\(searched.joined(separator: ":")))"

@@ -62,6 +62,13 @@ public struct SubprocessRunner: ProcessRunner {
             platformOptions: options
         )
 
+        if let files = command.outputFiles {
+            return try await runFollowingFiles(command, files: files, configuration: configuration, resolved: resolved, onLine: onLine)
+        }
+        if command.detachSwitch != nil {
+            throw ProcessRunnerError.launchFailed(argv: command.argv, reason: "a detachable command needs output files")
+        }
+
         let captured: Captured
         let termination: TerminationStatus
         do {

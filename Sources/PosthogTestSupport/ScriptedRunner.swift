@@ -65,7 +65,7 @@ public struct UnexpectedCommandError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A `ProcessRunner` that plays scripts for expected argvs, records every call and throws
-/// `UnexpectedCommandError` for anything else.
+/// `UnexpectedCommandError` for anything else. A flipped `DetachSwitch` is noticed between steps.
 public final class ScriptedRunner: ProcessRunner, Sendable {
     private struct Entry {
         let description: String
@@ -125,6 +125,9 @@ public final class ScriptedRunner: ProcessRunner, Sendable {
         var stderr: [String] = []
         var elapsed = Duration.zero
         for step in script.steps {
+            if let detach = command.detachSwitch, detach.isDetached {
+                return result(command, .detached(pid: Self.detachedPid), stdout, stderr, elapsed)
+            }
             switch step {
             case .line(let line):
                 if line.stream == .standardOutput { stdout.append(line.text) } else { stderr.append(line.text) }
@@ -140,6 +143,9 @@ public final class ScriptedRunner: ProcessRunner, Sendable {
         }
         return result(command, script.status, stdout, stderr, elapsed)
     }
+
+    /// The process id reported for a scripted command that was detached.
+    public static let detachedPid: Int32 = 4242
 
     private func pause(_ duration: Duration) async throws {
         if duration <= .zero { return try Task.checkCancellation() }

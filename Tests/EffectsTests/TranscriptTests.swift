@@ -253,3 +253,23 @@ final class Recorder<Value: Sendable>: Sendable {
         #expect(Redactor().redactArguments(argv) == ["kubectl", "create", "secret", "generic", "s", "--from-literal=POSTHOG_PW=***", "--from-literal", "X=***", "--from-file=a.txt"])
     }
 }
+
+@Suite struct ScriptedDetachTests {
+    @Test func detachIsNoticedBetweenSteps() async throws {
+        let clock = ManualClock()
+        let runner = ScriptedRunner(clock: clock)
+        let sink = MemoryTranscriptSink()
+        let logged = TranscriptingRunner(runner, transcript: Transcript(sink: sink, clock: clock))
+        runner.expect(["helm", "install"], Script([.line(OutputLine(.standardOutput, "a")), .sleep(.seconds(5)), .line(OutputLine(.standardOutput, "b"))], status: .exited(0)))
+        let detach = DetachSwitch()
+        let command = ProcessCommand("helm", ["install"], timeout: .seconds(60), detachSwitch: detach)
+        let task = Task { try await logged.run(command) }
+        #expect(await clock.waitForSleepers(1))
+        detach.detach()
+        clock.advance(by: .seconds(5))
+        let result = try await task.value
+        #expect(result.status == .detached(pid: ScriptedRunner.detachedPid))
+        #expect(result.standardOutput == "a\n")
+        #expect(sink.contents.hasSuffix("[1] left running as process 4242 (5 s)\n"))
+    }
+}

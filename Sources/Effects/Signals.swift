@@ -52,7 +52,7 @@ private func forwardSignal(_ number: Int32) {
 /// Signals through a self-pipe: the handler writes the signal number to a pipe and a dispatch
 /// read source turns it into stream events. Handlers are installed only while subscribed and the
 /// previous dispositions are restored afterwards; children get default dispositions at exec.
-public final class SystemSignals: SignalSource, @unchecked Sendable {
+public final class SystemSignals: SignalSource, Sendable {
     /// The process-wide instance (signal dispositions are process-wide).
     public static let shared = SystemSignals()
 

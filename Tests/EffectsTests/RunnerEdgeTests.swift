@@ -19,3 +19,15 @@ import Testing
         if let pid = pid_t(result.standardOutput.split(separator: "\n").first ?? "") { kill(pid, SIGKILL) }
     }
 }
+
+@Suite struct StreamTerminationTests {
+    @Test func leavingTheStreamEarlyStopsTheCommand() async throws {
+        var leader: pid_t?
+        for try await event in SubprocessRunner().stream(ProcessCommand("/bin/sh", ["-c", "echo $$; exec sleep 30"], timeout: .seconds(60))) {
+            if case .line(let line) = event { leader = pid_t(line.text) }
+            break
+        }
+        let pid = try #require(leader)
+        #expect(await processGone(pid), "the command kept running after the stream was dropped")
+    }
+}

@@ -96,11 +96,11 @@ public enum ProcessRunnerError: Error, Sendable, Hashable, CustomStringConvertib
     /// The process could not be launched (not executable, bad working directory, ...).
     case launchFailed(argv: [String], reason: String)
 
-    /// A message naming the command and the reason.
+    /// A message naming the command (password-like arguments masked) and the reason.
     public var description: String {
         switch self {
         case .launchFailed(let argv, let reason):
-            return "cannot run \(ShellQuote.join(argv)): \(reason)"
+            return "cannot run \(ShellQuote.join(Redactor().redactArguments(argv))): \(reason)"
         }
     }
 }

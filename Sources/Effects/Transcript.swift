@@ -61,6 +61,11 @@ public final class Transcript: Sendable {
         return (stamp, sequence)
     }
 
+    /// A transcript that records nothing (when the state directory cannot be written).
+    public static func discarding() -> Transcript {
+        Transcript(sink: DiscardingTranscriptSink())
+    }
+
     /// The file being written, when the sink is a file.
     public var path: String? { (sink as? FileTranscriptSink)?.path }
 
@@ -117,6 +122,15 @@ public final class Transcript: Sendable {
         let stamp = clock.now.timeOfDay
         sink.append(lines.map { "\(stamp) \($0)\n" }.joined())
     }
+}
+
+/// A sink that drops everything.
+public struct DiscardingTranscriptSink: TranscriptSink {
+    /// Creates the sink.
+    public init() {}
+
+    /// Drops the text.
+    public func append(_ text: String) {}
 }
 
 /// Appends to a file opened once with O_APPEND; each `append` is one write call.

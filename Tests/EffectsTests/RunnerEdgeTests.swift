@@ -31,3 +31,10 @@ import Testing
         #expect(await processGone(pid), "the command kept running after the stream was dropped")
     }
 }
+
+@Suite struct LaunchErrorTests {
+    @Test func launchErrorsMaskSecretArguments() {
+        let error = ProcessRunnerError.launchFailed(argv: ["helm", "install", "--set", "redis.password=hunter2", "--password", "x"], reason: "boom")
+        #expect(error.description == "cannot run helm install --set 'redis.password=***' --password '***': boom")
+    }
+}

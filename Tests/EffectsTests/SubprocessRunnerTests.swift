@@ -12,14 +12,23 @@ final class LineLog: Sendable {
     var timed: [(OutputLine, ContinuousClock.Instant)] { entries.withLock { $0 } }
 }
 
-/// Waits until `pid` no longer exists (zombies are reaped by init shortly after).
+/// Waits until `pid` no longer runs: gone, or a zombie (in a container whose first process
+/// does not reap orphans, a killed grandchild may stay a zombie).
 func processGone(_ pid: pid_t, within limit: Duration = .seconds(3)) async -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if kill(pid, 0) != 0 && errno == ESRCH { return true }
+        if processState(pid) == "Z" { return true }
         try? await Task.sleep(for: .milliseconds(20))
     }
     return false
+}
+
+/// The state letter from /proc/PID/stat (after the parenthesised command name).
+func processState(_ pid: pid_t) -> Character? {
+    guard let text = try? LocalFileSystem().readString("/proc/\(pid)/stat"),
+          let close = text.lastIndex(of: ")") else { return nil }
+    return text[text.index(after: close)...].first { $0 != " " }
 }
 
 func sh(_ script: String, timeout: Duration = .seconds(20), grace: Duration = .seconds(2)) -> ProcessCommand {

@@ -14,6 +14,8 @@ public enum SignalEvent: Sendable, Hashable, CaseIterable {
     case terminate
     /// SIGWINCH: the terminal window changed size.
     case windowChanged
+    /// SIGHUP: the terminal went away; stop as for `terminate`, without drawing.
+    case hangup
 
     /// The POSIX signal number.
     public var number: Int32 {
@@ -21,6 +23,7 @@ public enum SignalEvent: Sendable, Hashable, CaseIterable {
         case .interrupt: return SIGINT
         case .terminate: return SIGTERM
         case .windowChanged: return SIGWINCH
+        case .hangup: return SIGHUP
         }
     }
 

@@ -96,6 +96,14 @@ import Testing
         #expect(await first(stream) == .terminate)
     }
 
+    @Test func hangupArrives() async {
+        let stream = SystemSignals.shared.events([.hangup])
+        kill(getpid(), SIGHUP)
+        #expect(await first(stream) == .hangup)
+        #expect(SignalEvent(number: SIGHUP) == .hangup)
+        #expect(SignalEvent(number: SIGUSR2) == nil)
+    }
+
     @Test func endingTheStreamRestoresTheDefaultAction() async throws {
         do {
             let stream = SystemSignals.shared.events([.terminate])

@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(name: "posthog-install", dependencies: ["PosthogInstallCommands"]),
         // Benchmarks that print figures (run in release: `make bench`).
         .executableTarget(name: "PosthogBenchmarks", dependencies: [
-            "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Cluster",
+            "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster",
         ]),
         // Test doubles shared by the test targets: scripted runner, in-memory files, fixtures.
         .target(name: "PosthogTestSupport", dependencies: ["Effects", "GoTemplate", "YAML"]),

@@ -1,5 +1,0 @@
-/// Namespace for the PosthogTestSupport module.
-public enum PosthogTestSupportModule {
-    /// The module's name, for diagnostics.
-    public static let name = "PosthogTestSupport"
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Effects
-
-@Test func moduleLoads() {
-    #expect(EffectsModule.name == "Effects")
-}

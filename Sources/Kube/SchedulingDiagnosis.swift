@@ -72,43 +72,50 @@ public enum SchedulingDiagnosis {
         var details: [String] = []
         var fixes: [String] = []
         var names: [String] = []
+        let largestMem = pool.map { max(0, $0.free.memory) }.max() ?? 0
+        let largestCPU = pool.map { max(0, $0.free.milliCPU) }.max() ?? 0
+        let memShort = req.memory - largestMem
+        let cpuShort = req.milliCPU - largestCPU
         for res in resources {
             switch res {
             case "memory":
                 names.append("memory")
-                let largest = pool.map { max(0, $0.free.memory) }.max() ?? 0
-                let total = pool.reduce(Int64(0)) { $0 + max(0, $1.free.memory) }
-                let short = req.memory - largest
                 if pool.isEmpty {
                     details.append("it requests \(ResourceFormat.bytes(req.memory)) of memory")
-                } else if short > 0 {
-                    details.append("needs \(ResourceFormat.bytes(short)) more memory on one node; the largest free is \(ResourceFormat.bytes(largest)) (it requests \(ResourceFormat.bytes(req.memory)))")
+                    fixes.append("at least \(NodeSizing.memoryGiB(forRequest: req.memory)) GiB memory")
+                } else if memShort > 0 {
+                    details.append("needs \(ResourceFormat.bytes(memShort)) more memory on one node; the largest free is \(ResourceFormat.bytes(largestMem)) (it requests \(ResourceFormat.bytes(req.memory)))")
+                    let total = pool.reduce(Int64(0)) { $0 + max(0, $1.free.memory) }
                     if total >= req.memory {
                         details.append("the nodes have \(ResourceFormat.bytes(total)) free in total, but not on one node")
                     }
-                } else {
-                    details.append("it requests \(ResourceFormat.bytes(req.memory)) of memory and \(ResourceFormat.bytes(largest)) is free now; the scheduler should retry")
+                    fixes.append("at least \(NodeSizing.memoryGiB(forRequest: req.memory)) GiB memory")
                 }
-                fixes.append("at least \(NodeSizing.memoryGiB(forRequest: req.memory)) GiB memory")
             case "cpu":
                 names.append("CPU")
-                let largest = pool.map { max(0, $0.free.milliCPU) }.max() ?? 0
-                let total = pool.reduce(Int64(0)) { $0 + max(0, $1.free.milliCPU) }
-                let short = req.milliCPU - largest
                 if pool.isEmpty {
                     details.append("it requests \(ResourceFormat.cpu(millicores: req.milliCPU))")
-                } else if short > 0 {
-                    details.append("needs \(ResourceFormat.cpu(millicores: short)) more on one node; the largest free is \(ResourceFormat.cpu(millicores: largest)) (it requests \(ResourceFormat.cpu(millicores: req.milliCPU)))")
+                    fixes.append("at least \(NodeSizing.vCPUs(forRequest: req.milliCPU)) vCPU")
+                } else if cpuShort > 0 {
+                    details.append("needs \(ResourceFormat.cpu(millicores: cpuShort)) more on one node; the largest free is \(ResourceFormat.cpu(millicores: largestCPU)) (it requests \(ResourceFormat.cpu(millicores: req.milliCPU)))")
+                    let total = pool.reduce(Int64(0)) { $0 + max(0, $1.free.milliCPU) }
                     if total >= req.milliCPU {
                         details.append("the nodes have \(ResourceFormat.cpu(millicores: total)) free in total, but not on one node")
                     }
-                } else {
-                    details.append("it requests \(ResourceFormat.cpu(millicores: req.milliCPU)) and \(ResourceFormat.cpu(millicores: largest)) is free now; the scheduler should retry")
+                    fixes.append("at least \(NodeSizing.vCPUs(forRequest: req.milliCPU)) vCPU")
                 }
-                fixes.append("at least \(NodeSizing.vCPUs(forRequest: req.milliCPU)) vCPU")
             default:
                 names.append(res)
                 details.append("no node has enough \(res)")
+            }
+        }
+        if !pool.isEmpty && memShort <= 0 && cpuShort <= 0 && resources.contains(where: { $0 == "cpu" || $0 == "memory" }) {
+            let fitsOne = pool.contains { $0.free.memory >= req.memory && $0.free.milliCPU >= req.milliCPU }
+            if fitsOne {
+                details.append("it requests \(req) and a node has that free now; the scheduler should place it on its next try")
+            } else {
+                details.append("no single node has both \(ResourceFormat.cpu(millicores: req.milliCPU)) and \(ResourceFormat.bytes(req.memory)) free")
+                fixes.append("at least \(NodeSizing.vCPUs(forRequest: req.milliCPU)) vCPU and \(NodeSizing.memoryGiB(forRequest: req.memory)) GiB memory")
             }
         }
         details.append("scheduler: \(message)")

@@ -81,7 +81,8 @@ public enum SchedulingFit {
                 let rs = rejections(pod, u)
                 if rs.isEmpty {
                     let s = score(pod, u)
-                    if best == nil || s > best!.score { best = (i, s) }
+                    if let b = best, b.score >= s { continue }
+                    best = (i, s)
                 } else {
                     for r in rs { reasons[r, default: 0] += 1 }
                 }

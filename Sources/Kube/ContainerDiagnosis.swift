@@ -113,6 +113,9 @@ public enum ImagePullMessage {
     /// A short cause and a fix for a pull error text.
     public static func explain(_ error: String, image: String) -> (String, String) {
         let e = error.lowercased()
+        if e.contains("pull access denied") {
+            return ("the repository does not exist or needs credentials", "Check the image repository name in the values; for a private registry provide imagePullSecrets.")
+        }
         if e.contains("not found") || e.contains("manifest unknown") || e.contains("does not exist") {
             return ("the image or tag does not exist", "Check the image tag in the values (the chart's default tag is the safe choice).")
         }

@@ -14,6 +14,9 @@ public enum SchedulingDiagnosis {
         var resources: [String] = []
         for r in failure.reasons {
             let nodes = r.count.map { "\($0) node\($0 == 1 ? "" : "s")" } ?? "the nodes"
+            let have = r.count == 1 ? "has" : "have"
+            let are = r.count == 1 ? "is" : "are"
+            let `do` = r.count == 1 ? "does" : "do"
             switch r.cause {
             case let .insufficient(res):
                 if !resources.contains(res) { resources.append(res) }
@@ -31,19 +34,19 @@ public enum SchedulingDiagnosis {
                     fix = "Add worker nodes without that taint, or add a matching toleration to the chart values."
                 }
                 out.append(Diagnosis(code: .untoleratedTaint, subject: subject,
-                                     summary: "\(nodes) have taint \(taint) that \(pod.name) does not tolerate",
+                                     summary: "\(nodes) \(have) taint \(taint) that \(pod.name) does not tolerate",
                                      details: [r.text], fix: fix))
             case .nodeAffinityMismatch:
                 let sel = pod.spec.nodeSelector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
                 out.append(Diagnosis(code: .nodeSelectorMismatch, subject: subject,
-                                     summary: "\(nodes) do not match the node selector/affinity of \(pod.name)",
+                                     summary: "\(nodes) \(`do`) not match the node selector/affinity of \(pod.name)",
                                      details: sel.isEmpty ? [r.text] : [r.text, "nodeSelector: \(sel)"],
                                      fix: "Label a node to match (`kubectl label node NODE key=value`) or remove the nodeSelector/affinity from the values."))
             case .nodesUnschedulable:
-                out.append(Diagnosis(code: .nodesUnschedulable, subject: subject, summary: "\(nodes) are cordoned",
+                out.append(Diagnosis(code: .nodesUnschedulable, subject: subject, summary: "\(nodes) \(are) cordoned",
                                      details: [r.text], fix: "Uncordon them (`kubectl uncordon NODE`) or add nodes."))
             case .tooManyPods:
-                out.append(Diagnosis(code: .tooManyPods, subject: subject, summary: "\(nodes) already run their maximum number of pods",
+                out.append(Diagnosis(code: .tooManyPods, subject: subject, summary: "\(nodes) already \(r.count == 1 ? "runs its" : "run their") maximum number of pods",
                                      details: [r.text], fix: "Add a node to the cluster."))
             case .unboundImmediatePVC, .noPersistentVolumes, .volumeNodeAffinityConflict, .notEnoughStorage, .pvcNotFound, .maxVolumeCount:
                 out.append(volumeDiagnosis(r, subject: subject, context: context))

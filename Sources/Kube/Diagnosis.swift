@@ -75,11 +75,11 @@ public struct Diagnosis: Hashable, Sendable {
 /// What the diagnoser may look at besides the object itself.
 public struct DiagnosisContext: Sendable {
     /// The cluster's nodes.
-    public var nodes: [Node]
+    public var nodes: [Node] { didSet { usage = NodeUsage.compute(nodes: nodes, pods: pods) } }
     /// All pods known (any namespace), to compute what is already used on each node.
-    public var pods: [Pod]
+    public var pods: [Pod] { didSet { usage = NodeUsage.compute(nodes: nodes, pods: pods) } }
     /// Events of the namespace.
-    public var events: [Event]
+    public var events: [Event] { didSet { eventIndex = Self.index(events) } }
     /// Storage classes.
     public var storageClasses: [StorageClass]
     /// Last log lines per `pod/container` (for crash loops: `kubectl logs --previous --tail`).
@@ -92,6 +92,26 @@ public struct DiagnosisContext: Sendable {
                 logs: [String: [String]] = [:], now: Date) {
         self.nodes = nodes; self.pods = pods; self.events = events; self.storageClasses = storageClasses
         self.logs = logs; self.now = now
+        usage = NodeUsage.compute(nodes: nodes, pods: pods)
+        eventIndex = Self.index(events)
+    }
+
+    /// Node usage of all known pods, computed once.
+    private(set) var usage: [NodeUsage]
+    /// Events by `kind/name`, oldest first.
+    private var eventIndex: [String: [Event]]
+
+    static func index(_ events: [Event]) -> [String: [Event]] {
+        var out: [String: [Event]] = [:]
+        for e in events { out["\(e.involvedObject.kind)/\(e.involvedObject.name)", default: []].append(e) }
+        for (k, v) in out { out[k] = v.sorted { ($0.lastSeen ?? .distantPast) < ($1.lastSeen ?? .distantPast) } }
+        return out
+    }
+
+    /// Usage per node, leaving out one pod if it is bound (so a pod is not counted against itself).
+    func usage(excluding pod: Pod) -> [NodeUsage] {
+        guard let n = pod.spec.nodeName, !n.isEmpty, !pod.isTerminated else { return usage }
+        return NodeUsage.compute(nodes: nodes, pods: pods, excluding: pod.name)
     }
 
     /// Log lines of one container.
@@ -99,7 +119,6 @@ public struct DiagnosisContext: Sendable {
 
     /// Events about one object, newest last.
     public func events(kind: String, name: String) -> [Event] {
-        events.filter { $0.involvedObject.kind == kind && $0.involvedObject.name == name }
-            .sorted { ($0.lastSeen ?? .distantPast) < ($1.lastSeen ?? .distantPast) }
+        eventIndex["\(kind)/\(name)"] ?? []
     }
 }

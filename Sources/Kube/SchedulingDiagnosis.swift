@@ -67,7 +67,7 @@ public enum SchedulingDiagnosis {
     /// The quantified shortfall for `Insufficient cpu/memory`.
     static func resourceDiagnosis(pod: Pod, resources: [String], message: String, context: DiagnosisContext) -> Diagnosis {
         let req = pod.spec.effectiveRequests
-        let usage = NodeUsage.compute(nodes: context.nodes, pods: context.pods, excluding: pod.name)
+        let usage = context.usage(excluding: pod)
         let candidates = usage.filter {
             NodeUsage.admits($0.node, tolerations: pod.spec.tolerations, nodeSelector: pod.spec.nodeSelector, affinity: pod.spec.requiredNodeAffinity)
         }

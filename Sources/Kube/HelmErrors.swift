@@ -8,6 +8,13 @@ public enum HelmErrors {
         let text = output.trimmingSpaces
         let lower = text.lowercased()
         let line = text.split(separator: "\n").last { $0.contains("Error") || $0.contains("error") }.map(String.init) ?? text
+        if lower.contains("backofflimitexceeded") || lower.contains("job failed") || (lower.contains("job ") && lower.contains(" failed: ")) {
+            let hook = ["post-install", "pre-install", "post-upgrade", "pre-upgrade"].first { lower.contains($0) }
+            return Diagnosis(code: .jobFailed, subject: "",
+                             summary: "a chart job\(hook.map { " (\($0) hook)" } ?? "") failed — for PostHog usually the database migrations",
+                             details: [line],
+                             fix: "Read the job's log (`kubectl logs job/NAME -n posthog`); see the job diagnosis in `posthog-install status`.")
+        }
         if lower.contains("timed out waiting for the condition") || lower.contains("context deadline exceeded")
             || lower.contains("resource not ready") || lower.contains("client rate limiter wait returned an error") {
             var details = [line]

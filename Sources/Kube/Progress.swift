@@ -48,7 +48,7 @@ public struct ProgressSummary: Hashable, Sendable {
     public var ready: Int
     /// How many objects are tracked.
     public var total: Int
-    /// Failed if anything failed, current if everything is, otherwise in progress.
+    /// Failed if a tracked object failed or a fail-fast reason exists, current if every tracked object is, otherwise in progress.
     public var overall: ObjectStatus.State
     /// Reasons to stop waiting now, de-duplicated, in a stable order.
     public var failures: [FailFast]
@@ -86,8 +86,12 @@ public struct ProgressSummary: Hashable, Sendable {
             seen.insert(f); failures.append(f)
         }
         let ready = items.filter { $0.status.state == .current }.count
-        let worst = (items + pods).map(\.status.state).max() ?? .current
-        let overall: ObjectStatus.State = worst == .failed ? .failed : (ready == items.count && worst == .current ? .current : .inProgress)
+        // Controller-owned pods count only through fail-fast reasons: an evicted pod that was
+        // replaced stays Failed in the list but says nothing about the release.
+        let overall: ObjectStatus.State
+        if !failures.isEmpty || items.contains(where: { $0.status.state == .failed }) { overall = .failed }
+        else if ready == items.count { overall = .current }
+        else { overall = .inProgress }
         return ProgressSummary(items: items, pods: pods, ready: ready, total: items.count, overall: overall, failures: failures)
     }
 }

@@ -8,6 +8,8 @@ struct HelmErrorTests {
         ("Error: UPGRADE FAILED: context deadline exceeded", .helmTimeout, nil),
         ("Error: INSTALLATION FAILED: failed post-install: 1 error occurred:\n\t* timed out waiting for the condition", .helmTimeout, nil),
         ("Error: INSTALLATION FAILED: resource not ready, name: posthog-web, kind: Deployment, status: InProgress\ncontext deadline exceeded", .helmTimeout, nil),
+        ("Error: INSTALLATION FAILED: failed post-install: job failed: BackoffLimitExceeded", .jobFailed, nil),
+        ("Error: UPGRADE FAILED: post-upgrade hooks failed: 1 error occurred:\n\t* job posthog-migrate-2024 failed: BackoffLimitExceeded", .jobFailed, nil),
         ("Error: INSTALLATION FAILED: cannot re-use a name that is still in use", .helmNameInUse, nil),
         ("Error: UPGRADE FAILED: cannot patch \"posthog-posthog-kafka\" with kind StatefulSet: StatefulSet.apps \"posthog-posthog-kafka\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden", .helmStatefulSetForbidden, "chart-3.0.0"),
         ("Error: UPGRADE FAILED: StatefulSet.apps \"posthog-posthog-redis-master\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'template', and 'updateStrategy' are forbidden", .helmStatefulSetForbidden, "chart-2.0.0"),

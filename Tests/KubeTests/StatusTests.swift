@@ -119,6 +119,17 @@ struct StatusTests {
         #expect(late.pods.count == 8)
     }
 
+    @Test func evictedReplacedPodDoesNotFailTheRelease() {
+        var d = Deployment(name: "web", replicas: 1)
+        d.updatedReplicas = 1; d.statusReplicas = 1; d.availableReplicas = 1
+        var evicted = Pod(metadata: ObjectMeta(name: "web-1"), status: PodStatus(phase: "Failed"))
+        evicted.status.reason = "Evicted"
+        evicted.metadata.ownerReferences = [OwnerReference(kind: "ReplicaSet", name: "web-abc")]
+        let s = ProgressSummary.make(NamespaceSnapshot(pods: [evicted], deployments: [d]), now: Fixture.time(0))
+        #expect(s.overall == .current)
+        #expect(s.pods.first?.status == ObjectStatus(.failed, "failed: Evicted"))
+    }
+
     @Test func allCurrentIsCurrent() {
         var d = Deployment(name: "web", replicas: 1)
         d.updatedReplicas = 1; d.statusReplicas = 1; d.availableReplicas = 1

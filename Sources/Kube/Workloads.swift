@@ -108,6 +108,8 @@ public struct Job: Decodable, Hashable, Sendable {
     public var completions: Int = 1
     /// `spec.backoffLimit` (default 6).
     public var backoffLimit: Int = 6
+    /// `spec.parallelism` (default 1): pods running at once.
+    public var parallelism: Int = 1
     /// `spec.template.spec`.
     public var podSpec = PodSpec()
     /// `status.active`.
@@ -123,7 +125,7 @@ public struct Job: Decodable, Hashable, Sendable {
     public init(name: String = "") { metadata = ObjectMeta(name: name) }
 
     enum CodingKeys: String, CodingKey { case metadata, spec, status }
-    enum SpecKeys: String, CodingKey { case completions, backoffLimit, template }
+    enum SpecKeys: String, CodingKey { case completions, backoffLimit, parallelism, template }
     enum StatusKeys: String, CodingKey { case active, succeeded, failed, conditions }
 
     /// Decodes tolerantly.
@@ -133,6 +135,7 @@ public struct Job: Decodable, Hashable, Sendable {
         if c.contains(.spec), try !c.decodeNil(forKey: .spec) {
             let s = try c.nestedContainer(keyedBy: SpecKeys.self, forKey: .spec)
             completions = try s.or(.completions, 1); backoffLimit = try s.or(.backoffLimit, 6)
+            parallelism = try s.or(.parallelism, 1)
             podSpec = try s.or(.template, PodTemplate()).spec
         }
         if c.contains(.status), try !c.decodeNil(forKey: .status) {

@@ -117,3 +117,23 @@ struct SchedulingFitTests {
         #expect(NodeSizing.memoryGiB(forRequest: bytes) == gib)
     }
 }
+
+struct KubeObjectTests {
+    @Test func mixedListExpandsToPlacementRequests() throws {
+        let json = #"""
+        {"apiVersion":"v1","kind":"List","items":[
+          {"kind":"Deployment","metadata":{"name":"posthog-web"},"spec":{"replicas":2,"template":{"spec":{"containers":[{"name":"web","resources":{"requests":{"cpu":"500m","memory":"1Gi"}}}]}}}},
+          {"kind":"StatefulSet","metadata":{"name":"posthog-posthog-kafka"},"spec":{"replicas":1,"template":{"spec":{"containers":[{"name":"kafka","resources":{"requests":{"memory":"512Mi"}}}]}}}},
+          {"kind":"Job","metadata":{"name":"posthog-migrate"},"spec":{"template":{"spec":{"containers":[{"name":"m"}]}}}},
+          {"kind":"ConfigMap","metadata":{"name":"posthog"},"data":{"a":"b"}},
+          {"kind":"Service","metadata":{"name":"posthog-web"},"spec":{"type":"ClusterIP"}}
+        ]}
+        """#
+        let objects = try KubeJSON.decodeList(KubeObject.self, from: json)
+        #expect(objects.count == 5)
+        #expect(objects[3] == .other(kind: "ConfigMap", name: "posthog"))
+        let reqs = objects.flatMap(\.placementRequests)
+        #expect(reqs.map(\.name) == ["posthog-web (1/2)", "posthog-web (2/2)", "posthog-posthog-kafka-0", "posthog-migrate"])
+        #expect(reqs[0].requests == ResourceAmounts(milliCPU: 500, memory: 1 << 30, pods: 1))
+    }
+}

@@ -13,7 +13,30 @@ public enum ContainerDiagnosis {
         for cs in pod.status.containerStatuses where !cs.ready {
             if let d = failing(cs, pod: pod, isInit: false, context: context) { out.append(d) }
         }
+        if out.isEmpty, pod.spec.nodeName != nil, let d = setupFailure(pod: pod, context: context) { out.append(d) }
         return out
+    }
+
+    /// Warning events that keep a scheduled pod in ContainerCreating.
+    static func setupFailure(pod: Pod, context: DiagnosisContext) -> Diagnosis? {
+        let reasons: Set<String> = ["FailedMount", "FailedAttachVolume", "FailedCreatePodSandBox"]
+        let creating = (pod.status.containerStatuses + pod.status.initContainerStatuses)
+            .contains { $0.state.waitingReason == "ContainerCreating" || $0.state.waitingReason == "PodInitializing" }
+            || pod.status.containerStatuses.isEmpty
+        guard creating, let e = context.events(kind: "Pod", name: pod.name).last(where: { $0.type == "Warning" && reasons.contains($0.reason) }) else {
+            return nil
+        }
+        let fix: String
+        switch e.reason {
+        case "FailedAttachVolume":
+            fix = "The volume is still attached elsewhere or in another zone; wait a few minutes, or delete the pod so it is rescheduled."
+        case "FailedCreatePodSandBox":
+            fix = "The node's network plugin failed; check the kube-system pods on that node or replace the node."
+        default:
+            fix = "Check that the Secret/ConfigMap/PVC it mounts exists and that the volume is not attached to another node."
+        }
+        return Diagnosis(code: .podSetup, subject: "Pod \(pod.name)", summary: "\(pod.name) cannot start: \(e.reason)",
+                         details: ["\(e.message)\(e.count > 1 ? " (×\(e.count))" : "")"], fix: fix)
     }
 
     static func failing(_ cs: ContainerStatus, pod: Pod, isInit: Bool, context: DiagnosisContext) -> Diagnosis? {

@@ -28,6 +28,8 @@ public struct Diagnosis: Hashable, Sendable {
         case invalidImage = "invalid-image"
         /// A Secret or ConfigMap the container needs is missing.
         case containerConfig = "container-config"
+        /// The pod's sandbox or volumes cannot be set up (FailedMount, FailedAttachVolume, FailedCreatePodSandBox).
+        case podSetup = "pod-setup"
         /// An init container is still waiting.
         case initWaiting = "init-waiting"
         /// A Job failed (e.g. database migrations).
@@ -64,6 +66,16 @@ public struct Diagnosis: Hashable, Sendable {
     public var fix: String
     /// The chart upgrade note that explains this, when one does (an identifier into the notes data).
     public var upgradeNoteID: String?
+
+    /// The finding as plain text lines for headless output:
+    /// `subject: summary`, indented details, then `fix: …`.
+    public var text: String {
+        var lines = [subject.isEmpty ? summary : "\(subject): \(summary)"]
+        lines += details.map { "  " + $0 }
+        lines.append("  fix: \(fix)")
+        if let n = upgradeNoteID { lines.append("  upgrade note: \(n)") }
+        return lines.joined(separator: "\n")
+    }
 
     /// A diagnosis.
     public init(code: Code, subject: String, summary: String, details: [String] = [], fix: String, upgradeNoteID: String? = nil) {

@@ -176,3 +176,30 @@ struct DiagnosisTests {
         #expect(d.map(\.code) == [.insufficientResources, .initWaiting, .imagePull, .crashLoop, .pvcPending, .pvcPending])
     }
 }
+
+struct DiagnosisTextTests {
+    @Test func headlessTextGolden() throws {
+        let d = Diagnostics.diagnose(pod: try Fixture.pod("chi-posthog-posthog-0-0-0"), context: try Fixture.context())
+        #expect(d.map(\.text).joined(separator: "\n") == """
+        Pod chi-posthog-posthog-0-0-0: no node has enough CPU and memory for chi-posthog-posthog-0-0-0
+          needs 135 MiB more memory on one node; the largest free is 1.9 GiB (it requests 2 GiB)
+          the nodes have 3.2 GiB free in total, but not on one node
+          scheduler: 0/2 nodes are available: 1 Insufficient cpu, 2 Insufficient memory. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.
+          fix: Add a node with at least 4 GiB memory, or choose a smaller tier.
+        """)
+    }
+
+    @Test func failedMount() {
+        var pod = Pod(metadata: ObjectMeta(name: "posthog-posthog-kafka-0"), spec: PodSpec(containers: [Container(name: "kafka")]))
+        pod.spec.nodeName = "n1"; pod.status.phase = "Pending"
+        pod.status.containerStatuses = [ContainerStatus(name: "kafka", state: .waiting(reason: "ContainerCreating", message: ""))]
+        var e = Event(reason: "FailedAttachVolume",
+                      message: "Multi-Attach error for volume \"pvc-1f2e\" Volume is already exclusively attached to one node and can't be attached to another",
+                      type: "Warning", involvedObject: ObjectReference(kind: "Pod", name: "posthog-posthog-kafka-0"))
+        e.count = 3
+        let d = Diagnostics.diagnose(pod: pod, context: DiagnosisContext(events: [e], now: Fixture.time(0)))
+        #expect(d.map(\.code) == [.podSetup])
+        #expect(d.first?.details.first?.hasSuffix("(×3)") == true)
+        #expect(Diagnostics.diagnose(pod: pod, context: DiagnosisContext(now: Fixture.time(0))).isEmpty)
+    }
+}

@@ -37,8 +37,7 @@ public enum HelmErrors {
         }
         if lower.contains("updates to statefulset spec for fields other than") {
             let sts = statefulSetName(in: text)
-            let n = (sts ?? "").lowercased()
-            let note = n.contains("redis") ? "chart-2.0.0" : (n.contains("kafka") || n.contains("zookeeper")) ? "chart-3.0.0" : nil
+            let note = sts.flatMap(upgradeNoteID(forStatefulSet:))
             return Diagnosis(code: .helmStatefulSetForbidden, subject: sts.map { "StatefulSet \($0)" } ?? "",
                              summary: "the upgrade changes fields of StatefulSet \(sts ?? "(unknown)") that Kubernetes does not allow to change",
                              details: [line],
@@ -65,6 +64,15 @@ public enum HelmErrors {
             return Diagnosis(code: .clusterUnreachable, subject: "", summary: "helm cannot reach the cluster",
                              details: [line], fix: "Check the kubectl context (`kubectl config current-context`) and that the cluster is running.")
         }
+        return nil
+    }
+
+    /// The upgrade note for a StatefulSet whose spec change is forbidden: the redis master
+    /// StatefulSet changed in chart 2.0.0 (`chart-2.0.0`), kafka and zookeeper in 3.0.0 (`chart-3.0.0`).
+    public static func upgradeNoteID(forStatefulSet name: String) -> String? {
+        let n = name.lowercased()
+        if n.contains("redis") { return "chart-2.0.0" }
+        if n.contains("kafka") || n.contains("zookeeper") { return "chart-3.0.0" }
         return nil
     }
 

@@ -23,6 +23,8 @@ public enum StatusRules {
             }
             return ObjectStatus(.inProgress, "waiting for a node: \(msg)")
         }
+        // A ready pod is ready even if a sidecar (restartable init container) is still running.
+        if pod.status.phase == "Running" && pod.isReady { return ObjectStatus(.current, "ready") }
         // Init containers run one after the other; report the first one not done.
         for (i, cs) in pod.status.initContainerStatuses.enumerated() {
             if case .terminated(_, _, 0, _) = cs.state { continue }
@@ -44,7 +46,7 @@ public enum StatusRules {
                     let f = FailFast(kind: k, objectKind: "Pod", objectName: name, container: cs.name, message: cs.state.message ?? r)
                     return ObjectStatus(.failed, "container \(cs.name): \(r)", failure: f)
                 }
-                if worst == nil { worst = ObjectStatus(.inProgress, "container \(cs.name): \(r)") }
+                if worst == nil { worst = ObjectStatus(.inProgress, "container \(cs.name): \(r.isEmpty ? "waiting" : r)") }
             }
         }
         let total = max(pod.spec.containers.count, pod.status.containerStatuses.count)

@@ -32,6 +32,15 @@ struct StatusTests {
         #expect(StatusRules.status(of: pod, now: Fixture.time(0)).state == state)
     }
 
+    @Test func runningSidecarInitContainerDoesNotHoldBackAReadyPod() {
+        var pod = Pod(metadata: ObjectMeta(name: "p"), spec: PodSpec(containers: [Container(name: "c")], initContainers: [Container(name: "proxy")]))
+        pod.spec.nodeName = "n"; pod.status.phase = "Running"
+        pod.status.conditions = [Condition(type: "Ready", status: "True")]
+        pod.status.initContainerStatuses = [ContainerStatus(name: "proxy", ready: true, state: .running(startedAt: nil))]
+        pod.status.containerStatuses = [ContainerStatus(name: "c", ready: true, state: .running(startedAt: nil))]
+        #expect(StatusRules.status(of: pod, now: Fixture.time(0)) == ObjectStatus(.current, "ready"))
+    }
+
     @Test func unschedulableGraceIsConfigurable() throws {
         let p = try Fixture.pod("chi-posthog-posthog-0-0-0")
         #expect(StatusRules.status(of: p, now: Fixture.time(64), policy: StatusPolicy(unschedulableGrace: 120)).state == .inProgress)

@@ -1,3 +1,4 @@
 // Benchmarks print figures; run with `make bench` (release build).
 print("posthog-install benchmarks")
 EffectsBenchmark.run()
+KubeBenchmark.run()

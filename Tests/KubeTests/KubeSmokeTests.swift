@@ -1,6 +1,0 @@
-import Testing
-@testable import Kube
-
-@Test func moduleLoads() {
-    #expect(KubeModule.name == "Kube")
-}

@@ -1,0 +1,46 @@
+/// Entry points of the YAML module: parse text into values, emit values as text.
+public enum YAML {
+    /// Parses every document of a stream (`---` separated).
+    public static func parseDocuments(_ text: String, file: String, options: YAMLParseOptions = .strict) throws -> [YAMLValue] {
+        try parseDocuments(bytes: Array(text.utf8), file: file, options: options)
+    }
+
+    /// Parses every document of a stream given as bytes (invalid UTF-8 is reported, not replaced).
+    public static func parseDocuments(bytes: [UInt8], file: String, options: YAMLParseOptions = .strict) throws -> [YAMLValue] {
+        let tree = try parseTree(bytes: bytes, file: file, options: options)
+        var decoder = YAMLDecoder(tree: tree, options: options)
+        return try tree.documents.map { try decoder.decode($0) }
+    }
+
+    /// Parses a single-document text; an empty text is `null`. Extra documents are an error.
+    public static func parse(_ text: String, file: String, options: YAMLParseOptions = .strict) throws -> YAMLValue {
+        try parse(bytes: Array(text.utf8), file: file, options: options)
+    }
+
+    /// Parses a single-document text given as bytes.
+    public static func parse(bytes: [UInt8], file: String, options: YAMLParseOptions = .strict) throws -> YAMLValue {
+        let tree = try parseTree(bytes: bytes, file: file, options: options)
+        guard let first = tree.documents.first else { return .null }
+        if tree.documents.count > 1 {
+            let second = tree.nodes[tree.documents[1]]
+            throw tree.error("expected one YAML document but found more (a second `---`?)", at: second.start)
+        }
+        var decoder = YAMLDecoder(tree: tree, options: options)
+        return try decoder.decode(first)
+    }
+
+    /// The node tree with source positions (for in-place editing).
+    public static func parseTree(bytes: [UInt8], file: String, options: YAMLParseOptions = .strict) throws -> YAMLTree {
+        if bytes.count > options.maxBytes {
+            let mib = bytes.count / (1024 * 1024)
+            throw YAMLError(file: file, line: 1, column: 1,
+                            message: "the file is \(mib) MiB, larger than the \(options.maxBytes / (1024 * 1024)) MiB this tool reads; is it the right file?")
+        }
+        return try YAMLTreeParser.parse(bytes, file: file)
+    }
+
+    /// Emits `value` in the style of Helm's `toYaml` (go-yaml v2), ending with a newline.
+    public static func emit(_ value: YAMLValue) -> String {
+        YAMLEmitter.emit(value)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import YAML
-
-@Test func moduleLoads() {
-    #expect(YAMLModule.name == "YAML")
-}

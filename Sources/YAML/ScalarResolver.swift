@@ -58,7 +58,9 @@ public enum ScalarResolver {
     /// Whether a string written plain would read back as something other than that string
     /// (then go-yaml double-quotes it when encoding).
     public static func needsQuoting(_ text: String) -> Bool {
-        if resolve(text) != .string { return true }
+        let resolved = resolve(text)
+        // `<<` is only special as a key; go-yaml writes it plain.
+        if resolved != .string && resolved != .merge { return true }
         return isBase60Float(text)
     }
 

@@ -18,7 +18,10 @@ struct YAMLDecoder {
         switch node.kind {
         case .alias(let target):
             aliasCount += 1
-            if aliasCount > 100 && decodeCount > 1000 && Double(aliasCount) / Double(decodeCount) > allowedAliasRatio(decodeCount) {
+            // go-yaml's ratio check, plus a hard cap so a small alias bomb fails at once.
+            let cap = max(200_000, 20 * tree.nodes.count)
+            if decodeCount > cap
+                || (aliasCount > 100 && decodeCount > 1000 && Double(aliasCount) / Double(decodeCount) > allowedAliasRatio(decodeCount)) {
                 throw tree.error("document contains excessive aliasing (a YAML alias bomb?)", at: node.start)
             }
             guard !inProgress.contains(target) else {

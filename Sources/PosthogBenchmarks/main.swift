@@ -2,3 +2,4 @@
 print("posthog-install benchmarks")
 EffectsBenchmark.run()
 KubeBenchmark.run()
+YAMLBenchmark.run()

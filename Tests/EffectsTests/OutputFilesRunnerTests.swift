@@ -24,15 +24,19 @@ import Testing
         #expect(try LocalFileSystem().readString(dir.appending("helm.err")) == "err\n")
     }
 
+    /// Handshake as in SubprocessRunnerTests: "second" is printed only once "first" was seen.
     @Test func linesArriveWhileTheCommandRuns() async throws {
         let dir = try TemporaryDirectory(prefix: "effects-files")
         defer { dir.remove() }
+        let marker = dir.path + "/seen-first"
         let log = LineLog()
-        _ = try await runner.run(ProcessCommand("/bin/sh", ["-c", "echo first; sleep 1.5; echo second"], timeout: .seconds(20), outputFiles: files(dir)), onLine: log.append)
-        let end = ContinuousClock.now
-        let first = try #require(log.timed.first)
-        #expect(first.0.text == "first")
-        #expect(end - first.1 > .milliseconds(800))
+        let script = "echo first; i=0; while [ ! -e '\(marker)' ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done; "
+            + "if [ -e '\(marker)' ]; then echo second; else echo never-streamed; fi"
+        _ = try await runner.run(ProcessCommand("/bin/sh", ["-c", script], timeout: .seconds(30), outputFiles: files(dir)), onLine: { line in
+            log.append(line)
+            if line.text == "first" { _ = creat(marker, 0o600) }
+        })
+        #expect(log.lines.map(\.text) == ["first", "second"])
     }
 
     @Test func timeoutStopsTheGroup() async throws {

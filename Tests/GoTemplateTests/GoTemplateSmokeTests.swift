@@ -1,6 +1,0 @@
-import Testing
-@testable import GoTemplate
-
-@Test func moduleLoads() {
-    #expect(GoTemplateModule.name == "GoTemplate")
-}

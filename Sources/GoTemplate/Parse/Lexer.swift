@@ -163,6 +163,11 @@ public struct Lexer: Sendable {
     }
 
     private mutating func lexQuote() -> Bool {
+        lexEscaped(closing: UInt8(ascii: "\""), kind: .string, unterminated: "unterminated quoted string")
+    }
+
+    /// A `"` string or `'` character constant: backslash escapes, no newline before the close.
+    private mutating func lexEscaped(closing: UInt8, kind: Token.Kind, unterminated: String) -> Bool {
         let start = position
         position += 1
         while position < source.count {
@@ -171,15 +176,15 @@ public struct Lexer: Sendable {
                 position += 2
                 continue
             }
-            if c == UInt8(ascii: "\n") { return fail("unterminated quoted string", at: start) }
-            if c == UInt8(ascii: "\"") {
+            if c == UInt8(ascii: "\n") { return fail(unterminated, at: start) }
+            if c == closing {
                 position += 1
-                emit(.string, from: start, to: position)
+                emit(kind, from: start, to: position)
                 return true
             }
             position += 1
         }
-        return fail("unterminated quoted string", at: start)
+        return fail(unterminated, at: start)
     }
 
     private mutating func lexRawQuote() -> Bool {
@@ -193,23 +198,7 @@ public struct Lexer: Sendable {
     }
 
     private mutating func lexChar() -> Bool {
-        let start = position
-        position += 1
-        while position < source.count {
-            let c = source[position]
-            if c == UInt8(ascii: "\\") {
-                position += 2
-                continue
-            }
-            if c == UInt8(ascii: "\n") { return fail("unterminated character constant", at: start) }
-            if c == UInt8(ascii: "'") {
-                position += 1
-                emit(.charConstant, from: start, to: position)
-                return true
-            }
-            position += 1
-        }
-        return fail("unterminated character constant", at: start)
+        lexEscaped(closing: UInt8(ascii: "'"), kind: .charConstant, unterminated: "unterminated character constant")
     }
 
     private mutating func lexVariable() {

@@ -1,0 +1,123 @@
+extension Executor {
+    /// Evaluates `.a.b` on `base`; the last link may be a method called with `args`.
+    mutating func fieldChain(_ base: Value, _ names: [String], args: [Value], offset: Int, context: String) throws -> Value {
+        var value = base
+        for (i, name) in names.enumerated() {
+            let isLast = i == names.count - 1
+            switch value {
+            case .map(let map):
+                if isLast && !args.isEmpty {
+                    throw execError(at: offset, context: context, message: "\(name) is not a method but has arguments", function: nil)
+                }
+                if let found = map[name] {
+                    value = found
+                } else {
+                    if set.missingKey == .error {
+                        throw execError(at: offset, context: context, message: "map has no entry for key \(NodeText.quote(name))", function: nil)
+                    }
+                    value = .null
+                }
+            case .object(let object):
+                if object.hasMethod(name) {
+                    do {
+                        guard let result = try object.callMethod(name, isLast ? args : []) else { value = .null; continue }
+                        value = result
+                    } catch let error as FunctionError {
+                        throw execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
+                    }
+                } else if let field = object.field(name) {
+                    value = field
+                } else {
+                    throw execError(at: offset, context: context, message: "can't evaluate field \(name) in type \(object.goTypeName)", function: nil)
+                }
+            case .null:
+                throw execError(at: offset, context: context, message: "nil pointer evaluating interface {}.\(name)", function: nil)
+            default:
+                throw execError(at: offset, context: context, message: "can't evaluate field \(name) in type \(Builtins.typeName(value))", function: nil)
+            }
+        }
+        return value
+    }
+
+    /// Calls a built-in or registered function; `and`/`or` evaluate their arguments lazily.
+    mutating func call(_ name: String, _ operands: [Operand], final: Value?, dot: Value, command: Command, offset: Int) throws -> Value {
+        let context = NodeText.command(command)
+        func fail(_ error: FunctionError) -> ExecError {
+            execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
+        }
+        if name == "and" || name == "or" {
+            var lazy: [() throws -> Value] = []
+            for operand in operands {
+                var copy = self
+                lazy.append { try copy.operandValue(operand, dot: dot) }
+            }
+            if let final { lazy.append { final } }
+            guard !lazy.isEmpty else {
+                throw execError(at: offset, context: context, message: "wrong number of args for \(name): want at least 1 got 0", function: nil)
+            }
+            var last = Value.null
+            for thunk in lazy {
+                last = try thunk()
+                if Builtins.truth(last) == (name == "or") { return last }
+            }
+            return last
+        }
+        var args = try operands.map { try operandValue($0, dot: dot) }
+        if let final { args.append(final) }
+        do {
+            if let builtin = try Builtins.call(name, args) { return builtin }
+            guard let function = set.functions[name] else {
+                throw execError(at: offset, context: context, message: "\(NodeText.quote(name)) is not a defined function", function: nil)
+            }
+            return try function.body(self, args)
+        } catch let error as FunctionError {
+            throw fail(error)
+        }
+    }
+
+    func execError(at offset: Int, context: String, message: String, function: FunctionError?) -> ExecError {
+        let source = set.sources[currentFile] ?? []
+        let (line, column) = SourcePosition.lineAndColumn(of: offset, in: source)
+        // Go prints the column as a 0-based byte offset within the line.
+        return ExecError(file: currentFile, line: line, column: column - 1, templateName: currentTemplateName,
+                         context: NodeText.shortened(context), message: message, functionError: function)
+    }
+}
+
+extension Builtins {
+    /// Go's built-in functions other than and/or; nil when `name` is not one.
+    static func call(_ name: String, _ args: [Value]) throws -> Value? {
+        switch name {
+        case "not":
+            guard args.count == 1 else { throw FunctionError("wrong number of args for not: want 1 got \(args.count)") }
+            return .bool(!truth(args[0]))
+        case "len":
+            guard args.count == 1 else { throw FunctionError("wrong number of args for len: want 1 got \(args.count)") }
+            return try length(args[0])
+        case "index":
+            return try index(args)
+        case "print":
+            return .string(ValueFormatting.sprint(args))
+        case "println":
+            return .string(ValueFormatting.sprintln(args))
+        case "eq":
+            guard args.count >= 2 else { throw FunctionError("missing argument for comparison") }
+            for other in args.dropFirst() where try equal(args[0], other) { return .bool(true) }
+            return .bool(false)
+        case "ne":
+            guard args.count == 2 else { throw FunctionError("wrong number of args for ne: want 2 got \(args.count)") }
+            return .bool(!(try equal(args[0], args[1])))
+        case "lt", "le", "gt", "ge":
+            guard args.count == 2 else { throw FunctionError("wrong number of args for \(name): want 2 got \(args.count)") }
+            let (a, b) = (args[0], args[1])
+            switch name {
+            case "lt": return .bool(try less(a, b))
+            case "le": return .bool(try less(a, b) || equal(a, b))
+            case "gt": return .bool(!(try less(a, b) || equal(a, b)))
+            default: return .bool(!(try less(a, b)))
+            }
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,219 @@
+/// Walks parsed nodes and writes output: Go's text/template execution semantics.
+struct Executor: CallContext {
+    let set: TemplateSet
+    /// Definitions added by `tpl` text, visible only to this execution.
+    var overlay: [String: TemplateSet.Definition]
+    private var variables: [(name: String, value: Value)] = []
+    private var depth = 0
+    private var current = ""
+    var currentFile = ""
+
+    init(set: TemplateSet, overlay: [String: TemplateSet.Definition]) {
+        self.set = set
+        self.overlay = overlay
+    }
+
+    private enum Flow { case normal, breakLoop, continueLoop }
+
+    var currentTemplateName: String { current }
+
+    private func definition(_ name: String) -> TemplateSet.Definition? { overlay[name] ?? set.definitions[name] }
+
+    mutating func run(_ name: String, data: Value) throws -> String {
+        guard let definition = definition(name) else {
+            throw FunctionError("no template \(NodeText.quote(name)) associated with template \(NodeText.quote(current.isEmpty ? name : current))")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > set.maxDepth {
+            throw FunctionError("exceeded maximum template depth (\(set.maxDepth))")
+        }
+        let savedVariables = variables, savedCurrent = current, savedFile = currentFile
+        defer { variables = savedVariables; current = savedCurrent; currentFile = savedFile }
+        variables = [("$", data)]
+        current = name
+        currentFile = definition.file
+        var out = ""
+        _ = try walk(definition.body, dot: data, into: &out)
+        return out
+    }
+
+    // MARK: CallContext
+
+    func executeTemplate(named name: String, data: Value) throws -> String {
+        var child = self
+        return try child.run(name, data: data)
+    }
+
+    func executeText(_ text: String, name: String, data: Value) throws -> String {
+        var parser = Parser(name: name, source: text, functions: set.functionNames)
+        let result = try parser.parse()
+        var child = self
+        for (defined, body) in result.definitions { child.overlay[defined] = TemplateSet.Definition(body: body, file: name) }
+        child.overlay["\u{0}tpl:" + name] = TemplateSet.Definition(body: result.root, file: name)
+        set.sources[name] = set.sources[name] ?? Array(text.utf8)
+        return try child.run("\u{0}tpl:" + name, data: data)
+    }
+
+    // MARK: Nodes
+
+    private mutating func walk(_ nodes: [Node], dot: Value, into out: inout String) throws -> Flow {
+        for node in nodes {
+            let flow = try walk(node, dot: dot, into: &out)
+            if flow != .normal { return flow }
+        }
+        return .normal
+    }
+
+    private mutating func walk(_ node: Node, dot: Value, into out: inout String) throws -> Flow {
+        switch node {
+        case .text(let text, _):
+            out += text
+        case .comment:
+            break
+        case .action(let pipe, _):
+            let value = try evaluate(pipe, dot: dot)
+            if pipe.variables.isEmpty { out += printed(value) }
+        case .branch(let kind, let pipe, let body, let elseBody, _):
+            let mark = variables.count
+            defer { variables.removeSubrange(mark...) }
+            switch kind {
+            case .if:
+                let value = try evaluate(pipe, dot: dot)
+                if Builtins.truth(value) { return try walk(body, dot: dot, into: &out) }
+                if let elseBody { return try walk(elseBody, dot: dot, into: &out) }
+            case .with:
+                let value = try evaluate(pipe, dot: dot)
+                if Builtins.truth(value) { return try walk(body, dot: value, into: &out) }
+                if let elseBody { return try walk(elseBody, dot: dot, into: &out) }
+            case .range:
+                return try range(pipe, body: body, elseBody: elseBody, dot: dot, into: &out)
+            }
+        case .template(let name, let pipe, let offset):
+            let data = try pipe.map { try evaluate($0, dot: dot) } ?? .null
+            do {
+                out += try run(name, data: data)
+            } catch let error as FunctionError {
+                throw execError(at: offset, context: "template \(NodeText.quote(name))", message: error.message, function: nil)
+            }
+        case .breakLoop:
+            return .breakLoop
+        case .continueLoop:
+            return .continueLoop
+        }
+        return .normal
+    }
+
+    private mutating func range(_ pipe: Pipeline, body: [Node], elseBody: [Node]?, dot: Value, into out: inout String) throws -> Flow {
+        var declared = pipe
+        declared.variables = []
+        let value = try evaluate(declared, dot: dot)
+        var pairs: [(Value, Value)] = []
+        switch value {
+        case .list(let items): pairs = items.enumerated().map { (.int(Int64($0.offset)), $0.element) }
+        case .map(let map): pairs = map.sortedKeys.map { (.string($0), map[$0] ?? .null) }
+        case .int(let n), .int64(let n): pairs = n > 0 ? (0..<n).map { (.int($0), .int($0)) } : []
+        case .null: pairs = []
+        default:
+            throw execError(at: pipe.offset, context: NodeText.pipeline(pipe), message: "range can't iterate over \(ValueFormatting.string(value))", function: nil)
+        }
+        if pairs.isEmpty {
+            if let elseBody { return try walk(elseBody, dot: dot, into: &out) }
+            return .normal
+        }
+        for (key, element) in pairs {
+            let mark = variables.count
+            if pipe.variables.count == 1 {
+                assign(pipe.variables[0], element, declare: !pipe.isAssignment)
+            } else if pipe.variables.count == 2 {
+                assign(pipe.variables[0], key, declare: !pipe.isAssignment)
+                assign(pipe.variables[1], element, declare: !pipe.isAssignment)
+            }
+            let flow = try walk(body, dot: element, into: &out)
+            variables.removeSubrange(mark...)
+            if flow == .breakLoop { break }
+        }
+        return .normal
+    }
+
+    /// How an action prints its value: `<no value>` for nil, `%v` otherwise.
+    private func printed(_ value: Value) -> String {
+        if case .null = value { return "<no value>" }
+        return ValueFormatting.string(value)
+    }
+
+    private mutating func assign(_ name: String, _ value: Value, declare: Bool) {
+        if !declare, let i = variables.lastIndex(where: { $0.name == name }) {
+            variables[i].value = value
+        } else {
+            variables.append((name, value))
+        }
+    }
+
+    // MARK: Pipelines
+
+    mutating func evaluate(_ pipe: Pipeline, dot: Value) throws -> Value {
+        var value: Value? = nil
+        for command in pipe.commands {
+            value = try evaluate(command, dot: dot, final: value)
+        }
+        let result = value ?? .null
+        for name in pipe.variables { assign(name, result, declare: !pipe.isAssignment) }
+        return result
+    }
+
+    private mutating func evaluate(_ command: Command, dot: Value, final: Value?) throws -> Value {
+        guard let first = command.arguments.first else { return .null }
+        switch first {
+        case .identifier(let name, let offset):
+            return try call(name, Array(command.arguments.dropFirst()), final: final, dot: dot, command: command, offset: offset)
+        case .field(let names, let offset):
+            let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
+            return try fieldChain(dot, names, args: args, offset: offset, context: NodeText.command(command))
+        case .variable(let name, let fields, let offset):
+            let base = try variable(name, offset: offset)
+            let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command))
+        case .chain(let pipe, let fields, let offset):
+            let base = try evaluate(pipe, dot: dot)
+            let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command))
+        default:
+            if command.arguments.count > 1 || final != nil {
+                throw execError(at: first.offset, context: NodeText.command(command),
+                                message: "can't give argument to non-function \(NodeText.operand(first))", function: nil)
+            }
+            return try operandValue(first, dot: dot)
+        }
+    }
+
+    mutating func operandValue(_ operand: Operand, dot: Value) throws -> Value {
+        switch operand {
+        case .dot: return dot
+        case .null: return .null
+        case .bool(let b, _): return .bool(b)
+        case .string(let s, _): return .string(s)
+        case .number(let n, let offset):
+            if let i = n.int, !n.text.contains(".") && !n.text.lowercased().contains("e") || n.isChar { return .int(i) }
+            if let d = n.float { return .float(d) }
+            throw execError(at: offset, context: n.text, message: "illegal number syntax: \(n.text)", function: nil)
+        case .identifier(let name, let offset):
+            return try call(name, [], final: nil, dot: dot, command: Command(arguments: [operand], offset: offset), offset: offset)
+        case .field(let names, let offset):
+            return try fieldChain(dot, names, args: [], offset: offset, context: NodeText.operand(operand))
+        case .variable(let name, let fields, let offset):
+            let base = try variable(name, offset: offset)
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand))
+        case .chain(let pipe, let fields, let offset):
+            let base = try evaluate(pipe, dot: dot)
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand))
+        }
+    }
+
+    private func variable(_ name: String, offset: Int) throws -> Value {
+        guard let entry = variables.last(where: { $0.name == name }) else {
+            throw execError(at: offset, context: name, message: "undefined variable: \(name)", function: nil)
+        }
+        return entry.value
+    }
+}

@@ -1,0 +1,60 @@
+/// Go's `String()` of parse nodes, used for error contexts (`at <.Values.x>`).
+enum NodeText {
+    static func pipeline(_ p: Pipeline) -> String {
+        var out = ""
+        if !p.variables.isEmpty {
+            out = p.variables.joined(separator: ", ") + (p.isAssignment ? " = " : " := ")
+        }
+        return out + p.commands.map(command).joined(separator: " | ")
+    }
+
+    static func command(_ c: Command) -> String {
+        c.arguments.map(operand).joined(separator: " ")
+    }
+
+    static func operand(_ o: Operand) -> String {
+        switch o {
+        case .dot: return "."
+        case .null: return "nil"
+        case .bool(let b, _): return b ? "true" : "false"
+        case .number(let n, _): return n.text
+        case .string(let s, _): return quote(s)
+        case .identifier(let name, _): return name
+        case .field(let names, _): return names.map { "." + $0 }.joined()
+        case .variable(let name, let fields, _): return name + fields.map { "." + $0 }.joined()
+        case .chain(let p, let fields, _):
+            let inner = p.commands.count == 1 && p.variables.isEmpty && p.commands[0].arguments.count == 1
+                ? operand(p.commands[0].arguments[0]) : "(" + pipeline(p) + ")"
+            return inner + fields.map { "." + $0 }.joined()
+        }
+    }
+
+    /// Go's strconv.Quote for the common cases.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let h = String(scalar.value, radix: 16)
+                    out += "\\x" + (h.count < 2 ? "0" : "") + h
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Go shortens long contexts to 20 bytes followed by `...`.
+    static func shortened(_ s: String) -> String {
+        let bytes = Array(s.utf8)
+        guard bytes.count > 20 else { return s }
+        return String(decoding: bytes.prefix(20), as: UTF8.self) + "..."
+    }
+}

@@ -1,0 +1,49 @@
+/// A set of parsed templates sharing definitions and functions, like Go's `*template.Template`
+/// with its associated templates. Parse once, execute many times.
+public final class TemplateSet: @unchecked Sendable {
+    /// One named template body and the file it was parsed from.
+    struct Definition {
+        let body: [Node]
+        let file: String
+    }
+
+    /// The callable functions (Go built-ins are always present).
+    public private(set) var functions: [String: TemplateFunction]
+    /// How missing map keys behave.
+    public var missingKey: MissingKey
+    /// The deepest nesting of template calls allowed (Go: 100000).
+    public var maxDepth: Int
+    var definitions: [String: Definition] = [:]
+    var sources: [String: [UInt8]] = [:]
+
+    /// Creates an empty set with extra `functions` (Sprig, Helm) besides Go's built-ins.
+    public init(functions: [String: TemplateFunction] = [:], missingKey: MissingKey = .noValue, maxDepth: Int = 100_000) {
+        self.functions = functions
+        self.missingKey = missingKey
+        self.maxDepth = maxDepth
+    }
+
+    /// Names callable from templates: the registered functions and Go's built-ins.
+    public var functionNames: Set<String> { Set(functions.keys).union(Builtins.names) }
+
+    /// Parses `source` as the template `name`; its `{{define}}`s join the set (later ones win).
+    public func parse(name: String, source: String) throws {
+        var parser = Parser(name: name, source: source, functions: functionNames)
+        let result = try parser.parse()
+        sources[name] = Array(source.utf8)
+        // Go keeps a non-empty definition when a later one is empty; Helm relies on that rarely.
+        definitions[name] = Definition(body: result.root, file: name)
+        for (defined, body) in result.definitions {
+            definitions[defined] = Definition(body: body, file: name)
+        }
+    }
+
+    /// Whether a template or definition named `name` exists.
+    public func has(_ name: String) -> Bool { definitions[name] != nil }
+
+    /// Executes the template `name` with `data` as dot.
+    public func execute(_ name: String, data: Value) throws -> String {
+        var executor = Executor(set: self, overlay: [:])
+        return try executor.run(name, data: data)
+    }
+}

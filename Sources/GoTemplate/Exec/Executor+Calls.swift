@@ -100,6 +100,12 @@ extension Builtins {
             return .string(ValueFormatting.sprint(args))
         case "println":
             return .string(ValueFormatting.sprintln(args))
+        case "printf":
+            guard let first = args.first else { throw FunctionError("wrong number of args for printf: want at least 1 got 0") }
+            guard case .string(let format) = first else {
+                throw FunctionError("wrong type for value; expected string; got \(typeName(first))")
+            }
+            return .string(GoFormat.sprintf(format, Array(args.dropFirst())))
         case "eq":
             guard args.count >= 2 else { throw FunctionError("missing argument for comparison") }
             for other in args.dropFirst() where try equal(args[0], other) { return .bool(true) }

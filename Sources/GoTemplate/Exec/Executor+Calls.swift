@@ -45,6 +45,12 @@ extension Executor {
         func fail(_ error: FunctionError) -> ExecError {
             execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
         }
+        // Registered functions override Go's built-ins, as in Go (Helm's Sprig `slice` does).
+        if let function = set.functions[name] {
+            var args = try operands.map { try operandValue($0, dot: dot) }
+            if let final { args.append(final) }
+            do { return try function.body(self, args) } catch let error as FunctionError { throw fail(error) }
+        }
         if name == "and" || name == "or" {
             var lazy: [() throws -> Value] = []
             for operand in operands {
@@ -65,11 +71,16 @@ extension Executor {
         var args = try operands.map { try operandValue($0, dot: dot) }
         if let final { args.append(final) }
         do {
-            if let builtin = try Builtins.call(name, args) { return builtin }
-            guard let function = set.functions[name] else {
-                throw execError(at: offset, context: context, message: "\(NodeText.quote(name)) is not a defined function", function: nil)
+            if name == "call" {
+                guard let target = args.first else { throw FunctionError("wrong number of args for call: want at least 1 got 0") }
+                guard case .function(let function) = target else {
+                    if case .null = target { throw FunctionError("call of nil") }
+                    throw FunctionError("non-function of type \(Builtins.typeName(target))")
+                }
+                return try function.body(self, Array(args.dropFirst()))
             }
-            return try function.body(self, args)
+            if let builtin = try Builtins.call(name, args) { return builtin }
+            throw execError(at: offset, context: context, message: "\(NodeText.quote(name)) is not a defined function", function: nil)
         } catch let error as FunctionError {
             throw fail(error)
         }
@@ -96,6 +107,14 @@ extension Builtins {
             return try length(args[0])
         case "index":
             return try index(args)
+        case "slice":
+            return try slice(args)
+        case "html":
+            return .string(html(escaperInput(args)))
+        case "js":
+            return .string(js(escaperInput(args)))
+        case "urlquery":
+            return .string(urlquery(escaperInput(args)))
         case "print":
             return .string(ValueFormatting.sprint(args))
         case "println":

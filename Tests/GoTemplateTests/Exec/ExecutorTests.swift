@@ -90,3 +90,22 @@ import Testing
         #expect(try set.execute("t", data: data) == "3")
     }
 }
+
+@Suite struct BuiltinOverrideTests {
+    @Test func registeredFunctionsOverrideBuiltins() throws {
+        let set = TemplateSet(functions: ["len": TemplateFunction("len") { _, _ in .string("mine") }])
+        try set.parse(name: "t", source: "{{ len \"abc\" }}")
+        #expect(try set.execute("t", data: .null) == "mine")
+    }
+
+    @Test func goSliceAndCall() throws {
+        let double = TemplateFunction("double") { _, args in
+            guard case .int(let n) = args.first else { throw FunctionError("int") }
+            return .int(n * 2)
+        }
+        let set = TemplateSet()
+        try set.parse(name: "t", source: "{{ slice .s 1 3 }} {{ slice .l 1 }} {{ call .f 21 }}")
+        let data = Value.map(ValueMap(["s": .string("hello"), "l": .list([.int(1), .int(2), .int(3)]), "f": .function(double)]))
+        #expect(try set.execute("t", data: data) == "el [2 3] 42")
+    }
+}

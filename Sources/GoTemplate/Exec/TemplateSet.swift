@@ -11,13 +11,14 @@ public final class TemplateSet: @unchecked Sendable {
     public private(set) var functions: [String: TemplateFunction]
     /// How missing map keys behave.
     public var missingKey: MissingKey
-    /// The deepest nesting of template calls allowed (Go: 100000).
+    /// The deepest nesting of template calls allowed. Go allows 100000 on growable stacks;
+    /// here the default keeps well inside a thread's fixed stack.
     public var maxDepth: Int
     var definitions: [String: Definition] = [:]
     var sources: [String: [UInt8]] = [:]
 
     /// Creates an empty set with extra `functions` (Sprig, Helm) besides Go's built-ins.
-    public init(functions: [String: TemplateFunction] = [:], missingKey: MissingKey = .noValue, maxDepth: Int = 100_000) {
+    public init(functions: [String: TemplateFunction] = [:], missingKey: MissingKey = .noValue, maxDepth: Int = 1_000) {
         self.functions = functions
         self.missingKey = missingKey
         self.maxDepth = maxDepth

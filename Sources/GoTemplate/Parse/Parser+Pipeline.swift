@@ -130,6 +130,9 @@ extension Parser {
             return .variable(token.text, fields: names, offset: token.offset)
         case .leftParen:
             next()
+            nesting += 1
+            defer { nesting -= 1 }
+            if nesting > Self.maxNesting { throw parseError("template nesting too deep (more than \(Self.maxNesting) levels)", at: token) }
             let inner = try pipeline(context: "parenthesized pipeline", end: .rightParen)
             base = .chain(inner, fields: [], offset: token.offset)
         default:

@@ -17,6 +17,10 @@ public struct Parser {
     var scopes: [[String]] = [["$"]]
     var rangeDepth = 0
     var definitions: [(name: String, body: [Node])] = []
+    /// Current nesting of control structures and parentheses; bounded so a hostile
+    /// template cannot exhaust the stack.
+    var nesting = 0
+    static let maxNesting = 500
 
     /// Creates a parser for `source`; `functions` are the names callable from it.
     public init(name: String, source: String, functions: Set<String>, leftDelim: String = "{{", rightDelim: String = "}}") {
@@ -164,6 +168,9 @@ public struct Parser {
     }
 
     mutating func control(_ kind: Node.BranchKind, start: Token) throws -> Node {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting { throw parseError("template nesting too deep (more than \(Self.maxNesting) levels)", at: start) }
         scopes.append(scopes.last ?? ["$"])
         defer { scopes.removeLast() }
         let pipe = try pipeline(context: kind.rawValue, end: .rightDelim)

@@ -14,6 +14,8 @@ public final class TemplateSet: @unchecked Sendable {
     /// The deepest nesting of template calls allowed. Go allows 100000 on growable stacks;
     /// here the default keeps well inside a thread's fixed stack.
     public var maxDepth: Int
+    /// Action delimiters for templates parsed from now on (Go's `Delims`).
+    public var delimiters: (left: String, right: String) = ("{{", "}}")
     var definitions: [String: Definition] = [:]
     var sources: [String: [UInt8]] = [:]
 
@@ -29,7 +31,8 @@ public final class TemplateSet: @unchecked Sendable {
 
     /// Parses `source` as the template `name`; its `{{define}}`s join the set (later ones win).
     public func parse(name: String, source: String) throws {
-        var parser = Parser(name: name, source: source, functions: functionNames)
+        var parser = Parser(name: name, source: source, functions: functionNames,
+                            leftDelim: delimiters.left, rightDelim: delimiters.right)
         let result = try parser.parse()
         sources[name] = Array(source.utf8)
         // Go keeps a non-empty definition when a later one is empty; Helm relies on that rarely.

@@ -249,11 +249,13 @@ public struct Lexer: Sendable {
     private mutating func lexNumber() -> Bool {
         let start = position
         if source[position] == UInt8(ascii: "+") || source[position] == UInt8(ascii: "-") { position += 1 }
-        var digits: (UInt8) -> Bool = isDigit
+        // Static predicates: a closure over `self` would copy the lexer and make every
+        // later token append copy the whole token array.
+        var digits: (UInt8) -> Bool = Lexer.isDigitByte
         var exponentChars: Set<UInt8> = [UInt8(ascii: "e"), UInt8(ascii: "E")]
         if position + 1 < source.count, source[position] == UInt8(ascii: "0") {
             switch source[position + 1] | 0x20 {
-            case UInt8(ascii: "x"): position += 2; digits = isHexDigit; exponentChars = [UInt8(ascii: "p"), UInt8(ascii: "P")]
+            case UInt8(ascii: "x"): position += 2; digits = Lexer.isHexDigitByte; exponentChars = [UInt8(ascii: "p"), UInt8(ascii: "P")]
             case UInt8(ascii: "o"): position += 2; digits = { $0 >= 48 && $0 <= 55 }
             case UInt8(ascii: "b"): position += 2; digits = { $0 == 48 || $0 == 49 }
             default: break
@@ -319,10 +321,12 @@ public struct Lexer: Sendable {
         c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\n")
     }
 
-    private func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    private func isDigit(_ c: UInt8) -> Bool { Lexer.isDigitByte(c) }
 
-    private func isHexDigit(_ c: UInt8) -> Bool {
-        isDigit(c) || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
+    private static func isDigitByte(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+    private static func isHexDigitByte(_ c: UInt8) -> Bool {
+        isDigitByte(c) || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
     }
 
     private func isAlphaNumeric(_ c: UInt8) -> Bool {

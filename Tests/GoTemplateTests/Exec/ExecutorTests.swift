@@ -109,3 +109,12 @@ import Testing
         #expect(try set.execute("t", data: data) == "el [2 3] 42")
     }
 }
+
+@Suite struct DelimiterTests {
+    @Test func customDelimitersApplyToLaterParses() throws {
+        let set = TemplateSet()
+        set.delimiters = ("[[", "]]")
+        try set.parse(name: "t", source: "[[ .a ]] {{ .a }}")
+        #expect(try set.execute("t", data: .map(ValueMap(["a": .int(1)]))) == "1 {{ .a }}")
+    }
+}

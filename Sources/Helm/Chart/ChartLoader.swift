@@ -1,0 +1,65 @@
+import GoTemplate
+
+/// Builds a `Chart` from a directory or a `.tgz`, with its subcharts under charts/.
+public enum ChartLoader {
+    /// Loads the chart at `path` (a directory or a gzipped tar archive).
+    public static func load(path: String) throws -> Chart {
+        let isDirectory = FileInfo(path: path)?.isDirectory ?? false
+        if isDirectory {
+            return try load(files: try ChartDirectoryReader.read(directory: path), source: path)
+        }
+        guard FileInfo(path: path) != nil else {
+            throw ChartLoadError(source: path, message: "path \"\(path)\" not found")
+        }
+        let bytes = try ChartDirectoryReader.readBytes(path, source: path)
+        return try load(files: try ChartArchiveReader.read(bytes, source: path), source: path)
+    }
+
+    /// Assembles a chart from its files (paths relative to the chart root).
+    public static func load(files: [ChartFile], source: String) throws -> Chart {
+        guard let chartFile = files.first(where: { $0.path == "Chart.yaml" }) else {
+            throw ChartLoadError(source: source, message: "Chart.yaml file is missing")
+        }
+        let metadata = try ChartMetadata(yaml: chartFile.text, source: source + "/Chart.yaml")
+        var values = ValueMap()
+        if let valuesFile = files.first(where: { $0.path == "values.yaml" }) {
+            values = try ValueConversion.valuesMap(valuesFile.text, file: source + "/values.yaml")
+        }
+        let schema = files.first(where: { $0.path == "values.schema.json" })?.text
+        var templates: [ChartFile] = []
+        var crds: [ChartFile] = []
+        var others: [ChartFile] = []
+        var subchartFiles: [String: [ChartFile]] = [:]
+        var subchartArchives: [ChartFile] = []
+        for file in files {
+            if file.path.hasPrefix("templates/") {
+                templates.append(file)
+            } else if file.path.hasPrefix("crds/") {
+                crds.append(file)
+            } else if file.path.hasPrefix("charts/") {
+                let rest = file.path.dropFirst("charts/".count)
+                if let slash = rest.firstIndex(of: "/") {
+                    let name = String(rest[..<slash])
+                    subchartFiles[name, default: []].append(ChartFile(path: String(rest[rest.index(after: slash)...]), data: file.data))
+                } else if rest.hasSuffix(".tgz") || rest.hasSuffix(".tar.gz") {
+                    subchartArchives.append(file)
+                } else {
+                    others.append(file)
+                }
+            } else if file.path != "Chart.yaml" && file.path != "values.yaml" {
+                others.append(file)
+            }
+        }
+        var dependencies: [Chart] = []
+        for name in subchartFiles.keys.sorted() {
+            guard let group = subchartFiles[name], group.contains(where: { $0.path == "Chart.yaml" }) else { continue }
+            dependencies.append(try load(files: group, source: source + "/charts/" + name))
+        }
+        for archive in subchartArchives {
+            let archiveSource = source + "/" + archive.path
+            dependencies.append(try load(files: try ChartArchiveReader.read(archive.data, source: archiveSource), source: archiveSource))
+        }
+        return Chart(metadata: metadata, values: values, schema: schema, templates: templates, crds: crds,
+                     files: others, dependencies: dependencies)
+    }
+}

@@ -1,0 +1,113 @@
+import GoTemplate
+import YAML
+
+/// The fields of Chart.yaml that rendering and dependency handling use.
+public struct ChartMetadata: Sendable {
+    /// One entry of `dependencies:`.
+    public struct Dependency: Sendable {
+        /// Chart name.
+        public var name: String
+        /// Version constraint.
+        public var version: String
+        /// Repository URL.
+        public var repository: String
+        /// `condition:` value paths, comma separated.
+        public var condition: String
+        /// `tags:`.
+        public var tags: [String]
+        /// `alias:`.
+        public var alias: String
+        /// `import-values:` (strings or child/parent maps), kept as values.
+        public var importValues: [Value]
+    }
+
+    /// `apiVersion` (v1 or v2).
+    public var apiVersion: String
+    /// `name`.
+    public var name: String
+    /// `version`.
+    public var version: String
+    /// `appVersion`.
+    public var appVersion: String
+    /// `description`.
+    public var description: String
+    /// `type` (application or library; empty means application).
+    public var type: String
+    /// `kubeVersion` constraint.
+    public var kubeVersion: String
+    /// `dependencies`.
+    public var dependencies: [Dependency]
+    /// The whole Chart.yaml, for `.Chart`.
+    public var raw: YAMLMapping
+
+    /// Whether this is a library chart (templates not rendered, only helpers).
+    public var isLibrary: Bool { type == "library" }
+
+    /// Reads Chart.yaml text; `source` names it in errors. Validates like Helm.
+    public init(yaml text: String, source: String) throws {
+        let value = try YAML.parse(text, file: source, options: .helm)
+        guard case .mapping(let map) = value else {
+            throw ChartLoadError(source: source, message: "validation: chart.metadata is required")
+        }
+        func string(_ key: String) -> String {
+            switch map[key] {
+            case .string(let s)?: return s
+            case .int(let i)?: return String(i)
+            case .float(let d)?: return YAML.emit(.float(d)).trimmingWhitespace()
+            case .bool(let b)?: return b ? "true" : "false"
+            default: return ""
+            }
+        }
+        raw = map
+        apiVersion = string("apiVersion")
+        name = string("name")
+        version = string("version")
+        appVersion = string("appVersion")
+        description = string("description")
+        type = string("type")
+        kubeVersion = string("kubeVersion")
+        dependencies = []
+        if case .sequence(let items)? = map["dependencies"] {
+            for item in items {
+                guard case .mapping(let d) = item else { continue }
+                func s(_ key: String) -> String { d[key]?.stringValue ?? "" }
+                var tags: [String] = []
+                if case .sequence(let t)? = d["tags"] { tags = t.compactMap(\.stringValue) }
+                var imports: [Value] = []
+                if case .sequence(let list)? = d["import-values"] { imports = list.map(ValueConversion.value) }
+                dependencies.append(Dependency(name: s("name"), version: s("version"), repository: s("repository"),
+                                               condition: s("condition"), tags: tags, alias: s("alias"), importValues: imports))
+            }
+        }
+        try validate(source: source)
+    }
+
+    private func validate(source: String) throws {
+        func fail(_ message: String) -> ChartLoadError { ChartLoadError(source: source, message: "validation: " + message) }
+        if apiVersion.isEmpty { throw fail("chart.metadata.apiVersion is required") }
+        if name.isEmpty { throw fail("chart.metadata.name is required") }
+        if name == "." || name == ".." { throw fail("chart.metadata.name \"\(name)\" is not allowed") }
+        if name.contains("/") || name.contains("\\") { throw fail("chart.metadata.name \"\(name)\" is invalid") }
+        if version.isEmpty { throw fail("chart.metadata.version is required") }
+        if !Self.isSemver(version) { throw fail("chart.metadata.version \"\(version)\" is invalid") }
+        if !type.isEmpty && type != "application" && type != "library" {
+            throw fail("chart.metadata.type must be application or library")
+        }
+        var seen: Set<String> = []
+        for dependency in dependencies {
+            let key = dependency.alias.isEmpty ? dependency.name : dependency.alias
+            if !seen.insert(key).inserted { throw fail("more than one dependency with name or alias \"\(key)\"") }
+        }
+    }
+
+    /// A loose semantic version as Masterminds/semver accepts it: `1`, `1.2`, `v1.2.3-rc.1+meta`.
+    static func isSemver(_ text: String) -> Bool {
+        var s = Substring(text)
+        if s.hasPrefix("v") { s = s.dropFirst() }
+        let core = s.prefix { $0 != "-" && $0 != "+" }
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return false }
+        let rest = s.dropFirst(core.count)
+        return rest.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }
+    }
+}

@@ -63,9 +63,13 @@ public protocol TemplateObject: AnyObject {
     var goFormatted: String { get }
     /// The object as Go's encoding/json sees it (exported fields), for `toJson`/`toYaml`.
     var jsonValue: Value { get }
+    /// Key/value pairs when the object is a Go map or slice `range` can walk (Helm's `.Files.Glob`).
+    var rangeEntries: [(key: Value, value: Value)]? { get }
 }
 
 extension TemplateObject {
     /// By default an object serializes as an empty map.
     public var jsonValue: Value { .map(ValueMap()) }
+    /// By default an object cannot be ranged over.
+    public var rangeEntries: [(key: Value, value: Value)]? { nil }
 }

@@ -114,6 +114,8 @@ struct Executor: CallContext {
         case .map(let map): pairs = map.sortedKeys.map { (.string($0), map[$0] ?? .null) }
         case .int(let n), .int64(let n): pairs = n > 0 ? (0..<n).map { (.int($0), .int($0)) } : []
         case .null: pairs = []
+        case .object(let object) where object.rangeEntries != nil:
+            pairs = (object.rangeEntries ?? []).map { ($0.key, $0.value) }
         default:
             throw execError(at: pipe.offset, context: NodeText.pipeline(pipe), message: "range can't iterate over \(ValueFormatting.string(value))", function: nil)
         }

@@ -1,0 +1,53 @@
+import GoTemplate
+
+/// Go's argument conversion for typed function parameters, with text/template's messages.
+struct SprigArguments {
+    let name: String
+    let values: [Value]
+
+    func count(_ expected: Int) throws {
+        guard values.count == expected else {
+            throw FunctionError("wrong number of args for \(name): want \(expected) got \(values.count)")
+        }
+    }
+
+    func string(_ i: Int) throws -> String {
+        switch values[i] {
+        case .string(let s): return s
+        case .null: throw FunctionError("invalid value; expected string")
+        default: throw FunctionError("wrong type for value; expected string; got \(GoFormat.typeName(values[i]))")
+        }
+    }
+
+    func int(_ i: Int) throws -> Int {
+        switch values[i] {
+        case .int(let n), .int64(let n): return Int(n)
+        case .null: throw FunctionError("invalid value; expected int")
+        default: throw FunctionError("wrong type for value; expected int; got \(GoFormat.typeName(values[i]))")
+        }
+    }
+}
+
+/// Sprig's `strval`: strings and bytes as text, anything else through `%v`.
+func sprigString(_ value: Value) -> String {
+    switch value {
+    case .string(let s): return s
+    case .bytes(let b): return String(decoding: b, as: UTF8.self)
+    default: return GoFormat.string(value)
+    }
+}
+
+/// Sprig's `empty`: zero values, empty collections and nil.
+func sprigEmpty(_ value: Value) -> Bool {
+    switch value {
+    case .null: return true
+    case .bool(let b): return !b
+    case .int(let n), .int64(let n): return n == 0
+    case .float(let d): return d == 0
+    case .string(let s): return s.isEmpty
+    case .bytes(let b): return b.isEmpty
+    case .list(let l): return l.isEmpty
+    case .map(let m): return m.count == 0
+    case .object, .function: return false
+    }
+}

@@ -5,3 +5,9 @@ public enum SprigLibrary {
     /// Functions by name.
     public static var functions: [String: TemplateFunction] { SprigCore.functions }
 }
+
+/// Helm's own functions that need no chart context (toYaml, fromYaml, fromYamlArray).
+public enum HelmFunctions {
+    /// Functions by name.
+    public static var functions: [String: TemplateFunction] { YAMLFunctions.functions }
+}

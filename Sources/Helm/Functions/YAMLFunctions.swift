@@ -1,0 +1,59 @@
+import GoTemplate
+import YAML
+
+/// Helm's `toYaml`, `fromYaml` and `fromYamlArray`.
+enum YAMLFunctions {
+    static let functions: [String: TemplateFunction] = [
+        "toYaml": TemplateFunction("toYaml") { _, args in
+            guard args.count == 1 else { throw FunctionError("wrong number of args for toYaml: want 1 got \(args.count)") }
+            return .string(toYaml(args[0]))
+        },
+        "fromYaml": TemplateFunction("fromYaml") { _, args in
+            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError("wrong type for value; expected string") }
+            do {
+                switch ValueConversion.value(try YAML.parse(text, file: "fromYaml", options: .helm)) {
+                case .map(let map): return .map(map)
+                case .null: return .map(ValueMap())
+                default: return .map(ValueMap(["Error": .string("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}")]))
+                }
+            } catch {
+                return .map(ValueMap(["Error": .string(String(describing: error))]))
+            }
+        },
+        "fromYamlArray": TemplateFunction("fromYamlArray") { _, args in
+            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError("wrong type for value; expected string") }
+            do {
+                switch ValueConversion.value(try YAML.parse(text, file: "fromYamlArray", options: .helm)) {
+                case .list(let items): return .list(items)
+                case .null: return .list([])
+                default: return .list([.string("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go value of type []interface {}")])
+                }
+            } catch {
+                return .list([.string(String(describing: error))])
+            }
+        },
+    ]
+
+    /// Helm's toYaml: the value's JSON form in go-yaml's style, without the final newline.
+    static func toYaml(_ value: Value) -> String {
+        var text = YAML.emit(yamlValue(value).jsonNormalized())
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    /// A template value as encoding/json would see it, as a YAML value.
+    static func yamlValue(_ value: Value) -> YAMLValue {
+        switch value {
+        case .null, .function: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let n), .int64(let n): return .int(n)
+        case .float(let d): return .float(d)
+        case .string(let s): return .string(s)
+        case .bytes(let b): return .string(Base64.encode(b))
+        case .list(let items): return .sequence(items.map(yamlValue))
+        case .map(let map):
+            return .mapping(YAMLMapping(map.sortedKeys.map { ($0, yamlValue(map[$0] ?? .null)) }))
+        case .object(let object): return yamlValue(object.jsonValue)
+        }
+    }
+}

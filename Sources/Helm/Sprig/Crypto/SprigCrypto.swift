@@ -54,6 +54,7 @@ enum SprigCrypto {
             return .string(AESFunctions.encrypt(password: try a.string(0), plaintext: try a.string(1), random: random)) }
         add("decryptAES") { a in try a.count(2)
             return .string(try AESFunctions.decrypt(password: try a.string(0), ciphertext: try a.string(1))) }
+        CertificateFunctions.register(into: &table, random: random)
         return table
     }
 }

@@ -142,3 +142,89 @@ func renderCryptoError(_ source: String, random: any SprigRandomSource = SystemR
         #expect(renderCryptoError("{{ randInt 4 4 }}").contains("invalid argument to Intn"))
     }
 }
+
+@Suite struct SprigCryptoPasswordTests {
+    /// Vectors from the Openwall crypt_blowfish suite (also used by OpenBSD and Go).
+    static let openwall: [(String, String)] = [
+        ("U*U", "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW"),
+        ("U*U*", "$2a$05$CCCCCCCCCCCCCCCCCCCCC.VGOzA784oUp/Z0DY336zx7pLYAy0lwK"),
+        ("U*U*U", "$2a$05$XXXXXXXXXXXXXXXXXXXXXOAcXxm9kjPGEMsLznoKqmqw7tc8WCx4a"),
+        ("", "$2a$05$CCCCCCCCCCCCCCCCCCCCC.7uG0VCzI2bS7j6ymqJi9CdcdxiRTWNy"),
+        ("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789chars after 72 are ignored",
+         "$2a$05$abcdefghijklmnopqrstuu5s2v8.iXieOjg/.AySBTTZIIVFJeBui"),
+    ]
+
+    @Test func verifiesOpenwallVectors() {
+        for (password, hash) in Self.openwall {
+            #expect(BCrypt.verify(Array(password.utf8), against: hash), "\(password)")
+            // Bytes after the 72nd do not count, so change the first one.
+            #expect(!BCrypt.verify(Array(("x" + password).utf8), against: hash), "x\(password)")
+        }
+    }
+
+    @Test func hashesGoVectorWithFixedSalt() {
+        // golang.org/x/crypto/bcrypt's TestBcryptingIsCorrect.
+        let salt: [UInt8] = [101, 201, 101, 75, 19, 227, 199, 20, 239, 236, 133, 32, 30, 109, 243, 30]
+        #expect(BCrypt.hash(Array("allmine".utf8), cost: 10, salt: salt)
+            == "$2a$10$XajjQvNhvvRt5GSeFk1xFeyqRrsxkhBkUiQeg0dt.wU1qD4aFDcga")
+        #expect(BCrypt.hash(Array("012345678901234567890123456789012345678901234567890123456".utf8), cost: 4, salt: salt)
+            .hasPrefix("$2a$04$XajjQvNhvvRt5GSeFk1xFe"))
+    }
+
+    @Test func bcryptAndHtpasswdVerify() throws {
+        let hash = try renderCrypto(#"{{ bcrypt "abc" }}"#)
+        #expect(hash.hasPrefix("$2a$10$") && hash.utf8.count == 60)
+        #expect(BCrypt.verify(Array("abc".utf8), against: hash))
+        let line = try renderCrypto(#"{{ htpasswd "myUser" "myPassword" "bcrypt" }}"#)
+        #expect(line.hasPrefix("myUser:$2a$10$"))
+        #expect(BCrypt.verify(Array("myPassword".utf8), against: String(line.dropFirst("myUser:".count))))
+        #expect(try renderCrypto(#"{{ htpasswd "mySahUser" "myShaPassword" "sha" }}"#)
+            == "mySahUser:{SHA}" + GoBase64.encode(Digests.sha1(Array("myShaPassword".utf8))))
+        #expect(try renderCrypto(#"{{ htpasswd "u" "abc" "sha" }}"#) == "u:{SHA}qZk+NkcGgWq6PiVxeFDCbJzQ2J0=")
+        #expect(try renderCrypto(#"{{ htpasswd "wrongus:er" "x" "sha" }}"#) == "invalid username: wrongus:er")
+        let long = String(repeating: "a", count: 73)
+        #expect(try renderCrypto("{{ bcrypt \"\(long)\" }}")
+            == "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes")
+    }
+
+    @Test func derivePasswordMatchesSprigTests() throws {
+        let expectations = [
+            #"{{derivePassword 1 "long" "password" "user" "example.com"}}"#: "ZedaFaxcZaso9*",
+            #"{{derivePassword 2 "long" "password" "user" "example.com"}}"#: "Fovi2@JifpTupx",
+            #"{{derivePassword 1 "maximum" "password" "user" "example.com"}}"#: "pf4zS1LjCg&LjhsZ7T2~",
+            #"{{derivePassword 1 "medium" "password" "user" "example.com"}}"#: "ZedJuz8$",
+            #"{{derivePassword 1 "basic" "password" "user" "example.com"}}"#: "pIS54PLs",
+            #"{{derivePassword 1 "short" "password" "user" "example.com"}}"#: "Zed5",
+            #"{{derivePassword 1 "pin" "password" "user" "example.com"}}"#: "6685",
+            #"{{derivePassword 1 "nope" "password" "user" "example.com"}}"#: "cannot find password template nope",
+        ]
+        for (template, expected) in expectations {
+            #expect(try renderCrypto(template) == expected, "\(template)")
+        }
+    }
+
+    @Test func aesRoundTripsAndFormat() throws {
+        #expect(try renderCrypto(#"{{ "plaintext" | encryptAES "secretkey" | decryptAES "secretkey" }}"#) == "plaintext")
+        #expect(try renderCrypto(#"{{ "" | encryptAES "k" }}"#) == "")
+        #expect(try renderCrypto(#"{{ "" | decryptAES "k" }}"#) == "")
+        // A key longer than 32 bytes is cut; a 16-byte message gains a whole padding block.
+        let long = String(repeating: "k", count: 40)
+        #expect(try renderCrypto("{{ \"0123456789abcdef\" | encryptAES \"\(long)\" | decryptAES \"\(String(repeating: "k", count: 32))\" }}")
+            == "0123456789abcdef")
+        let sealed = try renderCrypto(#"{{ "0123456789abcdef" | encryptAES "k" }}"#, random: ScriptedRandom([7]))
+        let raw = try #require(try? GoBase64.decode(sealed).get())
+        #expect(raw.count == 48 && raw.prefix(16).allSatisfy { $0 == 7 })
+        // Checked against AES-256-CBC done directly with the zero-padded key.
+        let key = Array("k".utf8) + [UInt8](repeating: 0, count: 31)
+        let plain = AESFunctions.cbc(Array(raw[16...]), key: key, iv: Array(raw[..<16]), encrypt: false)
+        #expect(plain == Array("0123456789abcdef".utf8) + [UInt8](repeating: 16, count: 16))
+    }
+
+    @Test func decryptFailuresAreGoErrors() {
+        #expect(renderCryptoError(#"{{ "!!!!" | decryptAES "k" }}"#).contains("illegal base64 data at input byte 0"))
+        #expect(renderCryptoError(#"{{ "AAAA" | decryptAES "k" }}"#).contains("slice bounds out of range [:16] with capacity 3"))
+        #expect(renderCryptoError(#"{{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" | decryptAES "k" }}"#)
+            .contains("crypto/cipher: input not full blocks"))
+        #expect(renderCryptoError(#"{{ "AAAAAAAAAAAAAAAAAAAAAA==" | decryptAES "k" }}"#).contains("index out of range [-1]"))
+    }
+}

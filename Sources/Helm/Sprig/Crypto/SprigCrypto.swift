@@ -43,6 +43,18 @@ enum SprigCrypto {
         add("uuidv4") { a in try a.count(0); return .string(RandomStrings.uuidv4(random: random)) }
         add("randInt") { a in try a.count(2)
             return .int(Int64(try RandomStrings.int(min: try a.int(0), max: try a.int(1), random: random))) }
+
+        add("bcrypt") { a in try a.count(1); return .string(Passwords.bcrypt(try a.string(0), random: random)) }
+        add("htpasswd") { a in try a.count(3)
+            return .string(Passwords.htpasswd(user: try a.string(0), password: try a.string(1), algorithm: try a.string(2), random: random)) }
+        add("derivePassword") { a in try a.count(5)
+            return .string(Passwords.derive(counter: UInt32(truncatingIfNeeded: try a.int(0)), type: try a.string(1),
+                                            password: try a.string(2), user: try a.string(3), site: try a.string(4))) }
+        add("encryptAES") { a in try a.count(2)
+            return .string(AESFunctions.encrypt(password: try a.string(0), plaintext: try a.string(1), random: random)) }
+        add("decryptAES") { a in try a.count(2)
+            return .string(try AESFunctions.decrypt(password: try a.string(0), ciphertext: try a.string(1))) }
+        CertificateFunctions.register(into: &table, random: random)
         return table
     }
 }

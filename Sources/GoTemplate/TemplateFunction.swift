@@ -16,11 +16,31 @@ public struct TemplateFunction: @unchecked Sendable {
 }
 
 /// An error raised by a template function; the evaluator adds the position and name.
-public struct FunctionError: Error, Equatable, Sendable {
+public struct FunctionError: Error, Equatable, @unchecked Sendable {
     /// The message after `error calling NAME: `.
     public let message: String
+    /// The error this one wraps (Go's `%w`), e.g. the template error an `include` ran into.
+    public let cause: (any Error)?
+    /// Whether the arguments were wrong: Go reports those without the `error calling NAME:` prefix.
+    public let isArgumentError: Bool
     /// Creates the error.
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, cause: (any Error)? = nil) {
+        self.message = message
+        self.cause = cause
+        self.isArgumentError = false
+    }
+
+    /// An error about the number or type of arguments, reported as Go's call checks report it.
+    public static func arguments(_ message: String) -> FunctionError { FunctionError(message: message) }
+
+    private init(message: String) {
+        self.message = message
+        self.cause = nil
+        self.isArgumentError = true
+    }
+
+    /// Errors compare by message.
+    public static func == (lhs: FunctionError, rhs: FunctionError) -> Bool { lhs.message == rhs.message }
 }
 
 /// What a running function may ask of the template engine.

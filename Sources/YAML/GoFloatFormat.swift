@@ -1,6 +1,6 @@
 /// Go's `strconv.FormatFloat(f, 'g', -1, 64)`: the shortest digits that read back exactly,
 /// in exponent form when the exponent is below -4 or at least 6 (go-yaml's float style).
-enum GoFloatFormat {
+public enum GoFloatFormat {
     static func shortestG(_ value: Double, exponentThreshold: Int = 6) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
@@ -45,5 +45,27 @@ enum GoFloatFormat {
         while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); point -= 1 }
         while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
         return (digits, point)
+    }
+
+    /// Go's `strconv.FormatFloat(f, 'f', -1, 64)`: shortest digits, never an exponent.
+    public static func shortestFixed(_ value: Double) -> String {
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        let (digits, point) = shortestDigits(abs(value))
+        let sign = value < 0 ? "-" : ""
+        if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+        if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+        let index = digits.index(digits.startIndex, offsetBy: point)
+        return sign + digits[..<index] + "." + digits[index...]
+    }
+
+    /// Go's `strconv.FormatFloat(f, 'e', -1, 64)`: shortest digits as `d.ddde±XX`.
+    public static func shortestExponent(_ value: Double) -> String {
+        if value == 0 { return (value.sign == .minus ? "-" : "") + "0e+00" }
+        let (digits, point) = shortestDigits(abs(value))
+        let exponent = point - 1
+        var mantissa = String(digits.first!)
+        if digits.count > 1 { mantissa += "." + digits.dropFirst() }
+        let e = abs(exponent)
+        return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e < 10 ? "0" : "") + String(e)
     }
 }

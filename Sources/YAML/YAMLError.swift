@@ -10,6 +10,9 @@ public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String
     /// The offending source line, when known.
     public let sourceLine: String?
+    /// The same problem as go-yaml v2 words it (`line 6: did not find expected key`), for
+    /// messages that must match Helm's; nil when the problem is not a libyaml syntax error.
+    public var goYAMLText: String?
 
     /// Creates an error at a 1-based position.
     public init(file: String, line: Int, column: Int, message: String, sourceLine: String? = nil) {

@@ -132,6 +132,11 @@ enum YAMLTreeParser {
                 message += " (this line is indented with a tab: YAML indentation must use spaces)"
             }
         }
-        return tree.error(message, at: position)
+        var error = tree.error(message, at: position)
+        // go-yaml v2 names the problem's 0-based line (one more for scanner errors), else the context's.
+        let problemLine = Int(parser.problem_mark.line), contextLine = Int(parser.context_mark.line)
+        let goLine = problemLine != 0 ? problemLine + (parser.error == YAML_SCANNER_ERROR ? 1 : 0) : contextLine
+        error.goYAMLText = (goLine != 0 ? "line \(goLine): " : "") + problem
+        return error
     }
 }

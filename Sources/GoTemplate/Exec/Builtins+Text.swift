@@ -69,7 +69,7 @@ extension Builtins {
 
     /// Go's `slice x 1 2 [3]` on strings and lists.
     static func slice(_ args: [Value]) throws -> Value {
-        guard let item = args.first else { throw FunctionError("wrong number of args for slice: want at least 1 got 0") }
+        guard let item = args.first else { throw FunctionError.arguments("wrong number of args for slice: want at least 1 got 0") }
         let indexes = try args.dropFirst().map { arg -> Int in
             guard kind(arg) == .int else { throw FunctionError("cannot index slice/array with type \(typeName(arg))") }
             return Int(intValue(arg))

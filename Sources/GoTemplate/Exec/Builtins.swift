@@ -77,7 +77,7 @@ enum Builtins {
     }
 
     static func index(_ args: [Value]) throws -> Value {
-        guard var item = args.first else { throw FunctionError("wrong number of args for index: want at least 1 got 0") }
+        guard var item = args.first else { throw FunctionError.arguments("wrong number of args for index: want at least 1 got 0") }
         for key in args.dropFirst() {
             switch item {
             case .map(let m):

@@ -9,7 +9,7 @@ public struct ExecError: Error, Sendable, CustomStringConvertible {
     public let column: Int
     /// The template being executed.
     public let templateName: String
-    /// The node as text, shortened like Go (20 characters then `...`).
+    /// The node as text (current Go prints it whole).
     public let context: String
     /// The message after the context.
     public let message: String

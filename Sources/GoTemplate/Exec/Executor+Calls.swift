@@ -1,9 +1,17 @@
 extension Executor {
     /// Evaluates `.a.b` on `base`; the last link may be a method called with `args`.
-    mutating func fieldChain(_ base: Value, _ names: [String], args: [Value], offset: Int, context: String) throws -> Value {
+    ///
+    /// Go names the receiver's static type in errors: `interface {}` for anything reached
+    /// through a map or variable, the concrete type for a function's or method's result and
+    /// an object's field (`baseIsTyped` for the start of the chain).
+    mutating func fieldChain(_ base: Value, _ names: [String], args: [Value], offset: Int, context: String,
+                             baseIsTyped: Bool = false) throws -> Value {
         var value = base
+        var typed = baseIsTyped
         for (i, name) in names.enumerated() {
             let isLast = i == names.count - 1
+            let receiverTyped = typed
+            typed = !({ if case .map = value { return true } else { return false } }())
             switch value {
             case .map(let map):
                 if isLast && !args.isEmpty {
@@ -23,17 +31,20 @@ extension Executor {
                         guard let result = try object.callMethod(name, isLast ? args : []) else { value = .null; continue }
                         value = result
                     } catch let error as FunctionError {
-                        throw execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
+                        let message = error.isArgumentError ? error.message : "error calling \(name): \(error.message)"
+                        throw execError(at: offset, context: context, message: message, function: error)
                     }
                 } else if let field = object.field(name) {
                     value = field
                 } else {
-                    throw execError(at: offset, context: context, message: "can't evaluate field \(name) in type \(object.goTypeName)", function: nil)
+                    let type = receiverTyped ? object.goTypeName : "interface {}"
+                    throw execError(at: offset, context: context, message: "can't evaluate field \(name) in type \(type)", function: nil)
                 }
             case .null:
                 throw execError(at: offset, context: context, message: "nil pointer evaluating interface {}.\(name)", function: nil)
             default:
-                throw execError(at: offset, context: context, message: "can't evaluate field \(name) in type \(Builtins.typeName(value))", function: nil)
+                let type = receiverTyped ? Builtins.typeName(value) : "interface {}"
+                throw execError(at: offset, context: context, message: "can't evaluate field \(name) in type \(type)", function: nil)
             }
         }
         return value
@@ -43,7 +54,9 @@ extension Executor {
     mutating func call(_ name: String, _ operands: [Operand], final: Value?, dot: Value, command: Command, offset: Int) throws -> Value {
         let context = NodeText.command(command)
         func fail(_ error: FunctionError) -> ExecError {
-            execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
+            // Go checks arguments before the call, at the function's name, and wraps nothing.
+            if error.isArgumentError { return execError(at: offset, context: name, message: error.message, function: nil) }
+            return execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
         }
         // Registered functions override Go's built-ins, as in Go (Helm's Sprig `slice` does).
         if let function = set.functions[name] {
@@ -72,7 +85,7 @@ extension Executor {
         if let final { args.append(final) }
         do {
             if name == "call" {
-                guard let target = args.first else { throw FunctionError("wrong number of args for call: want at least 1 got 0") }
+                guard let target = args.first else { throw FunctionError.arguments("wrong number of args for call: want at least 1 got 0") }
                 guard case .function(let function) = target else {
                     if case .null = target { throw FunctionError("call of nil") }
                     throw FunctionError("non-function of type \(Builtins.typeName(target))")
@@ -91,7 +104,7 @@ extension Executor {
         let (line, column) = SourcePosition.lineAndColumn(of: offset, in: source)
         // Go prints the column as a 0-based byte offset within the line.
         return ExecError(file: currentFile, line: line, column: column - 1, templateName: currentTemplateName,
-                         context: NodeText.shortened(context), message: message, functionError: function)
+                         context: context, message: message, functionError: function)
     }
 }
 
@@ -100,10 +113,10 @@ extension Builtins {
     static func call(_ name: String, _ args: [Value]) throws -> Value? {
         switch name {
         case "not":
-            guard args.count == 1 else { throw FunctionError("wrong number of args for not: want 1 got \(args.count)") }
+            guard args.count == 1 else { throw FunctionError.arguments("wrong number of args for not: want 1 got \(args.count)") }
             return .bool(!truth(args[0]))
         case "len":
-            guard args.count == 1 else { throw FunctionError("wrong number of args for len: want 1 got \(args.count)") }
+            guard args.count == 1 else { throw FunctionError.arguments("wrong number of args for len: want 1 got \(args.count)") }
             return try length(args[0])
         case "index":
             return try index(args)
@@ -120,9 +133,9 @@ extension Builtins {
         case "println":
             return .string(ValueFormatting.sprintln(args))
         case "printf":
-            guard let first = args.first else { throw FunctionError("wrong number of args for printf: want at least 1 got 0") }
+            guard let first = args.first else { throw FunctionError.arguments("wrong number of args for printf: want at least 1 got 0") }
             guard case .string(let format) = first else {
-                throw FunctionError("wrong type for value; expected string; got \(typeName(first))")
+                throw FunctionError.arguments("wrong type for value; expected string; got \(typeName(first))")
             }
             return .string(GoFormat.sprintf(format, Array(args.dropFirst())))
         case "eq":
@@ -130,10 +143,10 @@ extension Builtins {
             for other in args.dropFirst() where try equal(args[0], other) { return .bool(true) }
             return .bool(false)
         case "ne":
-            guard args.count == 2 else { throw FunctionError("wrong number of args for ne: want 2 got \(args.count)") }
+            guard args.count == 2 else { throw FunctionError.arguments("wrong number of args for ne: want 2 got \(args.count)") }
             return .bool(!(try equal(args[0], args[1])))
         case "lt", "le", "gt", "ge":
-            guard args.count == 2 else { throw FunctionError("wrong number of args for \(name): want 2 got \(args.count)") }
+            guard args.count == 2 else { throw FunctionError.arguments("wrong number of args for \(name): want 2 got \(args.count)") }
             let (a, b) = (args[0], args[1])
             switch name {
             case "lt": return .bool(try less(a, b))

@@ -15,13 +15,16 @@ struct Executor: CallContext {
 
     private enum Flow { case normal, breakLoop, continueLoop }
 
+    /// The key `tpl` text is stored under, apart from the real templates.
+    static let tplPrefix = "\u{0}tpl:"
+
     var currentTemplateName: String { current }
 
     private func definition(_ name: String) -> TemplateSet.Definition? { overlay[name] ?? set.definitions[name] }
 
     mutating func run(_ name: String, data: Value) throws -> String {
         guard let definition = definition(name) else {
-            throw FunctionError("no template \(NodeText.quote(name)) associated with template \(NodeText.quote(current.isEmpty ? name : current))")
+            throw FunctionError("no template \(NodeText.quote(name)) associated with template \(NodeText.quote(current.isEmpty ? (set.rootName ?? name) : current))")
         }
         depth += 1
         defer { depth -= 1 }
@@ -31,7 +34,8 @@ struct Executor: CallContext {
         let savedVariables = variables, savedCurrent = current, savedFile = currentFile
         defer { variables = savedVariables; current = savedCurrent; currentFile = savedFile }
         variables = [("$", data)]
-        current = name
+        // `tpl` text runs under an internal key; errors name it as Go does, by its template name.
+        current = name.hasPrefix(Self.tplPrefix) ? String(name.dropFirst(Self.tplPrefix.count)) : name
         currentFile = definition.file
         var out = ""
         _ = try walk(definition.body, dot: data, into: &out)
@@ -41,7 +45,10 @@ struct Executor: CallContext {
     // MARK: CallContext
 
     func executeTemplate(named name: String, data: Value) throws -> String {
+        // Go's ExecuteTemplate starts a new execution state: variables and depth start afresh.
         var child = self
+        child.depth = 0
+        child.current = ""
         return try child.run(name, data: data)
     }
 
@@ -50,9 +57,9 @@ struct Executor: CallContext {
         let result = try parser.parse()
         var child = self
         for (defined, body) in result.definitions { child.overlay[defined] = TemplateSet.Definition(body: body, file: name) }
-        child.overlay["\u{0}tpl:" + name] = TemplateSet.Definition(body: result.root, file: name)
+        child.overlay[Self.tplPrefix + name] = TemplateSet.Definition(body: result.root, file: name)
         set.sources[name] = set.sources[name] ?? Array(text.utf8)
-        return try child.run("\u{0}tpl:" + name, data: data)
+        return try child.run(Self.tplPrefix + name, data: data)
     }
 
     // MARK: Nodes
@@ -90,11 +97,15 @@ struct Executor: CallContext {
                 return try range(pipe, body: body, elseBody: elseBody, dot: dot, into: &out)
             }
         case .template(let name, let pipe, let offset):
+            let context = "{{template \(NodeText.quote(name))" + (pipe.map { " " + NodeText.pipeline($0) } ?? "") + "}}"
+            guard definition(name) != nil else {
+                throw execError(at: offset, context: context, message: "template \(NodeText.quote(name)) not defined", function: nil)
+            }
             let data = try pipe.map { try evaluate($0, dot: dot) } ?? .null
             do {
                 out += try run(name, data: data)
             } catch let error as FunctionError {
-                throw execError(at: offset, context: "template \(NodeText.quote(name))", message: error.message, function: nil)
+                throw execError(at: offset, context: context, message: error.message, function: nil)
             }
         case .breakLoop:
             return .breakLoop
@@ -179,7 +190,8 @@ struct Executor: CallContext {
         case .chain(let pipe, let fields, let offset):
             let base = try evaluate(pipe, dot: dot)
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command))
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command),
+                                                          baseIsTyped: true)
         default:
             if command.arguments.count > 1 || final != nil {
                 throw execError(at: first.offset, context: NodeText.command(command),
@@ -208,7 +220,8 @@ struct Executor: CallContext {
             return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand))
         case .chain(let pipe, let fields, let offset):
             let base = try evaluate(pipe, dot: dot)
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand))
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand),
+                                                          baseIsTyped: true)
         }
     }
 

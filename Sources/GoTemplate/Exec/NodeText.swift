@@ -50,11 +50,4 @@ enum NodeText {
         }
         return out + "\""
     }
-
-    /// Go shortens long contexts to 20 bytes followed by `...`.
-    static func shortened(_ s: String) -> String {
-        let bytes = Array(s.utf8)
-        guard bytes.count > 20 else { return s }
-        return String(decoding: bytes.prefix(20), as: UTF8.self) + "..."
-    }
 }

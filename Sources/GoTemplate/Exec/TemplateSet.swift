@@ -14,6 +14,9 @@ public final class TemplateSet: @unchecked Sendable {
     /// The deepest nesting of template calls allowed. Go allows 100000 on growable stacks;
     /// here the default keeps well inside a thread's fixed stack.
     public var maxDepth: Int
+    /// The name of the set's own root template (Go's `template.New(name)`), used in
+    /// "no template ... associated with template" messages; Helm's is `gotpl`.
+    public var rootName: String?
     /// Action delimiters for templates parsed from now on (Go's `Delims`).
     public var delimiters: (left: String, right: String) = ("{{", "}}")
     var definitions: [String: Definition] = [:]
@@ -26,6 +29,11 @@ public final class TemplateSet: @unchecked Sendable {
         self.maxDepth = maxDepth
     }
 
+    /// Adds or replaces functions; call before parsing templates that use them.
+    public func addFunctions(_ more: [String: TemplateFunction]) {
+        functions.merge(more) { _, new in new }
+    }
+
     /// Names callable from templates: the registered functions and Go's built-ins.
     public var functionNames: Set<String> { Set(functions.keys).union(Builtins.names) }
 
@@ -35,10 +43,22 @@ public final class TemplateSet: @unchecked Sendable {
                             leftDelim: delimiters.left, rightDelim: delimiters.right)
         let result = try parser.parse()
         sources[name] = Array(source.utf8)
-        // Go keeps a non-empty definition when a later one is empty; Helm relies on that rarely.
-        definitions[name] = Definition(body: result.root, file: name)
+                definitions[name] = Definition(body: result.root, file: name)
         for (defined, body) in result.definitions {
+            // Go keeps an existing non-empty definition when a later one is empty.
+            if let existing = definitions[defined], Self.isEmpty(body), !Self.isEmpty(existing.body) { continue }
             definitions[defined] = Definition(body: body, file: name)
+        }
+    }
+
+    /// Go's IsEmptyTree: nothing but whitespace text and comments.
+    static func isEmpty(_ body: [Node]) -> Bool {
+        body.allSatisfy { node in
+            switch node {
+            case .text(let text, _): return text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            case .comment: return true
+            default: return false
+            }
         }
     }
 

@@ -119,15 +119,25 @@ extension Parser {
             guard let value = GoStringLiteral.unquote(token.text) else { throw parseError("bad string constant \(token.text)", at: token) }
             base = .string(value, offset: token.offset)
         case .field:
-            var names: [String] = []
-            while peekNonSpace(skipSpace: false).kind == .field { names.append(String(next().text.dropFirst())) }
-            return .field(names, offset: token.offset)
+            // Go positions a chained field (`.a.b`) at its second link, as its parser does.
+            var names: [String] = [], offsets: [Int] = []
+            while peekNonSpace(skipSpace: false).kind == .field {
+                let field = next()
+                names.append(String(field.text.dropFirst()))
+                offsets.append(field.offset)
+            }
+            return .field(names, offset: offsets.count > 1 ? offsets[1] : token.offset)
         case .variable:
             next()
             guard isDeclared(token.text) else { throw parseError("undefined variable \"\(token.text)\"", at: token) }
             var names: [String] = []
-            while peekNonSpace(skipSpace: false).kind == .field { names.append(String(next().text.dropFirst())) }
-            return .variable(token.text, fields: names, offset: token.offset)
+            var offset = token.offset
+            while peekNonSpace(skipSpace: false).kind == .field {
+                let field = next()
+                if names.isEmpty { offset = field.offset }
+                names.append(String(field.text.dropFirst()))
+            }
+            return .variable(token.text, fields: names, offset: offset)
         case .leftParen:
             next()
             nesting += 1
@@ -139,16 +149,17 @@ extension Parser {
             return nil
         }
         var names: [String] = []
+        let chainOffset = peekNonSpace(skipSpace: false).offset
         while peekNonSpace(skipSpace: false).kind == .field { names.append(String(next().text.dropFirst())) }
         if names.isEmpty { return base }
         switch base {
-        case .chain(let inner, _, let offset):
-            return .chain(inner, fields: names, offset: offset)
+        case .chain(let inner, _, _):
+            return .chain(inner, fields: names, offset: chainOffset)
         case .dot, .null, .bool, .number, .string:
             throw parseError("unexpected . after term \"\(describeOperand(base))\"", at: token)
         default:
             let wrapped = Pipeline(variables: [], isAssignment: false, commands: [Command(arguments: [base], offset: token.offset)], offset: token.offset)
-            return .chain(wrapped, fields: names, offset: token.offset)
+            return .chain(wrapped, fields: names, offset: chainOffset)
         }
     }
 

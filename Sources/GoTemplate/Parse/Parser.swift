@@ -202,10 +202,11 @@ public struct Parser {
         let after = peekNonSpace(skipSpace: true)
         if after.kind == .rightDelim {
             skipSpaces(); next()
-            return .template(name: templateName, nil, offset: start.offset)
+            return .template(name: templateName, nil, offset: nameToken.offset)
         }
         let pipe = try pipeline(context: "template clause", end: .rightDelim)
-        return .template(name: templateName, pipe, offset: start.offset)
+        // Go positions a template call at its name.
+        return .template(name: templateName, pipe, offset: nameToken.offset)
     }
 
     mutating func block(start: Token) throws -> Node {
@@ -218,7 +219,7 @@ public struct Parser {
         scopes = saved
         guard ending == .end else { throw parseError("unexpected {{else}} in block clause", at: start) }
         definitions.append((blockName, body))
-        return .template(name: blockName, pipe, offset: start.offset)
+        return .template(name: blockName, pipe, offset: nameToken.offset)
     }
 
     mutating func parseDefinition() throws {

@@ -60,8 +60,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{{ .missing.deeper }}", "template: t:1:3: executing \"t\" at <.missing.deeper>: nil pointer evaluating interface {}.deeper"),
-        ("{{ .name.x }}", "template: t:1:3: executing \"t\" at <.name.x>: can't evaluate field x in type string"),
+        ("{{ .missing.deeper }}", "template: t:1:11: executing \"t\" at <.missing.deeper>: nil pointer evaluating interface {}.deeper"),
+        ("{{ .name.x }}", "template: t:1:8: executing \"t\" at <.name.x>: can't evaluate field x in type interface {}"),
         ("{{ eq .n \"3\" }}", "template: t:1:3: executing \"t\" at <eq .n \"3\">: error calling eq: incompatible types for comparison"),
         ("{{ index .list 5 }}", "template: t:1:3: executing \"t\" at <index .list 5>: error calling index: index out of range: 5"),
         ("{{ range .name }}{{ end }}", "template: t:1:9: executing \"t\" at <.name>: range can't iterate over posthog"),

@@ -34,8 +34,11 @@ final class FakeFiles: TemplateObject {
     }
 
     @Test func unknownFieldOnObjectIsGoError() {
+        // Reached through a map, the receiver's static type is interface {}; through a field, its own.
         let error = #expect(throws: ExecError.self) { _ = try render("{{ .Files.Nope }}") }
-        #expect(error?.message == "can't evaluate field Nope in type engine.files")
+        #expect(error?.message == "can't evaluate field Nope in type interface {}")
+        let typed = #expect(throws: ExecError.self) { _ = try render("{{ .Files.Self.Nope }}") }
+        #expect(typed?.message == "can't evaluate field Nope in type engine.files")
     }
 
     @Test func methodErrorsAreReported() {

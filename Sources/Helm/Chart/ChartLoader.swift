@@ -1,4 +1,5 @@
 import GoTemplate
+import YAML
 
 /// Builds a `Chart` from a directory or a `.tgz`, with its subcharts under charts/.
 public enum ChartLoader {
@@ -20,7 +21,12 @@ public enum ChartLoader {
         guard let chartFile = files.first(where: { $0.path == "Chart.yaml" }) else {
             throw ChartLoadError(source: source, message: "Chart.yaml file is missing")
         }
-        let metadata = try ChartMetadata(yaml: chartFile.text, source: source + "/Chart.yaml")
+        var metadata = try ChartMetadata(yaml: chartFile.text, source: source + "/Chart.yaml")
+        if let requirements = files.first(where: { $0.path == "requirements.yaml" }) {
+            // apiVersion v1 charts list their dependencies in requirements.yaml; Helm reads it for v2 too.
+            let node = try YAML.parse(requirements.text, file: source + "/requirements.yaml", options: .helm)
+            if case .mapping(let map) = node { metadata.dependencies = ChartMetadata.dependencies(from: map["dependencies"]) }
+        }
         var values = ValueMap()
         if let valuesFile = files.first(where: { $0.path == "values.yaml" }) {
             values = try ValueConversion.valuesMap(valuesFile.text, file: source + "/values.yaml")
@@ -36,9 +42,14 @@ public enum ChartLoader {
                 templates.append(file)
             } else if file.path.hasPrefix("crds/") {
                 crds.append(file)
+                others.append(file)
             } else if file.path.hasPrefix("charts/") {
                 let rest = file.path.dropFirst("charts/".count)
-                if let slash = rest.firstIndex(of: "/") {
+                if rest.hasSuffix(".prov") {
+                    others.append(file)
+                } else if rest.hasPrefix("_") || rest.hasPrefix(".") {
+                    continue  // Helm ignores charts/_x and charts/.x
+                } else if let slash = rest.firstIndex(of: "/") {
                     let name = String(rest[..<slash])
                     subchartFiles[name, default: []].append(ChartFile(path: String(rest[rest.index(after: slash)...]), data: file.data))
                 } else if rest.hasSuffix(".tgz") || rest.hasSuffix(".tar.gz") {
@@ -46,7 +57,8 @@ public enum ChartLoader {
                 } else {
                     others.append(file)
                 }
-            } else if file.path != "Chart.yaml" && file.path != "values.yaml" {
+            } else if !["Chart.yaml", "values.yaml", "values.schema.json", "Chart.lock"].contains(file.path)
+                        && !(["requirements.yaml", "requirements.lock"].contains(file.path) && metadata.apiVersion != "v1") {
                 others.append(file)
             }
         }

@@ -19,6 +19,8 @@ public struct ChartMetadata: Sendable {
         public var alias: String
         /// `import-values:` (strings or child/parent maps), kept as values.
         public var importValues: [Value]
+        /// Whether conditions and tags left the dependency on (set while processing dependencies).
+        public var enabled: Bool = false
     }
 
     /// `apiVersion` (v1 or v2).
@@ -41,7 +43,7 @@ public struct ChartMetadata: Sendable {
     public var raw: YAMLMapping
 
     /// Whether this is a library chart (templates not rendered, only helpers).
-    public var isLibrary: Bool { type == "library" }
+    public var isLibrary: Bool { type.lowercased() == "library" }
 
     /// Reads Chart.yaml text; `source` names it in errors. Validates like Helm.
     public init(yaml text: String, source: String) throws {
@@ -60,26 +62,46 @@ public struct ChartMetadata: Sendable {
         }
         raw = map
         apiVersion = string("apiVersion")
-        name = string("name")
+        name = Self.sanitized(string("name"))
         version = string("version")
         appVersion = string("appVersion")
-        description = string("description")
+        description = Self.sanitized(string("description"))
         type = string("type")
         kubeVersion = string("kubeVersion")
-        dependencies = []
-        if case .sequence(let items)? = map["dependencies"] {
-            for item in items {
-                guard case .mapping(let d) = item else { continue }
-                func s(_ key: String) -> String { d[key]?.stringValue ?? "" }
-                var tags: [String] = []
-                if case .sequence(let t)? = d["tags"] { tags = t.compactMap(\.stringValue) }
-                var imports: [Value] = []
-                if case .sequence(let list)? = d["import-values"] { imports = list.map(ValueConversion.value) }
-                dependencies.append(Dependency(name: s("name"), version: s("version"), repository: s("repository"),
-                                               condition: s("condition"), tags: tags, alias: s("alias"), importValues: imports))
+        dependencies = Self.dependencies(from: map["dependencies"])
+        try validate(source: source)
+    }
+
+    /// Reads a `dependencies:` list (from Chart.yaml, or requirements.yaml for apiVersion v1).
+    static func dependencies(from node: YAMLValue?) -> [Dependency] {
+        guard case .sequence(let items)? = node else { return [] }
+        var result: [Dependency] = []
+        for item in items {
+            guard case .mapping(let d) = item else { continue }
+            func s(_ key: String) -> String { sanitized(d[key]?.stringValue ?? "") }
+            var tags: [String] = []
+            if case .sequence(let t)? = d["tags"] { tags = t.compactMap(\.stringValue).map(sanitized) }
+            var imports: [Value] = []
+            if case .sequence(let list)? = d["import-values"] { imports = list.map(ValueConversion.value) }
+            result.append(Dependency(name: s("name"), version: s("version"), repository: s("repository"),
+                                     condition: s("condition"), tags: tags, alias: s("alias"), importValues: imports))
+        }
+        return result
+    }
+
+    /// Helm's sanitizeString: whitespace becomes a space, unprintable characters are dropped.
+    static func sanitized(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                out.append(" ")
+            } else if scalar.properties.generalCategory != .control && scalar.properties.generalCategory != .format
+                        && scalar.properties.generalCategory != .unassigned && scalar.properties.generalCategory != .surrogate
+                        && scalar.properties.generalCategory != .privateUse {
+                out.append(scalar)
             }
         }
-        try validate(source: source)
+        return String(out)
     }
 
     private func validate(source: String) throws {

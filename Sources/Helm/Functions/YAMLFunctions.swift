@@ -5,11 +5,11 @@ import YAML
 enum YAMLFunctions {
     static let functions: [String: TemplateFunction] = [
         "toYaml": TemplateFunction("toYaml") { _, args in
-            guard args.count == 1 else { throw FunctionError("wrong number of args for toYaml: want 1 got \(args.count)") }
+            guard args.count == 1 else { throw FunctionError.arguments("wrong number of args for toYaml: want 1 got \(args.count)") }
             return .string(toYaml(args[0]))
         },
         "fromYaml": TemplateFunction("fromYaml") { _, args in
-            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError("wrong type for value; expected string") }
+            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.arguments("wrong type for value; expected string") }
             do {
                 switch ValueConversion.value(try YAML.parse(text, file: "fromYaml", options: .helm)) {
                 case .map(let map): return .map(map)
@@ -21,7 +21,7 @@ enum YAMLFunctions {
             }
         },
         "fromYamlArray": TemplateFunction("fromYamlArray") { _, args in
-            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError("wrong type for value; expected string") }
+            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.arguments("wrong type for value; expected string") }
             do {
                 switch ValueConversion.value(try YAML.parse(text, file: "fromYamlArray", options: .helm)) {
                 case .list(let items): return .list(items)

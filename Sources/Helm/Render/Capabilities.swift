@@ -143,10 +143,10 @@ public final class APIVersions: TemplateObject, @unchecked Sendable {
     public func callMethod(_ name: String, _ arguments: [Value]) throws -> Value? {
         guard name == "Has" else { return nil }
         guard arguments.count == 1 else {
-            throw FunctionError("wrong number of args for Has: want 1 got \(arguments.count)")
+            throw FunctionError.arguments("wrong number of args for Has: want 1 got \(arguments.count)")
         }
         guard case .string(let wanted) = arguments[0] else {
-            throw FunctionError("wrong type for value; expected string; got a non-string value")
+            throw FunctionError.arguments("wrong type for value; expected string; got a non-string value")
         }
         return .bool(lookup.contains(wanted))
     }

@@ -30,9 +30,9 @@ public final class FilesObject: TemplateObject, @unchecked Sendable {
     /// Calls a method with Go's argument checks.
     public func callMethod(_ name: String, _ arguments: [Value]) throws -> Value? {
         func path() throws -> String {
-            guard arguments.count == 1 else { throw FunctionError("wrong number of args for \(name): want 1 got \(arguments.count)") }
+            guard arguments.count == 1 else { throw FunctionError.arguments("wrong number of args for \(name): want 1 got \(arguments.count)") }
             guard case .string(let p) = arguments[0] else {
-                throw FunctionError("wrong type for value; expected string; got \(GoFormat.typeName(arguments[0]))")
+                throw FunctionError.arguments("wrong type for value; expected string; got \(GoFormat.typeName(arguments[0]))")
             }
             return p
         }

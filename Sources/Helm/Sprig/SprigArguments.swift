@@ -7,23 +7,23 @@ struct SprigArguments {
 
     func count(_ expected: Int) throws {
         guard values.count == expected else {
-            throw FunctionError("wrong number of args for \(name): want \(expected) got \(values.count)")
+            throw FunctionError.arguments("wrong number of args for \(name): want \(expected) got \(values.count)")
         }
     }
 
     func string(_ i: Int) throws -> String {
         switch values[i] {
         case .string(let s): return s
-        case .null: throw FunctionError("invalid value; expected string")
-        default: throw FunctionError("wrong type for value; expected string; got \(GoFormat.typeName(values[i]))")
+        case .null: throw FunctionError.arguments("invalid value; expected string")
+        default: throw FunctionError.arguments("wrong type for value; expected string; got \(GoFormat.typeName(values[i]))")
         }
     }
 
     func int(_ i: Int) throws -> Int {
         switch values[i] {
         case .int(let n), .int64(let n): return Int(n)
-        case .null: throw FunctionError("invalid value; expected int")
-        default: throw FunctionError("wrong type for value; expected int; got \(GoFormat.typeName(values[i]))")
+        case .null: throw FunctionError.arguments("invalid value; expected int")
+        default: throw FunctionError.arguments("wrong type for value; expected int; got \(GoFormat.typeName(values[i]))")
         }
     }
 }

@@ -18,14 +18,14 @@ enum SprigCore {
             if case .null = v { return nil }
             return "'" + sprigString(v) + "'" }.joined(separator: " ")) },
         make("default") { a in
-            guard let defaultValue = a.values.first else { throw FunctionError("wrong number of args for default: want at least 1 got 0") }
+            guard let defaultValue = a.values.first else { throw FunctionError.arguments("wrong number of args for default: want at least 1 got 0") }
             guard a.values.count > 1, !sprigEmpty(a.values[1]) else { return defaultValue }
             return a.values[1] },
         make("empty") { a in try a.count(1); return .bool(sprigEmpty(a.values[0])) },
         make("coalesce") { a in a.values.first { !sprigEmpty($0) } ?? .null },
         make("ternary") { a in try a.count(3)
             guard case .bool(let condition) = a.values[2] else {
-                throw FunctionError("wrong type for value; expected bool; got \(GoFormat.typeName(a.values[2]))") }
+                throw FunctionError.arguments("wrong type for value; expected bool; got \(GoFormat.typeName(a.values[2]))") }
             return condition ? a.values[0] : a.values[1] },
         make("list") { a in .list(a.values) },
         make("dict") { a in

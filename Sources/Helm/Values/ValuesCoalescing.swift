@@ -30,10 +30,29 @@ public enum ValuesCoalescing {
 
     /// Coalesces user values with the chart's defaults (Helm's CoalesceValues); `warnings`
     /// collects Helm's printed warnings (type conflicts).
-    public static func coalesce(chart: any CoalescibleChart, values: ValueMap, warnings: inout [String]) -> ValueMap {
+    public static func coalesce(chart: any CoalescibleChart, values: ValueMap, mode: Mode = .coalesce,
+                                warnings: inout [String]) -> ValueMap {
         let dest = deepCopy(values)
-        coalesce(chart, dest, prefix: "", warnings: &warnings)
+        coalesce(chart, dest, prefix: "", mode: mode, warnings: &warnings)
         return dest
+    }
+
+    /// Coalescing drops `null`s (a user's `null` deletes a default); merging keeps them
+    /// (Helm's MergeValues, used for import-values).
+    public enum Mode: Sendable { case coalesce, merge }
+
+    /// Helm's MergeTables: `src` fills what `dst` lacks, `null`s kept; returns `dst`.
+    public static func mergeTables(_ dst: ValueMap, _ src: ValueMap) -> ValueMap {
+        var ignored: [String] = []
+        coalesceTables(dst, src, prefix: "", merge: true, warnings: &ignored)
+        return dst
+    }
+
+    /// Helm's CoalesceTables: like mergeTables, but a `null` in `dst` deletes the key.
+    public static func coalesceTables(_ dst: ValueMap, _ src: ValueMap) -> ValueMap {
+        var ignored: [String] = []
+        coalesceTables(dst, src, prefix: "", merge: false, warnings: &ignored)
+        return dst
     }
 
     /// Go's copystructure: maps and lists copied all the way down.
@@ -51,12 +70,13 @@ public enum ValuesCoalescing {
         }
     }
 
-    private static func coalesce(_ chart: any CoalescibleChart, _ dest: ValueMap, prefix: String, warnings: inout [String]) {
-        coalesceValues(chart, dest, prefix: prefix, warnings: &warnings)
-        coalesceDependencies(chart, dest, prefix: prefix, warnings: &warnings)
+    private static func coalesce(_ chart: any CoalescibleChart, _ dest: ValueMap, prefix: String, mode: Mode, warnings: inout [String]) {
+        coalesceValues(chart, dest, prefix: prefix, mode: mode, warnings: &warnings)
+        coalesceDependencies(chart, dest, prefix: prefix, mode: mode, warnings: &warnings)
     }
 
-    private static func coalesceDependencies(_ chart: any CoalescibleChart, _ dest: ValueMap, prefix: String, warnings: inout [String]) {
+    private static func coalesceDependencies(_ chart: any CoalescibleChart, _ dest: ValueMap, prefix: String, mode: Mode,
+                                             warnings: inout [String]) {
         for sub in chart.subcharts {
             let name = sub.coalesceName
             let subValues: ValueMap
@@ -72,7 +92,7 @@ public enum ValuesCoalescing {
             }
             let subPrefix = join(prefix, chart.coalesceName)
             coalesceGlobals(subValues, from: dest, prefix: subPrefix, warnings: &warnings)
-            coalesce(sub, subValues, prefix: subPrefix, warnings: &warnings)
+            coalesce(sub, subValues, prefix: subPrefix, mode: mode, warnings: &warnings)
         }
     }
 
@@ -116,7 +136,8 @@ public enum ValuesCoalescing {
         dest["global"] = .map(destGlobals)
     }
 
-    private static func coalesceValues(_ chart: any CoalescibleChart, _ values: ValueMap, prefix: String, warnings: inout [String]) {
+    private static func coalesceValues(_ chart: any CoalescibleChart, _ values: ValueMap, prefix: String, mode: Mode,
+                                       warnings: inout [String]) {
         let subPrefix = join(prefix, chart.coalesceName)
         let defaults = deepCopy(chart.defaultValues)
         let subchartNames = Set(chart.subcharts.map(\.coalesceName))
@@ -124,7 +145,7 @@ public enum ValuesCoalescing {
             guard let defaultValue = defaults[key] else { continue }
             if let value = values[key] {
                 if case .null = value {
-                    values[key] = nil
+                    if mode == .coalesce { values[key] = nil }
                 } else if case .map(let dest) = value {
                     guard case .map(let src) = defaultValue else {
                         if case .null = defaultValue {} else {
@@ -132,13 +153,15 @@ public enum ValuesCoalescing {
                         }
                         continue
                     }
-                    let merge = subchartNames.contains(key)
+                    let merge = mode == .merge || subchartNames.contains(key)
                     if !merge { cleanNulls(src) }
                     coalesceTables(dest, src, prefix: join(subPrefix, key), merge: merge, warnings: &warnings)
                 }
             } else {
-                if case .null = defaultValue { continue }
-                if case .map(let sub) = defaultValue { cleanNulls(sub) }
+                if mode == .coalesce {
+                    if case .null = defaultValue { continue }
+                    if case .map(let sub) = defaultValue { cleanNulls(sub) }
+                }
                 values[key] = defaultValue
             }
         }

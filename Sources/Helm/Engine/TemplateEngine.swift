@@ -1,0 +1,121 @@
+import GoTemplate
+
+/// Helm's template engine: every template of a chart and its subcharts parsed into one
+/// set, then each non-partial file executed with its own chart's scope.
+public struct TemplateEngine {
+    /// Fail on values that are not there (`helm template --strict`-like); Helm's default is off.
+    public var strict = false
+    /// Lint mode: `required` and `fail` only warn.
+    public var lintMode = false
+    /// Answers `lookup`; without one, `lookup` returns an empty map as `helm template` does.
+    public var lookup: (@Sendable (_ apiVersion: String, _ kind: String, _ namespace: String, _ name: String) throws -> ValueMap)?
+    /// Messages Helm would log (lint-mode `required`/`fail`).
+    public private(set) var warnings: [String] = []
+
+    /// Creates an engine with Helm's defaults.
+    public init() {}
+
+    /// Renders `chart` with the top-level render values (`Values`, `Release`, `Capabilities`).
+    /// Returns the output of every non-partial template by its full path.
+    public func render(chart: Chart, values top: ValueMap) throws -> [String: String] {
+        var renderables: [String: Renderable] = [:]
+        _ = Self.collect(chart, parentScope: top, into: &renderables)
+        let names = Self.parseOrder(Array(renderables.keys))
+
+        let set = TemplateSet(functions: [:], missingKey: strict ? .error : .zero, maxDepth: 100_000)
+        set.rootName = "gotpl"
+        let state = EngineState(lintMode: lintMode)
+        set.addFunctions(EngineFunctions.table(engineState: state, strict: strict, lookup: lookup))
+
+        for name in names {
+            do {
+                try set.parse(name: name, source: renderables[name]!.source)
+            } catch let error as ParseError {
+                throw RenderError(message: RenderErrorFormatter.parseError(error.description))
+            }
+        }
+        var rendered: [String: String] = [:]
+        for name in names where !Self.baseName(name).hasPrefix("_") {
+            let item = renderables[name]!
+            item.scope["Template"] = .map(ValueMap(["Name": .string(name), "BasePath": .string(item.basePath)]))
+            do {
+                let output = try set.execute(name, data: .map(item.scope))
+                rendered[name] = output.replacingAll("<no value>", with: "")
+            } catch let error as ExecError {
+                throw RenderError(message: RenderErrorFormatter.execError(error))
+            } catch let error as FunctionError {
+                throw RenderError(message: "template: \(error.message)")
+            }
+        }
+        return rendered
+    }
+
+    /// One template file to parse (and render, unless it is a partial), with its chart's scope.
+    struct Renderable {
+        let source: String
+        let scope: ValueMap
+        let basePath: String
+    }
+
+    /// Helm's recAllTpls: builds each chart's scope (`.Values` narrowed to the subchart) and
+    /// gathers its templates; returns the scope so the parent can list it under `.Subcharts`.
+    static func collect(_ chart: Chart, parentScope: ValueMap, into renderables: inout [String: Renderable]) -> ValueMap {
+        let subcharts = ValueMap()
+        let scope = ValueMap([
+            "Chart": .map(chart.metadata.templateMap(isRoot: chart.isRoot)),
+            "Files": .object(FilesObject(chartFiles: chart.files)),
+            "Release": parentScope["Release"] ?? .null,
+            "Capabilities": parentScope["Capabilities"] ?? .null,
+            "Values": .map(ValueMap()),
+            "Subcharts": .map(subcharts),
+        ])
+        if chart.isRoot {
+            scope["Values"] = parentScope["Values"] ?? .map(ValueMap())
+        } else if case .map(let parentValues)? = parentScope["Values"], case .map(let own)? = parentValues[chart.name] {
+            scope["Values"] = .map(own)
+        }
+        for dependency in chart.dependencies {
+            subcharts[dependency.name] = Value.map(collect(dependency, parentScope: scope, into: &renderables))
+        }
+        let prefix = chart.fullPath
+        for template in chart.templates {
+            if chart.metadata.isLibrary && !baseName(template.path).hasPrefix("_") { continue }
+            renderables[prefix + "/" + template.path] = Renderable(source: template.text, scope: scope,
+                                                                   basePath: prefix + "/templates")
+        }
+        return scope
+    }
+
+    /// Helm's parse order: deeper paths first, then reverse lexical order, so a parent
+    /// chart's definitions (parsed last) win over its subcharts'.
+    static func parseOrder(_ names: [String]) -> [String] {
+        names.sorted { a, b in
+            let da = a.utf8.count(where: { $0 == UInt8(ascii: "/") }), db = b.utf8.count(where: { $0 == UInt8(ascii: "/") })
+            if da != db { return da > db }
+            return b.utf8.lexicographicallyPrecedes(a.utf8)
+        }
+    }
+
+    static func baseName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}
+
+/// Counters shared by every `include`/`tpl` call of one render (Helm's includedNames).
+final class EngineState: @unchecked Sendable {
+    let lintMode: Bool
+    var includeDepth: [String: Int] = [:]
+    var warnings: [String] = []
+    init(lintMode: Bool) { self.lintMode = lintMode }
+}
+
+/// A rendering failure, worded as Helm words it.
+public struct RenderError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Helm's message (what follows `Error: `).
+    public let message: String
+    /// Creates the error.
+    public init(message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}

@@ -1,0 +1,178 @@
+import YAML
+
+/// One YAML document of the rendered output, with the head fields Helm reads.
+public struct RenderedManifest: Sendable, Equatable {
+    /// The template it came from (`posthog/templates/web-deployment.yaml`).
+    public let path: String
+    /// The document text.
+    public let content: String
+    /// `kind` (empty when absent).
+    public let kind: String
+    /// `apiVersion`.
+    public let apiVersion: String
+    /// `metadata.name`.
+    public let name: String
+    /// `helm.sh/hook` events, lowercased; empty for ordinary manifests.
+    public let hookEvents: [String]
+
+    /// Whether this document is a hook (installed around, not with, the release).
+    public var isHook: Bool { !hookEvents.isEmpty }
+    /// Whether this is a `helm test` hook.
+    public var isTestHook: Bool { hookEvents.contains("test") || hookEvents.contains("test-success") }
+}
+
+/// Helm's SortManifests: splits rendered files into documents, separates hooks, and orders
+/// both by Kubernetes install order (stable, so files stay in path order within a kind).
+public enum ManifestSorter {
+    /// The kinds in the order Helm installs them; other kinds follow, alphabetically.
+    public static let installOrder = [
+        "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
+        "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass",
+        "PersistentVolume", "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList",
+        "ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList",
+        "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
+        "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
+        "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+    ]
+
+    static let knownHookEvents: Set<String> = [
+        "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade", "post-upgrade",
+        "pre-rollback", "post-rollback", "test", "test-success",
+    ]
+
+    /// Sorts rendered files (by path) into hooks and manifests, each in install order.
+    public static func sort(_ files: [String: String]) throws -> (hooks: [RenderedManifest], manifests: [RenderedManifest]) {
+        var hooks: [RenderedManifest] = [], manifests: [RenderedManifest] = []
+        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let content = files[path]!
+            if baseName(path).hasPrefix("_") || content.trimmingWhitespace().isEmpty { continue }
+            for document in split(content) {
+                let manifest = try head(of: document, path: path)
+                if manifest.isHook {
+                    // Helm drops documents whose hook list names an event it does not know.
+                    if manifest.hookEvents.allSatisfy(knownHookEvents.contains) { hooks.append(manifest) }
+                } else {
+                    manifests.append(manifest)
+                }
+            }
+        }
+        return (stableSorted(hooks), stableSorted(manifests))
+    }
+
+    /// Helm's SplitManifests: documents separated by lines starting with `---`, blank ones dropped.
+    public static func split(_ text: String) -> [String] {
+        var documents: [String] = []
+        var current = Substring(text.drop(while: \.isWhitespace))
+        var pieces: [Substring] = []
+        // A separator is `---` at the start of a line, with the spaces and tabs after it.
+        while true {
+            guard let range = separatorRange(in: current) else { pieces.append(current); break }
+            pieces.append(current[..<range.lowerBound])
+            current = current[range.upperBound...]
+        }
+        for piece in pieces where !piece.trimmingWhitespaceSubstring().isEmpty {
+            documents.append(String(piece.drop(while: \.isWhitespace)))
+        }
+        return documents
+    }
+
+    private static func separatorRange(in text: Substring) -> Range<Substring.Index>? {
+        var searchStart = text.startIndex
+        while let range = text[searchStart...].firstRange(of: "---") {
+            let atLineStart = range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)] == "\n"
+            if atLineStart {
+                var end = range.upperBound
+                while end < text.endIndex, text[end] == " " || text[end] == "\t" { end = text.index(after: end) }
+                return range.lowerBound..<end
+            }
+            searchStart = range.upperBound
+        }
+        return nil
+    }
+
+    static func head(of document: String, path: String) throws -> RenderedManifest {
+        let node: YAMLValue
+        do {
+            node = try YAML.parse(document, file: path, options: .helm)
+        } catch let error as YAMLError {
+            throw RenderError(message: "YAML parse error on \(path): error converting YAML to JSON: yaml: \(error.goYAMLText ?? error.message)")
+        }
+        func typeError(_ field: String, _ value: YAMLValue) -> RenderError {
+            RenderError(message: "YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go struct field \(field) of type string")
+        }
+        guard case .mapping(let map) = node else {
+            if case .null = node { return RenderedManifest(path: path, content: document, kind: "", apiVersion: "", name: "", hookEvents: []) }
+            throw RenderError(message: "YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(node)) into Go value of type util.SimpleHead")
+        }
+        func string(_ value: YAMLValue?, _ field: String) throws -> String {
+            switch value {
+            case nil, .null?: return ""
+            case .string(let s)?: return s
+            case let other?: throw typeError(field, other)
+            }
+        }
+        let kind = try string(map["kind"], "SimpleHead.kind")
+        let apiVersion = try string(map["apiVersion"], "SimpleHead.apiVersion")
+        var name = "", events: [String] = []
+        if case .mapping(let metadata)? = map["metadata"] {
+            name = try string(metadata["name"], "SimpleHead.metadata.name")
+            if case .mapping(let annotations)? = metadata["annotations"] {
+                for (_, value) in annotations.entries { _ = try string(value, "SimpleHead.metadata.annotations") }
+                if case .string(let hooks)? = annotations["helm.sh/hook"] {
+                    events = hooks.split(separator: ",", omittingEmptySubsequences: false)
+                        .map { $0.trimmingWhitespaceSubstring().lowercased() }
+                }
+            }
+        }
+        return RenderedManifest(path: path, content: document, kind: kind, apiVersion: apiVersion, name: name, hookEvents: events)
+    }
+
+    private static func jsonKind(_ value: YAMLValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .int, .float: return "number"
+        case .string: return "string"
+        case .sequence: return "array"
+        case .mapping: return "object"
+        }
+    }
+
+    /// Go's sort.SliceStable with Helm's lessByKind.
+    static func stableSorted(_ items: [RenderedManifest]) -> [RenderedManifest] {
+        var rank: [String: Int] = [:]
+        for (index, kind) in installOrder.enumerated() { rank[kind] = index }
+        let indexed = items.enumerated().map { ($0.offset, $0.element) }
+        return indexed.sorted { lhs, rhs in
+            let (a, b) = (lhs.1.kind, rhs.1.kind)
+            let less: Bool
+            switch (rank[a], rank[b]) {
+            case let (x?, y?): less = x < y
+            case (nil, nil): less = a != b && a.utf8.lexicographicallyPrecedes(b.utf8)
+            case (nil, _?): less = false
+            case (_?, nil): less = true
+            }
+            if less { return true }
+            let greater: Bool
+            switch (rank[b], rank[a]) {
+            case let (x?, y?): greater = x < y
+            case (nil, nil): greater = a != b && b.utf8.lexicographicallyPrecedes(a.utf8)
+            case (nil, _?): greater = false
+            case (_?, nil): greater = true
+            }
+            return greater ? false : lhs.0 < rhs.0
+        }.map(\.1)
+    }
+
+    static func baseName(_ path: String) -> String { TemplateEngine.baseName(path) }
+}
+
+extension Substring {
+    /// The text without leading and trailing whitespace.
+    func trimmingWhitespaceSubstring() -> Substring {
+        var s = self
+        while let first = s.first, first.isWhitespace { s = s.dropFirst() }
+        while let last = s.last, last.isWhitespace { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,3 @@
+{{- define "shop.labels" -}}
+from-db: true
+{{- end -}}

@@ -1,0 +1,2 @@
+{{- define "helpers.name" -}}lib-{{ .Chart.Name }}{{- end -}}
+{{- define "helpers.shared" -}}from-library{{- end -}}

@@ -7,7 +7,7 @@ public enum HelmError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidKubeVersion(let text):
-            return "invalid kube version '\(text)': could not parse '\(text)' as version"
+            return "invalid kube version '\(text)': could not parse \"\(text)\" as version"
         }
     }
 }

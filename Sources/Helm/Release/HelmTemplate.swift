@@ -63,7 +63,7 @@ public enum HelmTemplate {
         var kubeVersion = KubeVersion.helmDefault
         if let requested = options.kubeVersion {
             do { kubeVersion = try KubeVersion.parse(requested) } catch {
-                throw RenderError(message: "invalid kube version '\(requested)': \(error)")
+                throw RenderError(message: "\(error)")
             }
         }
         let capabilities = Capabilities(kubeVersion: kubeVersion, extraAPIVersions: options.apiVersions)

@@ -225,7 +225,12 @@ enum GoTimeParse {
     /// One to three digits (exactly three when `fixed`).
     private static func getnum3(_ s: inout ArraySlice<UInt8>, fixed: Bool) throws(Bad) -> Int {
         var n = 0, i = 0
-        while i < 3, let c = s.dropFirst(i).first, GoTimeFormat.isDigit(c) { n = n * 10 + Int(c - 48); i += 1 }
+        // A plain loop: the `while let` form of this crashes the release-mode optimiser.
+        for c in s.prefix(3) {
+            guard GoTimeFormat.isDigit(c) else { break }
+            n = n * 10 + Int(c - 48)
+            i += 1
+        }
         if i == 0 || (fixed && i != 3) { throw Bad() }
         s = s.dropFirst(i)
         return n

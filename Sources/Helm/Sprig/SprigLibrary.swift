@@ -1,18 +1,20 @@
 import GoTemplate
 
-/// The Sprig functions available to charts (the subset implemented so far).
+/// Sprig v3's functions, as Helm registers them (Helm removes `env` and `expandenv`).
 public enum SprigLibrary {
     /// Functions by name.
     public static let functions: [String: TemplateFunction] = {
         var table = SprigCore.functions
-        for more in [SprigRegex.functions, SprigSemver.functions, SprigCrypto.functions, SprigDates.functions] {
+        for more in [SprigStrings.functions, SprigMath.functions, SprigLists.functions, SprigDicts.functions,
+                     SprigPaths.functions, SprigRegex.functions, SprigSemver.functions, SprigCrypto.functions,
+                     SprigDates.functions] {
             table.merge(more) { _, new in new }
         }
         return table
     }()
 }
 
-/// Helm's own functions that need no chart context (toYaml, fromYaml, fromYamlArray).
+/// Helm's own functions that need no chart context (YAML and JSON conversions).
 public enum HelmFunctions {
     /// Functions by name.
     public static let functions: [String: TemplateFunction] = YAMLFunctions.functions.merging(JSONFunctions.functions) { _, json in json }

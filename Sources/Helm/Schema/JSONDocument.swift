@@ -219,10 +219,10 @@ struct JSONDocumentParser {
                     let s = Unicode.Scalar(scalar) ?? "\u{FFFD}"
                     out.append(contentsOf: Array(String(Character(s)).utf8))
                 } else {
-                    throw invalid("in string escape code")
+                    throw badEscape(from: position - 1, length: 2)
                 }
             case 0..<0x20:
-                throw invalid("in string literal")
+                throw invalid("in string")
             default:
                 out.append(c)
                 position += 1
@@ -230,7 +230,15 @@ struct JSONDocumentParser {
         }
     }
 
+    /// Go's report of a bad escape: the escape's text, cut at the end of the input.
+    private func badEscape(from start: Int, length: Int) -> JSONSyntaxError {
+        guard start + length <= bytes.count else { return JSONSyntaxError(description: "unexpected EOF") }
+        let text = String(decoding: bytes[start..<(start + length)], as: UTF8.self)
+        return JSONSyntaxError(description: "invalid escape sequence `\(text)` in string")
+    }
+
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        let start = position
         var value: UInt32 = 0
         for _ in 0..<4 {
             let c = try peek()
@@ -239,7 +247,7 @@ struct JSONDocumentParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
-            default: throw invalid("in \\u hexadecimal character escape")
+            default: throw badEscape(from: start - 2, length: 6)
             }
             value = value * 16 + UInt32(digit)
             position += 1
@@ -261,13 +269,13 @@ struct JSONDocumentParser {
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
-            guard isDigit(try peek()) else { throw invalid("after decimal point in numeric literal") }
+            guard isDigit(try peek()) else { throw invalid("in numeric literal") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             position += 1
             if try peek() == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
-            guard isDigit(try peek()) else { throw invalid("in exponent of numeric literal") }
+            guard isDigit(try peek()) else { throw invalid("in numeric literal") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)

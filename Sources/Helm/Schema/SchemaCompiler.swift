@@ -226,13 +226,18 @@ struct SchemaCompiler {
         do {
             return try GoRegex(expression)
         } catch {
-            let leaf = "at \(SchemaQuote.single(keywordPointer)): \(SchemaQuote.single(expression)) is not valid regex: \(error)"
-            throw SchemaCompileError(description: metaschemaFailure(leafPointer: keywordPointer, leaf: leaf))
+            var leaves = ["at \(SchemaQuote.single(keywordPointer)): \(SchemaQuote.single(expression)) is not valid regex: \(error)"]
+            if keywordPointer.hasSuffix("/patternProperties") {
+                // Pattern keys are checked as property names, reported relative to the name.
+                leaves = ["at \(SchemaQuote.single(keywordPointer)): invalid propertyName \(SchemaQuote.single(expression))",
+                          "at '': \(SchemaQuote.single(expression)) is not valid regex: \(error)"]
+            }
+            throw SchemaCompileError(description: metaschemaFailure(leafPointer: keywordPointer, leaves: leaves))
         }
     }
 
     /// The library's report for one metaschema violation at `leafPointer`.
-    private func metaschemaFailure(leafPointer: String, leaf: String) -> String {
+    private func metaschemaFailure(leafPointer: String, leaves: [String]) -> String {
         let metaschema: String
         var lines: [String] = []
         switch draft {
@@ -248,7 +253,7 @@ struct SchemaCompiler {
                 lines.append(String(repeating: "  ", count: lines.count) + "- at \(SchemaQuote.single(schemaPointer)): 'allOf' failed")
             }
         }
-        lines.append(String(repeating: "  ", count: lines.count) + "- " + leaf)
+        for leaf in leaves { lines.append(String(repeating: "  ", count: lines.count) + "- " + leaf) }
         return "\(SchemaQuote.doubleQuoted(Self.documentURL + "#")) is not valid against metaschema: "
             + "jsonschema validation failed with \(SchemaQuote.single(metaschema))\n" + lines.joined(separator: "\n")
     }

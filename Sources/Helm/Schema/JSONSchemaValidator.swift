@@ -1,85 +1,54 @@
 import GoTemplate
-import YAML
 
-/// One way the values break the schema: where (a JSON pointer) and what, worded as Helm's
-/// JSON-schema library words it (`got number, want string`).
-public struct SchemaViolation: Equatable, Sendable {
-    /// JSON pointer of the offending value (`/image/tag`; empty for the root).
-    public let pointer: String
-    /// The message.
-    public let message: String
-}
+/// A values.schema.json document checked against template values, reporting what Helm's
+/// schema library (santhosh-tekuri/jsonschema v6) reports, in its words.
+public struct JSONSchemaValidator: Sendable {
+    let compiled: CompiledSchema
 
-/// A JSON Schema (draft 2020-12 keywords Helm charts use) checked against template values.
-public struct JSONSchemaValidator {
-    let schema: YAMLValue
-
-    /// Parses the schema text (JSON).
+    /// Parses and compiles the schema text; the error's description is the library's message
+    /// (Go's JSON syntax errors, unresolvable `$ref`s, invalid regular expressions).
     public init(schemaText: String) throws {
-        schema = try YAML.parse(schemaText, file: "values.schema.json", options: .helm)
+        let document: JSONValue
+        do {
+            document = try JSONDocumentParser.parse(schemaText)
+        } catch {
+            throw SchemaCompileError(description: error.description)
+        }
+        compiled = try SchemaCompiler.compile(document)
     }
 
-    /// Every violation, in the order the library reports them.
+    /// The top-level errors, each with its nested causes.
     public func validate(_ value: Value) -> [SchemaViolation] {
-        var out: [SchemaViolation] = []
-        check(value, against: schema, pointer: "", into: &out)
-        return out
+        SchemaEvaluator(nodes: compiled.nodes).validate(Self.instance(value))
     }
 
-    /// Helm's bullet list.
+    /// The errors as Helm prints them: one `- at '<pointer>': <message>` line per error,
+    /// causes indented two spaces per level.
     public static func report(_ violations: [SchemaViolation]) -> String {
-        violations.map { "- at '\($0.pointer)': \($0.message)" }.joined(separator: "\n")
+        var lines: [String] = []
+        for violation in violations { violation.lines(indent: 0, into: &lines) }
+        return lines.joined(separator: "\n")
     }
 
-    private func check(_ value: Value, against schema: YAMLValue, pointer: String, into out: inout [SchemaViolation]) {
-        guard case .mapping(let s) = schema else { return }
-        if let type = s["type"] {
-            let allowed: [String]
-            switch type {
-            case .string(let t): allowed = [t]
-            case .sequence(let items): allowed = items.compactMap(\.stringValue)
-            default: allowed = []
-            }
-            let actual = Self.jsonType(value)
-            if !allowed.isEmpty && !allowed.contains(where: { Self.matches(actual, $0, value) }) {
-                out.append(SchemaViolation(pointer: pointer, message: "got \(actual), want \(allowed.joined(separator: " or "))"))
-                return
-            }
-        }
-        if case .map(let map) = value {
-            if case .sequence(let required)? = s["required"] {
-                for case .string(let name) in required where map[name] == nil {
-                    out.append(SchemaViolation(pointer: pointer, message: "missing property '\(name)'"))
-                }
-            }
-            if case .mapping(let properties)? = s["properties"] {
-                for (name, sub) in properties.entries {
-                    if let child = map[name] { check(child, against: sub, pointer: pointer + "/" + name, into: &out) }
-                }
-            }
-        }
-    }
-
-    static func jsonType(_ value: Value) -> String {
+    /// Template values as JSON: map keys in Go's sorted order, every number a float64.
+    static func instance(_ value: Value) -> JSONValue {
         switch value {
-        case .null: return "null"
-        case .bool: return "boolean"
-        case .int, .int64, .float: return "number"
-        case .string, .bytes: return "string"
-        case .list: return "array"
-        case .map, .object, .function: return "object"
+        case .null, .function: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i), .int64(let i): return number(Double(i))
+        case .float(let d): return number(d)
+        case .string(let s): return .string(s)
+        case .bytes(let b): return .string(String(decoding: b, as: UTF8.self))
+        case .list(let items): return .array(items.map(instance))
+        case .map(let map):
+            var object = JSONObject()
+            for key in map.sortedKeys { object.set(key, instance(map[key] ?? .null)) }
+            return .object(object)
+        case .object(let object): return instance(object.jsonValue)
         }
     }
 
-    private static func matches(_ actual: String, _ wanted: String, _ value: Value) -> Bool {
-        if actual == wanted { return true }
-        if wanted == "integer", actual == "number" {
-            switch value {
-            case .int, .int64: return true
-            case .float(let d): return d == d.rounded()
-            default: return false
-            }
-        }
-        return false
+    private static func number(_ d: Double) -> JSONValue {
+        .number(JSONNumber(text: PrinterNumber.goFloat(d), value: d))
     }
 }

@@ -14,7 +14,9 @@ enum Builtins {
         case .bytes(let b): return !b.isEmpty
         case .list(let l): return !l.isEmpty
         case .map(let m): return m.count > 0
-        case .object, .function: return true
+        // A host object that is a Go map or slice (`.Files.Glob`'s result) is true when not empty.
+        case .object(let o): return o.rangeEntries.map { !$0.isEmpty } ?? true
+        case .function: return true
         }
     }
 
@@ -71,6 +73,7 @@ enum Builtins {
         case .bytes(let b): return .int(Int64(b.count))
         case .list(let l): return .int(Int64(l.count))
         case .map(let m): return .int(Int64(m.count))
+        case .object(let o) where o.rangeEntries != nil: return .int(Int64(o.rangeEntries!.count))
         case .null: throw FunctionError("len of nil pointer")
         default: throw FunctionError("len of type \(typeName(v))")
         }

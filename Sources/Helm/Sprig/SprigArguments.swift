@@ -48,6 +48,7 @@ func sprigEmpty(_ value: Value) -> Bool {
     case .bytes(let b): return b.isEmpty
     case .list(let l): return l.isEmpty
     case .map(let m): return m.count == 0
-    case .object, .function: return false
+    case .object(let o): return o.rangeEntries.map(\.isEmpty) ?? false
+    case .function: return false
     }
 }

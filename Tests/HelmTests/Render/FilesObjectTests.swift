@@ -52,6 +52,19 @@ line2
         #expect(output == Self.expected)
     }
 
+    /// Go treats the result of Glob as a map: empty means false, `len` counts, Sprig's `empty` agrees.
+    @Test func globResultsAreTruthyOnlyWhenSomethingMatched() throws {
+        let files = FilesObject(["config/a.txt": Array("x".utf8)])
+        let set = TemplateSet(functions: SprigLibrary.functions)
+        try set.parse(name: "t", source: """
+            {{ if .Files.Glob "none/*" }}yes{{ else }}no{{ end }} {{ if .Files.Glob "config/*" }}yes{{ else }}no{{ end }} \
+            {{ len (.Files.Glob "config/*") }} {{ empty (.Files.Glob "none/*") }} {{ empty (.Files.Glob "config/*") }} \
+            {{ and (.Files.Glob "none/*") "x" | printf "%v" }}
+            """)
+        let output = try set.execute("t", data: .map(ValueMap(["Files": .object(files)])))
+        #expect(output == "no yes 1 true false map[]")
+    }
+
     @Test func globSyntax() {
         #expect(FilesGlob("config/*").matches("config/a.txt"))
         #expect(!FilesGlob("config/*").matches("config/sub/a.txt"))

@@ -41,7 +41,7 @@ enum SprigMath {
     ]
 
     static let conversions: [(String, TemplateFunction)] = [
-        sprigFunction("atoi") { a in try a.count(1); return .int(GoNumberParsing.atoi(try a.string(0)) ?? 0) },
+        sprigFunction("atoi") { a in try a.count(1); return .int(GoNumberParsing.atoi(try a.string(0))) },
         sprigFunction("int") { a in try a.count(1); return .int(GoCast.toInt64(a.values[0])) },
         sprigFunction("int64") { a in try a.count(1); return .int64(GoCast.toInt64(a.values[0])) },
         sprigFunction("float64") { a in try a.count(1); return .float(GoCast.toFloat64(a.values[0])) },

@@ -176,7 +176,7 @@ enum GoCaseWords {
             buf.append(r0)
         }
         if runes.isEmpty {
-            if consumed { buf.append(r0) } // a lone rune, or the last of only connectors
+            if consumed && !isConnector(r0) { buf.append(r0) } // a lone rune; connectors were written already
             return GoUnicode.string(buf)
         }
         while let r = runes.first {

@@ -90,9 +90,15 @@ enum GoNumberParsing {
         return saw != UInt8(ascii: "_")
     }
 
-    /// `strconv.Atoi`: decimal only, optional sign, no prefixes or underscores.
-    static func atoi(_ s: String) -> Int64? {
-        parseInt(s, base: 10)
+    /// `strconv.Atoi` with its error ignored, as Sprig's `atoi` does: decimal only, optional
+    /// sign; a syntax error gives 0 and an out-of-range number the clamped limit.
+    static func atoi(_ s: String) -> Int64 {
+        if let n = parseInt(s, base: 10) { return n }
+        var digits = Substring(s)
+        let negative = digits.first == "-"
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return 0 }
+        return negative ? Int64.min : Int64.max
     }
 
     /// `strconv.ParseFloat(s, 64)`; nil on a syntax error or when the value overflows.

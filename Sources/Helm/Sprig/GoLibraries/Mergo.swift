@@ -19,6 +19,11 @@ enum Mergo {
             if case .map(let s) = source, case .map(let d)? = existing {
                 merge(d, s, overwrite: overwrite)
             }
+            if case .list = source, overwrite {
+                // mergo replaces slices outright when overwriting, even with an empty one.
+                dst[key] = source
+                continue
+            }
             if let existing, !isEmpty(existing) {
                 if case .list = source { continue }
                 if case .map = source, case .map = existing { continue }

@@ -8,6 +8,11 @@ enum YAMLFunctions {
             guard args.count == 1 else { throw FunctionError.arguments("wrong number of args for toYaml: want 1 got \(args.count)") }
             return .string(toYaml(args[0]))
         },
+        // Our encoder cannot fail, so the must form is the same function.
+        "mustToYaml": TemplateFunction("mustToYaml") { _, args in
+            guard args.count == 1 else { throw FunctionError.arguments("wrong number of args for mustToYaml: want 1 got \(args.count)") }
+            return .string(toYaml(args[0]))
+        },
         "fromYaml": TemplateFunction("fromYaml") { _, args in
             guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.arguments("wrong type for value; expected string") }
             do {

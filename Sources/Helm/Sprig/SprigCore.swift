@@ -28,6 +28,7 @@ enum SprigCore {
                 throw FunctionError.arguments("wrong type for value; expected bool; got \(GoFormat.typeName(a.values[2]))") }
             return condition ? a.values[0] : a.values[1] },
         make("list") { a in .list(a.values) },
+        make("hello") { a in try a.count(0); return .string("Hello!") },
         make("dict") { a in
             let map = ValueMap()
             var i = 0

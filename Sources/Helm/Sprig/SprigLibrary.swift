@@ -17,5 +17,7 @@ public enum SprigLibrary {
 /// Helm's own functions that need no chart context (YAML and JSON conversions).
 public enum HelmFunctions {
     /// Functions by name.
-    public static let functions: [String: TemplateFunction] = YAMLFunctions.functions.merging(JSONFunctions.functions) { _, json in json }
+    public static let functions: [String: TemplateFunction] = YAMLFunctions.functions
+        .merging(JSONFunctions.functions) { _, json in json }
+        .merging(DurationFunctions.functions) { _, duration in duration }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Helm
 
 /// `helm template` of a whole chart with the embedded engine: load, render, sort.
-/// Uses the chart in POSTHOG_CHART (e.g. the real PostHog chart) or the stand-in chart.
+/// Uses the chart in POSTHOG_CHART (e.g. the real PostHog chart) or the stand-in chart, with
+/// the values file in POSTHOG_CHART_VALUES if given.
 enum HelmBenchmark {
     static func run() {
         let environment = ProcessInfo.processInfo.environment
@@ -17,6 +18,10 @@ enum HelmBenchmark {
             var options = HelmTemplateOptions()
             options.releaseName = "posthog"
             options.namespace = "posthog"
+            if let valuesPath = environment["POSTHOG_CHART_VALUES"],
+               let text = try? String(contentsOfFile: valuesPath, encoding: .utf8) {
+                options.valueFiles = [(name: valuesPath, text: text)]
+            }
             do { output = try HelmTemplate.run(chart: chart, options: options).output } catch {
                 print("helm: render failed: \(error)")
                 return

@@ -104,10 +104,6 @@ public struct HelmIgnore: Sendable {
 extension String {
     /// The string without leading and trailing spaces, tabs, CR and LF (Go's TrimSpace for ASCII).
     func trimmingWhitespace() -> String {
-        let ws: Set<Character> = [" ", "\t", "\r", "\n", "\u{0B}", "\u{0C}"]
-        var s = Substring(self)
-        while let f = s.first, ws.contains(f) { s = s.dropFirst() }
-        while let l = s.last, ws.contains(l) { s = s.dropLast() }
-        return String(s)
+        String(Substring(self).trimmingWhitespaceSubstring())
     }
 }

@@ -59,35 +59,37 @@ public enum ManifestSorter {
         return (stableSorted(hooks), stableSorted(manifests))
     }
 
-    /// Helm's SplitManifests: documents separated by lines starting with `---`, blank ones dropped.
+    /// Helm's SplitManifests: documents separated by lines starting with `---` (and the
+    /// spaces or tabs after it), leading white space trimmed, blank documents dropped.
     public static func split(_ text: String) -> [String] {
-        var documents: [String] = []
-        var current = Substring(text.drop(while: \.isWhitespace))
-        var pieces: [Substring] = []
-        // A separator is `---` at the start of a line, with the spaces and tabs after it.
-        while true {
-            guard let range = separatorRange(in: current) else { pieces.append(current); break }
-            pieces.append(current[..<range.lowerBound])
-            current = current[range.upperBound...]
+        let bytes = Array(text.utf8)
+        var pieces: [Range<Int>] = []
+        // Go trims leading white space before splitting, so `  ---` at the very start separates too.
+        var pieceStart = 0
+        while pieceStart < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(bytes[pieceStart]) { pieceStart += 1 }
+        var lineStart = pieceStart
+        while lineStart < bytes.count {
+            if lineStart + 3 <= bytes.count, bytes[lineStart] == 0x2D, bytes[lineStart + 1] == 0x2D, bytes[lineStart + 2] == 0x2D {
+                pieces.append(pieceStart..<lineStart)
+                var end = lineStart + 3
+                while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+                pieceStart = end
+            }
+            // Next line.
+            var next = lineStart
+            while next < bytes.count, bytes[next] != 0x0A { next += 1 }
+            lineStart = next + 1
         }
-        for piece in pieces where !piece.trimmingWhitespaceSubstring().isEmpty {
-            documents.append(String(piece.drop(while: \.isWhitespace)))
+        pieces.append(pieceStart..<bytes.count)
+        var documents: [String] = []
+        for piece in pieces {
+            let document = String(decoding: bytes[piece], as: UTF8.self)
+            let trimmed = Substring(document).trimmingWhitespaceSubstring()
+            if trimmed.isEmpty { continue }
+            // Leading white space goes; trailing stays, as in Helm.
+            documents.append(String(Substring(document).unicodeScalars.drop { $0.properties.isWhitespace }))
         }
         return documents
-    }
-
-    private static func separatorRange(in text: Substring) -> Range<Substring.Index>? {
-        var searchStart = text.startIndex
-        while let range = text[searchStart...].firstRange(of: "---") {
-            let atLineStart = range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)] == "\n"
-            if atLineStart {
-                var end = range.upperBound
-                while end < text.endIndex, text[end] == " " || text[end] == "\t" { end = text.index(after: end) }
-                return range.lowerBound..<end
-            }
-            searchStart = range.upperBound
-        }
-        return nil
     }
 
     static func head(of document: String, path: String) throws -> RenderedManifest {
@@ -169,10 +171,13 @@ public enum ManifestSorter {
 
 extension Substring {
     /// The text without leading and trailing whitespace.
+    /// Go's strings.TrimSpace: Unicode white space off both ends, scanned by scalar so long
+    /// texts cost only the white space removed.
     func trimmingWhitespaceSubstring() -> Substring {
-        var s = self
-        while let first = s.first, first.isWhitespace { s = s.dropFirst() }
-        while let last = s.last, last.isWhitespace { s = s.dropLast() }
-        return s
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return Substring(scalars[start..<end])
     }
 }

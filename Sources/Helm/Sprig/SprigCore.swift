@@ -99,19 +99,33 @@ extension String {
         guard !target.isEmpty else {
             return replacement + self.map { String($0) + replacement }.joined()
         }
-        let haystack = Array(utf8), needle = Array(target.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(haystack.count)
-        var i = 0
-        while i < haystack.count {
-            if i + needle.count <= haystack.count, haystack[i] == needle[0], Array(haystack[i..<(i + needle.count)]) == needle {
-                out += Array(replacement.utf8)
-                i += needle.count
-            } else {
-                out.append(haystack[i])
-                i += 1
+        var text = self
+        // Work on the contiguous UTF-8 bytes; copy only when something is replaced.
+        return text.withUTF8 { haystack -> String in
+            let needle = Array(target.utf8), first = needle[0]
+            let count = haystack.count, width = needle.count
+            func matches(at i: Int) -> Bool {
+                guard i + width <= count else { return false }
+                for k in 1..<width where haystack[i + k] != needle[k] { return false }
+                return true
             }
+            var i = 0
+            while i < count, !(haystack[i] == first && matches(at: i)) { i += 1 }
+            guard i < count else { return self }
+            let insert = Array(replacement.utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(count + insert.count * 4)
+            out.append(contentsOf: haystack[0..<i])
+            while i < count {
+                if haystack[i] == first && matches(at: i) {
+                    out.append(contentsOf: insert)
+                    i += width
+                } else {
+                    out.append(haystack[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -48,7 +48,7 @@ struct TemplateRun {
             options.valueFiles = try request.valueFiles.map { path in (name: path, text: try readValues(path)) }
             let chart: Chart
             do { chart = try ChartLoader.load(path: chartPath) } catch let error as ChartLoadError {
-                throw RenderError(message: error.message.hasPrefix("path ") ? error.message : error.description)
+                throw RenderError(message: error.message)  // Helm's wording names no path
             }
             let result = try HelmTemplate.run(chart: chart, options: options)
             var output = Output(stdout: result.output)

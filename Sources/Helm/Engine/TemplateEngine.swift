@@ -28,15 +28,16 @@ public struct TemplateEngine {
         set.addFunctions(EngineFunctions.table(engineState: state, strict: strict, lookup: lookup))
 
         for name in names {
+            guard let item = renderables[name] else { continue }
             do {
-                try set.parse(name: name, source: renderables[name]!.source)
+                try set.parse(name: name, source: item.source)
             } catch let error as ParseError {
                 throw RenderError(message: RenderErrorFormatter.parseError(error.description))
             }
         }
         var rendered: [String: String] = [:]
         for name in names where !Self.baseName(name).hasPrefix("_") {
-            let item = renderables[name]!
+            guard let item = renderables[name] else { continue }
             item.scope["Template"] = .map(ValueMap(["Name": .string(name), "BasePath": .string(item.basePath)]))
             do {
                 let output = try set.execute(name, data: .map(item.scope))

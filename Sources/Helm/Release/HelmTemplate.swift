@@ -95,7 +95,7 @@ public enum HelmTemplate {
         var notes = ""
         let notesPath = chart.name + "/templates/NOTES.txt"
         for path in files.keys.sorted() where path.hasSuffix("NOTES.txt") {
-            if path == notesPath { notes = files[path]! }
+            if path == notesPath { notes = files[path] ?? "" }
             files[path] = nil
         }
         let (hooks, manifests): ([RenderedManifest], [RenderedManifest])

@@ -43,8 +43,7 @@ public enum ManifestSorter {
     /// Sorts rendered files (by path) into hooks and manifests, each in install order.
     public static func sort(_ files: [String: String]) throws -> (hooks: [RenderedManifest], manifests: [RenderedManifest]) {
         var hooks: [RenderedManifest] = [], manifests: [RenderedManifest] = []
-        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let content = files[path]!
+        for (path, content) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             if baseName(path).hasPrefix("_") || content.trimmingWhitespace().isEmpty { continue }
             for document in split(content) {
                 let manifest = try head(of: document, path: path)

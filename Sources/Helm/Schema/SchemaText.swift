@@ -1,33 +1,9 @@
+import GoTemplate
+
 /// Go's `strconv.Quote` and the schema library's single-quoted variant.
 enum SchemaQuote {
-    /// `strconv.Quote(s)`: double quotes, printable characters kept, others escaped.
-    static func doubleQuoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            default:
-                if isPrint(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x80 {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.value < 0x10000 {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out += "\\U" + hex(scalar.value, width: 8)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// `strconv.Quote(s)`, as GoTemplate's `%q` already writes it.
+    static func doubleQuoted(_ s: String) -> String { GoFormat.sprintf("%q", [.string(s)]) }
 
     /// The library's `quote`: Go-quoted, then `"` unescaped and `'` escaped, in single quotes.
     static func single(_ s: String) -> String {
@@ -45,27 +21,6 @@ enum SchemaQuote {
             }
         }
         return out + "'"
-    }
-
-    /// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrint(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value < 0x7F }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        let digits = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

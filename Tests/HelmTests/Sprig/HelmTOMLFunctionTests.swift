@@ -1,0 +1,58 @@
+import Foundation
+import GoTemplate
+import Testing
+@testable import Helm
+
+/// Helm's `toToml`, `mustToToml`, `fromToml` and `toYamlPretty` against what Helm v4.3 printed
+/// for the same snippets and values file.
+@Suite struct HelmTOMLFunctionTests {
+    /// The golden file: the values file, `[template, output]` pairs and `[template, error]` pairs.
+    struct Golden: Decodable {
+        let values: String
+        let cases: [[String]]
+        let errors: [[String]]
+    }
+
+    static let golden: Golden = {
+        let text = (try? HelmFixtures.golden("helm-toml-functions.json")) ?? "{}"
+        return (try? JSONDecoder().decode(Golden.self, from: Data(text.utf8))) ?? Golden(values: "", cases: [], errors: [])
+    }()
+
+    private func render(_ template: String) throws -> String {
+        let values = try ValueConversion.valuesMap(Self.golden.values, file: "values.yaml")
+        let set = TemplateSet(functions: SprigLibrary.functions.merging(HelmFunctions.functions) { _, helm in helm }
+            .merging(TOMLFunctions.functions) { _, toml in toml }
+            .merging(YAMLPrettyFunctions.functions) { _, yaml in yaml })
+        try set.parse(name: "t", source: template)
+        return try set.execute("t", data: .map(ValueMap(["Values": .map(values)])))
+    }
+
+    private func check(_ select: (String) -> Bool) throws {
+        let cases = Self.golden.cases.filter { select($0[0]) }
+        #expect(cases.count > 15)
+        for pair in cases {
+            let output = try render(pair[0])
+            #expect(output == pair[1], "\(pair[0])")
+        }
+    }
+
+    @Test func toTomlMatchesHelm() throws {
+        try check { !$0.contains("fromToml") && !$0.contains("toYamlPretty") }
+    }
+
+    @Test func fromTomlMatchesHelm() throws {
+        try check { $0.contains("fromToml") }
+    }
+
+    @Test func toYamlPrettyMatchesHelm() throws {
+        try check { $0.contains("toYamlPretty") && !$0.contains("fromToml") }
+    }
+
+    @Test func failuresMatchHelm() throws {
+        #expect(Self.golden.errors.count >= 4)
+        for pair in Self.golden.errors {
+            let error = #expect(throws: ExecError.self) { _ = try render(pair[0]) }
+            #expect(error?.message == pair[1], "\(pair[0])")
+        }
+    }
+}

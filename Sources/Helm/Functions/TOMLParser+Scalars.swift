@@ -16,9 +16,9 @@ extension TOMLParser {
             case _ where S.isDigit(c): break
             case "_": return try decimalRest()
             case ".", "e", "E": return try floatRest()
-            case "b": return try integerRest { $0 == "0" || $0 == "1" }
-            case "o": return try integerRest { $0 >= "0" && $0 <= "7" }
-            case "x": return try integerRest(S.isHex)
+            case "b": return try baseInteger("binary") { $0 == "0" || $0 == "1" }
+            case "o": return try baseInteger("octal") { $0 >= "0" && $0 <= "7" }
+            case "x": return try baseInteger("hexadecimal", S.isHex)
             default:
                 scanner.backup()
                 return try integer(scanner.current)
@@ -60,6 +60,16 @@ extension TOMLParser {
         }
         if S.isDigit(c) { return try decimalRest() }
         throw scanner.error("expected a digit but got \(S.quoteRune(c))")
+    }
+
+    /// After `0b`, `0o` or `0x`: the next character must be a digit of that base.
+    private mutating func baseInteger(_ name: String, _ isDigit: (Unicode.Scalar) -> Bool) throws(DecodeError) -> (TOMLNode, TOMLDocument.KeyType) {
+        let next = try scanner.peek()
+        if !isDigit(next) {
+            let article = name == "octal" ? "an" : "a"
+            throw scanner.error("not \(article) \(name) number: '\(scanner.current)\(Character(next))'")
+        }
+        return try integerRest(isDigit)
     }
 
     private mutating func integerRest(_ isDigit: (Unicode.Scalar) -> Bool) throws(DecodeError) -> (TOMLNode, TOMLDocument.KeyType) {

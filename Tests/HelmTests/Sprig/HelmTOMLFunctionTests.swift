@@ -20,9 +20,7 @@ import Testing
 
     private func render(_ template: String) throws -> String {
         let values = try ValueConversion.valuesMap(Self.golden.values, file: "values.yaml")
-        let set = TemplateSet(functions: SprigLibrary.functions.merging(HelmFunctions.functions) { _, helm in helm }
-            .merging(TOMLFunctions.functions) { _, toml in toml }
-            .merging(YAMLPrettyFunctions.functions) { _, yaml in yaml })
+        let set = TemplateSet(functions: SprigLibrary.functions.merging(HelmFunctions.functions) { _, helm in helm })
         try set.parse(name: "t", source: template)
         return try set.execute("t", data: .map(ValueMap(["Values": .map(values)])))
     }

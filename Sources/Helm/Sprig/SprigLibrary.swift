@@ -14,10 +14,12 @@ public enum SprigLibrary {
     }()
 }
 
-/// Helm's own functions that need no chart context (YAML and JSON conversions).
+/// Helm's own functions that need no chart context (YAML, JSON and TOML conversions).
 public enum HelmFunctions {
     /// Functions by name.
     public static let functions: [String: TemplateFunction] = YAMLFunctions.functions
+        .merging(YAMLPrettyFunctions.functions) { _, pretty in pretty }
         .merging(JSONFunctions.functions) { _, json in json }
+        .merging(TOMLFunctions.functions) { _, toml in toml }
         .merging(DurationFunctions.functions) { _, duration in duration }
 }

@@ -107,7 +107,7 @@ extension TOMLParser {
         let words = [2: "two", 4: "four", 8: "eight"]
         for _ in 0..<hexCount {
             if S.isHex(try scanner.next()) { continue }
-            throw scanner.error("expected \(words[hexCount]!) hexadecimal digits after '\\\(Character(c))', but got \(S.quote(scanner.current)) instead")
+            throw scanner.error("expected \(words[hexCount] ?? String(hexCount)) hexadecimal digits after '\\\(Character(c))', but got \(S.quote(scanner.current)) instead")
         }
     }
 

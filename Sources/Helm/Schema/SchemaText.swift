@@ -119,6 +119,6 @@ enum PrinterNumber {
                                         "7": "⁷", "8": "⁸", "9": "⁹"]
         var digits = String(exp.magnitude)
         if digits.count < 2 { digits = "0" + digits }
-        return (exp < 0 ? "⁻" : "") + digits.map { map[$0]! }.joined()
+        return (exp < 0 ? "⁻" : "") + digits.map { map[$0] ?? String($0) }.joined()
     }
 }

@@ -26,7 +26,7 @@ enum SprigDicts {
             .list(try (0..<a.values.count).flatMap { try a.map($0)?.sortedKeys ?? [] }.map { .string($0) }) },
         sprigFunction("values") { a in try a.count(1)
             guard let map = try a.map(0) else { return .list([]) }
-            return .list(map.sortedKeys.map { map[$0]! }) },
+            return .list(map.sortedKeys.map { map[$0] ?? .null }) },
         sprigFunction("pick") { a in try a.atLeast(1); let map = try a.map(0), keys = try a.strings(from: 1)
             let out = ValueMap()
             for k in keys { if let v = map?[k] { out[k] = v } }

@@ -67,7 +67,7 @@ enum Passwords {
         let template = Array(candidates[Int(siteSeed[0]) % candidates.count].utf8)
         var out: [UInt8] = []
         for (i, letter) in template.enumerated() {
-            let chars = classes[letter]!
+            guard let chars = classes[letter] else { continue }  // templates only use known classes
             out.append(chars[Int(siteSeed[i + 1]) % chars.count])
         }
         return String(decoding: out, as: UTF8.self)

@@ -139,7 +139,7 @@ struct RegexCompiler {
     mutating func loopFrag(_ f1: Frag, _ greedy: Bool) -> Frag {
         let i = greedy ? emit(RegexInst(op: .alt, out: f1.start)) : emit(RegexInst(op: .alt, arg: f1.start))
         patch(f1.holes, i)
-        return Frag(start: i, holes: [greedy ? i << 1 | 1 : i << 1], nullable: f1.nullable)
+        return Frag(start: i, holes: [greedy ? i << 1 | 1 : i << 1], nullable: true)
     }
 
     mutating func plusFrag(_ f1: Frag, _ greedy: Bool) -> Frag {

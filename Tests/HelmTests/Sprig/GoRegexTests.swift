@@ -273,4 +273,28 @@ import Testing
         #expect(re.firstMatch(in: text) == nil)
         #expect(try GoRegex(#"(x+x+)+y"#).matches(String(repeating: "x", count: 500)) == false)
     }
+
+    @Test func caseFoldingUsesWholeOrbits() throws {
+        #expect(try GoRegex("(?i)σ+").findString("xΣσςy") == "Σσς")
+        #expect(try GoRegex("(?i)s").findAllString("sSſ", -1) == ["s", "S", "ſ"])
+        #expect(try GoRegex("(?i)ǆ").findAllString("ǄǅǆDž", -1) == ["Ǆ", "ǅ", "ǆ"])
+        #expect(try GoRegex("(?i)[k-l]+").findString("\u{212A}Kl!") == "\u{212A}Kl")
+        #expect(try GoRegex("(?i)[^k]").findString("K\u{212A}kx") == "x")
+    }
+
+    @Test func nestingDepthIsLimitedAsInGo() throws {
+        let ok = String(repeating: "(", count: 999) + "a" + String(repeating: ")", count: 999)
+        #expect(try GoRegex(ok).firstMatch(in: "a")?.count == 2000)
+        let deep = String(repeating: "(", count: 1000) + "a" + String(repeating: ")", count: 1000)
+        #expect(throws: GoRegexError(code: "expression nests too deeply", expression: deep)) { try GoRegex(deep) }
+    }
+
+    @Test func lineAnchorsAndBoundaries() throws {
+        #expect(try GoRegex("(?m)^\\w+$").findAllString("ab\ncd\n\nef", -1) == ["ab", "cd", "ef"])
+        #expect(try GoRegex("(?m)$").findAllIndex("a\nb", -1) == [[1, 1], [3, 3]])
+        #expect(try GoRegex("^").findAllIndex("a\nb", -1) == [[0, 0]])
+        #expect(try GoRegex("\\bfoo\\b").findAllIndex("foo foobar (foo)", -1) == [[0, 3], [12, 15]])
+        #expect(try GoRegex("(?s:.)(.)").firstMatch(in: "\nx") == [0, 2, 1, 2])
+        #expect(try GoRegex("x*").replaceAllString("日本", "-") == "-日-本-")
+    }
 }

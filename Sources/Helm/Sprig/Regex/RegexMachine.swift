@@ -91,6 +91,16 @@ final class RegexMachine {
         while true {
             if runq.pcs.isEmpty {
                 if matched || (prog.anchoredStart && pos != 0) { break }
+                if let first = prog.firstRunes, !(r >= 0 && RegexCharClass.contains(first, UInt32(r))) {
+                    // No thread is alive and no match can start here: jump to the next rune that can start one.
+                    while r >= 0 && !RegexCharClass.contains(first, UInt32(r)) {
+                        pos += width
+                        (r, width) = Self.step(text, pos)
+                    }
+                    if r < 0 { break }
+                    (r1, width1) = Self.step(text, pos + width)
+                    flag = EmptyAssertion.context(Self.previousRune(text, pos), r)
+                }
             }
             if !matched && (pos == 0 || !prog.anchoredStart) {
                 var caps = matchcap

@@ -18,6 +18,8 @@ struct RegexProgram: Sendable {
     var start = 0
     /// Whether every match must begin at the start of the text (an unavoidable leading `^` or `\A`).
     var anchoredStart = false
+    /// The runes any match must begin with, when that set is known and not everything; lets the search skip ahead.
+    var firstRunes: [UInt32]? = nil
 }
 
 /// Compiles a `RegexNode` tree into a `RegexProgram`, with Go's simplification of counted repetition.
@@ -39,6 +41,7 @@ struct RegexCompiler {
         c.patch(f.holes, match)
         c.prog.start = f.start == 0 ? 0 : f.start
         c.prog.anchoredStart = c.startsAnchored()
+        c.prog.firstRunes = c.firstRunes()
         return c.prog
     }
 
@@ -202,6 +205,27 @@ struct RegexCompiler {
             prefix = prefix.map { cat($0, suffix) } ?? suffix
         }
         return prefix ?? Self.failFrag
+    }
+
+    /// The union of the rune instructions reachable from the start without input; nil when a match
+    /// can begin with any rune or be empty.
+    func firstRunes() -> [UInt32]? {
+        var ranges: [UInt32] = []
+        var seen = Set<Int>()
+        var stack = [prog.start]
+        while let pc = stack.popLast() {
+            guard pc != 0, seen.insert(pc).inserted else { continue }
+            let inst = prog.insts[pc]
+            switch inst.op {
+            case .fail: continue
+            case .match, .runeAny, .runeAnyNotNL: return nil
+            case .rune: RegexCharClass.appendClass(&ranges, inst.runes)
+            case .rune1: RegexCharClass.appendRange(&ranges, UInt32(inst.arg), UInt32(inst.arg))
+            case .alt: stack.append(inst.arg); stack.append(inst.out)
+            case .capture, .nop, .emptyWidth: stack.append(inst.out)
+            }
+        }
+        return RegexCharClass.clean(ranges)
     }
 
     /// Whether the program can only match at the start of the text.

@@ -32,7 +32,9 @@ final class RegexMachine {
         case restore(slot: Int, value: Int)
     }
 
+    /// The program being run.
     let prog: RegexProgram
+    /// Capture slots tracked per thread.
     let slotCount: Int
     private var runq: Queue
     private var nextq: Queue
@@ -48,6 +50,7 @@ final class RegexMachine {
         matchcap = Array(repeating: -1, count: slotCount)
     }
 
+    /// The rune value standing for "no rune" before the start and after the end.
     static let endOfText: Int32 = -1
 
     /// Decodes the rune at `pos` (valid UTF-8); width 0 at the end.

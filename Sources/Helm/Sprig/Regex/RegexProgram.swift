@@ -14,7 +14,9 @@ struct RegexInst: Sendable {
 
 /// A compiled program: instruction 0 always fails, `start` is the entry.
 struct RegexProgram: Sendable {
+    /// The instructions; index 0 is the failing one that unpatched exits point to.
     var insts: [RegexInst] = [RegexInst(op: .fail)]
+    /// The entry instruction.
     var start = 0
     /// Whether every match must begin at the start of the text (an unavoidable leading `^` or `\A`).
     var anchoredStart = false
@@ -32,8 +34,10 @@ struct RegexCompiler {
         var nullable: Bool
     }
 
+    /// The program being built.
     var prog = RegexProgram()
 
+    /// Compiles a tree, ending it with a match instruction.
     static func compile(_ node: RegexNode) -> RegexProgram {
         var c = RegexCompiler()
         let f = c.compile(node)
@@ -63,6 +67,7 @@ struct RegexCompiler {
         return Frag(start: i, holes: [i << 1], nullable: nullable)
     }
 
+    /// Compiles one node into a fragment.
     mutating func compile(_ node: RegexNode) -> Frag {
         switch node {
         case .noMatch: return Self.failFrag
@@ -110,12 +115,14 @@ struct RegexCompiler {
         return single(inst, nullable: false)
     }
 
+    /// `f1` then `f2`.
     mutating func cat(_ f1: Frag, _ f2: Frag) -> Frag {
         if f1.start == 0 || f2.start == 0 { return Self.failFrag }
         patch(f1.holes, f2.start)
         return Frag(start: f1.start, holes: f2.holes, nullable: f1.nullable && f2.nullable)
     }
 
+    /// `f1` or `f2`, preferring `f1`.
     mutating func alt(_ f1: Frag, _ f2: Frag) -> Frag {
         if f1.start == 0 { return f2 }
         if f2.start == 0 { return f1 }
@@ -145,6 +152,7 @@ struct RegexCompiler {
         return Frag(start: i, holes: [greedy ? i << 1 | 1 : i << 1], nullable: true)
     }
 
+    /// `x+`: x, then the loop.
     mutating func plusFrag(_ f1: Frag, _ greedy: Bool) -> Frag {
         Frag(start: f1.start, holes: loopFrag(f1, greedy).holes, nullable: f1.nullable)
     }

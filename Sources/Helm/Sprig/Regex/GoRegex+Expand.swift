@@ -7,6 +7,7 @@ extension GoRegex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the expansion of `template` for `match` (slots into `src`) to `out`.
     func expand(_ out: inout [UInt8], _ template: [UInt8], _ src: [UInt8], _ match: [Int]) {
         var i = 0
         while i < template.count {

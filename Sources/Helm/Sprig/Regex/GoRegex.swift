@@ -8,6 +8,7 @@ public struct GoRegex: Sendable {
     public let numSubexp: Int
     /// Group names by index; index 0 and unnamed groups are "".
     public let subexpNames: [String]
+    /// The compiled instructions.
     let program: RegexProgram
 
     /// Compiles `pattern` as Go's `regexp.Compile` does, throwing Go's parse errors.
@@ -19,8 +20,10 @@ public struct GoRegex: Sendable {
         program = RegexCompiler.compile(node)
     }
 
+    /// Capture slots per match: a start and an end for the whole match and each group.
     var slotCount: Int { 2 * (numSubexp + 1) }
 
+    /// A fresh matcher; reusing one across successive searches saves its queues.
     func machine() -> RegexMachine { RegexMachine(program, slotCount: slotCount) }
 
     /// The capture slots of the first match at or after byte `from`, or nil.
@@ -54,6 +57,7 @@ public struct GoRegex: Sendable {
         allMatches(Array(s.utf8), n)
     }
 
+    /// Go's `allMatches`: successive matches, skipping an empty match that abuts the previous one.
     func allMatches(_ text: [UInt8], _ limit: Int) -> [[Int]] {
         let n = limit < 0 ? text.count + 1 : limit
         var result: [[Int]] = []
@@ -110,6 +114,7 @@ public struct GoRegex: Sendable {
         }
     }
 
+    /// Go's `replaceAll`: copies the text between matches and lets `append` write each replacement.
     func replaceAll(_ src: String, _ append: (inout [UInt8], [UInt8], [Int]) -> Void) -> String {
         let text = Array(src.utf8)
         var out: [UInt8] = []
@@ -153,6 +158,7 @@ public struct GoRegex: Sendable {
         return pieces
     }
 
+    /// The bytes `from..<to` of `text` as a string.
     static func slice(_ text: [UInt8], _ from: Int, _ to: Int) -> String {
         String(decoding: text[from..<to], as: UTF8.self)
     }

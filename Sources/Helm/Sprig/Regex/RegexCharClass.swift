@@ -1,5 +1,6 @@
 /// Character classes as flat lo/hi pairs of inclusive rune ranges, with Go's set operations.
 enum RegexCharClass {
+    /// The largest Unicode code point.
     static let maxRune: UInt32 = 0x10FFFF
 
     /// Appends `lo...hi`; callers `clean` the class once it is complete.

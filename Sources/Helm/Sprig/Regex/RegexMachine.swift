@@ -32,7 +32,9 @@ final class RegexMachine {
         case restore(slot: Int, value: Int)
     }
 
+    /// The program being run.
     let prog: RegexProgram
+    /// Capture slots tracked per thread.
     let slotCount: Int
     private var runq: Queue
     private var nextq: Queue
@@ -48,6 +50,7 @@ final class RegexMachine {
         matchcap = Array(repeating: -1, count: slotCount)
     }
 
+    /// The rune value standing for "no rune" before the start and after the end.
     static let endOfText: Int32 = -1
 
     /// Decodes the rune at `pos` (valid UTF-8); width 0 at the end.
@@ -91,6 +94,16 @@ final class RegexMachine {
         while true {
             if runq.pcs.isEmpty {
                 if matched || (prog.anchoredStart && pos != 0) { break }
+                if let first = prog.firstRunes, !(r >= 0 && RegexCharClass.contains(first, UInt32(r))) {
+                    // No thread is alive and no match can start here: jump to the next rune that can start one.
+                    while r >= 0 && !RegexCharClass.contains(first, UInt32(r)) {
+                        pos += width
+                        (r, width) = Self.step(text, pos)
+                    }
+                    if r < 0 { break }
+                    (r1, width1) = Self.step(text, pos + width)
+                    flag = EmptyAssertion.context(Self.previousRune(text, pos), r)
+                }
             }
             if !matched && (pos == 0 || !prog.anchoredStart) {
                 var caps = matchcap

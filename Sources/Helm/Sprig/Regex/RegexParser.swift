@@ -15,10 +15,14 @@ struct RegexParser {
         var capture: Int
     }
 
+    /// The whole pattern, for errors that quote it.
     let whole: String
+    /// The pattern as scalars; `pos` indexes it.
     let chars: [Unicode.Scalar]
     var pos = 0
+    /// Flags in effect at `pos` (Go's Perl mode: `^`/`$` match only at text edges until `(?m)`).
     var flags: RegexFlags = [.oneLine]
+    /// Open groups, outermost (the whole expression) first.
     var frames: [Frame]
     /// Capture names by index; index 0 (the whole match) and unnamed groups are "".
     var names: [String] = [""]
@@ -44,17 +48,21 @@ struct RegexParser {
         return String(view)
     }
 
+    /// A parse error quoting the pattern between two offsets.
     func error(_ code: String, _ from: Int, _ to: Int) -> GoRegexError {
         GoRegexError(code: code, expression: text(from, to))
     }
 
+    /// Adds an item to the concatenation being read.
     mutating func push(_ node: RegexNode) { frames[frames.count - 1].current.append(node) }
 
+    /// Adds one rune, case-insensitive when `(?i)` is on and the rune has other cases.
     mutating func literal(_ r: UInt32) {
         let fold = flags.contains(.foldCase) && RegexCaseFold.orbit(r).count > 1
         push(.literal(r, fold: fold))
     }
 
+    /// Reads the whole pattern.
     mutating func run() throws(GoRegexError) -> RegexNode {
         var lastRepeat: Int? = nil
         while pos < chars.count {
@@ -132,6 +140,7 @@ struct RegexParser {
         push(frame.capture > 0 ? .capture(frame.capture, node) : node)
     }
 
+    /// The concatenation of `items`; empty is the empty match.
     static func concat(_ items: [RegexNode]) -> RegexNode {
         switch items.count {
         case 0: return .emptyMatch
@@ -140,6 +149,7 @@ struct RegexParser {
         }
     }
 
+    /// The node a finished group stands for: its concatenation, or the alternation of its branches.
     static func build(_ frame: Frame) -> RegexNode {
         let last = concat(frame.current)
         if frame.alternatives.isEmpty { return last }

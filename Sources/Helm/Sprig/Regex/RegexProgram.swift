@@ -14,10 +14,14 @@ struct RegexInst: Sendable {
 
 /// A compiled program: instruction 0 always fails, `start` is the entry.
 struct RegexProgram: Sendable {
+    /// The instructions; index 0 is the failing one that unpatched exits point to.
     var insts: [RegexInst] = [RegexInst(op: .fail)]
+    /// The entry instruction.
     var start = 0
     /// Whether every match must begin at the start of the text (an unavoidable leading `^` or `\A`).
     var anchoredStart = false
+    /// The runes any match must begin with, when that set is known and not everything; lets the search skip ahead.
+    var firstRunes: [UInt32]? = nil
 }
 
 /// Compiles a `RegexNode` tree into a `RegexProgram`, with Go's simplification of counted repetition.
@@ -30,8 +34,10 @@ struct RegexCompiler {
         var nullable: Bool
     }
 
+    /// The program being built.
     var prog = RegexProgram()
 
+    /// Compiles a tree, ending it with a match instruction.
     static func compile(_ node: RegexNode) -> RegexProgram {
         var c = RegexCompiler()
         let f = c.compile(node)
@@ -39,6 +45,7 @@ struct RegexCompiler {
         c.patch(f.holes, match)
         c.prog.start = f.start == 0 ? 0 : f.start
         c.prog.anchoredStart = c.startsAnchored()
+        c.prog.firstRunes = c.firstRunes()
         return c.prog
     }
 
@@ -60,6 +67,7 @@ struct RegexCompiler {
         return Frag(start: i, holes: [i << 1], nullable: nullable)
     }
 
+    /// Compiles one node into a fragment.
     mutating func compile(_ node: RegexNode) -> Frag {
         switch node {
         case .noMatch: return Self.failFrag
@@ -107,12 +115,14 @@ struct RegexCompiler {
         return single(inst, nullable: false)
     }
 
+    /// `f1` then `f2`.
     mutating func cat(_ f1: Frag, _ f2: Frag) -> Frag {
         if f1.start == 0 || f2.start == 0 { return Self.failFrag }
         patch(f1.holes, f2.start)
         return Frag(start: f1.start, holes: f2.holes, nullable: f1.nullable && f2.nullable)
     }
 
+    /// `f1` or `f2`, preferring `f1`.
     mutating func alt(_ f1: Frag, _ f2: Frag) -> Frag {
         if f1.start == 0 { return f2 }
         if f2.start == 0 { return f1 }
@@ -139,9 +149,10 @@ struct RegexCompiler {
     mutating func loopFrag(_ f1: Frag, _ greedy: Bool) -> Frag {
         let i = greedy ? emit(RegexInst(op: .alt, out: f1.start)) : emit(RegexInst(op: .alt, arg: f1.start))
         patch(f1.holes, i)
-        return Frag(start: i, holes: [greedy ? i << 1 | 1 : i << 1], nullable: f1.nullable)
+        return Frag(start: i, holes: [greedy ? i << 1 | 1 : i << 1], nullable: true)
     }
 
+    /// `x+`: x, then the loop.
     mutating func plusFrag(_ f1: Frag, _ greedy: Bool) -> Frag {
         Frag(start: f1.start, holes: loopFrag(f1, greedy).holes, nullable: f1.nullable)
     }
@@ -202,6 +213,27 @@ struct RegexCompiler {
             prefix = prefix.map { cat($0, suffix) } ?? suffix
         }
         return prefix ?? Self.failFrag
+    }
+
+    /// The union of the rune instructions reachable from the start without input; nil when a match
+    /// can begin with any rune or be empty.
+    func firstRunes() -> [UInt32]? {
+        var ranges: [UInt32] = []
+        var seen = Set<Int>()
+        var stack = [prog.start]
+        while let pc = stack.popLast() {
+            guard pc != 0, seen.insert(pc).inserted else { continue }
+            let inst = prog.insts[pc]
+            switch inst.op {
+            case .fail: continue
+            case .match, .runeAny, .runeAnyNotNL: return nil
+            case .rune: RegexCharClass.appendClass(&ranges, inst.runes)
+            case .rune1: RegexCharClass.appendRange(&ranges, UInt32(inst.arg), UInt32(inst.arg))
+            case .alt: stack.append(inst.arg); stack.append(inst.out)
+            case .capture, .nop, .emptyWidth: stack.append(inst.out)
+            }
+        }
+        return RegexCharClass.clean(ranges)
     }
 
     /// Whether the program can only match at the start of the text.

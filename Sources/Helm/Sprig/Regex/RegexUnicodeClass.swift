@@ -55,17 +55,24 @@ enum RegexUnicodeClass {
     private static func ranges(for key: String, categories wanted: [Unicode.GeneralCategory]) -> [UInt32] {
         if let hit = cache.withLock({ $0[key] }) { return hit }
         var r: [UInt32] = []
-        var value: UInt32 = 0
-        while value <= RegexCharClass.maxRune {
-            let category: Unicode.GeneralCategory
-            if let scalar = Unicode.Scalar(value) {
-                category = scalar.properties.generalCategory
-            } else {
-                category = .surrogate
+        func scan(_ lo: UInt32, _ hi: UInt32) {
+            for value in lo...hi {
+                let category = Unicode.Scalar(value)?.properties.generalCategory ?? .surrogate
+                if wanted.contains(category) { RegexCharClass.appendRange(&r, value, value) }
             }
-            if wanted.contains(category) { RegexCharClass.appendRange(&r, value, value) }
-            value += 1
         }
+        func uniform(_ lo: UInt32, _ hi: UInt32, _ category: Unicode.GeneralCategory) {
+            if wanted.contains(category) { RegexCharClass.appendRange(&r, lo, hi) }
+        }
+        // Planes 4-13 hold no assigned code points and planes 15-16 are private use apart from
+        // their last two noncharacters, so only the other planes need a per-rune look-up.
+        scan(0, 0x3FFFF)
+        uniform(0x40000, 0xDFFFF, .unassigned)
+        scan(0xE0000, 0xEFFFF)
+        uniform(0xF0000, 0xFFFFD, .privateUse)
+        uniform(0xFFFFE, 0xFFFFF, .unassigned)
+        uniform(0x100000, 0x10FFFD, .privateUse)
+        uniform(0x10FFFE, 0x10FFFF, .unassigned)
         cache.withLock { $0[key] = r }
         return r
     }

@@ -73,9 +73,11 @@ enum Builtins {
         case .bytes(let b): return .int(Int64(b.count))
         case .list(let l): return .int(Int64(l.count))
         case .map(let m): return .int(Int64(m.count))
-        case .object(let o) where o.rangeEntries != nil: return .int(Int64(o.rangeEntries!.count))
         case .null: throw FunctionError("len of nil pointer")
-        default: throw FunctionError("len of type \(typeName(v))")
+        default:
+            // A host object that is a Go map or slice has a length; build its entries once.
+            if case .object(let o) = v, let entries = o.rangeEntries { return .int(Int64(entries.count)) }
+            throw FunctionError("len of type \(typeName(v))")
         }
     }
 

@@ -175,9 +175,9 @@ enum SchemaFormats {
         guard b.count >= 7, b[5..<7].allSatisfy(isDigit) else { return cannot(b[5...], "01") }
         guard b.count >= 8, b[7] == UInt8(ascii: "-") else { return cannot(b[7...], "-") }
         guard b.count >= 10, b[8..<10].allSatisfy(isDigit) else { return cannot(b[8...], "02") }
-        let year = Int(String(decoding: b[0..<4], as: UTF8.self))!
-        let month = Int(String(decoding: b[5..<7], as: UTF8.self))!
-        let day = Int(String(decoding: b[8..<10], as: UTF8.self))!
+        // The digits were checked above; read them without a round trip through String.
+        func number(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
+        let year = number(b[0..<4]), month = number(b[5..<7]), day = number(b[8..<10])
         if month < 1 || month > 12 { return "parsing time \(quoted): month out of range" }
         if b.count > 10 {
             return "parsing time \(quoted): extra text: \(SchemaQuote.doubleQuoted(String(decoding: b[10...], as: UTF8.self)))"

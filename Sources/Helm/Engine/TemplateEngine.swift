@@ -90,11 +90,11 @@ public struct TemplateEngine {
     /// Helm's parse order: deeper paths first, then reverse lexical order, so a parent
     /// chart's definitions (parsed last) win over its subcharts'.
     static func parseOrder(_ names: [String]) -> [String] {
-        names.sorted { a, b in
-            let da = a.utf8.count(where: { $0 == UInt8(ascii: "/") }), db = b.utf8.count(where: { $0 == UInt8(ascii: "/") })
-            if da != db { return da > db }
-            return b.utf8.lexicographicallyPrecedes(a.utf8)
-        }
+        let depths = names.map { name in (name, name.utf8.count(where: { $0 == UInt8(ascii: "/") })) }
+        return depths.sorted { a, b in
+            if a.1 != b.1 { return a.1 > b.1 }
+            return b.0.utf8.lexicographicallyPrecedes(a.0.utf8)
+        }.map(\.0)
     }
 
     static func baseName(_ path: String) -> String {

@@ -82,11 +82,9 @@ public enum ManifestSorter {
         pieces.append(pieceStart..<bytes.count)
         var documents: [String] = []
         for piece in pieces {
-            let document = String(decoding: bytes[piece], as: UTF8.self)
-            let trimmed = Substring(document).trimmingWhitespaceSubstring()
-            if trimmed.isEmpty { continue }
-            // Leading white space goes; trailing stays, as in Helm.
-            documents.append(String(Substring(document).unicodeScalars.drop { $0.properties.isWhitespace }))
+            // Leading white space goes, trailing stays (as in Helm); nothing left means blank.
+            let document = String(decoding: bytes[piece], as: UTF8.self).unicodeScalars.drop { $0.properties.isWhitespace }
+            if !document.isEmpty { documents.append(String(document)) }
         }
         return documents
     }

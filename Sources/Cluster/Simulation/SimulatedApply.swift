@@ -1,0 +1,183 @@
+import Foundation
+import Kube
+
+/// Creating, updating and deleting objects from rendered manifests (what helm asks the API server for).
+extension SimState {
+    /// A StatefulSet change Kubernetes refuses, in the API server's words; nil when the manifest may be applied.
+    func forbiddenChange(_ manifest: JSONValue, namespace: String) -> String? {
+        guard manifest["kind"]?.stringValue == "StatefulSet", let name = manifest["metadata"]?["name"]?.stringValue,
+              let old = workloads.first(where: { $0.key == ObjectKey(kind: "StatefulSet", namespace: namespace, name: name) }) else { return nil }
+        let oldSpec = old.manifest["spec"] ?? .null, newSpec = manifest["spec"] ?? .null
+        if oldSpec["volumeClaimTemplates"] != newSpec["volumeClaimTemplates"] || oldSpec["selector"] != newSpec["selector"]
+            || oldSpec["serviceName"] != newSpec["serviceName"] {
+            return "cannot patch \"\(name)\" with kind StatefulSet: StatefulSet.apps \"\(name)\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"
+        }
+        return nil
+    }
+
+    /// Creates or updates one object; returns its key.
+    @discardableResult
+    mutating func apply(_ manifest: JSONValue, namespace defaultNamespace: String, release: String, at t: Date) -> ObjectKey? {
+        guard let kind = manifest["kind"]?.stringValue, let name = manifest["metadata"]?["name"]?.stringValue else { return nil }
+        let clusterScoped = ["Namespace", "ClusterRole", "ClusterRoleBinding", "ClusterIssuer", "StorageClass",
+                             "CustomResourceDefinition", "PriorityClass", "IngressClass"].contains(kind)
+        let namespace = clusterScoped ? "" : (manifest["metadata"]?["namespace"]?.stringValue ?? defaultNamespace)
+        let key = ObjectKey(kind: kind, namespace: namespace, name: name)
+        var meta = SimMeta(name: name, namespace: namespace, uid: rng.uid(),
+                           labels: manifest["metadata"]?["labels"]?.stringMap ?? [:],
+                           annotations: manifest["metadata"]?["annotations"]?.stringMap ?? [:], created: t)
+        meta.annotations["meta.helm.sh/release-name"] = release
+        meta.annotations["meta.helm.sh/release-namespace"] = defaultNamespace
+        meta.labels["app.kubernetes.io/managed-by"] = meta.labels["app.kubernetes.io/managed-by"] ?? "Helm"
+        let spec = manifest["spec"] ?? .object([:])
+
+        switch kind {
+        case "Deployment", "StatefulSet", "Job":
+            let wkind = SimWorkload.Kind(rawValue: kind) ?? .deployment
+            let template = spec["template"] ?? .object([:])
+            let podSpecJSON = normalizedPodSpec(template["spec"] ?? .object([:]))
+            let podSpec = (try? KubeJSON.decode(PodSpec.self, from: podSpecJSON.data)) ?? PodSpec()
+            let hash = templateHash(template)
+            var claimTemplates: [(String, String, String?)] = []
+            for t in spec["volumeClaimTemplates"]?.arrayValue ?? [] {
+                let size = t["spec"]?["resources"]?["requests"]?["storage"]
+                let sizeText = size?.stringValue ?? size?.intValue.map(String.init) ?? "1Gi"
+                claimTemplates.append((t["metadata"]?["name"]?.stringValue ?? "data", sizeText, t["spec"]?["storageClassName"]?.stringValue))
+            }
+            var replicas = spec["replicas"]?.intValue ?? 1
+            if wkind == .job { replicas = 1 }
+            if let i = workloadIndex(key), wkind != .job {
+                workloads[i].manifest = manifest
+                workloads[i].replicas = replicas
+                if workloads[i].templateHash != hash {
+                    // A new template: the old pods go, the controller makes new ones.
+                    let oldUID = workloads[i].meta.uid
+                    workloads[i].template = replaceSpec(template, podSpecJSON)
+                    workloads[i].podSpec = podSpec
+                    workloads[i].templateHash = hash
+                    workloads[i].generation += 1
+                    pods.removeAll { $0.meta.owner?.uid == oldUID || $0.meta.owner?.name.hasPrefix(workloads[i].meta.name + "-") == true && $0.meta.owner?.kind == "ReplicaSet" }
+                    capacityChanged = true
+                }
+                return key
+            }
+            if wkind == .job, workloadIndex(key) != nil {
+                // Jobs are immutable; the chart's hook policy deletes and recreates them.
+                delete(key)
+            }
+            var w = SimWorkload(kind: wkind, meta: meta, manifest: manifest, replicas: replicas,
+                                template: replaceSpec(template, podSpecJSON), podSpec: podSpec, templateHash: hash)
+            w.claimTemplates = claimTemplates
+            w.backoffLimit = spec["backoffLimit"]?.intValue ?? 6
+            w.completions = spec["completions"]?.intValue ?? 1
+            if wkind == .job { w.startTime = t }
+            workloads.append(w)
+        case "Service":
+            let type = spec["type"]?.stringValue ?? "ClusterIP"
+            var ports: [JSONValue] = []
+            for p in spec["ports"]?.arrayValue ?? [] {
+                var port = p
+                port["protocol"] = p["protocol"] ?? .string("TCP")
+                port["targetPort"] = p["targetPort"] ?? p["port"] ?? .int(80)
+                if type == "NodePort" || type == "LoadBalancer", p["nodePort"] == nil { port["nodePort"] = .int(Int64(30000 + rng.below(2767))) }
+                ports.append(port)
+            }
+            if let i = services.firstIndex(where: { $0.meta.namespace == namespace && $0.meta.name == name }) {
+                services[i].manifest = manifest
+                services[i].ports = ports
+                return key
+            }
+            var svc = SimService(meta: meta, manifest: manifest, type: type, clusterIP: nextServiceIP(), ports: ports)
+            if type == "LoadBalancer" {
+                svc.addressAt = t.addingTimeInterval(Double(self.spec.loadBalancerDelay.components.seconds))
+                record("Service", name, uid: meta.uid, namespace: namespace, reason: "EnsuringLoadBalancer",
+                       message: "Ensuring load balancer", component: "service-controller", at: t)
+            }
+            services.append(svc)
+        case "Ingress":
+            if let i = ingresses.firstIndex(where: { $0.meta.namespace == namespace && $0.meta.name == name }) {
+                ingresses[i].manifest = manifest
+                return key
+            }
+            var ing = SimIngress(meta: meta, manifest: manifest)
+            if ing.ingressClass == "gce" { ing.addressAt = t.addingTimeInterval(Double(self.spec.loadBalancerDelay.components.seconds) * 2) }
+            ingresses.append(ing)
+        case "PersistentVolumeClaim":
+            if claims.contains(where: { $0.meta.namespace == namespace && $0.meta.name == name }) { return key }
+            let size = spec["resources"]?["requests"]?["storage"]?.stringValue ?? "1Gi"
+            addClaim(meta: meta, size: size, storageClass: spec["storageClassName"]?.stringValue, at: t)
+        case "Namespace":
+            if namespaces[name] == nil { namespaces[name] = t }
+        default:
+            others[key] = manifest
+        }
+        return key
+    }
+
+    /// Creates a claim that waits for its first consumer, as the default storage class does.
+    mutating func addClaim(meta: SimMeta, size: String, storageClass: String?, at t: Date) {
+        let cls = storageClass ?? self.storageClass.name
+        claims.append(SimClaim(meta: meta, storageClass: cls, size: size, volumeName: "pvc-\(meta.uid)",
+                               stuck: spec.faults.stuckClaims.contains(meta.name)))
+        record("PersistentVolumeClaim", meta.name, uid: meta.uid, namespace: meta.namespace, reason: "WaitForFirstConsumer",
+               message: "waiting for first consumer to be created before binding", component: "persistentvolume-controller", at: t)
+    }
+
+    /// Deletes one object and what its controller made (pods); claims of StatefulSets stay, as in Kubernetes.
+    mutating func delete(_ key: ObjectKey) {
+        switch key.kind {
+        case "Deployment", "StatefulSet", "Job":
+            guard let i = workloadIndex(key) else { return }
+            let w = workloads.remove(at: i)
+            pods.removeAll { $0.meta.owner?.uid == w.meta.uid || ($0.meta.owner?.kind == "ReplicaSet" && $0.meta.owner?.name == w.replicaSetName) }
+            capacityChanged = true
+        case "Service": services.removeAll { $0.meta.namespace == key.namespace && $0.meta.name == key.name }
+        case "Ingress": ingresses.removeAll { $0.meta.namespace == key.namespace && $0.meta.name == key.name }
+        case "PersistentVolumeClaim": claims.removeAll { $0.meta.namespace == key.namespace && $0.meta.name == key.name }
+        case "Namespace": purgeNamespace(key.name)
+        default: others[key] = nil
+        }
+    }
+
+    /// The pod spec with quantities as strings, the way the API server stores them.
+    func normalizedPodSpec(_ spec: JSONValue) -> JSONValue {
+        var s = spec
+        for field in ["containers", "initContainers"] {
+            guard let list = s[field]?.arrayValue else { continue }
+            s[field] = .array(list.map { c in
+                var c = c
+                guard var res = c["resources"], case .object = res else { return c }
+                for part in ["requests", "limits"] {
+                    guard let members = res[part]?.objectValue else { continue }
+                    res[part] = .object(members.mapValues { v in
+                        switch v {
+                        case .int(let i): return .string(String(i))
+                        case .double(let d): return .string(String(d))
+                        default: return v
+                        }
+                    })
+                }
+                c["resources"] = res
+                return c
+            })
+        }
+        return s
+    }
+
+    func replaceSpec(_ template: JSONValue, _ spec: JSONValue) -> JSONValue {
+        var t = template
+        t["spec"] = spec
+        return t
+    }
+
+    /// A pod-template-hash: ten characters of the Kubernetes alphabet from a stable hash of the template.
+    func templateHash(_ template: JSONValue) -> String {
+        var h = stableHash(template.compact)
+        var out = ""
+        for _ in 0..<10 {
+            out.append(SimulatedRandom.alphabet[Int(h % UInt64(SimulatedRandom.alphabet.count))])
+            h /= UInt64(SimulatedRandom.alphabet.count)
+        }
+        return out
+    }
+}

@@ -1,0 +1,257 @@
+import Effects
+import Foundation
+import Helm
+import Synchronization
+
+/// An in-process Kubernetes cluster with helm, answering the same kubectl and helm argv the
+/// clients send, with the JSON, text, exit codes and error messages real kubectl v1.32 and
+/// helm v3 print. `--simulate` runs every step against it, so the real code paths are exercised.
+///
+/// Time comes from the injected clock: objects progress (scheduling, volumes, pulls, readiness,
+/// crashes) as that clock moves, which makes tests with a `ManualClock` deterministic.
+public final class SimulatedCluster: ProcessRunner, Sendable {
+    /// The cluster's shape and faults.
+    public let spec: SimulatedClusterSpec
+    private let state: Mutex<SimState>
+    private let clock: any WallClock
+    private let fileSystem: any FileSystem
+    private let chartCache = Mutex<Chart?>(nil)
+
+    /// A cluster as described by `spec`, living on `clock`; values files are read from `fileSystem`.
+    public init(spec: SimulatedClusterSpec = SimulatedClusterSpec(), clock: any WallClock = SystemClock(),
+                fileSystem: any FileSystem = LocalFileSystem()) {
+        self.spec = spec
+        self.clock = clock
+        self.fileSystem = fileSystem
+        state = Mutex(SimState(spec: spec, now: Self.date(clock.now)))
+    }
+
+    /// The context name to pass as `--context` (the simulation's kubeconfig has only this one).
+    public var contextName: String { spec.contextName }
+
+    /// Answers a kubectl or helm command; any other program is "not found".
+    public func run(_ command: ProcessCommand, onLine: @escaping @Sendable (OutputLine) -> Void) async throws -> ProcessResult {
+        try Task.checkCancellation()
+        let program = command.executable.split(separator: "/").last.map(String.init) ?? command.executable
+        let output: SimOutput
+        switch program {
+        case "kubectl":
+            output = state.withLock { s in
+                s.advance(to: Self.date(clock.now))
+                return s.kubectl(command.arguments)
+            }
+        case "helm":
+            return try await helm(command, onLine: onLine)
+        default:
+            return ProcessResult(argv: command.argv, status: .notFound(name: command.executable, searched: ["(simulated cluster: kubectl and helm only)"]))
+        }
+        return finish(command, output, onLine: onLine)
+    }
+
+    // MARK: helm
+
+    private func helm(_ command: ProcessCommand, onLine: @escaping @Sendable (OutputLine) -> Void) async throws -> ProcessResult {
+        let a = SimulatedArguments(command.arguments, valueFlags: SimState.helmValueFlags, switchFlags: SimState.helmSwitches)
+        if let unknown = a.unknownFlag { return finish(command, .fail("Error: \(unknown)"), onLine: onLine) }
+        if let context = a.value("kube-context"), context != spec.contextName {
+            return finish(command, .fail("Error: Kubernetes cluster unreachable: context \"\(context)\" does not exist"), onLine: onLine)
+        }
+        let verb = a.positionals.first
+        if verb == "install" || verb == "upgrade" {
+            return try await installOrUpgrade(a, command, upgrade: verb == "upgrade", onLine: onLine)
+        }
+        let output = state.withLock { s in
+            s.advance(to: Self.date(clock.now))
+            return s.helmQuick(a)
+        }
+        return finish(command, output, onLine: onLine)
+    }
+
+    private func installOrUpgrade(_ a: SimulatedArguments, _ command: ProcessCommand, upgrade requested: Bool,
+                                  onLine: @escaping @Sendable (OutputLine) -> Void) async throws -> ProcessResult {
+        var upgrade = requested
+        var prefix = upgrade ? "UPGRADE FAILED" : "INSTALLATION FAILED"
+        func fail(_ message: String) -> ProcessResult { finish(command, .fail("Error: \(prefix): \(message)"), onLine: onLine) }
+        let words = a.positionals
+        guard words.count >= 3 else {
+            return finish(command, .fail("Error: \"helm \(words.first ?? "install")\" requires 2 arguments\n\nUsage:  helm \(words.first ?? "install") [NAME] [CHART] [flags]"), onLine: onLine)
+        }
+        let name = words[1], chartRef = words[2]
+        let namespace = a.value("namespace") ?? "default"
+        guard let timeout = Self.parseGoDuration(a.value("timeout") ?? "5m0s") else {
+            return finish(command, .fail("Error: invalid argument \"\(a.value("timeout") ?? "")\" for \"--timeout\" flag: time: invalid duration \"\(a.value("timeout") ?? "")\""), onLine: onLine)
+        }
+
+        // Values files, read as helm reads them (relative to the working directory).
+        var valueFiles: [(String, String)] = []
+        for path in a.values["values"] ?? [] {
+            let full = path.hasPrefix("/") || command.workingDirectory == nil ? path : (command.workingDirectory ?? "") + "/" + path
+            guard let text = try? fileSystem.readString(full) else {
+                return finish(command, .fail("Error: open \(path): no such file or directory"), onLine: onLine)
+            }
+            valueFiles.append((path, text))
+        }
+
+        // The chart: a local directory or archive, else REPO/NAME from an added repository.
+        let chart: Chart
+        do {
+            if fileSystem.kind(of: chartRef) != nil {
+                chart = try ChartLoader.load(path: chartRef)
+            } else if let slash = chartRef.firstIndex(of: "/") {
+                let repo = String(chartRef[..<slash])
+                guard state.withLock({ $0.repositories[repo] != nil }) else { return fail("repo \(repo) not found") }
+                chart = try standIn()
+            } else {
+                return fail("non-absolute URLs should be in form of repo_name/path_to_chart, got: \(chartRef)")
+            }
+        } catch {
+            return fail("\(error)")
+        }
+
+        // What the release store says.
+        let precheck: String? = state.withLock { s in
+            s.advance(to: Self.date(clock.now))
+            let existing = s.releases.first { $0.name == name && $0.namespace == namespace }
+            if upgrade, existing == nil {
+                if a.has("install") { upgrade = false; return nil }
+                return "\"\(name)\" has no deployed releases"
+            }
+            if !upgrade {
+                if existing != nil { return "cannot re-use a name that is still in use" }
+                if s.namespaces[namespace] == nil, !a.has("create-namespace") { return "create: failed to create: namespaces \"\(namespace)\" not found" }
+            }
+            return nil
+        }
+        prefix = upgrade ? "UPGRADE FAILED" : "INSTALLATION FAILED"
+        if let precheck { return fail(precheck) }
+
+        let rendered: (manifests: [JSONValue], notes: String)
+        do {
+            rendered = try SimulatedChart.render(chart: chart, release: name, namespace: namespace,
+                                                 valueFiles: valueFiles, set: a.values["set"] ?? [], setString: a.values["set-string"] ?? [],
+                                                 kubeVersion: spec.serverVersion, isUpgrade: upgrade)
+        } catch {
+            return fail("\(error)")
+        }
+        let version = a.value("version") ?? chart.metadata.version
+        let valuesText = valueFiles.map(\.1).joined(separator: "\n---\n")
+
+        // Create the objects and the release record.
+        let forbidden: String? = state.withLock { s in
+            let t = Self.date(clock.now)
+            s.advance(to: t)
+            if upgrade {
+                let current = s
+                if let refusal = rendered.manifests.lazy.compactMap({ current.forbiddenChange($0, namespace: namespace) }).first {
+                    if let i = s.releases.firstIndex(where: { $0.name == name && $0.namespace == namespace }) {
+                        s.releases[i].revision += 1; s.releases[i].status = "failed"; s.releases[i].updated = t
+                    }
+                    return refusal
+                }
+            }
+            if s.namespaces[namespace] == nil { s.namespaces[namespace] = t }
+            var keys: [ObjectKey] = []
+            for m in rendered.manifests { if let k = s.apply(m, namespace: namespace, release: name, at: t) { keys.append(k) } }
+            if let i = s.releases.firstIndex(where: { $0.name == name && $0.namespace == namespace }) {
+                for old in s.releases[i].objects where !keys.contains(old) { s.delete(old) }
+                s.releases[i].revision += 1
+                s.releases[i].status = "pending-upgrade"
+                s.releases[i].updated = t
+                s.releases[i].objects = keys
+                s.releases[i].notes = rendered.notes
+                s.releases[i].chartVersion = version
+                s.releases[i].valuesText = valuesText
+            } else {
+                s.releases.append(SimRelease(name: name, namespace: namespace, revision: 1, chartName: chart.metadata.name,
+                                             chartVersion: version, appVersion: chart.metadata.appVersion, status: "pending-install",
+                                             updated: t, notes: rendered.notes, objects: keys, valuesText: valuesText))
+            }
+            return nil
+        }
+        if let forbidden { return fail(forbidden) }
+
+        // Wait like helm does for hooks (and for everything with --wait).
+        let started = clock.monotonic
+        var failure: String?
+        while true {
+            let verdict = state.withLock { s in
+                s.advance(to: Self.date(clock.now))
+                return s.waitVerdict(namespace: namespace, allWorkloads: a.has("wait"))
+            }
+            if let verdict { failure = verdict.isEmpty ? nil : verdict; break }
+            let waited = clock.monotonic - started
+            if waited >= timeout { failure = "timed out waiting for the condition"; break }
+            if waited >= command.timeout {
+                return ProcessResult(argv: command.argv, status: .timedOut(after: command.timeout), duration: waited)
+            }
+            try await clock.sleep(for: .seconds(2))
+        }
+        let final: SimOutput = state.withLock { s in
+            guard let i = s.releases.firstIndex(where: { $0.name == name && $0.namespace == namespace }) else {
+                return .fail("Error: \(prefix): release: not found")
+            }
+            if let failure {
+                s.releases[i].status = "failed"
+                return .fail("Error: \(prefix): " + (upgrade ? "post-upgrade hooks failed: " : "failed post-install: ") + failure)
+            }
+            s.releases[i].status = "deployed"
+            let head = upgrade ? "Release \"\(name)\" has been upgraded. Happy Helming!\n" : ""
+            return SimOutput(stdout: head + s.statusText(s.releases[i]))
+        }
+        var result = finish(command, final, onLine: onLine)
+        result.duration = clock.monotonic - started
+        return result
+    }
+
+    private func standIn() throws -> Chart {
+        if let cached = chartCache.withLock({ $0 }) { return cached }
+        let chart = try SimulatedChart.standIn()
+        chartCache.withLock { $0 = chart }
+        return chart
+    }
+
+    // MARK: plumbing
+
+    private func finish(_ command: ProcessCommand, _ output: SimOutput, onLine: @escaping @Sendable (OutputLine) -> Void) -> ProcessResult {
+        for line in Self.lines(output.stdout) { onLine(OutputLine(.standardOutput, line)) }
+        for line in Self.lines(output.stderr) { onLine(OutputLine(.standardError, line)) }
+        return ProcessResult(argv: command.argv, status: .exited(output.code), standardOutput: output.stdout,
+                             standardError: output.stderr, executablePath: "/simulated/\(command.executable)")
+    }
+
+    private static func lines(_ text: String) -> [String] {
+        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if parts.last == "" { parts.removeLast() }
+        return parts
+    }
+
+    static func date(_ t: Timestamp) -> Date { Date(timeIntervalSince1970: Double(t.nanosecondsSinceEpoch) / 1_000_000_000) }
+
+    /// Go's `time.ParseDuration` for the forms helm users write: `20m`, `1h30m`, `90s`, `5m0s`.
+    static func parseGoDuration(_ text: String) -> Duration? {
+        var total = 0.0, number = "", unit = "", sawAny = false
+        func flush() -> Bool {
+            guard let n = Double(number) else { return false }
+            let scale: Double
+            switch unit {
+            case "h": scale = 3600
+            case "m": scale = 60
+            case "s": scale = 1
+            case "ms": scale = 0.001
+            default: return false
+            }
+            total += n * scale; number = ""; unit = ""; sawAny = true
+            return true
+        }
+        for ch in text {
+            if ch.isNumber || ch == "." {
+                if !unit.isEmpty { guard flush() else { return nil } }
+                number.append(ch)
+            } else {
+                unit.append(ch)
+            }
+        }
+        if !number.isEmpty || !unit.isEmpty { guard flush() else { return nil } }
+        return sawAny ? .milliseconds(Int64(total * 1000)) : nil
+    }
+}

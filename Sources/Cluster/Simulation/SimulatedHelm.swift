@@ -1,0 +1,141 @@
+import EmbeddedData
+import Foundation
+import Helm
+import YAML
+
+/// helm v3 as the simulation answers it: repositories, releases and their status text.
+extension SimState {
+    static let helmValueFlags: [String: String] = [
+        "-f": "values", "--values": "values", "--timeout": "timeout", "--namespace": "namespace", "-n": "namespace",
+        "--version": "version", "--kube-context": "kube-context", "--kubeconfig": "kubeconfig", "--set": "set",
+        "--set-string": "set-string", "-o": "output", "--output": "output",
+    ]
+    static let helmSwitches: [String: String] = [
+        "--create-namespace": "create-namespace", "--wait": "wait", "--wait-for-jobs": "wait", "--atomic": "atomic",
+        "--install": "install", "-i": "install", "--reuse-values": "reuse-values", "--short": "short", "--debug": "debug",
+        "--force-update": "force-update", "--all-namespaces": "all", "-A": "all", "--keep-history": "keep-history",
+    ]
+
+    static let helmVersion = "v3.16.3+gcfd0749"
+
+    /// The quick helm commands (everything except install and upgrade, which wait).
+    mutating func helmQuick(_ a: SimulatedArguments) -> SimOutput {
+        let words = a.positionals
+        let namespace = a.value("namespace") ?? "default"
+        switch words.first {
+        case "version":
+            return SimOutput(stdout: a.has("short") ? Self.helmVersion + "\n"
+                             : "version.BuildInfo{Version:\"v3.16.3\", GitCommit:\"cfd07493f46efc9debd9cc1b02a0961186df7fdf\", GitTreeState:\"clean\", GoVersion:\"go1.22.7\"}\n")
+        case "repo":
+            switch words.dropFirst().first {
+            case "add":
+                guard words.count == 4 else { return .fail("Error: \"helm repo add\" requires 2 arguments\n\nUsage:  helm repo add [NAME] [URL] [flags]") }
+                if let existing = repositories[words[2]] {
+                    if existing == words[3] { return SimOutput(stdout: "\"\(words[2])\" already exists with the same configuration, skipping\n") }
+                    return .fail("Error: repository name (\(words[2])) already exists, please specify a different name")
+                }
+                repositories[words[2]] = words[3]
+                return SimOutput(stdout: "\"\(words[2])\" has been added to your repositories\n")
+            case "update":
+                if repositories.isEmpty { return .fail("Error: no repositories found. You must add one before updating") }
+                var out = "Hang tight while we grab the latest from your chart repositories...\n"
+                for name in repositories.keys.sorted() { out += "...Successfully got an update from the \"\(name)\" chart repository\n" }
+                return SimOutput(stdout: out + "Update Complete. ⎈Happy Helming!⎈\n")
+            default:
+                return .fail("Error: unknown command \"\(words.dropFirst().first ?? "")\" for \"helm repo\"")
+            }
+        case "list", "ls":
+            let shown = releases.filter { a.has("all") || $0.namespace == namespace }.sorted { $0.name < $1.name }
+            guard a.value("output") == "json" else {
+                var out = "NAME\tNAMESPACE\tREVISION\tUPDATED\tSTATUS\tCHART\tAPP VERSION\n"
+                for r in shown { out += "\(r.name)\t\(r.namespace)\t\(r.revision)\t\(KubeTimeText.goDefault(r.updated))\t\(r.status)\t\(r.chartName)-\(r.chartVersion)\t\(r.appVersion)\n" }
+                return SimOutput(stdout: out)
+            }
+            // helm prints its structs' fields in declaration order, on one line.
+            let items = shown.map { r -> String in
+                var s = "{"
+                for (i, (k, v)) in [("name", r.name), ("namespace", r.namespace), ("revision", String(r.revision)),
+                                    ("updated", KubeTimeText.goDefault(r.updated)), ("status", r.status),
+                                    ("chart", "\(r.chartName)-\(r.chartVersion)"), ("app_version", r.appVersion)].enumerated() {
+                    if i > 0 { s += "," }
+                    JSONValue.quote(k, into: &s); s += ":"; JSONValue.quote(v, into: &s)
+                }
+                return s + "}"
+            }
+            return SimOutput(stdout: "[" + items.joined(separator: ",") + "]\n")
+        case "status":
+            guard words.count >= 2 else { return .fail("Error: \"helm status\" requires 1 argument\n\nUsage:  helm status RELEASE_NAME [flags]") }
+            guard let r = releases.first(where: { $0.name == words[1] && $0.namespace == namespace }) else { return .fail("Error: release: not found") }
+            return SimOutput(stdout: statusText(r))
+        case "uninstall", "delete", "un", "del":
+            guard words.count >= 2 else { return .fail("Error: \"helm uninstall\" requires at least 1 argument\n\nUsage:  helm uninstall RELEASE_NAME [...] [flags]") }
+            guard let i = releases.firstIndex(where: { $0.name == words[1] && $0.namespace == namespace }) else {
+                return .fail("Error: uninstall: Release not loaded: \(words[1]): release: not found")
+            }
+            let r = releases.remove(at: i)
+            for key in r.objects.reversed() { delete(key) }
+            return SimOutput(stdout: "release \"\(r.name)\" uninstalled\n")
+        case nil:
+            return .fail("Error: the simulated helm needs a command")
+        case let other?:
+            return .fail("Error: unknown command \"\(other)\" for \"helm\"\nRun 'helm --help' for usage.")
+        }
+    }
+
+    /// helm's status block (also printed after install and upgrade).
+    func statusText(_ r: SimRelease) -> String {
+        var out = "NAME: \(r.name)\nLAST DEPLOYED: \(KubeTimeText.ansic(r.updated))\nNAMESPACE: \(r.namespace)\nSTATUS: \(r.status)\nREVISION: \(r.revision)\nTEST SUITE: None\n"
+        if !r.notes.isEmpty { out += "NOTES:\n" + r.notes + (r.notes.hasSuffix("\n") ? "" : "\n") }
+        return out
+    }
+
+    /// What helm waits for after creating the objects: Jobs (as the chart's hooks), and with `--wait`
+    /// every workload and LoadBalancer Service. Returns nil while waiting, else the failure (empty: done).
+    func waitVerdict(namespace: String, allWorkloads: Bool) -> String? {
+        let mine = workloads.filter { $0.meta.namespace == namespace }
+        if mine.contains(where: { $0.kind == .job && $0.failedAt != nil }) { return "job failed: BackoffLimitExceeded" }
+        guard mine.filter({ $0.kind == .job }).allSatisfy({ $0.completionTime != nil }) else { return nil }
+        if allWorkloads {
+            for w in mine where w.kind != .job {
+                let ready = pods.filter { $0.meta.owner?.uid == ownerUID(w) && $0.isReady }.count
+                if ready < w.replicas { return nil }
+            }
+            if services.contains(where: { $0.meta.namespace == namespace && $0.type == "LoadBalancer" && $0.address == nil }) { return nil }
+        }
+        return ""
+    }
+}
+
+/// The chart helm installs in the simulation: the stand-in chart embedded from `profiles/`.
+enum SimulatedChart {
+    /// Loads the embedded stand-in chart (`profiles/standin-chart/posthog`).
+    static func standIn() throws -> Chart {
+        let prefix = "standin-chart/posthog/"
+        var files: [ChartFile] = []
+        for (path, text) in EmbeddedFiles.all where path.hasPrefix(prefix) {
+            files.append(ChartFile(path: String(path.dropFirst(prefix.count)), data: Array(text.utf8)))
+        }
+        return try ChartLoader.load(files: files.sorted { $0.path < $1.path }, source: "posthog")
+    }
+
+    /// Renders the chart's manifests for a release, as helm's install/upgrade would.
+    static func render(chart: Chart, release: String, namespace: String, valueFiles: [(String, String)],
+                       set: [String], setString: [String], kubeVersion: String, isUpgrade: Bool) throws -> (manifests: [JSONValue], notes: String) {
+        var options = HelmTemplateOptions()
+        options.releaseName = release
+        options.namespace = namespace
+        options.valueFiles = valueFiles.map { (name: $0.0, text: $0.1) }
+        options.set = set
+        options.setString = setString
+        options.kubeVersion = kubeVersion
+        options.isUpgrade = isUpgrade
+        let result = try HelmTemplate.run(chart: chart, options: options)
+        var manifests: [JSONValue] = []
+        for m in result.manifests {
+            for doc in try YAML.parseDocuments(m.content, file: m.path, options: .helm) where doc != .null {
+                manifests.append(JSONValue(doc))
+            }
+        }
+        return (manifests, result.notes)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Cluster
-
-@Test func moduleLoads() {
-    #expect(ClusterModule.name == "Cluster")
-}

@@ -239,9 +239,15 @@ extension SimState {
         containerEvent(i, c.name, "Failed", "Error: ErrImagePull", warning: true, at: t)
     }
 
+    /// The reference as containerd spells it: `busybox:1.34` → `docker.io/library/busybox:1.34`.
+    static func fullImageName(_ image: String) -> String {
+        guard let first = image.split(separator: "/").first, image.contains("/") else { return "docker.io/library/\(image)" }
+        return first.contains(".") || first.contains(":") ? image : "docker.io/\(image)"
+    }
+
     /// containerd's answer for an image that does not exist.
     static func pullError(_ image: String) -> String {
-        let full = image.contains("/") ? (image.split(separator: "/").first?.contains(".") == true ? image : "docker.io/\(image)") : "docker.io/library/\(image)"
+        let full = fullImageName(image)
         return "rpc error: code = NotFound desc = failed to pull and unpack image \"\(full)\": failed to resolve reference \"\(full)\": \(full): not found"
     }
 

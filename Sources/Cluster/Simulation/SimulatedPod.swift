@@ -85,7 +85,10 @@ struct SimContainer: Hashable, Sendable {
             "lastState": lastState?.json ?? .object([:]),
         ]
         if !isInit { s["started"] = .bool(isRunning) }
-        if case .running = state { s["imageID"] = .string("docker.io/\(image)@sha256:" + String(repeating: "ab", count: 32)) }
+        if case .running = state {
+            let digest = String(stableHash(image), radix: 16) + String(stableHash(image + "#"), radix: 16)
+            s["imageID"] = .string("\(SimState.fullImageName(image))@sha256:\(digest)\(digest)")
+        }
         return .object(s)
     }
 }

@@ -95,7 +95,9 @@ extension SimState {
 
     /// The UID pods point at: the ReplicaSet's for Deployments, the workload's own otherwise.
     func ownerUID(_ w: SimWorkload) -> String {
-        w.kind == .deployment ? "rs-" + String(stableHash(w.meta.uid + w.templateHash), radix: 16) : w.meta.uid
+        guard w.kind == .deployment else { return w.meta.uid }
+        var r = SimulatedRandom(seed: stableHash(w.meta.uid + w.templateHash))
+        return r.uid()
     }
 
     mutating func stepJob(_ wi: Int, owned: [Int], at t: Date) {

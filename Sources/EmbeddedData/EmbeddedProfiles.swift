@@ -531,18 +531,36 @@ questions:
     sets:
       - path: redis.password
 
+  - id: prometheus
+    section: monitoring
+    prompt: Install Prometheus and Alertmanager in the cluster?
+    help: |
+      Prometheus collects the chart's metrics and evaluates its alert rules; Alertmanager
+      sends the alerts on. Needs about 1 GiB more memory in the cluster.
+    kind: choice
+    default: "on"
+    choices:
+      - value: "on"
+        label: Yes, install Prometheus with Alertmanager
+        sets:
+          - path: prometheus.enabled
+            value: true
+          - path: prometheus.alertmanager.enabled
+            value: true
+      - value: "off"
+        label: "No, no alerts from the cluster"
+
   - id: pagerduty-key
     section: monitoring
+    optional: true
+    askWhen:
+      prometheus: ["on"]
     prompt: PagerDuty routing key (Events API v2 integration key)?
     help: |
       Alertmanager sends every alert to this PagerDuty service. Create an "Events API v2"
       integration on the service and paste its integration key.
     kind: secret
     sets:
-      - path: prometheus.enabled
-        value: true
-      - path: prometheus.alertmanager.enabled
-        value: true
       - path: prometheus.alertmanagerFiles.alertmanager\.yml.receivers
         value:
           - name: default-receiver
@@ -1235,18 +1253,36 @@ questions:
     sets:
       - path: externalRedis.password
 
+  - id: prometheus
+    section: monitoring
+    prompt: Install Prometheus and Alertmanager in the cluster?
+    help: |
+      Prometheus collects the chart's metrics and evaluates its alert rules; Alertmanager
+      sends the alerts on. Needs about 1 GiB more memory in the cluster.
+    kind: choice
+    default: "on"
+    choices:
+      - value: "on"
+        label: Yes, install Prometheus with Alertmanager
+        sets:
+          - path: prometheus.enabled
+            value: true
+          - path: prometheus.alertmanager.enabled
+            value: true
+      - value: "off"
+        label: "No, no alerts from the cluster"
+
   - id: pagerduty-key
     section: monitoring
+    optional: true
+    askWhen:
+      prometheus: ["on"]
     prompt: PagerDuty routing key (Events API v2 integration key)?
     help: |
       Alertmanager sends every alert to this PagerDuty service. Create an "Events API v2"
       integration on the service and paste its integration key.
     kind: secret
     sets:
-      - path: prometheus.enabled
-        value: true
-      - path: prometheus.alertmanager.enabled
-        value: true
       - path: prometheus.alertmanagerFiles.alertmanager\.yml.receivers
         value:
           - name: default-receiver

@@ -244,7 +244,8 @@ clouds:
 #   section   the section it belongs to (see `sections`)
 #   prompt    one line, asked as is
 #   help      a few lines shown on request
-#   kind      how the answer is checked: hostname, email, port, choice, text, secret, size
+#   kind      how the answer is checked: hostname (PostHog's public name), host (a server
+#             PostHog connects to: IP addresses and cluster-internal names allowed), email, port, choice, text, secret, size
 #   default   proposed answer (absent: no proposal)
 #   optional  true when an empty answer is accepted (absent: false)
 #   clouds    only asked on these clouds (absent: every cloud)
@@ -365,7 +366,7 @@ questions:
     section: email
     prompt: SMTP server host name?
     help: The mail server PostHog sends through, for example smtp.mailgun.org.
-    kind: hostname
+    kind: host
     sets:
       - path: email.host
 
@@ -435,7 +436,7 @@ questions:
     section: external-clickhouse
     prompt: ClickHouse host name?
     help: Reached on ClickHouse's native and HTTP ports; chart 3.x has no port setting.
-    kind: hostname
+    kind: host
     sets:
       - path: clickhouse.host
       - path: clickhouseOperator.enabled
@@ -468,7 +469,7 @@ questions:
   - id: external-postgresql-host
     section: external-postgresql
     prompt: PostgreSQL host name?
-    kind: hostname
+    kind: host
     sets:
       - path: postgresql.postgresqlHost
       - path: postgresql.enabled
@@ -508,7 +509,7 @@ questions:
   - id: external-redis-host
     section: external-redis
     prompt: Redis host name?
-    kind: hostname
+    kind: host
     sets:
       - path: redis.host
       - path: redis.enabled
@@ -942,7 +943,8 @@ clouds:
 #   section   the section it belongs to (see `sections`)
 #   prompt    one line, asked as is
 #   help      a few lines shown on request
-#   kind      how the answer is checked: hostname, email, port, choice, text, secret, size
+#   kind      how the answer is checked: hostname (PostHog's public name), host (a server
+#             PostHog connects to: IP addresses and cluster-internal names allowed), email, port, choice, text, secret, size
 #   default   proposed answer (absent: no proposal)
 #   optional  true when an empty answer is accepted (absent: false)
 #   clouds    only asked on these clouds (absent: every cloud)
@@ -1078,7 +1080,7 @@ questions:
     section: email
     prompt: SMTP server host name?
     help: The mail server PostHog sends through, for example smtp.mailgun.org.
-    kind: hostname
+    kind: host
     sets:
       - path: email.host
 
@@ -1148,7 +1150,7 @@ questions:
     section: external-clickhouse
     prompt: ClickHouse host name?
     help: Reached on ClickHouse's native and HTTP ports; chart 30.x has no port setting.
-    kind: hostname
+    kind: host
     sets:
       - path: externalClickhouse.host
       - path: clickhouse.enabled
@@ -1190,7 +1192,7 @@ questions:
   - id: external-postgresql-host
     section: external-postgresql
     prompt: PostgreSQL host name?
-    kind: hostname
+    kind: host
     sets:
       - path: externalPostgresql.postgresqlHost
       - path: postgresql.enabled
@@ -1230,7 +1232,7 @@ questions:
   - id: external-redis-host
     section: external-redis
     prompt: Redis host name?
-    kind: hostname
+    kind: host
     sets:
       - path: externalRedis.host
       - path: redis.enabled

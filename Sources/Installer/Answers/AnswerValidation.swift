@@ -13,6 +13,8 @@ public enum AnswerValidation {
         switch question.kind {
         case .hostname:
             return HostnameCheck.normalize(trimmed).mapError { AnswerProblem($0.description) }
+        case .host:
+            return ServiceHostCheck.normalize(trimmed)
         case .email:
             return AnswerChecks.email(trimmed)
         case .port:
@@ -41,6 +43,7 @@ public enum AnswerValidation {
     private static func emptyMessage(_ question: Question) -> String {
         switch question.kind {
         case .hostname: return "Enter a host name, for example posthog.example.com."
+        case .host: return "Enter the server's host name or IP address."
         case .email: return "Enter an email address, for example ops@example.com."
         case .port: return "Enter a port number from 1 to 65535."
         case .size: return "Enter a size such as 60Gi."

@@ -105,6 +105,14 @@ generatedSecrets:
   - path: clickhouse.password
     length: 32
 
+# The data volumes `posthog-install resize` grows, by the name given on its command line,
+# and the value key holding each size (the same keys the tiers set).
+volumes:
+  clickhouse: clickhouseOperator.storage
+  postgresql: postgresql.persistence.size
+  kafka: kafka.persistence.size
+  redis: redis.master.persistence.size
+
 """#,
         "chart-3/clouds/aws.yaml": #"""
 # AWS: nginx ingress behind an ELB, Let's Encrypt certificates through cert-manager.
@@ -792,6 +800,14 @@ generatedSecrets:
     enables: [redis.auth.enabled]
   - path: clickhouse.password
     length: 32
+
+# The data volumes `posthog-install resize` grows, by the name given on its command line,
+# and the value key holding each size (the same keys the tiers set).
+volumes:
+  clickhouse: clickhouse.persistence.size
+  postgresql: postgresql.persistence.size
+  kafka: kafka.persistence.size
+  redis: redis.master.persistence.size
 
 """#,
         "chart-30/clouds/aws.yaml": #"""

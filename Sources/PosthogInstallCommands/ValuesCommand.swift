@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import Effects
 import Foundation
 import Installer
@@ -40,7 +41,10 @@ public struct ValuesCommand: ParsableCommand {
             FileHandle.standardError.write(Data("Error: the built-in profiles are damaged: \(error)\n".utf8))
             throw ToolExitCode.failed.exitCode
         }
-        let result = ValuesRun(files: LocalFileSystem(), secrets: SystemSecretSource(), profiles: profiles).execute(request)
+        var run = ValuesRun(files: LocalFileSystem(), secrets: SystemSecretSource(), profiles: profiles)
+        let source = ChartSource(paths: XDGPaths.current)
+        run.cachedChart = { version in source.archiveCachePath(chart: "posthog", version: version) }
+        let result = run.execute(request)
         FileHandle.standardOutput.write(Data(result.stdout.utf8))
         FileHandle.standardError.write(Data(result.stderr.utf8))
         if result.status != .success { throw result.status.exitCode }

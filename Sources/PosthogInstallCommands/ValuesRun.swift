@@ -33,6 +33,8 @@ struct ValuesRun {
     let files: any FileSystem
     let secrets: any SecretSource
     let profiles: [ProfileSet]
+    /// Where a downloaded chart of a version is cached, for linting without `--chart`.
+    var cachedChart: (String) -> String? = { _ in nil }
 
     /// Generates, checks and writes values.yaml and answers.yaml.
     func execute(_ request: Request) -> Output {
@@ -88,7 +90,9 @@ struct ValuesRun {
             throw Failure.input("\(error.description)\n\(request.output) was left as it is.")
         }
 
-        let findings = try lint(request.chart, text: output.text, file: request.output)
+        let version = sheet.answers["chart-version"] ?? profile.chart.defaultVersion
+        let chartPath = request.chart ?? cachedChart(version).flatMap { files.exists($0) ? $0 : nil }
+        let findings = try lint(chartPath, text: output.text, file: request.output)
         let blocked = findings.contains { $0.severity == .error }
         var backup: String?
         var wroteAnswers: String?

@@ -143,3 +143,23 @@ import Testing
         #expect(output.status == .success, "\(output.stderr)")
     }
 }
+
+extension ValuesCommandTests {
+    @Test func aCachedChartOfThePinnedVersionIsUsedForTheCheck() throws {
+        let chart = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("InstallerTests/Values/Goldens/charts/chart-30").path
+        let files = InMemoryFileSystem(files: ["values.yaml": "clickhose: {}\n"])
+        var run = ValuesRun(files: files, secrets: Counter(), profiles: Self.profiles)
+        var asked: [String] = []
+        // The in-memory files hold no chart, so only an existing cache path counts: point at none first.
+        run.cachedChart = { version in asked.append(version); return "/nowhere/posthog-\(version).tgz" }
+        let first = run.execute(try ValuesCommand.parse(Self.doArgs).request)
+        #expect(asked == ["30.46.0"])
+        #expect(!first.stdout.contains("Checked against the chart"))
+        // Now the cache holds the chart (the test chart directory stands in for the .tgz).
+        files.addFile(chart, "")
+        run.cachedChart = { _ in chart }
+        let second = run.execute(try ValuesCommand.parse(Self.doArgs).request)
+        #expect(second.stdout.contains("warning: clickhose: the chart has no such key, so it is ignored. Did you mean clickhouse?"), "\(second.stdout)")
+    }
+}

@@ -67,7 +67,7 @@ public struct ChartSource: Sendable {
     }
 
     /// The cache file of a chart archive.
-    func archiveCachePath(chart: String, version: String) -> String {
+    public func archiveCachePath(chart: String, version: String) -> String {
         joinPath(cacheDirectory, "\(chart)-\(version).tgz")
     }
 

@@ -39,7 +39,7 @@ import Testing
         #expect(result.subjectCommonName == "Kubernetes Ingress Controller Fake Certificate")
         #expect(result.chainVerified == false)
         #expect(result.verificationError?.contains("self") == true)
-        #expect(server.receivedServerName == "posthog.example.com")
+        #expect(await server.receivedServerName() == "posthog.example.com")
         #expect(TLSCheck.evaluate(hostname: "posthog.example.com", result: result, now: Date()) == .fakeCertificate)
     }
 

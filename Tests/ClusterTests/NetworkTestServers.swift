@@ -81,9 +81,14 @@ enum NetworkTestServers {
     final class TLSServer: Sendable {
         let port: UInt16
         private let sni = Mutex<String?>(nil)
+        private let done = Atomic<Bool>(false)
 
-        /// The server name the client asked for, once the handshake ran.
-        var receivedServerName: String? { sni.withLock { $0 } }
+        /// The server name the client asked for, once the server side of the handshake has
+        /// finished (the client can return a moment before the server thread does).
+        func receivedServerName() async -> String? {
+            for _ in 0..<500 where !done.load(ordering: .acquiring) { try? await Task.sleep(for: .milliseconds(10)) }
+            return sni.withLock { $0 }
+        }
 
         init(certificatePEM: String, keyPEM: String) throws {
             let (fd, port) = try NetworkTestServers.bind(datagram: false)
@@ -93,7 +98,7 @@ enum NetworkTestServers {
             let key = try TestCertificates.parseKey(keyPEM)
             nonisolated(unsafe) let handles = (certificate, key)
             Thread.detachNewThread { [self] in
-                defer { X509_free(handles.0); EVP_PKEY_free(handles.1); close(fd) }
+                defer { X509_free(handles.0); EVP_PKEY_free(handles.1); close(fd); self.done.store(true, ordering: .releasing) }
                 let client = accept(fd, nil, nil)
                 guard client >= 0 else { return }
                 defer { close(client) }

@@ -2,8 +2,8 @@
 public enum HelmErrors {
     /// The diagnosis of a failed `helm install/upgrade`, or nil if the text is not recognised.
     ///
-    /// StatefulSet "Forbidden" errors point to an upgrade note: `redis` → `chart-2.0.0`,
-    /// `kafka`/`zookeeper` → `chart-3.0.0` (identifiers into the upgrade-notes data).
+    /// StatefulSet "Forbidden" errors point to an upgrade note: `redis` → `redis-statefulset-2`,
+    /// `kafka`/`zookeeper` → `kafka-zookeeper-statefulsets-3` (ids in profiles/upgrade-notes.yaml).
     public static func diagnose(_ output: String) -> Diagnosis? {
         let text = output.trimmingSpaces
         let lower = text.lowercased()
@@ -68,11 +68,12 @@ public enum HelmErrors {
     }
 
     /// The upgrade note for a StatefulSet whose spec change is forbidden: the redis master
-    /// StatefulSet changed in chart 2.0.0 (`chart-2.0.0`), kafka and zookeeper in 3.0.0 (`chart-3.0.0`).
+    /// StatefulSet changed in chart 2.0.0 (`redis-statefulset-2`), kafka and zookeeper in 3.0.0
+    /// (`kafka-zookeeper-statefulsets-3`): ids of profiles/upgrade-notes.yaml.
     public static func upgradeNoteID(forStatefulSet name: String) -> String? {
         let n = name.lowercased()
-        if n.contains("redis") { return "chart-2.0.0" }
-        if n.contains("kafka") || n.contains("zookeeper") { return "chart-3.0.0" }
+        if n.contains("redis") { return "redis-statefulset-2" }
+        if n.contains("kafka") || n.contains("zookeeper") { return "kafka-zookeeper-statefulsets-3" }
         return nil
     }
 

@@ -125,7 +125,7 @@ import Testing
         let error = await #expect(throws: HelmCommandError.self) { try await helm.upgrade(request, onLine: { _ in }) }
         #expect(error?.message.hasPrefix("Error: UPGRADE FAILED: cannot patch \"posthog-posthog-kafka\" with kind StatefulSet: StatefulSet.apps \"posthog-posthog-kafka\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than") == true)
         #expect(error?.diagnosis?.code == .helmStatefulSetForbidden)
-        #expect(error?.diagnosis?.upgradeNoteID == "chart-3.0.0")
+        #expect(error?.diagnosis?.upgradeNoteID == "kafka-zookeeper-statefulsets-3")
     }
 
     @Test func awsLoadBalancersGiveAHostName() async throws {

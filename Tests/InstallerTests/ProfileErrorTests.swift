@@ -30,7 +30,7 @@ import Testing
         let text = Self.edited("chart-30/questions.yaml", "    kind: hostname\n    sets:\n      - path: ingress.hostname",
                                "    kind: hostnam\n    sets:\n      - path: ingress.hostname")
         #expect(Self.error("chart-30/questions.yaml", text)
-                == "profiles/chart-30/questions.yaml: questions[1].kind: unknown value \"hostnam\"; expected one of hostname, email, port, choice, text, secret, size")
+                == "profiles/chart-30/questions.yaml: questions[1].kind: unknown value \"hostnam\"; expected one of hostname, host, email, port, choice, text, secret, size")
     }
 
     @Test func missingFile() {
@@ -50,7 +50,7 @@ import Testing
                 == "profiles/chart-30/costs.yaml: clouds.do.loadBalancers: expected a whole number, found the string \"one\"")
         let unknown = Self.edited("chart-30/chart.yaml", "defaultVersion:", "defaultVersoin:")
         #expect(Self.error("chart-30/chart.yaml", unknown)
-                == "profiles/chart-30/chart.yaml: defaultVersoin: unknown key; expected one of id, chart, repository, repositoryName, versions, defaultVersion, appVersion, kubeVersion, generatedSecrets")
+                == "profiles/chart-30/chart.yaml: defaultVersoin: unknown key; expected one of id, chart, repository, repositoryName, versions, defaultVersion, appVersion, kubeVersion, generatedSecrets, volumes")
     }
 
     @Test func defaultVersionOutsideTheRange() {

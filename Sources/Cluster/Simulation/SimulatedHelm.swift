@@ -1,4 +1,3 @@
-import EmbeddedData
 import Foundation
 import Helm
 import YAML
@@ -110,12 +109,7 @@ extension SimState {
 enum SimulatedChart {
     /// Loads the embedded stand-in chart (`profiles/standin-chart/posthog`).
     static func standIn() throws -> Chart {
-        let prefix = "standin-chart/posthog/"
-        var files: [ChartFile] = []
-        for (path, text) in EmbeddedFiles.all where path.hasPrefix(prefix) {
-            files.append(ChartFile(path: String(path.dropFirst(prefix.count)), data: Array(text.utf8)))
-        }
-        return try ChartLoader.load(files: files.sorted { $0.path < $1.path }, source: "posthog")
+        try ChartLoader.load(files: ResolvedChart.standinFiles(), source: "posthog")
     }
 
     /// Renders the chart's manifests for a release, as helm's install/upgrade would.

@@ -1747,7 +1747,7 @@ metadata:
 spec:
   acme:
     server: https://acme-v02.api.letsencrypt.org/directory
-    email: {{ required "A notification email is needed for Let's Encrypt: set notificationEmail." .Values.notificationEmail | quote }}
+    email: {{ coalesce (index (index .Values "cert-manager") "email") .Values.notificationEmail (printf "noreply@%s" .Values.ingress.hostname) | quote }}
     privateKeySecretRef:
       name: posthog-letsencrypt-prod
     solvers:
@@ -2163,6 +2163,9 @@ service:
 
 cert-manager:
   enabled: false
+  # Who Let's Encrypt writes to before a certificate expires (else notificationEmail,
+  # else noreply@<hostname>), as in the real chart.
+  email:
 
 ingress:
   enabled: true

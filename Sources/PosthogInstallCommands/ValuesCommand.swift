@@ -51,8 +51,14 @@ public struct ValuesCommand: ParsableCommand {
     }
 
     var request: ValuesRun.Request {
+        ValuesRun.Request(answerOptions, chartOptions, output: output, dryRun: dryRun)
+    }
+}
+
+extension ValuesRun.Request {
+    /// The request for the answer and chart flags as parsed.
+    init(_ a: AnswerOptions, _ chartOptions: ChartOptions, output: String, dryRun: Bool) {
         var flags = AnswerFlags()
-        let a = answerOptions
         flags.cloud = a.cloud
         flags.hostname = a.hostname
         flags.tls = a.tls
@@ -70,7 +76,7 @@ public struct ValuesCommand: ParsableCommand {
         flags.prometheus = a.prometheus
         flags.pagerdutyKey = a.pagerdutyKey
         flags.chartVersion = chartOptions.chartVersion
-        return ValuesRun.Request(flags: flags, answersFile: a.answers, smtpPasswordFile: a.smtpPasswordFile,
-                                 output: output, chart: chartOptions.chart, dryRun: dryRun)
+        self.init(flags: flags, answersFile: a.answers, smtpPasswordFile: a.smtpPasswordFile,
+                  output: output, chart: chartOptions.chart, dryRun: dryRun)
     }
 }

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Effects
+import Foundation
+import Installer
+
+/// `posthog-install install`: the whole first install without the wizard, for scripts and CI.
+public struct InstallCommand: AsyncParsableCommand {
+    /// Command metadata.
+    public static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Install PostHog: values.yaml, preflight, helm install, live progress, DNS record.",
+        discussion: """
+        Example: posthog-install install --cloud do --hostname posthog.example.com --tls \
+        --tier small --email ops@example.com --context do-fra1-posthog
+
+        Nothing is installed when the preflight finds a blocker (exit 4). Without --context \
+        the install only goes ahead with --yes, so a script never installs into a cluster by \
+        accident. --simulate runs everything against the built-in simulated cluster.
+        """
+    )
+
+    /// Creates the command.
+    public init() {}
+
+    @OptionGroup var answerOptions: AnswerOptions
+    @OptionGroup var chartOptions: ChartOptions
+    @OptionGroup var clusterOptions: ClusterOptions
+
+    @Option(name: [.customShort("f"), .customLong("values")], help: ArgumentHelp(
+        "The values file to use (and to write when answers are given). Default: values.yaml.", valueName: "file"))
+    var values: String = "values.yaml"
+
+    /// Runs the install and exits with its code.
+    public func run() async throws {
+        let profiles: [ProfileSet]
+        do { profiles = try ProfileSet.all() } catch {
+            print("Error: the built-in profiles are damaged: \(error)")
+            throw ToolExitCode.failed.exitCode
+        }
+        let connection: ClusterConnection
+        if clusterOptions.simulate {
+            do { connection = try .simulated(nodes: clusterOptions.simulateNodes, cloud: answerOptions.cloud ?? "do") } catch {
+                print("Error: --simulate-nodes: \(error)")
+                throw ToolExitCode.badInput.exitCode
+            }
+        } else {
+            connection = .real(context: clusterOptions.context)
+        }
+        let run = InstallRun(files: LocalFileSystem(), profiles: profiles, secrets: SystemSecretSource(), connection: connection,
+                             clock: SystemClock(), emit: { line in print(line) })
+        let code = await run.execute(request)
+        if code != .success { throw code.exitCode }
+    }
+
+    var request: InstallRun.Request {
+        var valuesRequest = ValuesRun.Request(answerOptions, chartOptions, output: values, dryRun: false)
+        valuesRequest.chart = nil  // the install checks against the chart itself
+        let a = answerOptions
+        let answersGiven = [a.cloud, a.hostname, a.tier, a.email, a.smtpHost, a.externalPostgres, a.externalRedis,
+                            a.externalClickhouse, a.pagerdutyKey, a.answers].contains { $0 != nil } || a.tls != nil || a.prometheus
+        return InstallRun.Request(values: valuesRequest, answersGiven: answersGiven, chart: chartOptions.chart,
+                                  chartVersion: chartOptions.chartVersion, context: clusterOptions.context,
+                                  namespace: clusterOptions.namespace, release: clusterOptions.release,
+                                  yes: clusterOptions.yes, dryRun: clusterOptions.dryRun)
+    }
+}

@@ -15,11 +15,13 @@ struct ClusterConnection {
     /// Whether this is the simulated cluster.
     let simulated: Bool
 
-    /// The simulated cluster with nodes from `nodes` (`2x2cpu4gi`), or a problem with that text.
-    static func simulated(nodes: String?, cloud: String, clock: any WallClock = SystemClock()) throws -> ClusterConnection {
+    /// The simulated cluster with nodes from `nodes` (`2x2cpu4gi`), or a problem with that text;
+    /// its helm reads values files through `files`.
+    static func simulated(nodes: String?, cloud: String, clock: any WallClock = SystemClock(),
+                          files: any FileSystem = LocalFileSystem()) throws -> ClusterConnection {
         let flavour = SimulatedClusterSpec.Flavour(rawValue: cloud) ?? .digitalocean
         let spec = try SimulatedClusterSpec(nodes: nodes ?? "2x2cpu4gi", flavour: flavour)
-        let cluster = SimulatedCluster(spec: spec, clock: clock)
+        let cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files)
         return connect(runner: cluster, context: cluster.contextName, simulated: true)
     }
 

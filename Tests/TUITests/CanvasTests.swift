@@ -100,4 +100,14 @@ import Testing
         #expect(rows == 2)
         #expect(canvas.plainText() == "aaa bbb\nccc ddd\n\n")
     }
+
+    @Test func unfoldsFileLineBreaksButKeepsParagraphs() {
+        #expect(TextLayout.unfold("one\ntwo\n\nthree\n") == "one two\n\nthree")
+    }
+
+    @Test func hangingIndentLinesUpUnderTheText() {
+        var canvas = Canvas(width: 12, height: 3)
+        canvas.writeWrapped("* aaa bbb ccc ddd", in: canvas.bounds, hangingIndent: 2)
+        #expect(canvas.plainText() == "* aaa bbb\n  ccc ddd\n\n")
+    }
 }

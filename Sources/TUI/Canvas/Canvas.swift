@@ -69,12 +69,15 @@ public struct Canvas: Sendable, Hashable {
         return max(0, column - x)
     }
 
-    /// Writes text wrapped to a rectangle; returns the rows used.
+    /// Writes text wrapped to a rectangle; lines after the first start `hangingIndent` columns
+    /// further right (under the text after a bullet or symbol). Returns the rows used.
     @discardableResult
-    public mutating func writeWrapped(_ text: String, in rect: Rect, style: CellStyle = .plain) -> Int {
-        let lines = TextLayout.wrap(text, width: rect.width)
+    public mutating func writeWrapped(_ text: String, in rect: Rect, style: CellStyle = .plain, hangingIndent: Int = 0) -> Int {
+        let indent = min(max(0, hangingIndent), rect.width - 1)
+        let lines = TextLayout.wrap(text, width: rect.width - indent)
         for (offset, line) in lines.prefix(rect.height).enumerated() {
-            write(line, x: rect.x, y: rect.y + offset, style: style, maxWidth: rect.width)
+            let x = offset == 0 ? rect.x : rect.x + indent
+            write(line, x: x, y: rect.y + offset, style: style, maxWidth: rect.maxX - x)
         }
         return min(lines.count, rect.height)
     }

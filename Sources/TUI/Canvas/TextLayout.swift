@@ -29,6 +29,15 @@ public enum TextLayout {
         return alignRight ? padding + cut : cut + padding
     }
 
+    /// Text whose paragraphs were broken into lines for a file (YAML block text) joined back:
+    /// single line breaks become spaces, blank lines stay paragraph breaks.
+    public static func unfold(_ text: String) -> String {
+        let paragraphs = text.split(separator: "\n\n", omittingEmptySubsequences: true)
+        return paragraphs.map { paragraph in
+            paragraph.split(separator: "\n").map { String($0.drop { $0 == " " }) }.joined(separator: " ")
+        }.joined(separator: "\n\n")
+    }
+
     /// Text broken into lines of at most `width` columns: at spaces where possible, inside
     /// a word only when the word alone is too long. Line breaks in the text are kept, and so
     /// is the indentation at the start of each paragraph.

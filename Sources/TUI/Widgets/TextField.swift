@@ -39,11 +39,11 @@ public enum TextField {
         let noteRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         switch note {
         case .error(let message):
-            return 1 + canvas.writeWrapped(glyphs.failure + " " + message, in: noteRect, style: .error)
+            return 1 + canvas.writeWrapped(glyphs.failure + " " + message, in: noteRect, style: .error, hangingIndent: DisplayWidth.of(glyphs.failure) + 1)
         case .hint(let message):
             return 1 + canvas.writeWrapped(message, in: noteRect, style: .muted)
         case .ok(let message):
-            return 1 + canvas.writeWrapped(glyphs.ok + " " + message, in: noteRect, style: .success)
+            return 1 + canvas.writeWrapped(glyphs.ok + " " + message, in: noteRect, style: .success, hangingIndent: DisplayWidth.of(glyphs.ok) + 1)
         }
     }
 }

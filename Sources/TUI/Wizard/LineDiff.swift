@@ -31,10 +31,10 @@ public enum LineDiff {
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
                 changes.append(.same(a[i])); i += 1; j += 1
-            } else if j < b.count, i == a.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                changes.append(.added(b[j])); j += 1
-            } else {
+            } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
                 changes.append(.removed(a[i])); i += 1
+            } else {
+                changes.append(.added(b[j])); j += 1
             }
         }
         changes += old[(old.count - suffix)...].map(Change.same)

@@ -26,6 +26,13 @@ public enum Wizard {
 
     private static func handle(_ key: Key, _ state: WizardState) -> (WizardState, [WizardEffect]) {
         var state = state
+        if !state.size.fits(WizardView.minimumSize) {
+            // Only the "too small" message is visible: quit without a confirmation nobody can see.
+            switch key {
+            case .character("q"), .ctrlC, .escape: return (state, [.quit])
+            default: return (state, [])
+            }
+        }
         switch state.overlay {
         case .confirmQuit:
             switch key {

@@ -22,14 +22,14 @@ enum WizardHelp {
                 """)
         case .question(let id):
             guard let question = state.profile.question(id) else { return .help(title: "Help", text: "") }
-            var text = question.help?.trimmingSpaces() ?? question.prompt
+            var text = question.help.map { TextLayout.unfold($0.trimmingSpaces()) } ?? question.prompt
             if let rule = rule(question) { text += "\n\n" + rule }
             if question.optional { text += "\n\nYou can leave this empty." }
             text += "\n\n" + keys(question)
             return .help(title: question.prompt, text: text)
         case .extras:
             let sections = WizardFlow.optionalSections(state.profile)
-            let text = sections.map { "\($0.title): " + ($0.help?.trimmingSpaces() ?? "") }.joined(separator: "\n\n")
+            let text = sections.map { "\($0.title): " + TextLayout.unfold($0.help?.trimmingSpaces() ?? "") }.joined(separator: "\n\n")
             return .help(title: "Optional sections", text: text + "\n\nSpace or Enter opens or closes a section; Enter on Continue goes on.")
         case .review:
             return .help(title: "Review", text: """

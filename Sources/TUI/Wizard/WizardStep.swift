@@ -30,6 +30,12 @@ public struct TextDraft: Sendable, Hashable {
         self.text = text
         cursor = text.count
     }
+
+    /// Creates a draft with the cursor at a position.
+    public init(text: String, cursor: Int) {
+        self.text = text
+        self.cursor = cursor
+    }
 }
 
 /// What the review screen shows: prepared at the edge (values generation, plans, kubectl) and

@@ -6,7 +6,7 @@ extension WizardView {
         y += canvas.writeWrapped(question.prompt, in: Rect(x: body.x, y: y, width: body.width, height: 2), style: .heading)
         if let help = question.help?.trimmingSpaces(), !help.isEmpty {
             y += 1
-            y += canvas.writeWrapped(help.replacing("\n", with: " "), in: Rect(x: body.x, y: y, width: body.width, height: 4), style: .muted)
+            y += canvas.writeWrapped(TextLayout.unfold(help), in: Rect(x: body.x, y: y, width: body.width, height: 4), style: .muted)
         }
         y += 1
         if question.kind == .choice {
@@ -103,8 +103,7 @@ extension WizardView {
             canvas.writeWrapped(minimum, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), style: .muted)
             return
         }
-        canvas.write("Estimated monthly cost on \(cloudName) (\(costs.currency), list prices, not a quote)",
-                     x: rect.x, y: y, style: .strong, maxWidth: rect.width)
+        canvas.write("Estimated monthly cost on \(cloudName)", x: rect.x, y: y, style: .strong, maxWidth: rect.width)
         y += 1
         let rows: [(String, String, Int)] = [
             ("Nodes", nodes(estimate.nodes), estimate.nodesCents),
@@ -112,13 +111,16 @@ extension WizardView {
             ("Storage", "\(estimate.storageGiB) GiB", estimate.storageCents),
             ("Control plane", "", estimate.clusterCents),
         ]
-        for (label, detail, cents) in rows where y < rect.maxY - 2 {
+        for (label, detail, cents) in rows where y < rect.maxY - 3 {
             canvas.write(TextLayout.pad(label, width: 16) + TextLayout.pad(detail, width: 40) + TextLayout.pad(money(cents), width: 10, alignRight: true),
                          x: rect.x + 2, y: y, maxWidth: rect.width - 2)
             y += 1
         }
         canvas.write(TextLayout.pad("Total", width: 56) + TextLayout.pad(money(estimate.totalCents), width: 10, alignRight: true) + " a month",
                      x: rect.x + 2, y: y, style: .strong, maxWidth: rect.width - 2)
+        y += 1
+        canvas.write("\(costs.currency) list prices: an estimate to compare choices, not a quote.", x: rect.x + 2, y: y,
+                     style: .muted, maxWidth: rect.width - 2)
         y += 1
         canvas.writeWrapped(minimum, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), style: .muted)
     }

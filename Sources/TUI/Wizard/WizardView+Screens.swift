@@ -25,7 +25,7 @@ extension WizardView {
             }
             y += 1
             if on, let help = section.help?.trimmingSpaces() {
-                y += canvas.writeWrapped(help.replacing("\n", with: " "),
+                y += canvas.writeWrapped(TextLayout.unfold(help),
                                          in: Rect(x: x + 6, y: y, width: body.width - 8, height: min(3, body.maxY - 1 - y)), style: .muted)
             }
         }
@@ -52,7 +52,7 @@ extension WizardView {
         if let context = preview.kubeContext {
             canvas.write(context, x: x + 14, y: 2, style: CellStyle(bold: true, role: .accent), maxWidth: width - 14)
         } else {
-            canvas.write("\(glyphs.warning) none: kubectl has no current context; set one before installing", x: x + 14, y: 2,
+            canvas.write("\(glyphs.warning) none: kubectl has no current context; set one first", x: x + 14, y: 2,
                          style: .warning, maxWidth: width - 14)
         }
         let fileNote = preview.existing == nil
@@ -63,7 +63,7 @@ extension WizardView {
         let commands = ReviewLayout.commandLines(state)
         let room = 8
         for (offset, line) in commands.prefix(room).enumerated() {
-            canvas.write(line, x: x + 1, y: 6 + offset, style: line.hasPrefix("$") ? .plain : .plain, maxWidth: width - 1)
+            canvas.write(line, x: x + 1, y: 6 + offset, maxWidth: width - 1)
         }
         if commands.isEmpty { canvas.write("(no commands: values only)", x: x + 1, y: 6, style: .muted) }
         let pane = ReviewLayout.paneRect(state)

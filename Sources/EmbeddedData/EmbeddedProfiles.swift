@@ -105,6 +105,14 @@ generatedSecrets:
   - path: clickhouse.password
     length: 32
 
+# The data volumes `posthog-install resize` grows, by the name given on its command line,
+# and the value key holding each size (the same keys the tiers set).
+volumes:
+  clickhouse: clickhouseOperator.storage
+  postgresql: postgresql.persistence.size
+  kafka: kafka.persistence.size
+  redis: redis.master.persistence.size
+
 """#,
         "chart-3/clouds/aws.yaml": #"""
 # AWS: nginx ingress behind an ELB, Let's Encrypt certificates through cert-manager.
@@ -244,7 +252,8 @@ clouds:
 #   section   the section it belongs to (see `sections`)
 #   prompt    one line, asked as is
 #   help      a few lines shown on request
-#   kind      how the answer is checked: hostname, email, port, choice, text, secret, size
+#   kind      how the answer is checked: hostname (PostHog's public name), host (a server
+#             PostHog connects to: IP addresses and cluster-internal names allowed), email, port, choice, text, secret, size
 #   default   proposed answer (absent: no proposal)
 #   optional  true when an empty answer is accepted (absent: false)
 #   clouds    only asked on these clouds (absent: every cloud)
@@ -365,7 +374,7 @@ questions:
     section: email
     prompt: SMTP server host name?
     help: The mail server PostHog sends through, for example smtp.mailgun.org.
-    kind: hostname
+    kind: host
     sets:
       - path: email.host
 
@@ -435,7 +444,7 @@ questions:
     section: external-clickhouse
     prompt: ClickHouse host name?
     help: Reached on ClickHouse's native and HTTP ports; chart 3.x has no port setting.
-    kind: hostname
+    kind: host
     sets:
       - path: clickhouse.host
       - path: clickhouseOperator.enabled
@@ -468,7 +477,7 @@ questions:
   - id: external-postgresql-host
     section: external-postgresql
     prompt: PostgreSQL host name?
-    kind: hostname
+    kind: host
     sets:
       - path: postgresql.postgresqlHost
       - path: postgresql.enabled
@@ -508,7 +517,7 @@ questions:
   - id: external-redis-host
     section: external-redis
     prompt: Redis host name?
-    kind: hostname
+    kind: host
     sets:
       - path: redis.host
       - path: redis.enabled
@@ -531,18 +540,36 @@ questions:
     sets:
       - path: redis.password
 
+  - id: prometheus
+    section: monitoring
+    prompt: Install Prometheus and Alertmanager in the cluster?
+    help: |
+      Prometheus collects the chart's metrics and evaluates its alert rules; Alertmanager
+      sends the alerts on. Needs about 1 GiB more memory in the cluster.
+    kind: choice
+    default: "on"
+    choices:
+      - value: "on"
+        label: Yes, install Prometheus with Alertmanager
+        sets:
+          - path: prometheus.enabled
+            value: true
+          - path: prometheus.alertmanager.enabled
+            value: true
+      - value: "off"
+        label: "No, no alerts from the cluster"
+
   - id: pagerduty-key
     section: monitoring
+    optional: true
+    askWhen:
+      prometheus: ["on"]
     prompt: PagerDuty routing key (Events API v2 integration key)?
     help: |
       Alertmanager sends every alert to this PagerDuty service. Create an "Events API v2"
       integration on the service and paste its integration key.
     kind: secret
     sets:
-      - path: prometheus.enabled
-        value: true
-      - path: prometheus.alertmanager.enabled
-        value: true
       - path: prometheus.alertmanagerFiles.alertmanager\.yml.receivers
         value:
           - name: default-receiver
@@ -774,6 +801,14 @@ generatedSecrets:
   - path: clickhouse.password
     length: 32
 
+# The data volumes `posthog-install resize` grows, by the name given on its command line,
+# and the value key holding each size (the same keys the tiers set).
+volumes:
+  clickhouse: clickhouse.persistence.size
+  postgresql: postgresql.persistence.size
+  kafka: kafka.persistence.size
+  redis: redis.master.persistence.size
+
 """#,
         "chart-30/clouds/aws.yaml": #"""
 # AWS: nginx ingress behind an ELB, Let's Encrypt certificates through cert-manager.
@@ -924,7 +959,8 @@ clouds:
 #   section   the section it belongs to (see `sections`)
 #   prompt    one line, asked as is
 #   help      a few lines shown on request
-#   kind      how the answer is checked: hostname, email, port, choice, text, secret, size
+#   kind      how the answer is checked: hostname (PostHog's public name), host (a server
+#             PostHog connects to: IP addresses and cluster-internal names allowed), email, port, choice, text, secret, size
 #   default   proposed answer (absent: no proposal)
 #   optional  true when an empty answer is accepted (absent: false)
 #   clouds    only asked on these clouds (absent: every cloud)
@@ -1060,7 +1096,7 @@ questions:
     section: email
     prompt: SMTP server host name?
     help: The mail server PostHog sends through, for example smtp.mailgun.org.
-    kind: hostname
+    kind: host
     sets:
       - path: email.host
 
@@ -1130,7 +1166,7 @@ questions:
     section: external-clickhouse
     prompt: ClickHouse host name?
     help: Reached on ClickHouse's native and HTTP ports; chart 30.x has no port setting.
-    kind: hostname
+    kind: host
     sets:
       - path: externalClickhouse.host
       - path: clickhouse.enabled
@@ -1172,7 +1208,7 @@ questions:
   - id: external-postgresql-host
     section: external-postgresql
     prompt: PostgreSQL host name?
-    kind: hostname
+    kind: host
     sets:
       - path: externalPostgresql.postgresqlHost
       - path: postgresql.enabled
@@ -1212,7 +1248,7 @@ questions:
   - id: external-redis-host
     section: external-redis
     prompt: Redis host name?
-    kind: hostname
+    kind: host
     sets:
       - path: externalRedis.host
       - path: redis.enabled
@@ -1235,18 +1271,36 @@ questions:
     sets:
       - path: externalRedis.password
 
+  - id: prometheus
+    section: monitoring
+    prompt: Install Prometheus and Alertmanager in the cluster?
+    help: |
+      Prometheus collects the chart's metrics and evaluates its alert rules; Alertmanager
+      sends the alerts on. Needs about 1 GiB more memory in the cluster.
+    kind: choice
+    default: "on"
+    choices:
+      - value: "on"
+        label: Yes, install Prometheus with Alertmanager
+        sets:
+          - path: prometheus.enabled
+            value: true
+          - path: prometheus.alertmanager.enabled
+            value: true
+      - value: "off"
+        label: "No, no alerts from the cluster"
+
   - id: pagerduty-key
     section: monitoring
+    optional: true
+    askWhen:
+      prometheus: ["on"]
     prompt: PagerDuty routing key (Events API v2 integration key)?
     help: |
       Alertmanager sends every alert to this PagerDuty service. Create an "Events API v2"
       integration on the service and paste its integration key.
     kind: secret
     sets:
-      - path: prometheus.enabled
-        value: true
-      - path: prometheus.alertmanager.enabled
-        value: true
       - path: prometheus.alertmanagerFiles.alertmanager\.yml.receivers
         value:
           - name: default-receiver

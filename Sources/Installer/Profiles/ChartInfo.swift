@@ -20,10 +20,12 @@ public struct ChartInfo: Equatable, Sendable {
     public let kubeVersion: String
     /// Secrets generated once and kept.
     public let generatedSecrets: [GeneratedSecret]
+    /// The data volumes `posthog-install resize` can grow: component name → size key, in order.
+    public let volumes: [VolumeKey]
 
     init(_ node: ProfileNode) throws {
         try node.rejectUnknownKeys(["id", "chart", "repository", "repositoryName", "versions", "defaultVersion",
-                                    "appVersion", "kubeVersion", "generatedSecrets"])
+                                    "appVersion", "kubeVersion", "generatedSecrets", "volumes"])
         id = try node.child("id").string()
         chart = try node.child("chart").string()
         repository = try node.child("repository").string()
@@ -33,6 +35,11 @@ public struct ChartInfo: Equatable, Sendable {
         appVersion = try node.child("appVersion").scalarText()
         kubeVersion = try node.child("kubeVersion").string()
         generatedSecrets = try node.optionalChild("generatedSecrets")?.list().map(GeneratedSecret.init) ?? []
+        if let volumes = try node.optionalChild("volumes") {
+            self.volumes = try volumes.mapping().keys.map { VolumeKey(component: $0, path: ValuePath.split(try volumes.child($0).string())) }
+        } else {
+            self.volumes = []
+        }
         guard SemverCompatibility.isCompatible(versions, defaultVersion) else {
             throw try node.child("defaultVersion").error("\(defaultVersion) is outside this set's versions \(versions)")
         }

@@ -2,6 +2,8 @@
 public enum ValidationKind: String, CaseIterable, Sendable {
     /// A DNS host name (RFC 1123 labels), no scheme, port or path.
     case hostname
+    /// A server PostHog connects to: a host name (single-label names allowed) or an IP address.
+    case host
     /// An email address.
     case email
     /// A TCP port, 1–65535.

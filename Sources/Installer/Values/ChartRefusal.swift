@@ -1,0 +1,29 @@
+/// Rewords a render failure for a person: the chart's own message first, where it came from
+/// second, without the template-engine plumbing around it.
+public enum ChartRefusal {
+    /// `execution error at (posthog/templates/x.yaml:3:4): 'cloud' value is required` →
+    /// "The chart refuses these values: 'cloud' value is required (posthog/templates/x.yaml, line 3)."
+    public static func explain(_ raw: String) -> String {
+        var text = raw
+        if let hint = text.range(of: "\n\nUse --debug flag") { text = String(text[..<hint.lowerBound]) }
+        if text.hasPrefix("Error: ") { text = String(text.dropFirst(7)) }
+        let marker = "execution error at ("
+        guard let start = text.range(of: marker), let close = text[start.upperBound...].range(of: "): ") else {
+            return "The chart could not be rendered with these values: \(text)"
+        }
+        let location = text[start.upperBound..<close.lowerBound]
+        let message = text[close.upperBound...].trimmingCharacters(in: " \n")
+        let parts = location.split(separator: ":")
+        let place = parts.count >= 2 ? "\(parts[0]), line \(parts[1])" : String(location)
+        return "The chart refuses these values: \(message) (\(place))."
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = self
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

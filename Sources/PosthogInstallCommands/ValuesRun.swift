@@ -1,0 +1,188 @@
+import Effects
+import Helm
+import Installer
+import YAML
+
+/// The work behind `posthog-install values`, apart from argument parsing so tests can run it
+/// against in-memory files and read exactly what would be printed.
+struct ValuesRun {
+    /// The parsed command line.
+    struct Request {
+        var flags = AnswerFlags()
+        var answersFile: String?
+        var smtpPasswordFile: String?
+        var output = "values.yaml"
+        var chart: String?
+        var dryRun = false
+    }
+
+    /// What to print and the exit status.
+    struct Output: Equatable {
+        var stdout = ""
+        var stderr = ""
+        var status: ToolExitCode = .success
+    }
+
+    /// A failure with the exit code it maps to.
+    struct Failure: Error {
+        let message: String
+        let status: ToolExitCode
+        static func input(_ message: String) -> Failure { Failure(message: message, status: .badInput) }
+    }
+
+    let files: any FileSystem
+    let secrets: any SecretSource
+    let profiles: [ProfileSet]
+
+    /// Generates, checks and writes values.yaml and answers.yaml.
+    func execute(_ request: Request) -> Output {
+        do {
+            return try run(request)
+        } catch let failure as Failure {
+            return Output(stderr: "Error: \(failure.message)\n", status: failure.status)
+        } catch {
+            return Output(stderr: "Error: \(error)\n", status: .failed)
+        }
+    }
+
+    private func run(_ request: Request) throws -> Output {
+        var flags = request.flags
+        if let passwordFile = request.smtpPasswordFile {
+            guard flags.smtpPassword == nil else {
+                throw Failure.input("--smtp-password and --smtp-password-file both give the SMTP password; use only one (the file keeps it out of your shell history)")
+            }
+            flags.smtpPassword = try readText(passwordFile, what: "SMTP password file").trimmingCharacters(in: "\n\r")
+        }
+        let answersPath = Self.answersPath(for: request.output)
+        // The answers the current values.yaml was written from, if saved.
+        let saved = try files.exists(answersPath) ? readAnswers(answersPath) : nil
+        let given = try request.answersFile.map(readAnswers)
+        let base = given ?? saved
+
+        let profile = try chooseProfile(flags: flags, base: base?.0)
+        var sheet = base.map { Self.carry($0.1, to: profile) } ?? AnswerSheet()
+        do { sheet = try HeadlessAnswers.apply(flags, to: sheet, profile: profile) } catch let problem as HeadlessAnswers.Problem {
+            throw Failure.input(problem.description)
+        }
+
+        let existing = files.exists(request.output) ? try readText(request.output, what: "values file") : nil
+        let existingValues: YAMLValue
+        do { existingValues = try existing.map { try YAML.parse($0, file: request.output) } ?? .null } catch let error as YAMLError {
+            throw Failure.input("\(error.description)\n\(request.output) was left as it is; fix the line above (or move the file away) and run again.")
+        }
+        let missing = sheet.missing(in: profile) { question in
+            question.sets.contains { existingValues.value(at: $0.path).map { $0 != .null } ?? false }
+        }
+        if !missing.isEmpty {
+            let list = missing.map { "  --\($0.id): \($0.prompt)" }.joined(separator: "\n")
+            throw Failure.input("some answers are missing:\n\(list)\nGive them as flags, or run posthog-install without arguments to be asked.")
+        }
+
+        let output: ValuesGeneration.Output
+        do {
+            output = try ValuesGeneration.generate(
+                .init(profile: profile, sheet: sheet, existing: existing, file: request.output,
+                      previousSheet: saved.map { Self.carry($0.1, to: profile) }),
+                secrets: secrets)
+        } catch let error as YAMLError {
+            throw Failure.input("\(error.description)\n\(request.output) was left as it is.")
+        }
+
+        let findings = try lint(request.chart, text: output.text, file: request.output)
+        let blocked = findings.contains { $0.severity == .error }
+        var backup: String?
+        var wroteAnswers: String?
+        if !request.dryRun && !blocked {
+            if !output.unchanged {
+                backup = try write(request.output, output.text, keepBackups: 5)
+            }
+            _ = try write(answersPath, AnswersFile.text(sheet, profile: profile), keepBackups: 1)
+            wroteAnswers = answersPath
+        }
+        let summary = ValuesSummary.text(.init(profile: profile, sheet: sheet, output: output, valuesPath: request.output,
+                                                answersPath: wroteAnswers, backupPath: backup, findings: findings,
+                                                written: !request.dryRun && !blocked))
+        var result = Output(stdout: request.dryRun ? output.text + "\n---\n" + summary : summary)
+        if blocked {
+            result.stderr = "Error: the chart refuses these values, so \(request.output) was not written. See above.\n"
+            result.status = .failed
+        }
+        return result
+    }
+
+    /// `values.yaml` → `answers.yaml`; `prod.yaml` → `prod.answers.yaml`, in the same directory.
+    static func answersPath(for valuesPath: String) -> String {
+        let (directory, name) = splitPath(valuesPath)
+        let prefix = valuesPath.contains("/") ? directory + "/" : ""
+        if name == "values.yaml" || name == "values.yml" { return prefix + "answers.yaml" }
+        let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
+        return prefix + stem + ".answers.yaml"
+    }
+
+    /// Answers of one profile set carried to another: unknown questions are dropped.
+    static func carry(_ sheet: AnswerSheet, to profile: ProfileSet) -> AnswerSheet {
+        var carried = AnswerSheet(enabledSections: sheet.enabledSections)
+        for (id, answer) in sheet.answers where profile.question(id) != nil && id != "chart-version" {
+            carried.answers[id] = answer
+        }
+        if let version = sheet.answers["chart-version"], profile.chart.supports(version: version) {
+            carried.answers["chart-version"] = version
+        }
+        return carried
+    }
+
+    private func chooseProfile(flags: AnswerFlags, base: ProfileSet?) throws -> ProfileSet {
+        if let version = flags.chartVersion {
+            guard let profile = ProfileSet.forChartVersion(version, in: profiles) else {
+                let ranges = profiles.map { "\($0.chart.versions) (\($0.id))" }.joined(separator: ", ")
+                throw Failure.input("--chart-version: posthog-install has no settings for chart \(version); it knows \(ranges)")
+            }
+            return profile
+        }
+        if let base { return base }
+        func major(_ profile: ProfileSet) -> Int { Int(profile.chart.defaultVersion.split(separator: ".").first ?? "") ?? 0 }
+        guard let newest = profiles.max(by: { major($0) < major($1) }) else {
+            throw Failure(message: "no profile sets are built in", status: .failed)
+        }
+        return newest
+    }
+
+    private func readAnswers(_ path: String) throws -> (ProfileSet, AnswerSheet) {
+        let text = try readText(path, what: "answers file")
+        do { return try AnswersFile.read(text, file: path, profiles: profiles) } catch let problem as AnswersFile.Problem {
+            throw Failure.input(problem.description)
+        }
+    }
+
+    private func lint(_ chartPath: String?, text: String, file: String) throws -> [ValuesLint.Finding] {
+        guard let chartPath else { return [] }
+        let chart: Chart
+        do { chart = try ChartLoader.load(path: chartPath) } catch {
+            throw Failure.input("--chart \(chartPath): \(error)")
+        }
+        let values = try YAML.parse(text, file: file)
+        return ValuesLint.unknownKeys(values, known: ChartValueKeys(chart: chart))
+            + ValuesLint.render(chart: chart, valuesText: text, file: file)
+    }
+
+    private func readText(_ path: String, what: String) throws -> String {
+        do { return try files.readString(path) } catch {
+            throw Failure.input("cannot read the \(what) \(path): \(error)")
+        }
+    }
+
+    private func write(_ path: String, _ text: String, keepBackups: Int) throws -> String? {
+        do { return try files.writeAtomically(path, text, mode: 0o600, backup: .keepLast(keepBackups)) } catch {
+            throw Failure(message: "cannot write \(path): \(error). Nothing was changed.", status: .failed)
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -121,7 +121,7 @@ import Testing
     @Test func reachingTheReviewAsksForAPreviewAndEnterFinishes() {
         let (review, effects) = F.press(F.toReview, on: F.start())
         #expect(review.step == .review)
-        let answers = ["cloud": "do", "hostname": "posthog.example.com", "tls": "on", "tier": "small"]
+        let answers = AnswerSheet(answers: ["cloud": "do", "hostname": "posthog.example.com", "tls": "on", "tier": "small"])
         #expect(effects == [.preparePreview(answers)])
         #expect(F.press([.enter], on: review).1.isEmpty, "no install before the preview is shown")
         let ready = Wizard.update(review, .previewReady(F.preview)).0

@@ -1,4 +1,5 @@
 import Effects
+import Installer
 import Synchronization
 
 /// Runs the wizard on a screen: draws the view of the state, turns keys and signals into
@@ -7,7 +8,7 @@ public enum WizardRunner {
     /// How the wizard ended.
     public enum Outcome: Sendable, Equatable {
         /// The person confirmed the review: install with these answers.
-        case finished([String: String])
+        case finished(AnswerSheet)
         /// The person quit; nothing was written.
         case quit
         /// A signal (SIGTERM, SIGHUP) or the end of input stopped the wizard.
@@ -15,7 +16,7 @@ public enum WizardRunner {
     }
 
     /// Prepares the review for a set of answers: `previewReady` or `previewFailed`.
-    public typealias PreviewProvider = @Sendable ([String: String]) async -> WizardEvent
+    public typealias PreviewProvider = @Sendable (AnswerSheet) async -> WizardEvent
 
     /// Runs until the wizard finishes, is quit or is stopped. `signals` are already subscribed
     /// (SIGINT arrives as Ctrl-C and asks before quitting; SIGTERM and SIGHUP stop at once).

@@ -108,7 +108,7 @@ public enum Wizard {
             if state.extrasHighlight == nil { state.extrasHighlight = WizardFlow.optionalSections(state.profile).count }
         case .review:
             state.review = ReviewState()
-            return (state, [.preparePreview(WizardFlow.finalAnswers(state))])
+            return (state, [.preparePreview(WizardFlow.finalSheet(state))])
         case .welcome:
             break
         }
@@ -225,7 +225,7 @@ public enum Wizard {
         case .enter:
             guard state.review.preview != nil else { return (state, []) }
             state.finished = true
-            return (state, [.finish(WizardFlow.finalAnswers(state))])
+            return (state, [.finish(WizardFlow.finalSheet(state))])
         case .escape: return back(state)
         case .character("q"): state.overlay = .confirmQuit
         case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)

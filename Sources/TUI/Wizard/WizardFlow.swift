@@ -1,5 +1,4 @@
 import Installer
-import YAML
 
 /// Which screens the wizard shows for the answers so far, and the answers they add up to.
 /// Questions come from the profile data: a question is asked when its section is required or
@@ -33,27 +32,15 @@ public enum WizardFlow {
 
     /// Whether a question applies: right cloud and every `askWhen` condition met.
     public static func isAsked(_ question: Question, _ state: WizardState) -> Bool {
-        if let cloud = cloud(state), !question.applies(to: cloud) { return false }
-        for (other, values) in question.askWhen {
-            guard let answer = answerOrDefault(other, state), values.contains(answer) else { return false }
-        }
-        return true
+        state.sheet.isAsked(question, in: state.profile)
     }
 
     /// The chosen cloud, once answered.
-    public static func cloud(_ state: WizardState) -> Cloud? {
-        state.answers["cloud"].flatMap(Cloud.init(rawValue:))
-    }
-
-    /// The chosen tier, or the question's default.
-    public static func tier(_ state: WizardState) -> Tier? {
-        answerOrDefault("tier", state).flatMap(Tier.init(rawValue:))
-    }
+    public static func cloud(_ state: WizardState) -> Cloud? { state.sheet.cloud }
 
     /// The accepted answer to a question, else its default as text.
     public static func answerOrDefault(_ id: String, _ state: WizardState) -> String? {
-        if let answer = state.answers[id] { return answer }
-        return state.profile.question(id).flatMap(defaultText)
+        state.profile.question(id).flatMap { state.sheet.effectiveAnswer($0, in: state.profile) }
     }
 
     /// A question's default as the text a person would type.
@@ -67,12 +54,13 @@ public enum WizardFlow {
         }
     }
 
-    /// The answers of every question asked in the current flow; empty optional answers left out.
-    public static func finalAnswers(_ state: WizardState) -> [String: String] {
-        var result: [String: String] = [:]
+    /// The answers of every question asked in the current flow (empty optional answers left
+    /// out) and the sections chosen: what values generation needs.
+    public static func finalSheet(_ state: WizardState) -> AnswerSheet {
+        var result = AnswerSheet(enabledSections: state.enabledSections)
         for case .question(let id) in steps(state) {
-            guard let answer = state.answers[id] ?? state.profile.question(id).flatMap(defaultText), !answer.isEmpty else { continue }
-            result[id] = answer
+            guard let answer = answerOrDefault(id, state), !answer.isEmpty else { continue }
+            result.answers[id] = answer
         }
         return result
     }

@@ -5,7 +5,7 @@ enum WizardHelp {
     /// Whether `?` opens help on a text field: only where `?` cannot be part of a valid answer.
     static func questionMarkOpensHelp(_ question: Question) -> Bool {
         switch question.kind {
-        case .hostname, .email, .port, .size, .choice: return true
+        case .hostname, .host, .email, .port, .size, .choice: return true
         case .text, .secret: return false
         }
     }
@@ -45,6 +45,7 @@ enum WizardHelp {
     private static func rule(_ question: Question) -> String? {
         switch question.kind {
         case .hostname: return "A valid answer is a full host name such as posthog.example.com: letters, digits, hyphens and dots."
+        case .host: return "A valid answer is the server's host name or IP address, without a scheme or port."
         case .email: return "A valid answer is one email address such as ops@example.com."
         case .port: return "A valid answer is a number from 1 to 65535."
         case .size: return "A valid answer is a size with a unit, such as 60Gi or 1Ti."

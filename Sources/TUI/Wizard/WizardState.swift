@@ -26,8 +26,10 @@ public struct WizardState: Sendable, Equatable {
     public var review = ReviewState()
     /// The terminal size, for scrolling limits.
     public var size: TerminalSize
-    /// Whether the person asked to install (Enter on review); the wizard is over.
+    /// Whether the person confirmed the review (Enter); the wizard is over.
     public var finished = false
+    /// What Enter on the review does, for its key hint ("install", "write values.yaml").
+    public var confirmAction = "install"
 
     /// A wizard at the welcome screen; `answers` pre-fills questions (from an earlier values.yaml).
     public init(profile: ProfileSet, answers: [String: String] = [:], size: TerminalSize = .minimum) {
@@ -35,6 +37,9 @@ public struct WizardState: Sendable, Equatable {
         self.answers = answers
         self.size = size
     }
+
+    /// The answers and chosen sections as the installer's answer sheet.
+    public var sheet: AnswerSheet { AnswerSheet(answers: answers, enabledSections: enabledSections) }
 
     /// The question shown, if the step is a question.
     public var currentQuestion: Question? {
@@ -59,9 +64,9 @@ public enum WizardEvent: Sendable, Equatable {
 public enum WizardEffect: Sendable, Equatable {
     /// Prepare the review: generate values.yaml for these answers, read the existing file,
     /// plan the commands, read the kube context; answer with `previewReady` or `previewFailed`.
-    case preparePreview([String: String])
+    case preparePreview(AnswerSheet)
     /// The person confirmed: install with these answers.
-    case finish([String: String])
+    case finish(AnswerSheet)
     /// The person chose to quit; nothing is written.
     case quit
 }

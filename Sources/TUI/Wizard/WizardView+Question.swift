@@ -34,6 +34,7 @@ extension WizardView {
     private static func placeholder(_ question: Question) -> String? {
         switch question.kind {
         case .hostname: return "posthog.example.com"
+        case .host: return "db.internal.example.com"
         case .email: return "ops@example.com"
         default: return nil
         }

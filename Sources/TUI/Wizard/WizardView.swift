@@ -72,7 +72,7 @@ public enum WizardView {
             return [KeyHint("Up/Down", "move"), KeyHint("Space", "add/remove"), KeyHint("Enter", "continue"),
                     KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
         case .review:
-            var hints = state.review.preview == nil ? [] : [KeyHint("Enter", "install"), KeyHint("Up/Down", "scroll")]
+            var hints = state.review.preview == nil ? [] : [KeyHint("Enter", state.confirmAction), KeyHint("Up/Down", "scroll")]
             if state.review.preview?.existing != nil { hints.append(KeyHint("Tab", "changes/file")) }
             return hints + [KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
         }

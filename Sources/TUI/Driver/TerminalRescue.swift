@@ -4,17 +4,24 @@ import Glibc
 import Darwin
 #endif
 
-// The terminal settings from before curses started, for the crash handler (written before
-// the handlers are installed, read only by them).
+// Written before the handlers are installed and read only by them: the terminal settings from
+// before curses started and the crash handlers that were there before ours (Swift's backtracer).
 private nonisolated(unsafe) var savedSettings = termios()
 private nonisolated(unsafe) var haveSavedSettings = false
+private nonisolated(unsafe) let previousActions: UnsafeMutablePointer<sigaction> = {
+    let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
+    let empty = sigaction()
+    actions.initialize(repeating: empty, count: 32)
+    return actions
+}()
 
 private func rescueTerminal(_ signal: Int32) {
     if haveSavedSettings { _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings) }
     // Leave the alternate screen, show the cursor, reset attributes.
     let reset: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n"
     _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
-    // The handler was installed with SA_RESETHAND: raising again takes the default action.
+    // Hand the signal to whoever handled it before (the backtracer prints to a sane terminal now).
+    if signal >= 0, signal < 32 { sigaction(signal, previousActions + Int(signal), nil) }
     raise(signal)
 }
 
@@ -27,18 +34,18 @@ enum TerminalRescue {
     /// Saves the terminal settings and installs the crash handlers.
     static func arm() {
         haveSavedSettings = tcgetattr(STDIN_FILENO, &savedSettings) == 0
-        for signal in fatalSignals {
+        for number in fatalSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = rescueTerminal
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
-            sigaction(signal, &action, nil)
+            action.sa_flags = 0
+            sigaction(number, &action, previousActions + Int(number))
         }
     }
 
-    /// Puts the default crash behaviour back.
+    /// Puts the previous crash handlers back.
     static func disarm() {
-        for number in fatalSignals { signal(number, SIG_DFL) }
+        for number in fatalSignals { sigaction(number, previousActions + Int(number), nil) }
         haveSavedSettings = false
     }
 }

@@ -43,7 +43,7 @@ let package = Package(
         // kubectl/helm clients, the namespace poller and the simulated cluster.
         .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "Helm", "YAML", "COpenSSL", "EmbeddedData"]),
         // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
-        .target(name: "TUI", dependencies: ["Installer", "Kube", "CNCurses"]),
+        .target(name: "TUI", dependencies: ["Installer", "Kube", "Effects", "CNCurses"]),
         // The commands (swift-argument-parser), headless printers and wiring.
         .target(name: "PosthogInstallCommands", dependencies: [
             "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster", "TUI",
@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "InstallerTests", dependencies: ["Installer", "PosthogTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "EffectsTests", dependencies: ["Effects", "PosthogTestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "PosthogTestSupport"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "PosthogTestSupport"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "PosthogTestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PosthogInstallCommandsTests", dependencies: [
             "PosthogInstallCommands", "PosthogTestSupport",
         ]),

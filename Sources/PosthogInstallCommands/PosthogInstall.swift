@@ -17,8 +17,9 @@ public struct PosthogInstall: AsyncParsableCommand {
     /// Creates the command (argument-parser needs an empty initializer).
     public init() {}
 
-    /// Runs the wizard (not yet wired: prints where to start).
+    /// Runs the wizard in a terminal; elsewhere explains the headless commands.
     public func run() async throws {
-        print(PosthogInstall.helpMessage())
+        let status = await WizardCommand.main()
+        if status != .success { throw status.exitCode }
     }
 }

@@ -1,0 +1,170 @@
+import Effects
+import Foundation
+import Installer
+import Synchronization
+import TUI
+
+/// `posthog-install` without a subcommand: the full-screen wizard when run in a terminal,
+/// otherwise a message pointing to the headless commands. The wizard writes values.yaml and
+/// answers.yaml on confirmation (generated passwords kept, previous file backed up).
+final class WizardCommand: Sendable {
+    let files: any FileSystem
+    let runner: any ProcessRunner
+    let secrets: any SecretSource
+    let profiles: [ProfileSet]
+    let valuesPath: String
+    private let lastPreview = Mutex<(AnswerSheet, ValuesGeneration.Output)?>(nil)
+
+    init(files: any FileSystem, runner: any ProcessRunner, secrets: any SecretSource, profiles: [ProfileSet], valuesPath: String = "values.yaml") {
+        self.files = files
+        self.runner = runner
+        self.secrets = secrets
+        self.profiles = profiles
+        self.valuesPath = valuesPath
+    }
+
+    /// What to print when the wizard cannot run: why, and the headless way to do the same.
+    static func headlessAdvice(problem: String) -> String {
+        """
+        posthog-install: the interactive wizard needs a terminal, but \(problem).
+        For scripts and CI, use the headless commands, for example:
+          posthog-install values --cloud do --hostname posthog.example.com --tls --tier small
+          posthog-install install --values values.yaml
+        Run posthog-install --help to see every command.
+
+        """
+    }
+
+    /// The real entry point: checks the terminal, runs the wizard, writes the files.
+    static func main() async -> ToolExitCode {
+        let facts = SystemTerminalProbe().facts()
+        // Size is checked inside the wizard, which can wait for the window to grow.
+        if !facts.supportsFullScreen, let problem = facts.fullScreenProblem(minimum: TerminalSize(columns: 1, rows: 1)) {
+            FileHandle.standardError.write(Data(headlessAdvice(problem: problem).utf8))
+            return .badInput
+        }
+        let profiles: [ProfileSet]
+        do { profiles = try ProfileSet.all() } catch {
+            FileHandle.standardError.write(Data("Error: the built-in profiles are damaged: \(error)\n".utf8))
+            return .failed
+        }
+        let command = WizardCommand(files: LocalFileSystem(), runner: SubprocessRunner(), secrets: SystemSecretSource(), profiles: profiles)
+        let state: WizardState
+        do { state = try command.initialState() } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            return .badInput
+        }
+        // Subscribe before curses starts so SIGINT/SIGTERM come to us (curses leaves them alone).
+        let signals = SystemSignals.shared.events([.interrupt, .terminate, .hangup])
+        let outcome: WizardRunner.Outcome
+        do {
+            let screen = try CursesScreen.open(noColor: facts.noColor)
+            defer { screen.close() }
+            outcome = await WizardRunner.run(state, screen: screen, signals: signals, preview: { sheet in
+                await command.preview(sheet, profile: state.profile)
+            })
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n\(headlessAdvice(problem: "it could not be started"))".utf8))
+            return .failed
+        }
+        switch outcome {
+        case .quit:
+            FileHandle.standardError.write(Data("Stopped: nothing was written.\n".utf8))
+            return .stopped
+        case .stopped(let why):
+            FileHandle.standardError.write(Data("Stopped (\(why)): nothing was written.\n".utf8))
+            return .stopped
+        case .finished(let sheet):
+            do {
+                print(try command.write(sheet, profile: state.profile))
+                return .success
+            } catch {
+                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                return .failed
+            }
+        }
+    }
+
+    /// The wizard's first state: the newest profile set, pre-filled from answers.yaml when a
+    /// previous run saved one.
+    func initialState() throws -> WizardState {
+        let answersPath = ValuesRun.answersPath(for: valuesPath)
+        var profile = try newestProfile()
+        var sheet = AnswerSheet()
+        if files.exists(answersPath) {
+            let text = try files.readString(answersPath)
+            let (saved, savedSheet) = try AnswersFile.read(text, file: answersPath, profiles: profiles)
+            profile = saved
+            sheet = savedSheet
+        }
+        var state = WizardState(profile: profile, answers: sheet.answers)
+        state.enabledSections = sheet.enabledSections
+        state.confirmAction = "write values.yaml"
+        return state
+    }
+
+    private func newestProfile() throws -> ProfileSet {
+        func major(_ profile: ProfileSet) -> Int { Int(profile.chart.defaultVersion.split(separator: ".").first ?? "") ?? 0 }
+        guard let newest = profiles.max(by: { major($0) < major($1) }) else {
+            throw WizardFailure(description: "no profile sets are built in")
+        }
+        return newest
+    }
+
+    /// Prepares the review: values.yaml for the answers (an edit of the existing file when
+    /// there is one), the commands, and kubectl's current context.
+    func preview(_ sheet: AnswerSheet, profile: ProfileSet) async -> WizardEvent {
+        do {
+            let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
+            let output = try ValuesGeneration.generate(.init(profile: profile, sheet: sheet, existing: existing, file: valuesPath),
+                                                       secrets: secrets)
+            lastPreview.withLock { $0 = (sheet, output) }
+            let context = await currentContext()
+            return .previewReady(ReviewPreview(values: output.text, existing: existing, valuesPath: valuesPath,
+                                               commands: Self.plannedCommands(profile: profile, valuesPath: valuesPath,
+                                                                              upgrade: existing != nil),
+                                               kubeContext: context))
+        } catch {
+            return .previewFailed("values.yaml could not be prepared: \(error)")
+        }
+    }
+
+    /// The helm commands an install (or upgrade, when a values.yaml exists) runs.
+    static func plannedCommands(profile: ProfileSet, valuesPath: String, upgrade: Bool) -> [[String]] {
+        let chart = profile.chart
+        let reference = "\(chart.repositoryName)/\(chart.chart)"
+        let verb = upgrade ? ["upgrade", "--install"] : ["install"]
+        return [
+            ["helm", "repo", "add", chart.repositoryName, chart.repository],
+            ["helm", "repo", "update"],
+            ["helm"] + verb + ["-f", valuesPath, "--timeout", "20m", "--create-namespace", "--namespace", "posthog",
+                               "posthog", reference],
+        ]
+    }
+
+    /// kubectl's current context, or nil when there is none (or kubectl is missing).
+    func currentContext() async -> String? {
+        let command = ProcessCommand("kubectl", ["config", "current-context"], timeout: .seconds(5))
+        guard let result = try? await runner.run(command), result.status.isSuccess else { return nil }
+        let context = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        return context.isEmpty ? nil : context
+    }
+
+    /// Writes values.yaml (exactly what the review showed) and answers.yaml; returns the summary.
+    func write(_ sheet: AnswerSheet, profile: ProfileSet) throws -> String {
+        let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
+        let reviewed = lastPreview.withLock { $0 }.flatMap { $0.0 == sheet ? $0.1 : nil }
+        let output = try reviewed ?? ValuesGeneration.generate(
+            .init(profile: profile, sheet: sheet, existing: existing, file: valuesPath), secrets: secrets)
+        let backup = output.unchanged ? nil : try files.writeAtomically(valuesPath, output.text, mode: 0o600, backup: .keepLast(5))
+        let answersPath = ValuesRun.answersPath(for: valuesPath)
+        _ = try files.writeAtomically(answersPath, AnswersFile.text(sheet, profile: profile), mode: 0o600, backup: .keepLast(1))
+        return ValuesSummary.text(.init(profile: profile, sheet: sheet, output: output, valuesPath: valuesPath,
+                                        answersPath: answersPath, backupPath: backup, findings: [], written: true))
+    }
+}
+
+/// A wizard start-up problem, in words for the person.
+struct WizardFailure: Error, CustomStringConvertible {
+    let description: String
+}

@@ -1,0 +1,100 @@
+import Effects
+import Installer
+import Synchronization
+
+/// Runs the wizard on a screen: draws the view of the state, turns keys and signals into
+/// events, applies `Wizard.update` and carries out its effects.
+public enum WizardRunner {
+    /// How the wizard ended.
+    public enum Outcome: Sendable, Equatable {
+        /// The person confirmed the review: install with these answers.
+        case finished(AnswerSheet)
+        /// The person quit; nothing was written.
+        case quit
+        /// A signal (SIGTERM, SIGHUP) or the end of input stopped the wizard.
+        case stopped(String)
+    }
+
+    /// Prepares the review for a set of answers: `previewReady` or `previewFailed`.
+    public typealias PreviewProvider = @Sendable (AnswerSheet) async -> WizardEvent
+
+    /// Runs until the wizard finishes, is quit or is stopped. `signals` are already subscribed
+    /// (SIGINT arrives as Ctrl-C and asks before quitting; SIGTERM and SIGHUP stop at once).
+    /// `onFirstDraw` is called once the first screen is shown (for start-up timing).
+    public static func run(_ initial: WizardState, screen: some TerminalScreen, signals: AsyncStream<SignalEvent>? = nil,
+                           preview: @escaping PreviewProvider, onFirstDraw: (() -> Void)? = nil) async -> Outcome {
+        let inbox = Inbox()
+        let signalTask = signals.map { stream in
+            Task {
+                for await signal in stream { inbox.post(.signal(signal)) }
+            }
+        }
+        defer { signalTask?.cancel() }
+        var previewTask: Task<Void, Never>?
+        defer { previewTask?.cancel() }
+
+        var state = initial
+        state.size = screen.size
+        var dirty = true
+        var firstDraw = onFirstDraw
+        while true {
+            if dirty {
+                screen.draw(WizardView.render(state, size: screen.size, glyphs: screen.glyphs))
+                dirty = false
+                firstDraw?()
+                firstDraw = nil
+            }
+            var events: [WizardEvent] = []
+            for message in inbox.drain() {
+                switch message {
+                case .event(let event): events.append(event)
+                case .signal(.interrupt): events.append(.key(.ctrlC))
+                case .signal(.windowChanged): events.append(.resized(screen.size))
+                case .signal(let other): return .stopped(other == .hangup ? "the terminal closed (SIGHUP)" : "stopped by SIGTERM")
+                }
+            }
+            if events.isEmpty {
+                switch screen.readKey(timeout: .milliseconds(50)) {
+                case .key(.resize): events.append(.resized(screen.size))
+                case .key(let key): events.append(.key(key))
+                case .timeout: await Task.yield()
+                case .closed: return .stopped("the input closed")
+                }
+            }
+            for event in events {
+                let (next, effects) = Wizard.update(state, event)
+                dirty = dirty || next != state || event == .key(.resize) || { if case .resized = event { return true } else { return false } }()
+                state = next
+                for effect in effects {
+                    switch effect {
+                    case .finish(let answers):
+                        screen.draw(WizardView.render(state, size: screen.size, glyphs: screen.glyphs))
+                        return .finished(answers)
+                    case .quit:
+                        return .quit
+                    case .preparePreview(let answers):
+                        previewTask?.cancel()
+                        previewTask = Task {
+                            let event = await preview(answers)
+                            if !Task.isCancelled { inbox.post(.event(event)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Events and signals arriving from other tasks.
+    final class Inbox: Sendable {
+        enum Message: Sendable {
+            case event(WizardEvent)
+            case signal(SignalEvent)
+        }
+
+        private let messages = Mutex<[Message]>([])
+
+        func post(_ message: Message) { messages.withLock { $0.append(message) } }
+
+        func drain() -> [Message] { messages.withLock { list in defer { list.removeAll() }; return list } }
+    }
+}

@@ -1,0 +1,113 @@
+/// Everything the install-progress screen shows, as plain values the cluster layer fills in.
+public struct InstallProgressModel: Sendable, Hashable {
+    /// Where a step of the install is.
+    public enum StepStatus: Sendable, Hashable {
+        case pending, running, done, failed, skipped
+    }
+
+    /// One line of the steps checklist.
+    public struct Step: Sendable, Hashable {
+        /// What the step does ("Install the chart").
+        public var title: String
+        /// Where it is.
+        public var status: StepStatus
+
+        /// Creates a step.
+        public init(_ title: String, _ status: StepStatus) {
+            self.title = title
+            self.status = status
+        }
+    }
+
+    /// A problem found while waiting, with its likely cause and the fix.
+    public struct Diagnosis: Sendable, Hashable {
+        /// One line: what is wrong ("3 pods cannot be scheduled").
+        public var title: String
+        /// Why, in plain words.
+        public var cause: String
+        /// What to do, one instruction per entry.
+        public var fix: [String]
+
+        /// Creates a diagnosis.
+        public init(title: String, cause: String, fix: [String]) {
+            self.title = title
+            self.cause = cause
+            self.fix = fix
+        }
+    }
+
+    /// The heading ("Installing PostHog", "Upgrading PostHog").
+    public var title: String
+    /// The steps checklist.
+    public var steps: [Step]
+    /// The last lines of helm's output.
+    public var outputTail: [String]
+    /// The pods of the release.
+    public var pods: [PodRow]
+    /// Ready pods.
+    public var ready: Int
+    /// Pods expected.
+    public var total: Int
+    /// Seconds since the install started.
+    public var elapsedSeconds: Int
+    /// A problem to explain, when there is one.
+    public var diagnosis: Diagnosis?
+
+    /// Creates a model.
+    public init(title: String = "Installing PostHog", steps: [Step] = [], outputTail: [String] = [], pods: [PodRow] = [],
+                ready: Int = 0, total: Int = 0, elapsedSeconds: Int = 0, diagnosis: Diagnosis? = nil) {
+        self.title = title
+        self.steps = steps
+        self.outputTail = outputTail
+        self.pods = pods
+        self.ready = ready
+        self.total = total
+        self.elapsedSeconds = elapsedSeconds
+        self.diagnosis = diagnosis
+    }
+}
+
+/// What the post-install screen shows: the DNS record to create, the checks and the URL.
+public struct PostInstallModel: Sendable, Hashable {
+    /// The result of one check.
+    public enum CheckStatus: Sendable, Hashable {
+        case ok, warning, failed, pending
+    }
+
+    /// One check line ("DNS: posthog.example.com resolves to 203.0.113.10").
+    public struct Check: Sendable, Hashable {
+        /// The result.
+        public var status: CheckStatus
+        /// What was checked and what was found.
+        public var text: String
+        /// What to do when it did not pass.
+        public var fix: String?
+
+        /// Creates a check line.
+        public init(_ status: CheckStatus, _ text: String, fix: String? = nil) {
+            self.status = status
+            self.text = text
+            self.fix = fix
+        }
+    }
+
+    /// The host name PostHog is served on.
+    public var hostname: String
+    /// `A` for an IP address, `CNAME` for a load balancer host name (AWS).
+    public var recordType: String
+    /// The address to point the record at; nil while the load balancer has none yet.
+    public var address: String?
+    /// The DNS and TLS checks.
+    public var checks: [Check]
+    /// The address to open (`https://posthog.example.com`).
+    public var url: String
+
+    /// Creates a model.
+    public init(hostname: String, recordType: String, address: String?, checks: [Check], url: String) {
+        self.hostname = hostname
+        self.recordType = recordType
+        self.address = address
+        self.checks = checks
+        self.url = url
+    }
+}

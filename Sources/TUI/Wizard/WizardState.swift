@@ -1,0 +1,72 @@
+import Effects
+import Installer
+
+/// Everything the wizard screen shows, as a value: `Wizard.update` makes the next one from an
+/// event and `WizardView.render` draws it. No effects happen here.
+public struct WizardState: Sendable, Equatable {
+    /// The questions, sections and costs of the chart range being installed.
+    public let profile: ProfileSet
+    /// The screen shown.
+    public var step: WizardStep = .welcome
+    /// Accepted answers by question id (choice values, cleaned-up text).
+    public var answers: [String: String]
+    /// The optional sections the person chose to fill in.
+    public var enabledSections: Set<String> = []
+    /// Text typed so far per question id.
+    public var drafts: [String: TextDraft] = [:]
+    /// The highlighted choice per question id.
+    public var highlights: [String: Int] = [:]
+    /// The highlighted row of the extras screen (the last row is "Continue").
+    public var extrasHighlight: Int?
+    /// Set when Enter was pressed on a text field whose text is not acceptable.
+    public var showFieldError = false
+    /// Help or the quit confirmation, drawn over the screen.
+    public var overlay: WizardOverlay?
+    /// The review screen's data.
+    public var review = ReviewState()
+    /// The terminal size, for scrolling limits.
+    public var size: TerminalSize
+    /// Whether the person confirmed the review (Enter); the wizard is over.
+    public var finished = false
+    /// What Enter on the review does, for its key hint ("install", "write values.yaml").
+    public var confirmAction = "install"
+
+    /// A wizard at the welcome screen; `answers` pre-fills questions (from an earlier values.yaml).
+    public init(profile: ProfileSet, answers: [String: String] = [:], size: TerminalSize = .minimum) {
+        self.profile = profile
+        self.answers = answers
+        self.size = size
+    }
+
+    /// The answers and chosen sections as the installer's answer sheet.
+    public var sheet: AnswerSheet { AnswerSheet(answers: answers, enabledSections: enabledSections) }
+
+    /// The question shown, if the step is a question.
+    public var currentQuestion: Question? {
+        guard case .question(let id) = step else { return nil }
+        return profile.question(id)
+    }
+}
+
+/// What happens to the wizard.
+public enum WizardEvent: Sendable, Equatable {
+    /// A key was pressed (Ctrl-C and SIGINT both arrive as `.key(.ctrlC)`).
+    case key(Key)
+    /// The terminal has a new size.
+    case resized(TerminalSize)
+    /// The review data is ready.
+    case previewReady(ReviewPreview)
+    /// The review data could not be prepared; the message says why.
+    case previewFailed(String)
+}
+
+/// What the wizard asks the edges to do; `update` returns these as values.
+public enum WizardEffect: Sendable, Equatable {
+    /// Prepare the review: generate values.yaml for these answers, read the existing file,
+    /// plan the commands, read the kube context; answer with `previewReady` or `previewFailed`.
+    case preparePreview(AnswerSheet)
+    /// The person confirmed: install with these answers.
+    case finish(AnswerSheet)
+    /// The person chose to quit; nothing is written.
+    case quit
+}

@@ -1,0 +1,46 @@
+import Effects
+import Installer
+import PosthogTestSupport
+import Testing
+import TUI
+@testable import PosthogInstallCommands
+
+@Suite struct WizardCommandTests {
+    struct FixedSecrets: SecretSource {
+        func secret(length: Int) -> String { String(repeating: "k", count: length) }
+    }
+
+    static func command(files: InMemoryFileSystem = InMemoryFileSystem()) throws -> WizardCommand {
+        WizardCommand(files: files, runner: ScriptedRunner(), secrets: FixedSecrets(), profiles: try ProfileSet.all())
+    }
+
+    @Test func withoutATerminalItPointsToTheHeadlessCommands() {
+        let message = WizardCommand.headlessAdvice(problem: "standard output is not a terminal")
+        #expect(message.contains("standard output is not a terminal"))
+        #expect(message.contains("posthog-install values --cloud"))
+        #expect(message.contains("posthog-install install"))
+    }
+
+    @Test func theReviewShowsTheFileTheCommandsAndWritesWhatItShowed() async throws {
+        let files = InMemoryFileSystem()
+        let command = try Self.command(files: files)
+        let state = try command.initialState()
+        #expect(state.profile.id == "chart-30")
+        let sheet = AnswerSheet(answers: ["cloud": "do", "hostname": "posthog.example.com", "tls": "on", "tier": "small"])
+        let event = await command.preview(sheet, profile: state.profile)
+        guard case .previewReady(let preview) = event else { Issue.record("no preview: \(event)"); return }
+        #expect(preview.values.contains("hostname: posthog.example.com"))
+        #expect(preview.existing == nil)
+        #expect(preview.commands.last?.starts(with: ["helm", "install", "-f", "values.yaml"]) == true)
+        _ = try command.write(sheet, profile: state.profile)
+        #expect(try files.readString("values.yaml") == preview.values, "the file written is the one reviewed")
+        #expect(files.exists("answers.yaml"))
+        let again = try Self.command(files: files).initialState()
+        #expect(again.answers["hostname"] == "posthog.example.com", "the next run starts from the saved answers")
+    }
+
+    @Test func anExistingFileIsUpgraded() throws {
+        let commands = WizardCommand.plannedCommands(profile: try ProfileSet(id: "chart-30"), valuesPath: "values.yaml", upgrade: true)
+        #expect(commands[2].prefix(3) == ["helm", "upgrade", "--install"])
+    }
+}

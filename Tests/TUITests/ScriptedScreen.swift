@@ -1,0 +1,55 @@
+import Effects
+import Synchronization
+import TUI
+
+/// A terminal for tests: returns scripted keys and records every canvas drawn. Sizes can change between keys.
+final class ScriptedScreen: TerminalScreen, Sendable {
+    private struct State {
+        var size: TerminalSize
+        var script: [ScriptedInput]
+        var drawn: [Canvas] = []
+    }
+
+    /// One scripted input.
+    enum ScriptedInput: Sendable {
+        case key(Key)
+        case resize(TerminalSize)
+        case timeout
+    }
+
+    private let state: Mutex<State>
+
+    init(size: TerminalSize = .minimum, script: [ScriptedInput]) {
+        state = Mutex(State(size: size, script: script))
+    }
+
+    convenience init(size: TerminalSize = .minimum, keys: [Key]) {
+        self.init(size: size, script: keys.map { .key($0) })
+    }
+
+    var size: TerminalSize { state.withLock { $0.size } }
+
+    var glyphs: Glyphs { .unicode }
+
+    func draw(_ canvas: Canvas) { state.withLock { $0.drawn.append(canvas) } }
+
+    /// The next scripted input; `.closed` once the script is used up, which ends a run.
+    func readKey(timeout: Duration) -> KeyRead {
+        state.withLock { state -> KeyRead in
+            guard !state.script.isEmpty else { return .closed }
+            switch state.script.removeFirst() {
+            case .key(let key): return .key(key)
+            case .resize(let size):
+                state.size = size
+                return .key(.resize)
+            case .timeout: return .timeout
+            }
+        }
+    }
+
+    /// Every canvas drawn, in order.
+    var drawn: [Canvas] { state.withLock { $0.drawn } }
+
+    /// Whether every scripted input was read.
+    var scriptUsed: Bool { state.withLock { $0.script.isEmpty } }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import TUI
-
-@Test func moduleLoads() {
-    #expect(TUIModule.name == "TUI")
-}

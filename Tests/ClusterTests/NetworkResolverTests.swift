@@ -31,7 +31,7 @@ import Testing
         let lookup = await resolver.lookup("posthog.example.com", timeout: .milliseconds(500))
         let took = clock.now - started
         #expect(lookup.failure == .timeout)
-        #expect(took < .seconds(2))
+        #expect(took < .seconds(20), "a silent server must not hold the lookup; the bound tolerates a busy machine")
         #expect(took >= .milliseconds(450))
     }
 

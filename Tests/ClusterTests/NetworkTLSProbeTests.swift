@@ -106,7 +106,9 @@ import Testing
         let result = await OpenSSLTLSProbe().handshake(host: "127.0.0.1", port: port, serverName: "posthog.example.com", timeout: .milliseconds(600))
         let took = clock.now - started
         #expect(took >= .milliseconds(550))
-        #expect(took < .seconds(2))
+        // Without the deadline this would wait for ever; the upper bound only has to be far
+        // from that and survive a machine busy with the rest of the suite.
+        #expect(took < .seconds(20))
         #expect(result.connected)
         #expect(result.error == "the TLS handshake with 127.0.0.1:\(port) did not finish within 0.6 s")
     }
@@ -116,7 +118,7 @@ import Testing
         // at once. Networks with an intercepting proxy answer anything, so only the time is certain.
         let clock = ContinuousClock(), started = clock.now
         let result = await OpenSSLTLSProbe().handshake(host: "10.255.255.1", port: 9, serverName: "posthog.example.com", timeout: .milliseconds(700))
-        #expect(clock.now - started < .milliseconds(1500))
+        #expect(clock.now - started < .seconds(20), "returns instead of waiting for the kernel's connect timeout (minutes)")
         if !result.connected { #expect(result.error != nil) }
     }
 }

@@ -91,9 +91,8 @@ import Testing
 
     @Test func aClosedPortFailsQuicklyWithoutConnecting() async throws {
         let port = try NetworkTestServers.closedPort()
-        let clock = ContinuousClock(), started = clock.now
         let result = await OpenSSLTLSProbe().handshake(host: "127.0.0.1", port: port, serverName: "posthog.example.com", timeout: .seconds(3))
-        #expect(clock.now - started < .seconds(2))
+        // The refusal (not the deadline) ends it: the error says so rather than "did not finish within".
         #expect(!result.connected)
         #expect(result.error?.contains("Connection refused") == true)
         #expect(TLSCheck.evaluate(hostname: "posthog.example.com", result: result, now: Date()) == .notYetIssued(result.error ?? ""))

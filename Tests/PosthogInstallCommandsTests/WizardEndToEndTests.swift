@@ -65,7 +65,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let session = Session(tmux: try #require(Self.tmux))
         defer { session.run(["kill-server"]) }
-        let shell = "cd '\(directory.path)' && '\(Self.binary)'; echo EXIT=$?; stty -a; sleep 30"
+        let shell = "cd '\(directory.path)' && '\(Self.binary)'; echo EXIT=$?; stty -a; sleep 5"
         session.run(["new-session", "-d", "-s", "S", "-x", "100", "-y", "30", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8", shell])
 
         func expectScreen(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {

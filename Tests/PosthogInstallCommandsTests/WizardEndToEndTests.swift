@@ -56,8 +56,6 @@ import Testing
 
         func keys(_ keys: String...) { run(["send-keys", "-t", "S"] + keys) }
         func type(_ text: String) { run(["send-keys", "-t", "S", "-l", text]) }
-
-        deinit { run(["kill-server"]) }
     }
 
     @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
@@ -66,7 +64,8 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let session = Session(tmux: try #require(Self.tmux))
-        let shell = "cd '\(directory.path)' && '\(Self.binary)'; echo EXIT=$?; stty -a; sleep 30"
+        defer { session.run(["kill-server"]) }
+        let shell = "cd '\(directory.path)' && '\(Self.binary)'; echo EXIT=$?; stty -a; sleep 5"
         session.run(["new-session", "-d", "-s", "S", "-x", "100", "-y", "30", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8", shell])
 
         func expectScreen(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -41,28 +41,27 @@ import Testing
         #expect(state.highlights["cloud"] == 0)
     }
 
-    @Test func aBadHostnameStaysOnTheScreenWithItsProblem() {
+    @Test func aBadHostnameStaysOnTheScreenWithItsProblem() throws {
         let start = F.press([.enter, .enter], on: F.start()).0
         let (state, effects) = F.press(F.type("https://posthog.example.com") + [.enter], on: start)
         #expect(effects.isEmpty)
         #expect(state.step == .question("hostname"))
         #expect(state.showFieldError)
         #expect(state.answers["hostname"] == nil)
-        let note = WizardView.note(F.profile.question("hostname")!, draft: state.drafts["hostname"]!, state: state)
+        let note = WizardView.note(try #require(F.profile.question("hostname")), draft: try #require(state.drafts["hostname"]), state: state)
         guard case .error(let message) = note else { Issue.record("expected an error, got \(String(describing: note))"); return }
         #expect(message.contains("https://"))
     }
 
-    @Test func hostnamesAreValidatedAsTheyAreTyped() {
+    @Test func hostnamesAreValidatedAsTheyAreTyped() throws {
         let start = F.press([.enter, .enter], on: F.start()).0
         let typing = F.press(F.type("PostHog.Example.com:8000"), on: start).0
-        let question = F.profile.question("hostname")!
-        #expect(WizardView.note(question, draft: typing.drafts["hostname"]!, state: typing) != nil)
-        if case .error = WizardView.note(question, draft: typing.drafts["hostname"]!, state: typing) {} else {
+        let question = try #require(F.profile.question("hostname"))
+        if case .error = WizardView.note(question, draft: try #require(typing.drafts["hostname"]), state: typing) {} else {
             Issue.record("a port is an error while typing")
         }
         let fixed = F.press(Array(repeating: .backspace, count: 5), on: typing).0
-        #expect(WizardView.note(question, draft: fixed.drafts["hostname"]!, state: fixed) == .ok("Will use posthog.example.com"))
+        #expect(WizardView.note(question, draft: try #require(fixed.drafts["hostname"]), state: fixed) == .ok("Will use posthog.example.com"))
         let accepted = F.press([.enter], on: fixed).0
         #expect(accepted.answers["hostname"] == "posthog.example.com")
         #expect(accepted.step == .question("tls"))

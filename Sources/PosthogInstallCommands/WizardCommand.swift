@@ -129,17 +129,12 @@ final class WizardCommand: Sendable {
         }
     }
 
-    /// The helm commands an install (or upgrade, when a values.yaml exists) runs.
+    /// The commands an install (or upgrade, when a values.yaml exists) runs: the same plans
+    /// `posthog-install install` and `upgrade` carry out, version pinned.
     static func plannedCommands(profile: ProfileSet, valuesPath: String, upgrade: Bool) -> [[String]] {
-        let chart = profile.chart
-        let reference = "\(chart.repositoryName)/\(chart.chart)"
-        let verb = upgrade ? ["upgrade", "--install"] : ["install"]
-        return [
-            ["helm", "repo", "add", chart.repositoryName, chart.repository],
-            ["helm", "repo", "update"],
-            ["helm"] + verb + ["-f", valuesPath, "--timeout", "20m", "--create-namespace", "--namespace", "posthog",
-                               "posthog", reference],
-        ]
+        let options = PlanOptions(chartInfo: profile.chart, valuesFile: valuesPath)
+        let install = Plans.repoSteps(options).compactMap(\.argv)
+        return install + [upgrade ? Plans.upgradeCommand(options) : Plans.installCommand(options)]
     }
 
     /// kubectl's current context, or nil when there is none (or kubectl is missing).

@@ -41,6 +41,10 @@ import TUI
 
     @Test func anExistingFileIsUpgraded() throws {
         let commands = WizardCommand.plannedCommands(profile: try ProfileSet(id: "chart-30"), valuesPath: "values.yaml", upgrade: true)
-        #expect(commands[2].prefix(3) == ["helm", "upgrade", "--install"])
+        #expect(commands[2] == ["helm", "upgrade", "-f", "values.yaml", "--timeout", "20m", "--namespace", "posthog",
+                                "posthog", "posthog/posthog", "--version", "30.46.0"])
+        let install = WizardCommand.plannedCommands(profile: try ProfileSet(id: "chart-30"), valuesPath: "values.yaml", upgrade: false)
+        #expect(install[0] == ["helm", "repo", "add", "posthog", "https://posthog.github.io/charts-clickhouse/"])
+        #expect(install[2].prefix(2) == ["helm", "install"] && install[2].suffix(2) == ["--version", "30.46.0"])
     }
 }

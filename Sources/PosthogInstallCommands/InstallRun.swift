@@ -50,7 +50,7 @@ struct InstallRun {
             let result = ValuesRun(files: files, secrets: secrets, profiles: profiles).execute(request.values)
             result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { emit(String($0)) }
             if result.status != .success {
-                emit(result.stderr.trimmingCharacters(in: "\n"))
+                emit(result.stderr.trimming("\n"))
                 return result.status
             }
         } else {
@@ -60,8 +60,10 @@ struct InstallRun {
         let values = try YAML.parse(valuesText, file: valuesPath)
         let cloud = values["cloud"]?.stringValue.flatMap(Cloud.init(rawValue:)) ?? .other
         let answers = ValuesRun.answersPath(for: valuesPath)
-        let profile = (files.exists(answers) ? try? AnswersFile.read(files.readString(answers), file: answers, profiles: profiles).0 : nil)
-            ?? profiles.first { $0.id == "chart-30" } ?? profiles[0]
+        let saved = files.exists(answers) ? try? AnswersFile.read(files.readString(answers), file: answers, profiles: profiles).0 : nil
+        guard let profile = saved ?? profiles.first(where: { $0.id == "chart-30" }) ?? profiles.first else {
+            throw ValuesRun.Failure(message: "no profile sets are built in", status: .failed)
+        }
         let version = request.chartVersion ?? profile.chart.defaultVersion
 
         // 2. Render the chart with these values, as helm will, for the preflight.

@@ -53,7 +53,7 @@ struct ValuesRun {
             guard flags.smtpPassword == nil else {
                 throw Failure.input("--smtp-password and --smtp-password-file both give the SMTP password; use only one (the file keeps it out of your shell history)")
             }
-            flags.smtpPassword = try readText(passwordFile, what: "SMTP password file").trimmingCharacters(in: "\n\r")
+            flags.smtpPassword = try readText(passwordFile, what: "SMTP password file").trimming("\n\r")
         }
         let answersPath = Self.answersPath(for: request.output)
         // The answers the current values.yaml was written from, if saved.
@@ -179,14 +179,5 @@ struct ValuesRun {
         do { return try files.writeAtomically(path, text, mode: 0o600, backup: .keepLast(keepBackups)) } catch {
             throw Failure(message: "cannot write \(path): \(error). Nothing was changed.", status: .failed)
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }

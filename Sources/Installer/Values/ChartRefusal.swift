@@ -12,18 +12,9 @@ public enum ChartRefusal {
             return "The chart could not be rendered with these values: \(text)"
         }
         let location = text[start.upperBound..<close.lowerBound]
-        let message = text[close.upperBound...].trimmingCharacters(in: " \n")
+        let message = text[close.upperBound...].trimming(" \n")
         let parts = location.split(separator: ":")
         let place = parts.count >= 2 ? "\(parts[0]), line \(parts[1])" : String(location)
         return "The chart refuses these values: \(message) (\(place))."
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = self
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }

@@ -90,25 +90,10 @@ struct InstallRun {
         let version = request.chartVersion ?? profile.chart.defaultVersion
 
         // 2. Render the chart with these values, as helm will, for the preflight.
-        let chart: Chart
-        if connection.simulated {
-            chart = try ChartLoader.load(files: ResolvedChart.standinFiles(), source: "stand-in chart")
-            emit("Simulated cluster: installing the stand-in chart (PostHog's components and their resource requests).")
-        } else {
-            let resolved = try await ChartSource(paths: XDGPaths.current).resolve(ChartRequest(chart: request.chart, version: version, defaultVersion: version))
-            resolved.notes.forEach { emit($0) }
-            emit("Chart: \(resolved.label)")
-            chart = try resolved.load()
-        }
-        var options = HelmTemplateOptions()
-        options.releaseName = request.release
-        options.namespace = request.namespace
-        options.valueFiles = [(name: valuesPath, text: valuesText)]
-        let rendered: HelmTemplateResult
-        do { rendered = try HelmTemplate.run(chart: chart, options: options) } catch {
-            emit(ChartRefusal.explain(String(describing: error)))
-            return .failed
-        }
+        let rendering = ChartRendering(connection: connection, report: report)
+        let chart = try await rendering.load(chart: request.chart, version: version)
+        guard let rendered = rendering.render(chart, valuesPath: valuesPath, valuesText: valuesText,
+                                              namespace: request.namespace, release: request.release) else { return .failed }
 
         // 3. Preflight.
         emit("")

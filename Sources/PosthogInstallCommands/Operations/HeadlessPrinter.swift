@@ -40,6 +40,8 @@ final class HeadlessPrinter: Sendable {
         case .toolOutput(let line):
             return ["  \(line)"]
         case .progress(let update, let elapsed):
+            // Nothing created yet (helm is still rendering): no "0/0 ready" line.
+            guard update.summary.total > 0 else { return [] }
             let counts = "\(update.summary.ready)/\(update.summary.total) ready"
             let changed = lastProgress.withLock { last in
                 defer { last = counts }

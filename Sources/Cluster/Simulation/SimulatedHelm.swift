@@ -66,6 +66,14 @@ extension SimState {
             guard words.count >= 2 else { return .fail("Error: \"helm status\" requires 1 argument\n\nUsage:  helm status RELEASE_NAME [flags]") }
             guard let r = releases.first(where: { $0.name == words[1] && $0.namespace == namespace }) else { return .fail("Error: release: not found") }
             return SimOutput(stdout: statusText(r))
+        case "get":
+            // `helm get values NAME`: the user-supplied values; plain output has a heading.
+            guard words.count >= 3, words[1] == "values" else {
+                return .fail("Error: the simulated helm answers \"helm get values RELEASE\" only")
+            }
+            guard let r = releases.first(where: { $0.name == words[2] && $0.namespace == namespace }) else { return .fail("Error: release: not found") }
+            let text = r.valuesText.isEmpty ? "{}\n" : (r.valuesText.hasSuffix("\n") ? r.valuesText : r.valuesText + "\n")
+            return SimOutput(stdout: a.value("output") == "yaml" ? text : "USER-SUPPLIED VALUES:\n" + text)
         case "uninstall", "delete", "un", "del":
             guard words.count >= 2 else { return .fail("Error: \"helm uninstall\" requires at least 1 argument\n\nUsage:  helm uninstall RELEASE_NAME [...] [flags]") }
             guard let i = releases.firstIndex(where: { $0.name == words[1] && $0.namespace == namespace }) else {

@@ -26,10 +26,11 @@ struct SimulationHarness {
     """
 
     init(nodes: String = "2x2cpu4gi", flavour: SimulatedClusterSpec.Flavour = .digitalocean, faults: SimulatedFaults = SimulatedFaults(),
-         values: String = SimulationHarness.doValues) throws {
+         values: String = SimulationHarness.doValues, volumeExpansion: Bool = true) throws {
         files = InMemoryFileSystem(files: ["/work/values.yaml": values], clock: clock)
         var spec = try SimulatedClusterSpec(nodes: nodes, flavour: flavour)
         spec.faults = faults
+        spec.volumeExpansion = volumeExpansion
         cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files)
         kubectl = KubectlClient(runner: cluster, options: KubectlOptions(context: cluster.contextName))
         helm = HelmClient(runner: cluster, options: HelmOptions(kubeContext: cluster.contextName))

@@ -72,6 +72,7 @@ extension SimState {
             w.completions = spec["completions"]?.intValue ?? 1
             if wkind == .job { w.startTime = t }
             workloads.append(w)
+            if wkind == .statefulSet { adoptOrphans(of: key) }
         case "Service":
             let type = spec["type"]?.stringValue ?? "ClusterIP"
             var ports: [JSONValue] = []

@@ -45,12 +45,24 @@ struct SimWorkload: Sendable {
 struct SimClaim: Sendable {
     var meta: SimMeta
     var storageClass: String
+    /// The size asked for (`spec.resources.requests.storage`).
     var size: String
     var bound: Date?
     /// When provisioning started (the first consumer was scheduled).
     var provisioningSince: Date?
     var volumeName: String
     var stuck: Bool
+    /// The size the volume has (`status.capacity`), set when it is bound and when a resize finishes.
+    var capacity: String?
+    /// When a bigger size was asked for on a bound claim; cleared when the resize is done.
+    var resizeRequested: Date?
+    /// Whether the volume itself has grown and only the file system waits (FileSystemResizePending).
+    var resizeAwaitsNode = false
+    /// Whether it was ever resized (Kubernetes then keeps `status.allocatedResources`).
+    var resizedOnce = false
+
+    /// Whether a resize was asked for and has not finished.
+    var isResizing: Bool { resizeRequested != nil }
 
     var json: JSONValue {
         var spec: [String: JSONValue] = [
@@ -62,7 +74,22 @@ struct SimClaim: Sendable {
         if bound != nil {
             spec["volumeName"] = .string(volumeName)
             status["accessModes"] = .array([.string("ReadWriteOnce")])
-            status["capacity"] = .object(["storage": .string(size)])
+            status["capacity"] = .object(["storage": .string(capacity ?? size)])
+        }
+        if let since = resizeRequested, bound != nil {
+            // What Kubernetes 1.32 shows while a volume grows (RecoverVolumeExpansionFailure is on by default).
+            status["allocatedResources"] = .object(["storage": .string(size)])
+            status["allocatedResourceStatuses"] = .object(["storage": .string(resizeAwaitsNode ? "NodeResizePending" : "ControllerResizeInProgress")])
+            var condition: [String: JSONValue] = ["status": .string("True"), "lastProbeTime": .null, "lastTransitionTime": .time(since)]
+            if resizeAwaitsNode {
+                condition["type"] = .string("FileSystemResizePending")
+                condition["message"] = .string("Waiting for user to (re-)start a pod to finish file system resize of volume on node.")
+            } else {
+                condition["type"] = .string("Resizing")
+            }
+            status["conditions"] = .array([.object(condition)])
+        } else if bound != nil, resizedOnce {
+            status["allocatedResources"] = .object(["storage": .string(size)])
         }
         return .object(["apiVersion": .string("v1"), "kind": .string("PersistentVolumeClaim"), "metadata": meta.json(),
                         "spec": .object(spec), "status": .object(status)])

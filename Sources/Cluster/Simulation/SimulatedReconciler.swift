@@ -162,6 +162,7 @@ extension SimState {
 
     mutating func stepClaim(_ i: Int, at t: Date) {
         let c = claims[i]
+        if c.bound != nil, c.isResizing { return stepResize(i, at: t) }
         guard c.bound == nil, let since = c.provisioningSince else { return }
         if c.stuck {
             if t.timeIntervalSince(since) >= 2, Int(t.timeIntervalSince(since)) % 30 == 2 {
@@ -173,6 +174,7 @@ extension SimState {
         }
         if t.timeIntervalSince(since) >= 3 {
             claims[i].bound = t
+            claims[i].capacity = c.size
             record("PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "ProvisioningSucceeded",
                    message: "Successfully provisioned volume \(c.volumeName)", component: "\(storageClass.provisioner)_csi-controller-0", at: t)
         }

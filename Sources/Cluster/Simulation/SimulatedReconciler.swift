@@ -150,7 +150,7 @@ extension SimState {
         let restart = spec["restartPolicy"]?.stringValue ?? (w.kind == .job ? "Never" : "Always")
         var pod = SimPod(meta: SimMeta(name: name, namespace: w.meta.namespace, uid: rng.uid(), labels: labels, created: t, owner: owner,
                                        generateName: w.kind == .statefulSet ? nil : String(name.dropLast(5))),
-                         spec: spec, podSpec: w.podSpec, inits: containers("initContainers"), containers: containers("containers"),
+                         spec: spec, decodedSpec: w.decodedSpec, inits: containers("initContainers"), containers: containers("containers"),
                          stageSince: t, restartPolicy: restart)
         for (i, _) in pod.containers.enumerated() { pod.containers[i].state = .waiting(reason: "PodInitializing", message: "") }
         if pod.inits.isEmpty { for i in pod.containers.indices { pod.containers[i].state = .waiting(reason: "ContainerCreating", message: "") } }

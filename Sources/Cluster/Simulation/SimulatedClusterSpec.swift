@@ -1,9 +1,9 @@
 import Foundation
 
 /// What the simulated cluster looks like: its nodes, cloud flavour, storage and injected faults.
-public struct SimulatedClusterSpec: Sendable, Hashable {
+public struct SimulatedClusterSpec: Sendable, Hashable, Codable {
     /// Which cloud the simulation imitates (node names, load balancer addresses, context name).
-    public enum Flavour: String, Sendable, Hashable, CaseIterable {
+    public enum Flavour: String, Sendable, Hashable, CaseIterable, Codable {
         /// DigitalOcean: `pool-…` nodes, `do-block-storage`, load balancers with an IP.
         case digitalocean = "do"
         /// AWS EKS: load balancers with a host name (a CNAME record), `gp2` storage.
@@ -48,7 +48,7 @@ public struct SimulatedClusterSpec: Sendable, Hashable {
 }
 
 /// One pool of identical nodes.
-public struct SimulatedNodePool: Sendable, Hashable {
+public struct SimulatedNodePool: Sendable, Hashable, Codable {
     /// How many nodes.
     public var count: Int
     /// vCPUs per node, in millicores.
@@ -60,6 +60,16 @@ public struct SimulatedNodePool: Sendable, Hashable {
     public init(count: Int, milliCPU: Int64, memoryBytes: Int64) {
         self.count = count; self.milliCPU = milliCPU; self.memoryBytes = memoryBytes
     }
+
+    /// The pool in `--simulate-nodes` form: `2x2cpu4gi`, `1x1.5cpu2048mi`.
+    public var text: String {
+        let cpu = milliCPU % 1000 == 0 ? String(milliCPU / 1000) : String(Double(milliCPU) / 1000)
+        let memory = memoryBytes % (1 << 30) == 0 ? "\(memoryBytes >> 30)gi" : "\(memoryBytes >> 20)mi"
+        return "\(count)x\(cpu)cpu\(memory)"
+    }
+
+    /// Pools in `--simulate-nodes` form, separated by commas.
+    public static func text(_ pools: [SimulatedNodePool]) -> String { pools.map(\.text).joined(separator: ",") }
 
     /// Parses `COUNTxCPUScpuMEMORY(gi|mi)` pools separated by commas, e.g. `2x2cpu4gi`, `3x4cpu8gi`, `1x1.5cpu2048mi`.
     public static func parse(_ text: String) throws(SimulatedClusterSpecError) -> [SimulatedNodePool] {
@@ -95,7 +105,7 @@ public struct SimulatedClusterSpecError: Error, Sendable, Hashable, CustomString
 }
 
 /// Faults the simulated cluster injects, for tests and demonstrations.
-public struct SimulatedFaults: Sendable, Hashable {
+public struct SimulatedFaults: Sendable, Hashable, Codable {
     /// Images that cannot be pulled (exact references such as `posthog/posthog:no-such-tag`).
     public var unpullableImages: Set<String>
     /// Containers (by container name) that crash after starting, with the log lines they print.

@@ -37,18 +37,11 @@ public struct InstallCommand: AsyncParsableCommand {
             print("Error: the built-in profiles are damaged: \(error)")
             throw ToolExitCode.failed.exitCode
         }
-        let connection: ClusterConnection
-        if clusterOptions.simulate {
-            do { connection = try .simulated(nodes: clusterOptions.simulateNodes, cloud: answerOptions.cloud ?? "do") } catch {
-                print("Error: --simulate-nodes: \(error)")
-                throw ToolExitCode.badInput.exitCode
-            }
-        } else {
-            connection = .real(context: clusterOptions.context)
-        }
+        let connection = try clusterOptions.connection(cloud: answerOptions.cloud)
         let run = InstallRun(files: LocalFileSystem(), profiles: profiles, secrets: SystemSecretSource(), connection: connection,
                              clock: SystemClock(), emit: { line in print(line) })
-        let code = await run.execute(request)
+        let request = self.request
+        let code = await InterruptGuard.runCommand(connection: connection) { await run.execute(request) }
         if code != .success { throw code.exitCode }
     }
 

@@ -34,6 +34,7 @@ public struct StatusCommand: AsyncParsableCommand {
                             emit: { print($0) })
         let code = await run.execute(StatusRun.Request(valuesPath: values, namespace: clusterOptions.namespace,
                                                        release: clusterOptions.release, watch: watch))
+        connection.printLogLocation(after: code)
         if code != .success { throw code.exitCode }
     }
 }

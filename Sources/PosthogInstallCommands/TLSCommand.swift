@@ -49,7 +49,8 @@ public struct TLSCommand: AsyncParsableCommand {
         let printer = HeadlessPrinter(emit: { print($0) })
         let run = TLSRun(files: LocalFileSystem(), profiles: profiles, connection: connection, network: SystemNetworkProbes(),
                          clock: SystemClock(), report: { printer.print($0) })
-        let code = await run.execute(request)
+        let request = self.request
+        let code = await InterruptGuard.runCommand(connection: connection) { await run.execute(request) }
         if code != .success { throw code.exitCode }
     }
 

@@ -31,6 +31,7 @@ public struct UninstallCommand: AsyncParsableCommand {
         let ask: (@Sendable (String) -> Bool)? = LinePrompt.isAvailable ? LinePrompt.yesNo : nil
         let run = UninstallRun(connection: connection, clock: SystemClock(), ask: ask, emit: { print($0) })
         let code = await run.execute(request)
+        connection.printLogLocation(after: code)
         if code != .success { throw code.exitCode }
     }
 

@@ -46,7 +46,8 @@ public struct UpgradeCommand: AsyncParsableCommand {
         let printer = HeadlessPrinter(emit: { print($0) })
         let run = UpgradeRun(files: LocalFileSystem(), profiles: profiles, notes: notes, connection: connection,
                              clock: SystemClock(), report: { printer.print($0) })
-        let code = await run.execute(request)
+        let request = self.request
+        let code = await InterruptGuard.runCommand(connection: connection) { await run.execute(request) }
         if code != .success { throw code.exitCode }
     }
 

@@ -25,7 +25,7 @@ struct FixedNetworkProbes: NetworkProbes {
     let clock = FastClock(factor: 20)
 
     func connection(nodes: String = "2x2cpu4gi") throws -> ClusterConnection {
-        try ClusterConnection.simulated(nodes: nodes, cloud: "do", clock: clock, files: files)
+        try TestConnections.simulated(nodes: nodes, clock: clock, files: files)
     }
 
     func install(on connection: ClusterConnection) async throws {

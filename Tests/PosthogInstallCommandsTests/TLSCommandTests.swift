@@ -25,7 +25,7 @@ import Testing
         """
 
     init() throws {
-        connection = try ClusterConnection.simulated(nodes: "2x4cpu8gi", cloud: "do", clock: clock, files: files)
+        connection = try TestConnections.simulated(nodes: "2x4cpu8gi", clock: clock, files: files)
     }
 
     func tls(_ arguments: [String], resolvesTo address: @escaping @Sendable (String) -> String? = { _ in nil }) async throws -> (ToolExitCode, String) {

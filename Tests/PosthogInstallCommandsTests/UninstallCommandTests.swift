@@ -13,7 +13,7 @@ import Testing
     let connection: ClusterConnection
 
     init() throws {
-        connection = try ClusterConnection.simulated(nodes: "2x2cpu4gi", cloud: "do", clock: clock, files: files)
+        connection = try TestConnections.simulated(clock: clock, files: files)
     }
 
     func install() async throws {

@@ -1,4 +1,5 @@
 import Effects
+import Foundation
 import Synchronization
 
 /// Ctrl-C during a cluster operation. helm runs in its own session, so the terminal's Ctrl-C
@@ -27,7 +28,15 @@ struct InterruptGuard: Sendable {
 
     /// Runs `body`, watching for SIGINT/SIGTERM.
     func run(_ body: @escaping @Sendable () async -> ToolExitCode) async -> Outcome {
-        let work = Task { await body() }
+        // The result also comes through a stream: waiting on a stream ends when the wait is
+        // cancelled, waiting on the task would not (and a person leaving helm running must not wait).
+        let (done, finished) = AsyncStream.makeStream(of: ToolExitCode.self)
+        let work = Task {
+            let code = await body()
+            finished.yield(code)
+            finished.finish()
+            return code
+        }
         let state = State()
         let stream = signals.events([.interrupt, .terminate])
         let clock = self.clock, window = self.window, emit = self.emit
@@ -49,7 +58,10 @@ struct InterruptGuard: Sendable {
         }
         defer { listener.cancel() }
         return await withTaskGroup(of: Outcome?.self) { group in
-            group.addTask { .finished(await work.value) }
+            group.addTask {
+                for await code in done { return .finished(code) }
+                return nil
+            }
             group.addTask {
                 while !Task.isCancelled {
                     let (count, firstAt) = state.interrupts.withLock { ($0.count, $0.firstAt) }
@@ -78,3 +90,25 @@ struct InterruptGuard: Sendable {
         }
     }
 }
+
+extension InterruptGuard {
+    /// Runs a command's operation with Ctrl-C handled as described above, printing what
+    /// happened; after `.leftRunning` the process exits at once (code 3) so helm goes on.
+    static func runCommand(connection: ClusterConnection, _ body: @escaping @Sendable () async -> ToolExitCode) async -> ToolExitCode {
+        let guardian = InterruptGuard(signals: SystemSignals.shared, clock: SystemClock(), emit: { print($0) })
+        switch await guardian.run(body) {
+        case .finished(let code):
+            connection.printLogLocation(after: code)
+            return code
+        case .leftRunning:
+            print("posthog-install stopped; anything helm had started keeps going in the cluster.")
+            print("Follow it with: posthog-install status --watch" + (connection.simulated ? " --simulate" : ""))
+            exit(ToolExitCode.stopped.rawValue)
+        case .stopped:
+            print("Stopped, helm included. What was already created stays: posthog-install status"
+                  + (connection.simulated ? " --simulate" : "") + " shows it; posthog-install uninstall removes it.")
+            return .stopped
+        }
+    }
+}
+

@@ -2,16 +2,25 @@ import Effects
 import Foundation
 
 extension ClusterOptions {
-    /// The cluster these options name: the simulated one with `--simulate`, else the real one
-    /// through kubectl and helm (pinned to `--context` when given). A bad `--simulate-nodes`
-    /// ends the command with exit 2 and a message.
+    /// The cluster these options name (`ClusterConnection.open`), with its notes printed; a
+    /// connection that cannot be made ends the command with its message (exit 2 for bad flags,
+    /// 1 for a problem on disk).
     func connection(cloud: String?) throws -> ClusterConnection {
-        guard simulate else { return .real(context: context) }
         do {
-            return try .simulated(nodes: simulateNodes, cloud: cloud ?? "do")
+            let connection = try ClusterConnection.open(self, cloud: cloud)
+            connection.notes.forEach { print($0) }
+            return connection
         } catch {
-            print("Error: --simulate-nodes: \(error)")
-            throw ToolExitCode.badInput.exitCode
+            print("Error: \(error.message)")
+            throw (error.isBadInput ? ToolExitCode.badInput : ToolExitCode.failed).exitCode
         }
+    }
+}
+
+extension ClusterConnection {
+    /// After a failed command: where the transcript of every kubectl and helm call is.
+    func printLogLocation(after code: ToolExitCode) {
+        guard code != .success, code != .stopped, let path = transcriptPath else { return }
+        print("Full log of every kubectl and helm command: \(path)")
     }
 }

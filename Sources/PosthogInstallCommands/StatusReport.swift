@@ -6,7 +6,7 @@ import Kube
 enum StatusReport {
     /// `Pods: 12 of 13 ready`, one line per pod with a symbol and its state, then the problems.
     static func podLines(_ update: NamespacePollUpdate) -> [String] {
-        var lines = ["Pods: \(update.summary.ready) of \(update.summary.total) ready"]
+        var lines = ["Ready: \(update.summary.ready) of \(update.summary.total) (pods, workloads, jobs and volumes)"]
         let width = update.summary.pods.map(\.name.count).max() ?? 0
         for pod in update.summary.pods {
             let name = pod.name.padding(toLength: width, withPad: " ", startingAt: 0)

@@ -56,7 +56,7 @@ struct FixedNetworkProbes: NetworkProbes {
         let (code, out) = await status(cluster)
         #expect(code == .success, "\(out)")
         #expect(out.contains("Release posthog in namespace posthog (context posthog-simulated): deployed, chart posthog-"))
-        #expect(out.range(of: #"Pods: (\d+) of \1 ready"#, options: .regularExpression) != nil)
+        #expect(out.range(of: #"Ready: (\d+) of \1 \(pods"#, options: .regularExpression) != nil)
         #expect(out.contains("  ✓ posthog-web-"))
         #expect(out.range(of: #"Create an A record: posthog\.example\.com → \d+\.\d+\.\d+\.\d+\."#, options: .regularExpression) != nil)
         #expect(out.contains("… DNS: ") || out.contains("✗ DNS: "), "the name does not resolve yet: \(out)")

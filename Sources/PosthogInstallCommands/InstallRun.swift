@@ -92,7 +92,7 @@ struct InstallRun {
         // 2. Render the chart with these values, as helm will, for the preflight.
         let rendering = ChartRendering(connection: connection, report: report)
         let chart = try await rendering.load(chart: request.chart, version: version)
-        guard let rendered = rendering.render(chart, valuesPath: valuesPath, valuesText: valuesText,
+        guard let rendered = await rendering.render(chart, valuesPath: valuesPath, valuesText: valuesText,
                                               namespace: request.namespace, release: request.release) else { return .failed }
 
         // 3. Preflight.

@@ -93,7 +93,7 @@ struct UpgradeRun {
         // 4. Render with the values the upgrade will use, then the preflight.
         let rendering = ChartRendering(connection: connection, report: report)
         let chart = try await rendering.load(chart: request.chart, version: target)
-        guard let rendered = rendering.render(chart, valuesPath: valuesPath, valuesText: valuesText, namespace: request.namespace,
+        guard let rendered = await rendering.render(chart, valuesPath: valuesPath, valuesText: valuesText, namespace: request.namespace,
                                               release: request.release, upgrade: true) else { return .failed }
         emit("")
         emit("Checking the cluster…")

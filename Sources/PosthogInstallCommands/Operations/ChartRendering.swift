@@ -22,16 +22,26 @@ struct ChartRendering {
         return try resolved.load()
     }
 
-    /// The manifests for `values`, or nil after reporting why the chart refused them.
+    /// The manifests for `values`, or nil after reporting why the chart refused them. The
+    /// chart's `lookup` calls are answered from the cluster, as helm does when it installs, so
+    /// secrets the chart keeps (generated once, then looked up) render as they will be.
     func render(_ chart: Chart, valuesPath: String, valuesText: String, namespace: String, release: String,
-                upgrade: Bool = false) -> HelmTemplateResult? {
+                upgrade: Bool = false) async -> HelmTemplateResult? {
         var options = HelmTemplateOptions()
         options.releaseName = release
         options.namespace = namespace
         options.isUpgrade = upgrade
         options.valueFiles = [(name: valuesPath, text: valuesText)]
         do {
-            return try HelmTemplate.run(chart: chart, options: options)
+            return try await ClusterLookup.render(chart: chart, options: options, kubectl: connection.kubectl)
+        } catch let error as KubectlError {
+            // The cluster could not answer (the preflight says why): render as `helm template`
+            // does, with empty lookups, so the preflight still sees the pods.
+            report(.note("Rendering without the cluster's objects (kubectl: \(error.message))."))
+            do { return try HelmTemplate.run(chart: chart, options: options) } catch {
+                report(.note(ChartRefusal.explain(String(describing: error))))
+                return nil
+            }
         } catch {
             report(.note(ChartRefusal.explain(String(describing: error))))
             return nil

@@ -29,6 +29,9 @@ struct InstallRun {
     let clock: any WallClock
     /// Receives everything the install reports (the headless printer, or the wizard's screens).
     let report: @Sendable (OperationEvent) -> Void
+    /// How long to wait for the pods after helm is done (tests on a time-scaled clock give more,
+    /// so a busy machine's pauses cannot use up simulated minutes).
+    var patience: Duration = .seconds(600)
 
     /// An install reporting structured events.
     init(files: any FileSystem, profiles: [ProfileSet], secrets: any SecretSource, connection: ClusterConnection,
@@ -133,7 +136,7 @@ struct InstallRun {
                 if !ok { return .failed }
             case .task(.watchProgress):
                 report(.stepStarted(step))
-                let outcome = try await steps.watch(namespace: request.namespace, until: .seconds(600))
+                let outcome = try await steps.watch(namespace: request.namespace, until: patience)
                 report(.stepFinished(step, succeeded: outcome == .ready))
                 if outcome != .ready { return .failed }
             case .task:

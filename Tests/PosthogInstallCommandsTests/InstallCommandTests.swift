@@ -1,3 +1,4 @@
+import Cluster
 import Effects
 import Foundation
 import Installer
@@ -25,8 +26,9 @@ import Testing
         let clock = FastClock(factor: 20)
         let connection = try TestConnections.simulated(nodes: nodes, clock: clock, files: files)
         let lines = Lines()
-        let run = InstallRun(files: files, profiles: Self.profiles, secrets: SystemSecretSource(), connection: connection,
+        var run = InstallRun(files: files, profiles: Self.profiles, secrets: SystemSecretSource(), connection: connection,
                              clock: clock, emit: { lines.append($0) })
+        run.patience = .seconds(36_000)  // a busy machine must not use up simulated minutes
         let code = await run.execute(command.request)
         return (code, lines.text)
     }
@@ -67,5 +69,26 @@ import Testing
         #expect(code == .badInput)
         #expect(out.contains("--cloud: \"azure\" is not one of the choices"))
         #expect(!out.contains("Checking the cluster"))
+    }
+
+    @Test func aCrashLoopStopsTheWaitWithItsLastLogLines() async throws {
+        var spec = try SimulatedClusterSpec(nodes: "2x2cpu4gi")
+        spec.faults = SimulatedFaults(crashingContainers: ["posthog-web": ["django.db.utils.OperationalError: could not connect to server: Connection refused"]])
+        let clock = FastClock(factor: 20)
+        let files = InMemoryFileSystem()
+        let cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files)
+        let connection = ClusterConnection(runner: cluster, kubectl: KubectlClient(runner: cluster, options: KubectlOptions(context: cluster.contextName)),
+                                           helm: HelmClient(runner: cluster, options: HelmOptions(kubeContext: cluster.contextName)),
+                                           context: cluster.contextName, simulated: true, transcript: nil, notes: [])
+        let lines = Lines()
+        var run = InstallRun(files: files, profiles: Self.profiles, secrets: SystemSecretSource(), connection: connection,
+                             clock: clock, emit: { lines.append($0) })
+        run.patience = .seconds(36_000)  // a busy machine must not use up simulated minutes
+        let code = await run.execute(try InstallCommand.parse(Self.answers + ["--simulate"]).request)
+        #expect(code == .failed)
+        #expect(lines.text.contains("container posthog-web of posthog-web-"), "\(lines.text)")
+        #expect(lines.text.components(separatedBy: "keeps crashing").count == 2, "shown once, with its log lines")
+        #expect(lines.text.contains("could not connect to server: Connection refused"))
+        #expect(!lines.text.contains("Create an A record"), "no DNS record for a broken install")
     }
 }

@@ -19,8 +19,9 @@ import Testing
     func install(_ extra: [String] = [], answers: [String] = InstallCommandTests.answers) async throws {
         let lines = InstallCommandTests.Lines()
         let command = try InstallCommand.parse(answers + extra + ["--simulate"])
-        let run = InstallRun(files: files, profiles: InstallCommandTests.profiles, secrets: SystemSecretSource(),
+        var run = InstallRun(files: files, profiles: InstallCommandTests.profiles, secrets: SystemSecretSource(),
                              connection: connection, clock: clock, emit: { lines.append($0) })
+        run.patience = .seconds(36_000)  // a busy machine must not use up simulated minutes
         let code = await run.execute(command.request)
         #expect(code == .success, "\(lines.text)")
     }
@@ -29,8 +30,9 @@ import Testing
         let command = try UpgradeCommand.parse(arguments + ["--simulate"])
         let lines = InstallCommandTests.Lines()
         let printer = HeadlessPrinter(emit: { lines.append($0) })
-        let run = UpgradeRun(files: files, profiles: InstallCommandTests.profiles, notes: try UpgradeNote.all(),
+        var run = UpgradeRun(files: files, profiles: InstallCommandTests.profiles, notes: try UpgradeNote.all(),
                              connection: connection, clock: clock, report: { printer.print($0) })
+        run.patience = .seconds(36_000)  // a busy machine must not use up simulated minutes
         return (await run.execute(command.request), lines.text)
     }
 

@@ -49,35 +49,60 @@ struct ClusterSteps: Sendable {
         return false
     }
 
-    /// Polls the namespace every 2 s until everything is ready, a fail-fast condition, or the
-    /// time limit. While a tool still runs (`whileToolRuns`), waiting on dependencies and on
-    /// volumes that bind at first use is normal and not reported.
+    /// Problems that are normal for a while during an install (volumes binding at first use,
+    /// init containers waiting for a dependency, a pod's sandbox being set up): not reported
+    /// while helm still runs; fail-fast rules and the final report still cover them.
+    static let normalWhileInstalling: Set<Diagnosis.Code> = [.initWaiting, .pvcPending, .volumeBinding, .podSetup]
+
+    /// Watches the namespace (one kubectl every 2 s) until everything is ready, a fail-fast
+    /// condition, or the time limit. Crash-looping containers get their previous log read before
+    /// the stop is reported, so the diagnosis shows the lines that explain it.
     func watch(namespace: String, until limit: Duration, whileToolRuns: Bool = false) async throws -> WatchOutcome {
-        let poller = NamespacePoller(kubectl: connection.kubectl, namespace: namespace, clock: clock)
+        let kubectl = connection.kubectl
+        let poller = NamespacePoller(kubectl: kubectl, namespace: namespace, clock: clock,
+                                     nodes: (try? await kubectl.nodes()) ?? [], storageClasses: (try? await kubectl.storageClasses()) ?? [])
         let start = clock.monotonic
         var shown: Set<String> = []
-        while clock.monotonic - start < limit {
+        var stopping: (reasons: [FailFast], ticks: Int)?
+        for try await event in poller.events() {
             try Task.checkCancellation()
-            if let update = try? await poller.poll() {
-                report(.progress(update, elapsed: clock.monotonic - start))
-                let problems = update.diagnoses.filter { $0.code != .initWaiting && !$0.summary.contains("waits for its pod") }
-                for diagnosis in problems where shown.insert(diagnosis.summary).inserted { report(.diagnosis(diagnosis)) }
-                switch update.decision {
-                case .allReady:
-                    if !whileToolRuns { report(.note("  All of PostHog's pods are ready.")) }
-                    return .ready
-                case .stop(let reasons):
-                    for diagnosis in update.diagnoses where shown.insert(diagnosis.summary).inserted { report(.diagnosis(diagnosis)) }
-                    report(.note("  Stopped waiting: \(reasons.map { String(describing: $0) }.joined(separator: "; "))."))
-                    return .stopped
-                case .keepWaiting:
-                    break
-                }
+            if clock.monotonic - start >= limit { break }
+            guard case .update(let update) = event else { continue }
+            report(.progress(update, elapsed: clock.monotonic - start))
+            // A crash is shown once its log lines are read (the next tick or two).
+            let problems = update.diagnoses.filter {
+                !(whileToolRuns && Self.normalWhileInstalling.contains($0.code)) && !($0.code == .crashLoop && !$0.details.contains("last log lines:"))
             }
-            try await clock.sleep(for: .seconds(2))
+            if stopping == nil {
+                for diagnosis in problems where shown.insert(diagnosis.summary).inserted { report(.diagnosis(diagnosis)) }
+            }
+            switch update.decision {
+            case .allReady:
+                if !whileToolRuns { report(.note("  All of PostHog's pods are ready.")) }
+                return .ready
+            case .stop(let reasons):
+                // Wait (a few ticks at most) for the crashed containers' logs, then explain.
+                let ticks = (stopping?.ticks ?? 0) + 1
+                stopping = (reasons, ticks)
+                let withoutLogs = update.diagnoses.filter { $0.code == .crashLoop && !$0.details.contains("last log lines:") }
+                if !withoutLogs.isEmpty && ticks <= withoutLogs.count + 2 { continue }
+                for diagnosis in update.diagnoses where shown.insert(diagnosis.summary).inserted {
+                    report(.diagnosis(diagnosis))
+                }
+                report(.note("  Stopped waiting: " + reasons.map(Self.sentence).joined(separator: "; ") + "."))
+                return .stopped
+            case .keepWaiting:
+                stopping = nil
+            }
         }
+        try Task.checkCancellation()
         report(.note("  Still not ready after \(limit.components.seconds / 60) minutes."))
         return .timedOut
+    }
+
+    /// `Pod posthog-web-…: back-off 10s restarting failed container …` for people.
+    static func sentence(_ reason: FailFast) -> String {
+        "\(reason.objectKind) \(reason.objectName)" + (reason.container.map { " (container \($0))" } ?? "") + ": \(reason.message)"
     }
 
     /// Reads the external address once (no waiting).

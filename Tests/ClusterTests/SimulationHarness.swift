@@ -7,7 +7,7 @@ import Synchronization
 
 /// A simulated cluster on a manual clock with clients pointed at it.
 struct SimulationHarness {
-    let clock = ManualClock()
+    let clock: ManualClock
     let files: InMemoryFileSystem
     let cluster: SimulatedCluster
     let kubectl: KubectlClient
@@ -26,11 +26,14 @@ struct SimulationHarness {
     """
 
     init(nodes: String = "2x2cpu4gi", flavour: SimulatedClusterSpec.Flavour = .digitalocean, faults: SimulatedFaults = SimulatedFaults(),
-         values: String = SimulationHarness.doValues) throws {
+         values: String = SimulationHarness.doValues, volumeExpansion: Bool = true,
+         stateFile: String? = nil, clock: ManualClock = ManualClock()) throws {
+        self.clock = clock
         files = InMemoryFileSystem(files: ["/work/values.yaml": values], clock: clock)
         var spec = try SimulatedClusterSpec(nodes: nodes, flavour: flavour)
         spec.faults = faults
-        cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files)
+        spec.volumeExpansion = volumeExpansion
+        cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files, stateFile: stateFile)
         kubectl = KubectlClient(runner: cluster, options: KubectlOptions(context: cluster.contextName))
         helm = HelmClient(runner: cluster, options: HelmOptions(kubeContext: cluster.contextName))
     }

@@ -36,13 +36,14 @@ extension SimState {
             let wkind = SimWorkload.Kind(rawValue: kind) ?? .deployment
             let template = spec["template"] ?? .object([:])
             let podSpecJSON = normalizedPodSpec(template["spec"] ?? .object([:]))
-            let podSpec = (try? KubeJSON.decode(PodSpec.self, from: podSpecJSON.data)) ?? PodSpec()
+            let podSpec = SimPodSpec(podSpecJSON)
             let hash = templateHash(template)
-            var claimTemplates: [(String, String, String?)] = []
+            var claimTemplates: [SimClaimTemplate] = []
             for t in spec["volumeClaimTemplates"]?.arrayValue ?? [] {
                 let size = t["spec"]?["resources"]?["requests"]?["storage"]
                 let sizeText = size?.stringValue ?? size?.intValue.map(String.init) ?? "1Gi"
-                claimTemplates.append((t["metadata"]?["name"]?.stringValue ?? "data", sizeText, t["spec"]?["storageClassName"]?.stringValue))
+                claimTemplates.append(SimClaimTemplate(name: t["metadata"]?["name"]?.stringValue ?? "data", size: sizeText,
+                                                        storageClass: t["spec"]?["storageClassName"]?.stringValue))
             }
             var replicas = spec["replicas"]?.intValue ?? 1
             if wkind == .job { replicas = 1 }
@@ -53,7 +54,7 @@ extension SimState {
                     // A new template: the old pods go, the controller makes new ones.
                     let oldUID = workloads[i].meta.uid
                     workloads[i].template = replaceSpec(template, podSpecJSON)
-                    workloads[i].podSpec = podSpec
+                    workloads[i].decodedSpec = podSpec
                     workloads[i].templateHash = hash
                     workloads[i].generation += 1
                     pods.removeAll { $0.meta.owner?.uid == oldUID || $0.meta.owner?.name.hasPrefix(workloads[i].meta.name + "-") == true && $0.meta.owner?.kind == "ReplicaSet" }
@@ -66,12 +67,13 @@ extension SimState {
                 delete(key)
             }
             var w = SimWorkload(kind: wkind, meta: meta, manifest: manifest, replicas: replicas,
-                                template: replaceSpec(template, podSpecJSON), podSpec: podSpec, templateHash: hash)
+                                template: replaceSpec(template, podSpecJSON), decodedSpec: podSpec, templateHash: hash)
             w.claimTemplates = claimTemplates
             w.backoffLimit = spec["backoffLimit"]?.intValue ?? 6
             w.completions = spec["completions"]?.intValue ?? 1
             if wkind == .job { w.startTime = t }
             workloads.append(w)
+            if wkind == .statefulSet { adoptOrphans(of: key) }
         case "Service":
             let type = spec["type"]?.stringValue ?? "ClusterIP"
             var ports: [JSONValue] = []

@@ -23,7 +23,7 @@ struct SimulatedArguments: Sendable {
                 else { unknownFlag = unknownFlag ?? "flag needs an argument: \(name)" }
             } else if let canonical = switchFlags[name] {
                 if inline == nil || inline == "true" { switches.insert(canonical) }
-                else if inline == "false" { values[canonical, default: []].append("false") }
+                else if let inline { values[canonical, default: []].append(inline) }  // --cascade=orphan
             } else if !a.hasPrefix("--"), a.count > 2, let canonical = valueFlags[String(a.prefix(2))] {
                 values[canonical, default: []].append(String(a.dropFirst(2)))  // -ojson, -nposthog
             } else {

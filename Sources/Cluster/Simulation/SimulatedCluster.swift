@@ -9,21 +9,50 @@ import Synchronization
 ///
 /// Time comes from the injected clock: objects progress (scheduling, volumes, pulls, readiness,
 /// crashes) as that clock moves, which makes tests with a `ManualClock` deterministic.
+///
+/// With a state file the cluster outlives the process: every command loads the saved state under
+/// the file's lock, brings it up to the clock's now, applies the command and saves it again, so
+/// several processes (or several instances) share one cluster. Without one it lives in memory.
 public final class SimulatedCluster: ProcessRunner, Sendable {
-    /// The cluster's shape and faults.
+    /// The cluster's shape and faults (a saved cluster keeps the shape it was created with).
     public let spec: SimulatedClusterSpec
+    /// Where the cluster is saved between commands; nil keeps it in memory only.
+    public let stateFile: SimulatedStateFile?
     private let state: Mutex<SimState>
+    private let saved = Mutex<SimulatedStateFile.Cache?>(nil)
     private let clock: any WallClock
     private let fileSystem: any FileSystem
     private let chartCache = Mutex<Chart?>(nil)
 
     /// A cluster as described by `spec`, living on `clock`; values files are read from `fileSystem`.
+    /// With `stateFile` the cluster is loaded from and saved to that file around every command
+    /// (a new one is created from `spec` when the file does not exist yet).
     public init(spec: SimulatedClusterSpec = SimulatedClusterSpec(), clock: any WallClock = SystemClock(),
-                fileSystem: any FileSystem = LocalFileSystem()) {
+                fileSystem: any FileSystem = LocalFileSystem(), stateFile: String? = nil) {
         self.spec = spec
         self.clock = clock
         self.fileSystem = fileSystem
+        self.stateFile = stateFile.map(SimulatedStateFile.init(path:))
         state = Mutex(SimState(spec: spec, now: Self.date(clock.now)))
+    }
+
+    /// Runs `body` on the cluster brought up to the clock's now: in memory, or under the state
+    /// file's lock, loaded before and saved after. Never held across a suspension point.
+    private func withState<T>(_ body: (inout SimState) -> T) throws(SimulatedStateFileError) -> T {
+        let now = Self.date(clock.now)
+        guard let stateFile else {
+            return state.withLock { s in
+                s.advance(to: now)
+                return body(&s)
+            }
+        }
+        let spec = self.spec
+        return try saved.withLock { cache throws(SimulatedStateFileError) -> T in
+            try stateFile.transaction(cache: &cache, fresh: { SimState(spec: spec, now: now) }) { s in
+                s.advance(to: now)
+                return body(&s)
+            }
+        }
     }
 
     /// The context name to pass as `--context` (the simulation's kubeconfig has only this one).
@@ -36,10 +65,7 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         let output: SimOutput
         switch program {
         case "kubectl":
-            output = state.withLock { s in
-                s.advance(to: Self.date(clock.now))
-                return s.kubectl(command.arguments)
-            }
+            output = try withState { s in s.kubectl(command.arguments) }
         case "helm":
             return try await helm(command, onLine: onLine)
         default:
@@ -60,10 +86,7 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         if verb == "install" || verb == "upgrade" {
             return try await installOrUpgrade(a, command, upgrade: verb == "upgrade", onLine: onLine)
         }
-        let output = state.withLock { s in
-            s.advance(to: Self.date(clock.now))
-            return s.helmQuick(a)
-        }
+        let output = try withState { s in s.helmQuick(a) }
         return finish(command, output, onLine: onLine)
     }
 
@@ -94,12 +117,13 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
 
         // The chart: a local directory or archive, else REPO/NAME from an added repository.
         let chart: Chart
+        let repositories = try withState { $0.repositories }
         do {
             if fileSystem.kind(of: chartRef) != nil {
                 chart = try ChartLoader.load(path: chartRef)
             } else if let slash = chartRef.firstIndex(of: "/") {
                 let repo = String(chartRef[..<slash])
-                guard state.withLock({ $0.repositories[repo] != nil }) else { return fail("repo \(repo) not found") }
+                guard repositories[repo] != nil else { return fail("repo \(repo) not found") }
                 chart = try standIn()
             } else {
                 return fail("non-absolute URLs should be in form of repo_name/path_to_chart, got: \(chartRef)")
@@ -109,8 +133,7 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         }
 
         // What the release store says.
-        let precheck: String? = state.withLock { s in
-            s.advance(to: Self.date(clock.now))
+        let precheck: String? = try withState { s in
             let existing = s.releases.first { $0.name == name && $0.namespace == namespace }
             if upgrade, existing == nil {
                 if a.has("install") { upgrade = false; return nil }
@@ -137,9 +160,8 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         let valuesText = valueFiles.map(\.1).joined(separator: "\n---\n")
 
         // Create the objects and the release record.
-        let forbidden: String? = state.withLock { s in
-            let t = Self.date(clock.now)
-            s.advance(to: t)
+        let forbidden: String? = try withState { s in
+            let t = s.now
             if upgrade {
                 let current = s
                 if let refusal = rendered.manifests.lazy.compactMap({ current.forbiddenChange($0, namespace: namespace) }).first {
@@ -174,9 +196,8 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         let started = clock.monotonic
         var failure: String?
         while true {
-            let verdict = state.withLock { s in
-                s.advance(to: Self.date(clock.now))
-                return s.waitVerdict(namespace: namespace, allWorkloads: a.has("wait"))
+            let verdict = try withState { s in
+                s.waitVerdict(namespace: namespace, allWorkloads: a.has("wait"))
             }
             if let verdict { failure = verdict.isEmpty ? nil : verdict; break }
             let waited = clock.monotonic - started
@@ -186,7 +207,7 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
             }
             try await clock.sleep(for: .seconds(2))
         }
-        let final: SimOutput = state.withLock { s in
+        let final: SimOutput = try withState { s in
             guard let i = s.releases.firstIndex(where: { $0.name == name && $0.namespace == namespace }) else {
                 return .fail("Error: \(prefix): release: not found")
             }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// What the simulated cluster looks like: its nodes, cloud flavour, storage and injected faults.
-public struct SimulatedClusterSpec: Sendable, Hashable {
+public struct SimulatedClusterSpec: Sendable, Hashable, Codable {
     /// Which cloud the simulation imitates (node names, load balancer addresses, context name).
-    public enum Flavour: String, Sendable, Hashable, CaseIterable {
+    public enum Flavour: String, Sendable, Hashable, CaseIterable, Codable {
         /// DigitalOcean: `pool-…` nodes, `do-block-storage`, load balancers with an IP.
         case digitalocean = "do"
         /// AWS EKS: load balancers with a host name (a CNAME record), `gp2` storage.
@@ -48,7 +48,7 @@ public struct SimulatedClusterSpec: Sendable, Hashable {
 }
 
 /// One pool of identical nodes.
-public struct SimulatedNodePool: Sendable, Hashable {
+public struct SimulatedNodePool: Sendable, Hashable, Codable {
     /// How many nodes.
     public var count: Int
     /// vCPUs per node, in millicores.
@@ -95,7 +95,7 @@ public struct SimulatedClusterSpecError: Error, Sendable, Hashable, CustomString
 }
 
 /// Faults the simulated cluster injects, for tests and demonstrations.
-public struct SimulatedFaults: Sendable, Hashable {
+public struct SimulatedFaults: Sendable, Hashable, Codable {
     /// Images that cannot be pulled (exact references such as `posthog/posthog:no-such-tag`).
     public var unpullableImages: Set<String>
     /// Containers (by container name) that crash after starting, with the log lines they print.

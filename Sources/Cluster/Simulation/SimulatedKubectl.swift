@@ -18,8 +18,11 @@ extension SimState {
     ]
     static let kubectlSwitches: [String: String] = [
         "--previous": "previous", "-p": "previous", "--all-namespaces": "all", "-A": "all", "--client": "client",
-        "--ignore-not-found": "ignore-not-found",
+        "--ignore-not-found": "ignore-not-found", "--cascade": "cascade",
     ]
+    /// `kubectl patch` reads `-p` as its patch, not as `--previous`.
+    static let kubectlPatchValueFlags: [String: String] = kubectlValueFlags.merging(["-p": "patch", "--patch": "patch", "--type": "type"]) { $1 }
+    static let kubectlPatchSwitches: [String: String] = kubectlSwitches.filter { $0.key != "-p" }
 
     /// The kinds `kubectl get` knows here: every accepted spelling → (kind, the plural.group used in errors, namespaced).
     static let resourceTypes: [String: (kind: String, resource: String, namespaced: Bool)] = {
@@ -43,7 +46,10 @@ extension SimState {
     }()
 
     mutating func kubectl(_ argv: [String]) -> SimOutput {
-        let a = SimulatedArguments(argv, valueFlags: Self.kubectlValueFlags, switchFlags: Self.kubectlSwitches)
+        var a = SimulatedArguments(argv, valueFlags: Self.kubectlValueFlags, switchFlags: Self.kubectlSwitches)
+        if a.positionals.first == "patch" {
+            a = SimulatedArguments(argv, valueFlags: Self.kubectlPatchValueFlags, switchFlags: Self.kubectlPatchSwitches)
+        }
         if let unknown = a.unknownFlag { return .fail("error: \(unknown)\nSee 'kubectl --help' for usage.") }
         let words = a.positionals
         guard let verb = words.first else { return .fail("error: You must specify the type of resource to get.") }
@@ -58,17 +64,8 @@ extension SimState {
             return SimOutput(stdout: versionJSON(client: a.has("client")))
         case "get": return kubectlGet(Array(words.dropFirst()), namespace: namespace, a)
         case "logs": return kubectlLogs(Array(words.dropFirst()), namespace: namespace, a)
-        case "delete":
-            let rest = Array(words.dropFirst())
-            guard rest.count == 2, Self.resourceTypes[rest[0]]?.kind == "Namespace" else {
-                return .fail("error: the simulated cluster only deletes namespaces (kubectl delete namespace NAME)")
-            }
-            guard namespaces[rest[1]] != nil else { return .fail("Error from server (NotFound): namespaces \"\(rest[1])\" not found") }
-            if ["default", "kube-system", "kube-public", "kube-node-lease"].contains(rest[1]) {
-                return .fail("Error from server (Forbidden): namespaces \"\(rest[1])\" is forbidden: this namespace may not be deleted")
-            }
-            purgeNamespace(rest[1])
-            return SimOutput(stdout: "namespace \"\(rest[1])\" deleted\n")
+        case "delete": return kubectlDelete(Array(words.dropFirst()), namespace: namespace, a)
+        case "patch": return kubectlPatch(Array(words.dropFirst()), namespace: namespace, a)
         default:
             return .fail("error: unknown command \"\(verb)\" for \"kubectl\"\n\nDid you mean this?\n\tget\n\nRun 'kubectl --help' for usage.")
         }
@@ -132,9 +129,29 @@ extension SimState {
         }
         var items: [JSONValue] = []
         for type in types { items += objects(of: type.kind, namespace: type.namespaced && !all ? namespace : nil) }
+        if let selector = a.value("selector") {
+            guard let wanted = Self.equalitySelector(selector) else {
+                return .fail("error: the simulated cluster understands label selectors of the form key=value,key2=value2 only")
+            }
+            items = items.filter { item in
+                let labels = item["metadata"]?["labels"]?.stringMap ?? [:]
+                return wanted.allSatisfy { labels[$0.key] == $0.value }
+            }
+        }
         let list: JSONValue = .object(["apiVersion": .string("v1"), "kind": .string("List"), "items": .array(items),
                                        "metadata": .object(["resourceVersion": .string("")])])
         return SimOutput(stdout: list.pretty)
+    }
+
+    /// `key=value,key2=value2` (also `==`) as a map; nil for set-based selectors.
+    static func equalitySelector(_ text: String) -> [String: String]? {
+        var out: [String: String] = [:]
+        for part in text.split(separator: ",") {
+            let pieces = part.replacingOccurrences(of: "==", with: "=").split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pieces.count == 2, !pieces[0].isEmpty, !pieces[0].contains("!") else { return nil }
+            out[pieces[0].trimmingCharacters(in: .whitespaces)] = pieces[1].trimmingCharacters(in: .whitespaces)
+        }
+        return out
     }
 
     /// Every object of a kind, in one namespace (nil: all), sorted by namespace and name like the API server lists them.

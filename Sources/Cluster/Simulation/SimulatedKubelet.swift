@@ -112,7 +112,7 @@ extension SimState {
 
     mutating func unschedulable(_ i: Int, reason: String, message: String, at t: Date) {
         let since = pods[i].scheduleFailure.map { $0.message == message ? $0.since : t } ?? t
-        pods[i].scheduleFailure = (reason, message, since, t)
+        pods[i].scheduleFailure = SimScheduleFailure(reason: reason, message: message, since: since, lastAttempt: t)
         pods[i].stageSince = t
         record("Pod", pods[i].meta.name, uid: pods[i].meta.uid, namespace: pods[i].meta.namespace, reason: "FailedScheduling",
                message: message, warning: true, component: "default-scheduler", at: t, scheduler: true)

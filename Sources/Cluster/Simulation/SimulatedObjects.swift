@@ -2,7 +2,7 @@ import Foundation
 import Kube
 
 /// Identifies an object: kind, namespace (empty for cluster-scoped), name.
-struct ObjectKey: Hashable, Sendable, Comparable {
+struct ObjectKey: Hashable, Sendable, Comparable, Codable {
     var kind: String
     var namespace: String
     var name: String
@@ -11,19 +11,21 @@ struct ObjectKey: Hashable, Sendable, Comparable {
 }
 
 /// A Deployment, StatefulSet or Job and what its controller has done.
-struct SimWorkload: Sendable {
-    enum Kind: String, Sendable { case deployment = "Deployment", statefulSet = "StatefulSet", job = "Job" }
+struct SimWorkload: Codable, Sendable {
+    enum Kind: String, Codable, Sendable { case deployment = "Deployment", statefulSet = "StatefulSet", job = "Job" }
 
     var kind: Kind
     var meta: SimMeta
     var manifest: JSONValue
     var replicas: Int
     var template: JSONValue
-    var podSpec: PodSpec
+    /// The pod template's spec as the scheduler reads it.
+    var decodedSpec: SimPodSpec
+    var podSpec: PodSpec { decodedSpec.value }
     /// Hash of the pod template (pod-template-hash / controller-revision-hash).
     var templateHash: String
     /// `volumeClaimTemplates`: claim name, size, storage class.
-    var claimTemplates: [(name: String, size: String, storageClass: String?)] = []
+    var claimTemplates: [SimClaimTemplate] = []
     var generation = 1
     var backoffLimit = 6
     var completions = 1
@@ -42,15 +44,27 @@ struct SimWorkload: Sendable {
 }
 
 /// A simulated PersistentVolumeClaim.
-struct SimClaim: Sendable {
+struct SimClaim: Codable, Sendable {
     var meta: SimMeta
     var storageClass: String
+    /// The size asked for (`spec.resources.requests.storage`).
     var size: String
     var bound: Date?
     /// When provisioning started (the first consumer was scheduled).
     var provisioningSince: Date?
     var volumeName: String
     var stuck: Bool
+    /// The size the volume has (`status.capacity`), set when it is bound and when a resize finishes.
+    var capacity: String?
+    /// When a bigger size was asked for on a bound claim; cleared when the resize is done.
+    var resizeRequested: Date?
+    /// Whether the volume itself has grown and only the file system waits (FileSystemResizePending).
+    var resizeAwaitsNode = false
+    /// Whether it was ever resized (Kubernetes then keeps `status.allocatedResources`).
+    var resizedOnce = false
+
+    /// Whether a resize was asked for and has not finished.
+    var isResizing: Bool { resizeRequested != nil }
 
     var json: JSONValue {
         var spec: [String: JSONValue] = [
@@ -62,7 +76,22 @@ struct SimClaim: Sendable {
         if bound != nil {
             spec["volumeName"] = .string(volumeName)
             status["accessModes"] = .array([.string("ReadWriteOnce")])
-            status["capacity"] = .object(["storage": .string(size)])
+            status["capacity"] = .object(["storage": .string(capacity ?? size)])
+        }
+        if let since = resizeRequested, bound != nil {
+            // What Kubernetes 1.32 shows while a volume grows (RecoverVolumeExpansionFailure is on by default).
+            status["allocatedResources"] = .object(["storage": .string(size)])
+            status["allocatedResourceStatuses"] = .object(["storage": .string(resizeAwaitsNode ? "NodeResizePending" : "ControllerResizeInProgress")])
+            var condition: [String: JSONValue] = ["status": .string("True"), "lastProbeTime": .null, "lastTransitionTime": .time(since)]
+            if resizeAwaitsNode {
+                condition["type"] = .string("FileSystemResizePending")
+                condition["message"] = .string("Waiting for user to (re-)start a pod to finish file system resize of volume on node.")
+            } else {
+                condition["type"] = .string("Resizing")
+            }
+            status["conditions"] = .array([.object(condition)])
+        } else if bound != nil, resizedOnce {
+            status["allocatedResources"] = .object(["storage": .string(size)])
         }
         return .object(["apiVersion": .string("v1"), "kind": .string("PersistentVolumeClaim"), "metadata": meta.json(),
                         "spec": .object(spec), "status": .object(status)])
@@ -70,7 +99,7 @@ struct SimClaim: Sendable {
 }
 
 /// A simulated Service.
-struct SimService: Sendable {
+struct SimService: Codable, Sendable {
     var meta: SimMeta
     var manifest: JSONValue
     var type: String
@@ -78,7 +107,7 @@ struct SimService: Sendable {
     var ports: [JSONValue]
     /// When its load balancer gets an address (LoadBalancer services).
     var addressAt: Date?
-    var address: LoadBalancerIngress?
+    var address: SimAddress?
 
     var json: JSONValue {
         var spec = manifest["spec"] ?? .object([:])
@@ -100,10 +129,10 @@ struct SimService: Sendable {
 }
 
 /// A simulated Ingress.
-struct SimIngress: Sendable {
+struct SimIngress: Codable, Sendable {
     var meta: SimMeta
     var manifest: JSONValue
-    var address: LoadBalancerIngress?
+    var address: SimAddress?
     /// For controllers with their own load balancer (GCE): when it gets an address.
     var addressAt: Date?
 
@@ -126,10 +155,10 @@ struct SimIngress: Sendable {
 }
 
 /// A simulated core/v1 Event; repeats of the same reason and message are counted.
-struct SimEvent: Sendable {
+struct SimEvent: Codable, Sendable {
     var name: String
     var namespace: String
-    var involved: (kind: String, name: String, uid: String, apiVersion: String, fieldPath: String?)
+    var involved: SimInvolvedObject
     var reason: String
     var message: String
     var type: String
@@ -178,7 +207,7 @@ struct SimEvent: Sendable {
 }
 
 /// A simulated helm release.
-struct SimRelease: Sendable {
+struct SimRelease: Codable, Sendable {
     var name: String
     var namespace: String
     var revision: Int
@@ -193,7 +222,7 @@ struct SimRelease: Sendable {
 }
 
 /// A simulated node with its JSON.
-struct SimNode: Sendable {
+struct SimNode: Codable, Sendable {
     var name: String
     var uid: String
     var created: Date

@@ -2,7 +2,7 @@ import Foundation
 import Kube
 
 /// The controller that owns a simulated object.
-struct SimOwner: Hashable, Sendable {
+struct SimOwner: Hashable, Codable, Sendable {
     var apiVersion: String
     var kind: String
     var name: String
@@ -10,7 +10,7 @@ struct SimOwner: Hashable, Sendable {
 }
 
 /// Metadata of a simulated object.
-struct SimMeta: Hashable, Sendable {
+struct SimMeta: Hashable, Codable, Sendable {
     var name: String
     var namespace: String
     var uid: String
@@ -41,7 +41,7 @@ struct SimMeta: Hashable, Sendable {
 }
 
 /// A container's runtime state in the simulation.
-enum SimContainerState: Hashable, Sendable {
+enum SimContainerState: Hashable, Codable, Sendable {
     case waiting(reason: String, message: String)
     case running(since: Date)
     case terminated(reason: String, exitCode: Int, started: Date?, finished: Date)
@@ -64,7 +64,7 @@ enum SimContainerState: Hashable, Sendable {
 }
 
 /// One container of a simulated pod.
-struct SimContainer: Hashable, Sendable {
+struct SimContainer: Hashable, Codable, Sendable {
     var name: String
     var image: String
     var state: SimContainerState = .waiting(reason: "PodInitializing", message: "")
@@ -94,7 +94,7 @@ struct SimContainer: Hashable, Sendable {
 }
 
 /// Where a simulated pod is in its life.
-enum SimPodStage: Hashable, Sendable {
+enum SimPodStage: Hashable, Codable, Sendable {
     /// Waiting for the scheduler (or unschedulable).
     case scheduling
     /// Bound to a node, waiting for its volumes.
@@ -116,12 +116,13 @@ enum SimPodStage: Hashable, Sendable {
 }
 
 /// A simulated pod.
-struct SimPod: Hashable, Sendable {
+struct SimPod: Hashable, Codable, Sendable {
     var meta: SimMeta
     /// The spec as rendered from the template (without nodeName).
     var spec: JSONValue
     /// The spec as Kube reads it, for scheduling.
-    var podSpec: PodSpec
+    var decodedSpec: SimPodSpec
+    var podSpec: PodSpec { decodedSpec.value }
     var nodeName: String?
     var hostIP: String?
     var podIP: String?
@@ -135,7 +136,7 @@ struct SimPod: Hashable, Sendable {
     var initializedAt: Date?
     var readyAt: Date?
     /// Why the scheduler could not place it: reason (`Unschedulable`, `SchedulerError`), message, since when, last attempt.
-    var scheduleFailure: (reason: String, message: String, since: Date, lastAttempt: Date)?
+    var scheduleFailure: SimScheduleFailure?
     var restartPolicy: String
 
     static func == (a: SimPod, b: SimPod) -> Bool { a.meta == b.meta && a.stage == b.stage }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Deterministic names, UIDs and addresses for the simulation (SplitMix64).
-struct SimulatedRandom: Sendable {
+struct SimulatedRandom: Codable, Sendable {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

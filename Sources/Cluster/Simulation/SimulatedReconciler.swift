@@ -150,7 +150,7 @@ extension SimState {
         let restart = spec["restartPolicy"]?.stringValue ?? (w.kind == .job ? "Never" : "Always")
         var pod = SimPod(meta: SimMeta(name: name, namespace: w.meta.namespace, uid: rng.uid(), labels: labels, created: t, owner: owner,
                                        generateName: w.kind == .statefulSet ? nil : String(name.dropLast(5))),
-                         spec: spec, podSpec: w.podSpec, inits: containers("initContainers"), containers: containers("containers"),
+                         spec: spec, decodedSpec: w.decodedSpec, inits: containers("initContainers"), containers: containers("containers"),
                          stageSince: t, restartPolicy: restart)
         for (i, _) in pod.containers.enumerated() { pod.containers[i].state = .waiting(reason: "PodInitializing", message: "") }
         if pod.inits.isEmpty { for i in pod.containers.indices { pod.containers[i].state = .waiting(reason: "ContainerCreating", message: "") } }
@@ -162,6 +162,7 @@ extension SimState {
 
     mutating func stepClaim(_ i: Int, at t: Date) {
         let c = claims[i]
+        if c.bound != nil, c.isResizing { return stepResize(i, at: t) }
         guard c.bound == nil, let since = c.provisioningSince else { return }
         if c.stuck {
             if t.timeIntervalSince(since) >= 2, Int(t.timeIntervalSince(since)) % 30 == 2 {
@@ -173,6 +174,7 @@ extension SimState {
         }
         if t.timeIntervalSince(since) >= 3 {
             claims[i].bound = t
+            claims[i].capacity = c.size
             record("PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "ProvisioningSucceeded",
                    message: "Successfully provisioned volume \(c.volumeName)", component: "\(storageClass.provisioner)_csi-controller-0", at: t)
         }

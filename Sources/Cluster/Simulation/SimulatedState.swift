@@ -3,7 +3,7 @@ import Kube
 
 /// Everything the simulated cluster holds: nodes, objects, events, helm releases, repositories.
 /// Plain values; `SimulatedCluster` guards one instance with a lock.
-struct SimState: Sendable {
+struct SimState: Codable, Sendable {
     var spec: SimulatedClusterSpec
     var rng: SimulatedRandom
     /// The time the objects were last brought up to date.
@@ -118,13 +118,12 @@ struct SimState: Sendable {
             "name": .string(container), "image": .string(image),
             "resources": .object(["requests": .object(["cpu": .string(cpu), "memory": .string(memory)])]),
         ])])])
-        let podSpec = (try? KubeJSON.decode(PodSpec.self, from: spec.data)) ?? PodSpec()
-        var c = SimContainer(name: container, image: image)
+                var c = SimContainer(name: container, image: image)
         c.state = .running(since: start)
         c.ready = true
         var pod = SimPod(meta: SimMeta(name: name, namespace: "kube-system", uid: rng.uid(), labels: ["k8s-app": container], created: start,
                                        owner: SimOwner(apiVersion: "apps/v1", kind: owner.0, name: owner.1, uid: rng.uid())),
-                         spec: spec, podSpec: podSpec, inits: [], containers: [c], stageSince: start, restartPolicy: "Always")
+                         spec: spec, decodedSpec: SimPodSpec(spec), inits: [], containers: [c], stageSince: start, restartPolicy: "Always")
         pod.nodeName = node.name
         pod.hostIP = node.internalIP
         pod.podIP = nextPodIP()
@@ -146,12 +145,12 @@ struct SimState: Sendable {
     }
 
     /// A load balancer address: an IP from the documentation range, or an AWS-style host name.
-    mutating func nextLoadBalancerAddress() -> LoadBalancerIngress {
+    mutating func nextLoadBalancerAddress() -> SimAddress {
         addressCounter += 1
         if spec.flavour == .aws {
-            return LoadBalancerIngress(hostname: "a\(rng.hex(31))-\(1_000_000_000 + rng.below(999_999_999)).us-east-1.elb.amazonaws.com")
+            return SimAddress(hostname: "a\(rng.hex(31))-\(1_000_000_000 + rng.below(999_999_999)).us-east-1.elb.amazonaws.com")
         }
-        return LoadBalancerIngress(ip: "203.0.113.\(addressCounter)")
+        return SimAddress(ip: "203.0.113.\(addressCounter)")
     }
 
     // MARK: events
@@ -167,7 +166,7 @@ struct SimState: Sendable {
         }
         let nanos = UInt64(max(0, time.timeIntervalSince1970 * 1_000_000_000)) &+ UInt64(events.count)
         events.append(SimEvent(name: "\(name).\(String(nanos, radix: 16))", namespace: namespace,
-                               involved: (kind, name, uid, apiVersion, fieldPath), reason: reason, message: message,
+                               involved: SimInvolvedObject(kind: kind, name: name, uid: uid, apiVersion: apiVersion, fieldPath: fieldPath), reason: reason, message: message,
                                type: warning ? "Warning" : "Normal", component: component, host: host,
                                first: time, last: time, count: 1, schedulerStyle: scheduler))
     }

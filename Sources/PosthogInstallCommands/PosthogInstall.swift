@@ -11,7 +11,7 @@ public struct PosthogInstall: AsyncParsableCommand {
         headless command for scripts and CI; see `posthog-install help <command>`.
         """,
         version: ToolVersion.current,
-        subcommands: [InstallCommand.self, ValuesCommand.self, TemplateCommand.self, InfoCommand.self]
+        subcommands: [InstallCommand.self, ValuesCommand.self, TemplateCommand.self, InfoCommand.self, ResizeCommand.self]
     )
 
     /// Creates the command (argument-parser needs an empty initializer).

@@ -106,3 +106,12 @@ private func pad(_ value: Int, _ width: Int = 2) -> String {
     let text = String(value)
     return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
 }
+
+#if canImport(Foundation)
+import Foundation
+
+extension Timestamp {
+    /// The same instant as a Foundation `Date`.
+    public var date: Date { Date(timeIntervalSince1970: Double(nanosecondsSinceEpoch) / 1_000_000_000) }
+}
+#endif

@@ -210,7 +210,8 @@ public struct KubectlClient: Sendable {
         return result.standardOutput
     }
 
-    func list<T: Decodable>(_ type: T.Type, _ cmd: ProcessCommand) async throws -> [T] {
+    /// Runs a `kubectl get … -o json` and decodes its `items` (or the single object it printed).
+    public func list<T: Decodable>(_ type: T.Type, _ cmd: ProcessCommand) async throws -> [T] {
         let out = try await text(cmd)
         do { return try KubeJSON.decodeList(T.self, from: Data(out.utf8)) } catch { throw unreadable(cmd, error) }
     }

@@ -1,0 +1,14 @@
+import Foundation
+
+/// A yes/no question on the terminal, for headless commands run by a person.
+enum LinePrompt {
+    /// Whether standard input is a terminal someone can answer on.
+    static var isAvailable: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Prints `question [y/N] ` and reads the answer; anything but y/yes (or end of input) is no.
+    @Sendable static func yesNo(_ question: String) -> Bool {
+        FileHandle.standardOutput.write(Data("\(question) [y/N] ".utf8))
+        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        return answer == "y" || answer == "yes"
+    }
+}

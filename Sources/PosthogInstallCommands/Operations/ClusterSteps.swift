@@ -1,0 +1,122 @@
+import Cluster
+import Effects
+import Foundation
+import Installer
+import Kube
+import YAML
+
+/// The pieces every cluster operation shares: running a helm step with its output streamed,
+/// watching the namespace until it is ready, and waiting for the load balancer's address.
+struct ClusterSteps: Sendable {
+    /// How a watch ended.
+    enum WatchOutcome: Sendable, Equatable {
+        /// Every pod and job is ready.
+        case ready
+        /// Something will not get better by waiting (crash loop, image pull, unschedulable, …).
+        case stopped
+        /// The time limit passed first.
+        case timedOut
+    }
+
+    let connection: ClusterConnection
+    let clock: any WallClock
+    let report: @Sendable (OperationEvent) -> Void
+
+    /// Runs one step's argv (helm), streaming its output; while `watchNamespace` is set the
+    /// namespace is watched at the same time, so the person sees pods come up instead of a
+    /// silent 20 minutes, and a failure is explained by helm's error and the pods' state.
+    func run(_ step: PlanStep, argv: [String], watchNamespace: String?) async throws -> Bool {
+        guard let executable = argv.first else { return true }
+        report(.stepStarted(step))
+        let command = ProcessCommand(executable, Array(argv.dropFirst()), timeout: .seconds(25 * 60))
+        let report = self.report
+        let watcher = watchNamespace.map { namespace in
+            Task { try? await watch(namespace: namespace, until: .seconds(25 * 60), whileToolRuns: true) }
+        }
+        defer { watcher?.cancel() }
+        let result = try await connection.runner.run(command) { line in report(.toolOutput(line.text)) }
+        watcher?.cancel()
+        report(.stepFinished(step, succeeded: result.status.isSuccess))
+        if result.status.isSuccess { return true }
+        if let diagnosis = HelmErrors.diagnose(result.standardError) {
+            report(.note(""))
+            report(.diagnosis(diagnosis))
+        }
+        if let namespace = watchNamespace,
+           let update = try? await NamespacePoller(kubectl: connection.kubectl, namespace: namespace, clock: clock).poll() {
+            update.diagnoses.forEach { report(.diagnosis($0)) }
+        }
+        return false
+    }
+
+    /// Polls the namespace every 2 s until everything is ready, a fail-fast condition, or the
+    /// time limit. While a tool still runs (`whileToolRuns`), waiting on dependencies and on
+    /// volumes that bind at first use is normal and not reported.
+    func watch(namespace: String, until limit: Duration, whileToolRuns: Bool = false) async throws -> WatchOutcome {
+        let poller = NamespacePoller(kubectl: connection.kubectl, namespace: namespace, clock: clock)
+        let start = clock.monotonic
+        var shown: Set<String> = []
+        while clock.monotonic - start < limit {
+            try Task.checkCancellation()
+            if let update = try? await poller.poll() {
+                report(.progress(update, elapsed: clock.monotonic - start))
+                let problems = update.diagnoses.filter { $0.code != .initWaiting && !$0.summary.contains("waits for its pod") }
+                for diagnosis in problems where shown.insert(diagnosis.summary).inserted { report(.diagnosis(diagnosis)) }
+                switch update.decision {
+                case .allReady:
+                    if !whileToolRuns { report(.note("  All of PostHog's pods are ready.")) }
+                    return .ready
+                case .stop(let reasons):
+                    for diagnosis in update.diagnoses where shown.insert(diagnosis.summary).inserted { report(.diagnosis(diagnosis)) }
+                    report(.note("  Stopped waiting: \(reasons.map { String(describing: $0) }.joined(separator: "; "))."))
+                    return .stopped
+                case .keepWaiting:
+                    break
+                }
+            }
+            try await clock.sleep(for: .seconds(2))
+        }
+        report(.note("  Still not ready after \(limit.components.seconds / 60) minutes."))
+        return .timedOut
+    }
+
+    /// Reads the external address once (no waiting).
+    func address(source: AddressSource, namespace: String) async -> AddressStatus {
+        let service: Service?
+        let ingress: Ingress?
+        switch source {
+        case .service(let name): service = try? await connection.kubectl.service(name, namespace: namespace); ingress = nil
+        case .ingress(let name): ingress = try? await connection.kubectl.ingress(name, namespace: namespace); service = nil
+        }
+        return AddressLookup.status(source: source, service: service, ingress: ingress)
+    }
+
+    /// Waits (up to 5 minutes) for the load balancer's address, then reports the DNS record to
+    /// create; returns the address, or nil after reporting why it did not come.
+    @discardableResult
+    func waitForAddress(cloud: Cloud, values: YAMLValue, namespace: String, release: String,
+                        attempts: Int = 150) async throws -> ExternalAddress? {
+        guard let hostname = values.value(at: ["ingress", "hostname"])?.stringValue else { return nil }
+        let source = AddressSource.forCloud(cloud, release: release)
+        report(.waitingForAddress(source))
+        var status = AddressStatus.pending
+        for attempt in 0..<attempts {
+            status = await address(source: source, namespace: namespace)
+            if case .ready = status { break }
+            if attempt + 1 < attempts { try await clock.sleep(for: .seconds(2)) }
+        }
+        guard case .ready(let address) = status else {
+            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: cloud, namespace: namespace)))
+            return nil
+        }
+        report(.dnsRecord(DNSInstruction.make(hostname: hostname, address: address), hostname: hostname,
+                          url: Self.url(hostname: hostname, values: values)))
+        return address
+    }
+
+    /// `https://HOST`, or `http://` when the values turn TLS off (`web.secureCookies: false`).
+    static func url(hostname: String, values: YAMLValue) -> String {
+        let https = values.value(at: ["web", "secureCookies"]) != .bool(false)
+        return "\(https ? "https" : "http")://\(hostname)"
+    }
+}

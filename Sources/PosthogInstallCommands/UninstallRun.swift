@@ -1,0 +1,155 @@
+import Cluster
+import Effects
+import Foundation
+import Installer
+import Kube
+
+/// The work behind `posthog-install uninstall`: `helm uninstall`, then what is left in the
+/// namespace (volumes with data, secrets), and the namespace deleted only when asked for and
+/// confirmed — with the finalizers named when it stays Terminating.
+struct UninstallRun {
+    /// The parsed command line.
+    struct Request {
+        var context: String?
+        var namespace = "posthog"
+        var release = "posthog"
+        var deleteNamespace = false
+        var yes = false
+        var dryRun = false
+    }
+
+    let connection: ClusterConnection
+    let clock: any WallClock
+    /// Asks the person a yes/no question on the terminal; nil when there is no terminal.
+    let ask: (@Sendable (String) -> Bool)?
+    let emit: @Sendable (String) -> Void
+
+    /// Runs the uninstall; returns the exit code.
+    func execute(_ request: Request) async -> ToolExitCode {
+        do {
+            return try await run(request)
+        } catch is CancellationError {
+            return .stopped
+        } catch {
+            emit("Error: \(error)")
+            return .failed
+        }
+    }
+
+    private func run(_ request: Request) async throws -> ToolExitCode {
+        let kubectl = connection.kubectl
+        var context = request.context ?? connection.context
+        if context == nil { context = try? await kubectl.currentContext() }
+        let problem: String?
+        do { problem = try await kubectl.version().serverError?.message } catch { problem = "\(error)" }
+        if let problem {
+            emit("Cannot reach the cluster of kubectl context \(context ?? "(none)"): \(problem)")
+            return .failed
+        }
+        let release = try await connection.helm.installedRelease(request.release, namespace: request.namespace)
+        let options = PlanOptions(context: context, namespace: request.namespace, release: request.release)
+        var plan = Plans.uninstall(options, deleteNamespace: request.deleteNamespace)
+        if release == nil {
+            emit("There is no release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")); nothing to uninstall.")
+            plan.removeAll { $0.id == "uninstall" }
+        } else {
+            emit("Plan (kubectl context \(context ?? "(none)")):")
+            plan.forEach { emit("  - \($0.title)" + ($0.commandLine.map { ": \($0)" } ?? "")) }
+        }
+        if request.dryRun {
+            emit("Dry run: nothing was changed.")
+            return .success
+        }
+        let steps = ClusterSteps(connection: connection, clock: clock, report: { event in
+            if case .toolOutput(let line) = event { emit("  \(line)") }
+        })
+        for step in plan {
+            switch step.action {
+            case .run(let argv) where step.id == "uninstall":
+                guard confirm("Uninstall PostHog (release \(request.release)) from namespace \(request.namespace) in context \(context ?? "(none)")? PostHog stops serving at once.", request) else {
+                    return refused(request)
+                }
+                emit("")
+                emit("→ \(step.title)")
+                guard try await steps.run(step, argv: argv, watchNamespace: nil) else { return .failed }
+            case .task(.listLeftovers):
+                let report = LeftoverReport.from(try await leftovers(request.namespace), options: options)
+                emit("")
+                LeftoverText.lines(report).forEach(emit)
+                if report.deleteNamespace == nil { return .success }
+                if !request.deleteNamespace {
+                    emit("To remove them too: posthog-install uninstall --delete-namespace" + (request.namespace == "posthog" ? "" : " --namespace \(request.namespace)"))
+                }
+            case .run where step.id == "delete-namespace":
+                guard confirm("Delete namespace \(request.namespace) with everything listed above? This cannot be undone.", request) else {
+                    return refused(request)
+                }
+                return try await deleteNamespace(request.namespace)
+            default:
+                continue
+            }
+        }
+        return .success
+    }
+
+    private func confirm(_ question: String, _ request: Request) -> Bool {
+        if request.yes { return true }
+        return ask?(question) ?? false
+    }
+
+    private func refused(_ request: Request) -> ToolExitCode {
+        if ask == nil {
+            emit("Nothing was changed: confirm with --yes (there is no terminal to ask on).")
+            return .badInput
+        }
+        emit("Nothing more was changed.")
+        return .stopped
+    }
+
+    /// What is in the namespace after the release is gone.
+    private func leftovers(_ namespace: String) async throws -> LeftoverSnapshot {
+        let kubectl = connection.kubectl
+        guard let ns = try await kubectl.namespace(namespace) else {
+            return LeftoverSnapshot(namespace: namespace, namespaceExists: false)
+        }
+        _ = ns
+        let claims = try await kubectl.list(PersistentVolumeClaim.self, kubectl.command(["get", "persistentvolumeclaims"], namespace: namespace))
+        let secrets = (try? await kubectl.list(NamedObject.self, kubectl.command(["get", "secrets"], namespace: namespace))) ?? []
+        let configMaps = (try? await kubectl.list(NamedObject.self, kubectl.command(["get", "configmaps"], namespace: namespace))) ?? []
+        return LeftoverSnapshot(namespace: namespace, namespaceExists: true, claims: claims,
+                                secrets: secrets.map { .init(name: $0.metadata.name, type: $0.type ?? "Opaque") },
+                                configMaps: configMaps.map(\.metadata.name))
+    }
+
+    /// Deletes the namespace and waits up to two minutes; a namespace that stays Terminating is
+    /// explained by its conditions and finalizers.
+    private func deleteNamespace(_ name: String) async throws -> ToolExitCode {
+        emit("")
+        emit("→ Deleting namespace \(name)")
+        let kubectl = connection.kubectl
+        emit("  " + (try await kubectl.deleteNamespace(name, wait: false)))
+        var last: Namespace?
+        for _ in 0..<60 {
+            guard let ns = try await kubectl.namespace(name) else {
+                emit("Namespace \(name) is gone, with its volumes and secrets.")
+                return .success
+            }
+            last = ns
+            try await clock.sleep(for: .seconds(2))
+        }
+        emit("Namespace \(name) is still \(last?.phase ?? "there") after 2 minutes.")
+        for message in last?.blockingMessages ?? [] { emit("  \(message)") }
+        let finalizers = (last?.metadata.finalizers ?? []) + (last?.specFinalizers ?? [])
+        if !finalizers.isEmpty { emit("  finalizers: \(finalizers.joined(separator: ", "))") }
+        emit("fix: a namespace waits for every object in it to be finalized. If a finalizer belongs to a controller that is no "
+             + "longer running (cert-manager or ingress-nginx removed first), reinstall it or remove that object's finalizer; "
+             + "`kubectl get namespace \(name) -o json` shows what remains.")
+        return .failed
+    }
+}
+
+/// Just a name and a type, for listing secrets and config maps.
+struct NamedObject: Decodable {
+    var metadata: ObjectMeta
+    var type: String?
+}

@@ -1,0 +1,37 @@
+import Cluster
+import Foundation
+import Installer
+import Kube
+import Testing
+@testable import PosthogInstallCommands
+
+/// The headless printer: the lines a script's log shows for each event.
+@Suite struct HeadlessPrinterTests {
+    func update(ready: Int, of total: Int) -> NamespacePollUpdate {
+        var update = NamespacePollUpdate.evaluate(NamespaceObjects(), now: Date(timeIntervalSince1970: 0))
+        update.summary.ready = ready
+        update.summary.total = total
+        return update
+    }
+
+    @Test func progressIsPrintedOnlyWhenTheReadyCountChanges() {
+        let printer = HeadlessPrinter(emit: { _ in })
+        #expect(printer.lines(for: .progress(update(ready: 0, of: 13), elapsed: .seconds(2))) == ["  0/13 ready (2s)"])
+        #expect(printer.lines(for: .progress(update(ready: 0, of: 13), elapsed: .seconds(4))).isEmpty)
+        #expect(printer.lines(for: .progress(update(ready: 3, of: 13), elapsed: .seconds(6))) == ["  3/13 ready (6s)"])
+    }
+
+    @Test func preflightChecksShowASymbolAndTheFixForProblems() {
+        let report = PreflightReport(checks: [
+            PreflightCheck(.storage, .pass, "default class do-block-storage"),
+            PreflightCheck(.clusterSize, .fail, "1 usable node", fix: "add a node", details: ["node a: 2 vCPU"]),
+        ])
+        let lines = HeadlessPrinter(emit: { _ in }).lines(for: .preflight(report))
+        #expect(lines == ["  ✓ \(report.checks[0].title): default class do-block-storage", "  ✗ \(report.checks[1].title): 1 usable node",
+                          "      node a: 2 vCPU", "      fix: add a node"])
+    }
+
+    @Test func notesWithSeveralLinesBecomeSeveralLines() {
+        #expect(HeadlessPrinter(emit: { _ in }).lines(for: .note("a\n\nb")) == ["a", "", "b"])
+    }
+}

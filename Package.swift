@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // kubectl/helm clients, the namespace poller and the simulated cluster.
-        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "Helm", "YAML", "COpenSSL", "EmbeddedData"]),
+        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "GoTemplate", "Helm", "YAML", "COpenSSL", "EmbeddedData"]),
         // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
         .target(name: "TUI", dependencies: ["Installer", "Kube", "Effects", "CNCurses"]),
         // The commands (swift-argument-parser), headless printers and wiring.

@@ -94,6 +94,19 @@ public struct YAMLEditor: Sendable {
         }
     }
 
+    /// Removes the key at `path`, then each parent left empty by it: an empty `web:` would
+    /// read as null, and a null in a values file deletes the chart's whole default map.
+    public mutating func removePruningEmptyParents(_ path: [String]) throws {
+        try remove(path)
+        var parent = Array(path.dropLast())
+        while !parent.isEmpty {
+            let now = try YAML.parse(text, file: file).value(at: parent)
+            guard now == .null || now == .mapping(YAMLMapping()) else { break }
+            try remove(parent)
+            parent.removeLast()
+        }
+    }
+
     // MARK: - Finding
 
     private func find(_ key: String, in mapping: YAMLTree.Node, tree: YAMLTree) -> (Int, Int)? {

@@ -85,3 +85,12 @@ public struct YAMLMapping: Equatable, Sendable {
             && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }
+
+extension YAMLValue {
+    /// The value at `path` (mapping keys), nil when absent.
+    public func value(at path: [String]) -> YAMLValue? {
+        var node: YAMLValue? = self
+        for key in path { node = node?[key] }
+        return node
+    }
+}

@@ -23,7 +23,7 @@ import Testing
         async throws -> (ToolExitCode, String) {
         let command = try InstallCommand.parse(arguments + ["--simulate"])
         let clock = FastClock(factor: 20)
-        let connection = try ClusterConnection.simulated(nodes: nodes, cloud: "do", clock: clock, files: files)
+        let connection = try ClusterConnection.simulated(nodes: nodes, cloud: "do", clock: clock, files: files, state: .inMemory)
         let lines = Lines()
         let run = InstallRun(files: files, profiles: Self.profiles, secrets: SystemSecretSource(), connection: connection,
                              clock: clock, emit: { lines.append($0) })

@@ -30,6 +30,13 @@ import Testing
         return editor.text
     }
 
+    @Test func removingTheLastKeyRemovesTheEmptiedParentsToo() throws {
+        var editor = try YAMLEditor(text: "web:\n  secureCookies: false\ncloud: do\ndeep:\n  a:\n    b: 1\n  keep: 2\n", file: "v.yaml")
+        try editor.removePruningEmptyParents(["web", "secureCookies"])
+        try editor.removePruningEmptyParents(["deep", "a", "b"])
+        #expect(editor.text == "cloud: do\ndeep:\n  keep: 2\n")
+    }
+
     @Test func changesOneScalarAndNothingElse() throws {
         let text = try edited { try $0.set(["ingress", "hostname"], to: .string("posthog.example.com")) }
         #expect(text == Self.userFile.replacingOccurrences(of: "old.example.com", with: "posthog.example.com"))

@@ -108,6 +108,10 @@ public struct HelmClient: Sendable {
     }
     /// `helm list -n NS -o json`.
     public func listCommand(namespace: String) -> ProcessCommand { quick(["list", "-n", namespace, "-o", "json"]) }
+    /// `helm get values NAME -n NS -o yaml`: the values the release was installed with.
+    public func userValuesCommand(release: String, namespace: String) -> ProcessCommand {
+        quick(["get", "values", release, "-n", namespace, "-o", "yaml"])
+    }
     /// `helm status NAME -n NS`.
     public func statusCommand(release: String, namespace: String) -> ProcessCommand { quick(["status", release, "-n", namespace]) }
 
@@ -129,6 +133,11 @@ public struct HelmClient: Sendable {
     }
 
     // MARK: calls
+
+    /// The values the release was installed with (`{}` when none were given).
+    public func userValues(release: String, namespace: String) async throws -> String {
+        try await text(userValuesCommand(release: release, namespace: namespace))
+    }
 
     /// helm's version, e.g. `v3.16.3+gcfd0749`.
     public func version() async throws -> String {

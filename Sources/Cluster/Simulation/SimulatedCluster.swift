@@ -149,10 +149,11 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         if let precheck { return fail(precheck) }
 
         let rendered: (manifests: [JSONValue], notes: String)
+        let snapshot = try withState { $0 }
         do {
             rendered = try SimulatedChart.render(chart: chart, release: name, namespace: namespace,
                                                  valueFiles: valueFiles, set: a.values["set"] ?? [], setString: a.values["set-string"] ?? [],
-                                                 kubeVersion: spec.serverVersion, isUpgrade: upgrade)
+                                                 kubeVersion: spec.serverVersion, isUpgrade: upgrade, cluster: snapshot)
         } catch {
             return fail("\(error)")
         }

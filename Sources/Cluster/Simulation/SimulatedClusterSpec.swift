@@ -61,6 +61,16 @@ public struct SimulatedNodePool: Sendable, Hashable, Codable {
         self.count = count; self.milliCPU = milliCPU; self.memoryBytes = memoryBytes
     }
 
+    /// The pool in `--simulate-nodes` form: `2x2cpu4gi`, `1x1.5cpu2048mi`.
+    public var text: String {
+        let cpu = milliCPU % 1000 == 0 ? String(milliCPU / 1000) : String(Double(milliCPU) / 1000)
+        let memory = memoryBytes % (1 << 30) == 0 ? "\(memoryBytes >> 30)gi" : "\(memoryBytes >> 20)mi"
+        return "\(count)x\(cpu)cpu\(memory)"
+    }
+
+    /// Pools in `--simulate-nodes` form, separated by commas.
+    public static func text(_ pools: [SimulatedNodePool]) -> String { pools.map(\.text).joined(separator: ",") }
+
     /// Parses `COUNTxCPUScpuMEMORY(gi|mi)` pools separated by commas, e.g. `2x2cpu4gi`, `3x4cpu8gi`, `1x1.5cpu2048mi`.
     public static func parse(_ text: String) throws(SimulatedClusterSpecError) -> [SimulatedNodePool] {
         var pools: [SimulatedNodePool] = []

@@ -110,3 +110,32 @@ extension SimState {
         if replaced { capacityChanged = true }
     }
 }
+
+/// Objects kept as their manifests (Secrets, ConfigMaps) as the API server returns them.
+extension SimState {
+    /// The stored manifest with server-set metadata; a Secret's `stringData` folded into base64 `data`, and its `type`.
+    func storedJSON(_ key: ObjectKey, _ manifest: JSONValue) -> JSONValue {
+        var object = manifest
+        let labels = manifest["metadata"]?["labels"]?.stringMap ?? [:]
+        let annotations = manifest["metadata"]?["annotations"]?.stringMap ?? [:]
+        let meta = SimMeta(name: key.name, namespace: key.namespace, uid: SimState.stableUID(key),
+                           labels: labels, annotations: annotations, created: namespaces[key.namespace] ?? now)
+        object["metadata"] = meta.json()
+        if key.kind == "Secret" {
+            var data = manifest["data"]?.objectValue ?? [:]
+            for (k, v) in manifest["stringData"]?.objectValue ?? [:] {
+                data[k] = .string(Data((v.stringValue ?? v.compact).utf8).base64EncodedString())
+            }
+            object["stringData"] = nil
+            object["data"] = data.isEmpty ? nil : .object(data)
+            object["type"] = manifest["type"] ?? .string("Opaque")
+        }
+        return object
+    }
+
+    /// A UID that stays the same for an object kept as a manifest.
+    static func stableUID(_ key: ObjectKey) -> String {
+        var r = SimulatedRandom(seed: stableHash("\(key.kind)/\(key.namespace)/\(key.name)"))
+        return r.uid()
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GoTemplate
 import Helm
 import YAML
 
@@ -66,6 +67,14 @@ extension SimState {
             guard words.count >= 2 else { return .fail("Error: \"helm status\" requires 1 argument\n\nUsage:  helm status RELEASE_NAME [flags]") }
             guard let r = releases.first(where: { $0.name == words[1] && $0.namespace == namespace }) else { return .fail("Error: release: not found") }
             return SimOutput(stdout: statusText(r))
+        case "get":
+            // `helm get values NAME`: the user-supplied values; plain output has a heading.
+            guard words.count >= 3, words[1] == "values" else {
+                return .fail("Error: the simulated helm answers \"helm get values RELEASE\" only")
+            }
+            guard let r = releases.first(where: { $0.name == words[2] && $0.namespace == namespace }) else { return .fail("Error: release: not found") }
+            let text = r.valuesText.isEmpty ? "{}\n" : (r.valuesText.hasSuffix("\n") ? r.valuesText : r.valuesText + "\n")
+            return SimOutput(stdout: a.value("output") == "yaml" ? text : "USER-SUPPLIED VALUES:\n" + text)
         case "uninstall", "delete", "un", "del":
             guard words.count >= 2 else { return .fail("Error: \"helm uninstall\" requires at least 1 argument\n\nUsage:  helm uninstall RELEASE_NAME [...] [flags]") }
             guard let i = releases.firstIndex(where: { $0.name == words[1] && $0.namespace == namespace }) else {
@@ -114,7 +123,8 @@ enum SimulatedChart {
 
     /// Renders the chart's manifests for a release, as helm's install/upgrade would.
     static func render(chart: Chart, release: String, namespace: String, valueFiles: [(String, String)],
-                       set: [String], setString: [String], kubeVersion: String, isUpgrade: Bool) throws -> (manifests: [JSONValue], notes: String) {
+                       set: [String], setString: [String], kubeVersion: String, isUpgrade: Bool,
+                       cluster: SimState? = nil) throws -> (manifests: [JSONValue], notes: String) {
         var options = HelmTemplateOptions()
         options.releaseName = release
         options.namespace = namespace
@@ -123,7 +133,12 @@ enum SimulatedChart {
         options.setString = setString
         options.kubeVersion = kubeVersion
         options.isUpgrade = isUpgrade
-        let result = try HelmTemplate.run(chart: chart, options: options)
+        var engine = TemplateEngine()
+        if let cluster {
+            // helm install/upgrade answer `lookup` from the cluster (the chart keeps its generated secrets that way).
+            engine.lookup = { apiVersion, kind, namespace, name in cluster.lookup(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name) }
+        }
+        let result = try HelmTemplate.run(chart: chart, options: options, engine: engine)
         var manifests: [JSONValue] = []
         for m in result.manifests {
             for doc in try YAML.parseDocuments(m.content, file: m.path, options: .helm) where doc != .null {
@@ -131,5 +146,41 @@ enum SimulatedChart {
             }
         }
         return (manifests, result.notes)
+    }
+}
+
+/// Helm's `lookup` answered from the simulation's objects.
+extension SimState {
+    /// The object (or, with an empty name, the typed list) as the API server has it; `{}` when there is none.
+    func lookup(apiVersion: String, kind: String, namespace: String, name: String) -> ValueMap {
+        guard let type = Self.resourceTypes.values.first(where: { $0.kind == kind }) else { return ValueMap() }
+        let items = objects(of: kind, namespace: type.namespaced && !namespace.isEmpty ? namespace : nil)
+        if name.isEmpty {
+            let list: JSONValue = .object(["apiVersion": .string(apiVersion), "kind": .string(kind + "List"), "items": .array(items),
+                                           "metadata": .object(["resourceVersion": .string("")])])
+            return list.templateMap
+        }
+        return items.first { $0["metadata"]?["name"]?.stringValue == name }?.templateMap ?? ValueMap()
+    }
+}
+
+extension JSONValue {
+    /// As a template sees an unstructured object: whole numbers as int64.
+    var templateValue: Value {
+        switch self {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int64(i)
+        case .double(let d): return .float(d)
+        case .string(let s): return .string(s)
+        case .array(let items): return .list(items.map(\.templateValue))
+        case .object(let members): return .map(ValueMap(members.mapValues(\.templateValue)))
+        }
+    }
+
+    /// An object as a template map (empty for anything else).
+    var templateMap: ValueMap {
+        if case .map(let map) = templateValue { return map }
+        return ValueMap()
     }
 }

@@ -36,6 +36,8 @@ extension SimState {
             (["services", "service", "svc"], "Service", "services", true),
             (["ingresses", "ingress", "ing", "ingresses.networking.k8s.io"], "Ingress", "ingresses.networking.k8s.io", true),
             (["events", "event", "ev"], "Event", "events", true),
+            (["secrets", "secret"], "Secret", "secrets", true),
+            (["configmaps", "configmap", "cm"], "ConfigMap", "configmaps", true),
             (["nodes", "node", "no"], "Node", "nodes", false),
             (["storageclasses", "storageclass", "sc", "storageclasses.storage.k8s.io"], "StorageClass", "storageclasses.storage.k8s.io", false),
             (["namespaces", "namespace", "ns"], "Namespace", "namespaces", false),
@@ -166,6 +168,9 @@ extension SimState {
         case "Service": return sorted(services.filter { inNS($0.meta) }, \.meta).map(\.json)
         case "Ingress": return sorted(ingresses.filter { inNS($0.meta) }, \.meta).map(\.json)
         case "Event": return events.filter { namespace == nil || $0.namespace == namespace }.map(\.json)
+        case "Secret", "ConfigMap":
+            return others.filter { $0.key.kind == kind && (namespace == nil || $0.key.namespace == namespace) }
+                .sorted { $0.key < $1.key }.map { storedJSON($0.key, $0.value) }
         case "Node": return nodes.map(\.json)
         case "StorageClass": return [storageClassJSON]
         case "Namespace":

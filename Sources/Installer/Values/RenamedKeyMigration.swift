@@ -25,15 +25,8 @@ public enum RenamedKeyMigration {
                 changes.append(ValueChange(kind: .migrated, path: key.old, old: nil, new: nil,
                                            note: "removed (chart \(key.since) no longer has it). \(key.note)\(reference)"))
             }
-            try editor.remove(key.old)
             // An emptied parent (`clickhouseOperator:` after its last key moved) is removed too.
-            var parent = Array(key.old.dropLast())
-            while !parent.isEmpty {
-                let now = try YAML.parse(editor.text, file: editor.file).value(at: parent)
-                guard now == .null || now == .mapping(YAMLMapping()) else { break }
-                try editor.remove(parent)
-                parent.removeLast()
-            }
+            try editor.removePruningEmptyParents(key.old)
         }
         return changes
     }

@@ -127,13 +127,6 @@ public enum ValuesGeneration {
 }
 
 extension YAMLValue {
-    /// The value at `path` (mapping keys), nil when absent.
-    public func value(at path: [String]) -> YAMLValue? {
-        var node: YAMLValue? = self
-        for key in path { node = node?[key] }
-        return node
-    }
-
     /// A stored password worth keeping: a non-empty string or number.
     var isUsableSecret: Bool {
         switch self {

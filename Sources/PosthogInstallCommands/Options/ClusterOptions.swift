@@ -25,6 +25,10 @@ public struct ClusterOptions: ParsableArguments {
         valueName: "spec"))
     public var simulateNodes: String?
 
+    @Flag(name: .customLong("simulate-reset"), help: ArgumentHelp(
+        "Start a fresh simulated cluster, forgetting the one kept from earlier --simulate runs."))
+    public var simulateReset: Bool = false
+
     @Flag(name: .long, help: ArgumentHelp("Answer yes to confirmations (for scripts). Data-loss steps also need --accept-data-loss."))
     public var yes: Bool = false
 

@@ -39,15 +39,7 @@ public struct InfoCommand: AsyncParsableCommand {
 
     /// Prints the information and exits with its code.
     public func run() async throws {
-        let connection: ClusterConnection
-        if clusterOptions.simulate {
-            do { connection = try .simulated(nodes: clusterOptions.simulateNodes, cloud: "do") } catch {
-                print("Error: \(error)")
-                throw ToolExitCode.badInput.exitCode
-            }
-        } else {
-            connection = .real(context: clusterOptions.context)
-        }
+        let connection = try clusterOptions.connection(cloud: nil)
         let run = InfoRun(files: LocalFileSystem(), connection: connection, signals: SystemSignals.shared,
                           emit: { line in print(line) })
         let code = await run.execute(request)

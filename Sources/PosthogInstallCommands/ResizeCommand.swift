@@ -51,15 +51,7 @@ public struct ResizeCommand: AsyncParsableCommand {
             print("Error: the built-in profiles are damaged: \(error)")
             throw ToolExitCode.failed.exitCode
         }
-        let connection: ClusterConnection
-        if clusterOptions.simulate {
-            do { connection = try .simulated(nodes: clusterOptions.simulateNodes, cloud: "do") } catch {
-                print("Error: \(error)")
-                throw ToolExitCode.badInput.exitCode
-            }
-        } else {
-            connection = .real(context: clusterOptions.context)
-        }
+        let connection = try clusterOptions.connection(cloud: nil)
         let run = ResizeRun(files: LocalFileSystem(), profiles: profiles, connection: connection, clock: SystemClock(),
                             emit: { line in print(line) })
         let code = await run.execute(request)

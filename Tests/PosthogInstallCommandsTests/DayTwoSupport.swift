@@ -53,7 +53,7 @@ struct InstalledCluster {
         let connection = ClusterConnection(runner: cluster,
                                            kubectl: KubectlClient(runner: cluster, options: KubectlOptions(context: cluster.contextName)),
                                            helm: HelmClient(runner: cluster, options: HelmOptions(kubeContext: cluster.contextName)),
-                                           context: cluster.contextName, simulated: true)
+                                           context: cluster.contextName, simulated: true, transcript: nil, notes: [])
         let command = try InstallCommand.parse(answers + ["--simulate"])
         let lines = OutputLines()
         let run = InstallRun(files: files, profiles: profiles, secrets: SystemSecretSource(), connection: connection,
@@ -68,7 +68,7 @@ struct InstalledCluster {
         ClusterConnection(runner: runner,
                           kubectl: KubectlClient(runner: runner, options: KubectlOptions(context: cluster.contextName)),
                           helm: HelmClient(runner: runner, options: HelmOptions(kubeContext: cluster.contextName)),
-                          context: cluster.contextName, simulated: true)
+                          context: cluster.contextName, simulated: true, transcript: nil, notes: [])
     }
 
     struct InstallFailed: Error, CustomStringConvertible {

@@ -81,6 +81,7 @@ struct InstallRun {
             }
         } else {
             emit("Using \(valuesPath) as it is (give answers such as --tier to change it).")
+            ValuesRun.emailReview((try? files.readString(valuesPath)) ?? "", file: valuesPath).forEach { emit($0) }
         }
         let valuesText = try files.readString(valuesPath)
         let values = try YAML.parse(valuesText, file: valuesPath)
@@ -104,7 +105,8 @@ struct InstallRun {
         let facts = try await PreflightGathering(connection: connection).facts(
             operation: .install, namespace: request.namespace, release: request.release, confirmedContext: request.context,
             acceptCurrentContext: request.yes, profile: profile, manifests: rendered.manifests)
-        let preflight = Preflight.run(facts)
+        var preflight = Preflight.run(facts)
+        if let staticIP = await gcpStaticIPCheck(cloud: cloud, request: request) { preflight.checks.append(staticIP) }
         report(.preflight(preflight))
         if !preflight.blockers.isEmpty {
             emit("")
@@ -144,6 +146,7 @@ struct InstallRun {
             }
         }
         try await steps.waitForAddress(cloud: cloud, values: values, namespace: request.namespace, release: request.release)
+        await gcpCertificateNote(cloud: cloud, values: values)
         return .success
     }
 }

@@ -11,7 +11,8 @@ public struct PosthogInstall: AsyncParsableCommand {
         headless command for scripts and CI; see `posthog-install help <command>`.
         """,
         version: ToolVersion.current,
-        subcommands: [InstallCommand.self, UpgradeCommand.self, UninstallCommand.self, StatusCommand.self, TLSCommand.self, ValuesCommand.self, TemplateCommand.self]
+        subcommands: [InstallCommand.self, UpgradeCommand.self, UninstallCommand.self, StatusCommand.self, TLSCommand.self,
+                      ValuesCommand.self, TemplateCommand.self, InfoCommand.self, ResizeCommand.self]
     )
 
     /// Creates the command (argument-parser needs an empty initializer).

@@ -106,7 +106,8 @@ struct ValuesRun {
         let summary = ValuesSummary.text(.init(profile: profile, sheet: sheet, output: output, valuesPath: request.output,
                                                 answersPath: wroteAnswers, backupPath: backup, findings: findings,
                                                 written: !request.dryRun && !blocked))
-        var result = Output(stdout: request.dryRun ? output.text + "\n---\n" + summary : summary)
+        let email = Self.emailReview(output.text, file: request.output).map { $0 + "\n" }.joined()
+        var result = Output(stdout: (request.dryRun ? output.text + "\n---\n" + summary : summary) + email)
         if blocked {
             result.stderr = "Error: the chart refuses these values, so \(request.output) was not written. See above.\n"
             result.status = .failed

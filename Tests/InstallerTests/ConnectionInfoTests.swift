@@ -52,4 +52,28 @@ import YAML
         let out = try text(showSecrets: false, values: values)
         #expect(out.contains("PostgreSQL: external, at db.example.com"))
     }
+
+    @Test(arguments: [
+        ("postgresql: {postgresqlPassword: x}", DataStore.postgresql, PasswordLocation.secret(name: "posthog-posthog-postgresql", key: "postgresql-password")),
+        ("postgresql: {existingSecret: pg-creds}", .postgresql, .secret(name: "pg-creds", key: "postgresql-password")),
+        ("postgresql: {fullnameOverride: db}", .postgresql, .secret(name: "db", key: "postgresql-password")),
+        ("redis: {auth: {enabled: false}}", .redis, PasswordLocation.none),
+        ("redis: {auth: {enabled: true}}", .redis, .secret(name: "posthog-posthog-redis", key: "redis-password")),
+        ("redis: {auth: {existingSecret: r, existingSecretPasswordKey: pw}}", .redis, .secret(name: "r", key: "pw")),
+        ("clickhouse: {password: x}", .clickhouse, .values(path: ["clickhouse", "password"])),
+        ("clickhouse: {existingSecret: ch, existingSecretPasswordKey: pw}", .clickhouse, .secret(name: "ch", key: "pw")),
+    ])
+    func passwordLocationsFollowTheChart(values: String, store: DataStore, expected: PasswordLocation) throws {
+        #expect(PasswordLocation.of(store, values: try YAML.parse(values, file: "v"), release: "posthog") == expected)
+    }
+
+    @Test func secretReadFailuresAreShownWithTheLocation() throws {
+        var facts = ConnectionInfo.Facts(namespace: "posthog", services: try #require(Self.services),
+                                         values: try YAML.parse("redis: {auth: {enabled: true}}", file: "v"),
+                                         valuesPath: "values.yaml", showSecrets: true)
+        facts.unreadable[.redis] = "Error from server (Forbidden): secrets is forbidden"
+        let out = ConnectionInfo.text(facts)
+        #expect(out.contains("  password: in Secret posthog-posthog-redis, key redis-password\n  print it: kubectl get secret posthog-posthog-redis -n posthog"))
+        #expect(out.contains("  (could not read it: Error from server (Forbidden): secrets is forbidden)"))
+    }
 }

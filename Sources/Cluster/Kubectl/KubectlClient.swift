@@ -141,6 +141,66 @@ public struct KubectlClient: Sendable {
         try await text(deleteNamespaceCommand(name, wait: wait)).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    // MARK: day-2 operations (info, resize)
+
+    /// The Services of a namespace.
+    public func services(namespace: String) async throws -> [Service] {
+        try await list(Service.self, command(["get", "services"], namespace: namespace))
+    }
+
+    /// The Pods of a namespace.
+    public func pods(namespace: String) async throws -> [Pod] {
+        try await list(Pod.self, command(["get", "pods"], namespace: namespace))
+    }
+
+    /// The PersistentVolumeClaims of a namespace.
+    public func persistentVolumeClaims(namespace: String) async throws -> [PersistentVolumeClaim] {
+        try await list(PersistentVolumeClaim.self, command(["get", "persistentvolumeclaims"], namespace: namespace))
+    }
+
+    /// The StatefulSets of a namespace.
+    public func statefulSets(namespace: String) async throws -> [StatefulSet] {
+        try await list(StatefulSet.self, command(["get", "statefulsets"], namespace: namespace))
+    }
+
+    /// One value of a Secret, decoded from base64; nil when the Secret has no such key.
+    public func secretValue(_ name: String, key: String, namespace: String) async throws -> String? {
+        struct Wire: Decodable { var data: [String: String]? }
+        let cmd = command(["get", "secret", name], namespace: namespace)
+        let out = try await text(cmd)
+        let wire: Wire
+        do { wire = try JSONDecoder().decode(Wire.self, from: Data(out.utf8)) } catch { throw unreadable(cmd, error) }
+        guard let encoded = wire.data?[key] else { return nil }
+        guard let bytes = Data(base64Encoded: encoded) else {
+            throw KubectlError(kind: .unreadableOutput, command: cmd.displayString, message: "the value of \(key) is not base64",
+                               hint: "The Secret \(name) looks damaged; check it with kubectl describe secret \(name) -n \(namespace).")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `kubectl patch pvc NAME -p '{"spec":{"resources":{"requests":{"storage":"SIZE"}}}}'`.
+    public func patchClaimStorageCommand(_ name: String, size: String, namespace: String) -> ProcessCommand {
+        let patch = #"{"spec":{"resources":{"requests":{"storage":"\#(size)"}}}}"#
+        return command(["patch", "pvc", name, "-p", patch], namespace: namespace, json: false)
+    }
+
+    /// Asks for a bigger volume for a claim; returns kubectl's confirmation line.
+    @discardableResult
+    public func patchClaimStorage(_ name: String, size: String, namespace: String) async throws -> String {
+        try await text(patchClaimStorageCommand(name, size: size, namespace: namespace)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `kubectl delete statefulset NAME --cascade=orphan`: the pods and volumes stay.
+    public func deleteStatefulSetOrphanCommand(_ name: String, namespace: String) -> ProcessCommand {
+        command(["delete", "statefulset", name, "--cascade=orphan"], namespace: namespace, json: false)
+    }
+
+    /// Deletes a StatefulSet but leaves its pods running; returns kubectl's confirmation line.
+    @discardableResult
+    public func deleteStatefulSetOrphan(_ name: String, namespace: String) async throws -> String {
+        try await text(deleteStatefulSetOrphanCommand(name, namespace: namespace)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     // MARK: plumbing
 
     /// Runs a command and returns its stdout, or throws `KubectlError` with kubectl's message.

@@ -21,10 +21,17 @@ public enum ConnectionInfo {
         public var appVersion: String?
         /// Whether to print passwords.
         public var showSecrets: Bool
+        /// The Helm release name (secret and deployment names start with it).
+        public var release: String
+        /// Passwords read from the cluster's Secrets (only with `showSecrets`).
+        public var revealed: [DataStore: String]
+        /// Why a Secret could not be read, per store (only with `showSecrets`).
+        public var unreadable: [DataStore: String]
 
         /// Creates the facts.
         public init(namespace: String, services: [Service], values: YAMLValue, valuesPath: String,
-                    chart: String? = nil, appVersion: String? = nil, showSecrets: Bool = false) {
+                    chart: String? = nil, appVersion: String? = nil, showSecrets: Bool = false, release: String = "posthog",
+                    revealed: [DataStore: String] = [:], unreadable: [DataStore: String] = [:]) {
             self.namespace = namespace
             self.services = services
             self.values = values
@@ -32,6 +39,9 @@ public enum ConnectionInfo {
             self.chart = chart
             self.appVersion = appVersion
             self.showSecrets = showSecrets
+            self.release = release
+            self.revealed = revealed
+            self.unreadable = unreadable
         }
     }
 
@@ -45,30 +55,31 @@ public enum ConnectionInfo {
         }
         if let chart = facts.chart { lines.append("Installed: chart \(chart)" + (facts.appVersion.map { ", PostHog \($0)" } ?? "")) }
         lines.append("")
-        lines += store("ClickHouse", bundled: values.value(at: ["clickhouse", "enabled"]) != .bool(false),
+        lines += store(.clickhouse, bundled: values.value(at: ["clickhouse", "enabled"]) != .bool(false),
                        service: find(facts.services, containing: "clickhouse", port: 9000),
                        external: values.value(at: ["externalClickhouse", "host"])?.stringValue,
                        user: values.value(at: ["clickhouse", "user"])?.stringValue ?? "admin",
-                       passwordPath: ["clickhouse", "password"], database: values.value(at: ["clickhouse", "database"])?.stringValue ?? "posthog",
+                       storedAt: ["clickhouse", "password"], database: values.value(at: ["clickhouse", "database"])?.stringValue ?? "posthog",
                        facts: facts)
-        lines += store("PostgreSQL", bundled: values.value(at: ["postgresql", "enabled"]) != .bool(false),
+        lines += store(.postgresql, bundled: values.value(at: ["postgresql", "enabled"]) != .bool(false),
                        service: find(facts.services, containing: "postgresql", port: 5432),
                        external: values.value(at: ["externalPostgresql", "postgresqlHost"])?.stringValue,
                        user: values.value(at: ["postgresql", "postgresqlUsername"])?.stringValue ?? "postgres",
-                       passwordPath: ["postgresql", "postgresqlPassword"],
+                       storedAt: ["postgresql", "postgresqlPassword"],
                        database: values.value(at: ["postgresql", "postgresqlDatabase"])?.stringValue ?? "posthog", facts: facts)
-        lines += store("Redis", bundled: values.value(at: ["redis", "enabled"]) != .bool(false),
+        lines += store(.redis, bundled: values.value(at: ["redis", "enabled"]) != .bool(false),
                        service: find(facts.services, containing: "redis-master", port: 6379) ?? find(facts.services, containing: "redis", port: 6379),
                        external: values.value(at: ["externalRedis", "host"])?.stringValue,
-                       user: nil, passwordPath: ["redis", "auth", "password"], database: nil, facts: facts)
+                       user: nil, storedAt: ["redis", "auth", "password"], database: nil, facts: facts)
         if !facts.showSecrets {
             lines.append("Passwords are not shown; add --show-secrets to print them.")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func store(_ name: String, bundled: Bool, service: (Service, ServicePort)?, external: String?, user: String?,
-                              passwordPath: [String], database: String?, facts: Facts) -> [String] {
+    private static func store(_ store: DataStore, bundled: Bool, service: (Service, ServicePort)?, external: String?, user: String?,
+                              storedAt: [String], database: String?, facts: Facts) -> [String] {
+        let name = store.rawValue
         guard bundled else {
             return ["\(name): external, at \(external ?? "(no host in values.yaml)") — see your provider for its details.", ""]
         }
@@ -79,14 +90,33 @@ public enum ConnectionInfo {
         var lines = ["\(name): \(address) (inside the cluster)"]
         if let user { lines.append("  user: \(user)") }
         if let database { lines.append("  database: \(database)") }
-        let stored = facts.values.value(at: passwordPath)?.stringValue
-        if let stored, !stored.isEmpty {
-            lines.append(facts.showSecrets ? "  password: \(stored)" : "  password: in \(facts.valuesPath) at \(ValuePath.join(passwordPath))")
-        } else {
-            lines.append("  password: set by the chart; see the secrets in namespace \(facts.namespace) (kubectl get secrets -n \(facts.namespace))")
-        }
+        lines += passwordLines(store, storedAt: storedAt, facts: facts)
         lines.append("  from your machine: kubectl port-forward -n \(facts.namespace) svc/\(svc.metadata.name) \(port.port)")
         lines.append("")
+        return lines
+    }
+
+    private static func passwordLines(_ store: DataStore, storedAt: [String], facts: Facts) -> [String] {
+        let location = PasswordLocation.of(store, values: facts.values, release: facts.release)
+        let saved = facts.values.value(at: storedAt)?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        if facts.showSecrets {
+            if let password = facts.revealed[store] { return ["  password: \(password)"] }
+            if let saved, facts.unreadable[store] == nil || location == .values(path: storedAt) { return ["  password: \(saved)"] }
+        }
+        var lines: [String] = []
+        switch location {
+        case .none:
+            return ["  password: none (Redis runs without a password inside the cluster)"]
+        case .secret(let secret, let key):
+            let copy = saved.map { _ in " (also saved in \(facts.valuesPath) at \(ValuePath.join(storedAt)))" } ?? ""
+            lines.append("  password: in Secret \(secret), key \(key)\(copy)")
+        case .values(let path):
+            lines.append("  password: in \(facts.valuesPath) at \(ValuePath.join(path))")
+        }
+        if let command = location.printCommand(namespace: facts.namespace, release: facts.release) {
+            lines.append("  print it: \(command)")
+        }
+        if let problem = facts.unreadable[store] { lines.append("  (could not read it: \(problem))") }
         return lines
     }
 

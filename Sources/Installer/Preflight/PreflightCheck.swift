@@ -36,6 +36,8 @@ public struct PreflightCheck: Hashable, Sendable {
         case existingRelease
         /// cert-manager or ingress-nginx already run elsewhere in the cluster.
         case conflicts
+        /// On GKE: the global static IP named posthog the load balancer needs.
+        case staticIP
     }
 
     /// Which check.
@@ -67,6 +69,7 @@ public struct PreflightCheck: Hashable, Sendable {
         case .placement: return "Pod placement"
         case .existingRelease: return "Earlier install"
         case .conflicts: return "cert-manager and ingress-nginx"
+        case .staticIP: return "GCP static IP"
         }
     }
 }

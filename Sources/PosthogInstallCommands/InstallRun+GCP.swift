@@ -1,0 +1,29 @@
+import Cluster
+import Foundation
+import Installer
+import YAML
+
+/// The GKE-only parts of an install: the static IP named posthog before installing, and
+/// Google's managed certificate after it (gcloud on PATH; not for the simulated cluster).
+extension InstallRun {
+    /// The static IP preflight check on gcp (reserving the address when `--yes` was given and
+    /// this is not a dry run); nil on other clouds and on the simulated cluster.
+    func gcpStaticIPCheck(cloud: Cloud, request: Request) async -> PreflightCheck? {
+        guard cloud == .gcp, !connection.simulated else { return nil }
+        let report = self.report
+        return await StaticIPPreflight.ensure(gcloud: GCloudClient(runner: connection.runner), create: request.yes && !request.dryRun,
+                                              emit: { report(.note($0)) })
+    }
+
+    /// After the DNS record on gcp with HTTPS: how far Google's managed certificate is.
+    func gcpCertificateNote(cloud: Cloud, values: YAMLValue) async {
+        guard cloud == .gcp, !connection.simulated, values.value(at: ["web", "secureCookies"]) != .bool(false),
+              let hostname = values.value(at: ["ingress", "hostname"])?.stringValue else { return }
+        let finding = await ManagedCertificateCheck.check(gcloud: GCloudClient(runner: connection.runner), hostname: hostname,
+                                                          staticIP: nil, resolved: nil, now: Date())
+        report(.note(""))
+        report(.note("Certificate: \(finding.message)"))
+        if !finding.fix.isEmpty { report(.note("  \(finding.fix)")) }
+        finding.details.forEach { report(.note("  \($0)")) }
+    }
+}

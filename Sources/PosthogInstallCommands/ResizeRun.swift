@@ -1,0 +1,223 @@
+import Cluster
+import Effects
+import Foundation
+import Installer
+import Kube
+import YAML
+
+/// The work behind `posthog-install resize`: new volume sizes in values.yaml, then the chart
+/// documentation's procedure: grow each claim, recreate its StatefulSet without touching the
+/// pods (`--cascade=orphan`), `helm upgrade` with the saved values, and wait for the capacity.
+struct ResizeRun {
+    /// The parsed command line.
+    struct Request {
+        /// Component → new size, in the order given.
+        var sizes: [(component: String, size: String)] = []
+        var valuesPath = "values.yaml"
+        var namespace = "posthog"
+        var release = "posthog"
+        var context: String?
+        var yes = false
+        var dryRun = false
+        /// How long to wait for the volumes to report their new size.
+        var timeout: Duration = .seconds(15 * 60)
+    }
+
+    let files: any FileSystem
+    let profiles: [ProfileSet]
+    let connection: ClusterConnection
+    let clock: any WallClock
+    /// Prints one line (standard output).
+    let emit: @Sendable (String) -> Void
+
+    /// Runs the resize; returns the exit code.
+    func execute(_ request: Request) async -> ToolExitCode {
+        do {
+            return try await run(request)
+        } catch let failure as ValuesRun.Failure {
+            emit("Error: \(failure.message)")
+            return failure.status
+        } catch {
+            emit("Error: \(error)")
+            return .failed
+        }
+    }
+
+    private func run(_ request: Request) async throws -> ToolExitCode {
+        guard !request.sizes.isEmpty else {
+            throw ValuesRun.Failure.input("say which volume to grow and to what size, for example: posthog-install resize --clickhouse 200Gi (also --postgresql, --kafka, --redis)")
+        }
+        let path = request.valuesPath
+        guard files.exists(path) else {
+            throw ValuesRun.Failure.input("\(path) was not found. resize changes the values.yaml PostHog was installed with; give it with --values FILE.")
+        }
+        let text: String
+        do { text = try files.readString(path) } catch {
+            throw ValuesRun.Failure.input("cannot read the values file \(path): \(error)")
+        }
+
+        // 1. The release, and the profile of its chart version (the size keys differ per chart).
+        let release: HelmRelease?
+        do { release = try await connection.helm.installedRelease(request.release, namespace: request.namespace) } catch {
+            throw ValuesRun.Failure(message: "cannot ask the cluster which releases are installed: \(error)", status: .failed)
+        }
+        guard let release else {
+            throw ValuesRun.Failure(message: "no PostHog release \"\(request.release)\" is installed in namespace \(request.namespace), so there are no volumes to grow. Give --namespace and --release if it was installed under other names.", status: .failed)
+        }
+        let version = release.chartVersion
+        guard let profile = version.flatMap({ ProfileSet.forChartVersion($0, in: profiles) }) ?? profiles.first(where: { $0.id == "chart-30" }) else {
+            throw ValuesRun.Failure(message: "posthog-install has no settings for the installed chart \(release.chart)", status: .failed)
+        }
+
+        // 2. The new values.yaml text (not written yet): refuses unknown components, sizes
+        //    without units and shrinking, with the file untouched.
+        let edited: (text: String, changes: [VolumeResize.Change])
+        do { edited = try VolumeResize.apply(request.sizes, to: text, file: path, profile: profile) } catch let problem as VolumeResize.Problem {
+            throw ValuesRun.Failure.input("\(problem.description)\n\(path) was left as it is.")
+        } catch let error as YAMLError {
+            throw ValuesRun.Failure.input("\(error.description)\n\(path) was left as it is.")
+        }
+
+        // 3. What the cluster has: claims, their StatefulSets and StorageClasses.
+        let kubectl = connection.kubectl
+        let targets: [VolumeGrowth.Target]
+        do {
+            let claims = try await kubectl.persistentVolumeClaims(namespace: request.namespace)
+            let sets = try await kubectl.statefulSets(namespace: request.namespace)
+            let classes = try await kubectl.storageClasses()
+            targets = try VolumeGrowth.plan(sizes: request.sizes.map { ($0.component.lowercased(), $0.size.trimmingCharacters(in: .whitespaces)) },
+                                            claims: claims, statefulSets: sets, storageClasses: classes, namespace: request.namespace)
+        } catch let problem as VolumeGrowth.Problem {
+            emit("Error: \(problem.description)")
+            switch problem.kind {
+            case .badRequest: return .badInput
+            case .notFound: return .failed
+            case .blocked: return .preflightBlocked
+            }
+        } catch let error as KubectlError {
+            throw ValuesRun.Failure(message: "cannot read the volumes in namespace \(request.namespace): \(error)", status: .failed)
+        }
+        if edited.changes.isEmpty && !targets.contains(where: \.needsPatch) {
+            return try await alreadyRequested(targets, request: request)
+        }
+
+        // 4. The plan.
+        let context = request.context ?? connection.context
+        let options = PlanOptions(chartInfo: profile.chart, chartVersion: version, context: context,
+                                  namespace: request.namespace, release: request.release, valuesFile: path)
+        let upgrade = Plans.upgradeCommand(options)
+        let sets = orderedUnique(targets.filter { !$0.managedByOperator }.compactMap(\.statefulSet))
+        emit("Resize plan (kubectl context \(context ?? "(current)")):")
+        for change in edited.changes {
+            emit("  - \(path): \(ValuePath.join(change.path)) \(change.from ?? "(chart default)") → \(change.to)")
+        }
+        for target in targets where target.needsPatch {
+            emit("  - Grow \(target.claim) from \(target.current ?? "?") to \(target.size): \(kubectl.patchClaimStorageCommand(target.claim, size: target.size, namespace: request.namespace).displayString)")
+        }
+        for set in sets {
+            emit("  - Remove the StatefulSet \(set), keeping its pods running, so the upgrade can recreate it with the new size: \(kubectl.deleteStatefulSetOrphanCommand(set, namespace: request.namespace).displayString)")
+        }
+        emit("  - Upgrade with the saved values (chart \(version ?? "as installed")): \(ShellQuote.join(upgrade))")
+        emit("  - Wait until every volume reports its new size (checked every 2 s).")
+        if request.dryRun {
+            emit("Dry run: nothing was changed.")
+            return .success
+        }
+        if !connection.simulated && request.context == nil && !request.yes {
+            emit("")
+            emit("Error: this would change the cluster of kubectl's current context. Run again with --context NAME (or --yes) to confirm that is the cluster you mean.")
+            return .badInput
+        }
+
+        // 5. Grow the claims first: if the cluster refuses, values.yaml stays as it was.
+        for target in targets where target.needsPatch {
+            do {
+                emit("→ " + (try await kubectl.patchClaimStorage(target.claim, size: target.size, namespace: request.namespace)))
+            } catch {
+                emit("Error: growing \(target.claim) failed: \(error)")
+                emit("\(path) was left as it is. If the message says the disk must be unattached, see docs/troubleshooting.md (Resize).")
+                return .failed
+            }
+        }
+        if !edited.changes.isEmpty {
+            do {
+                let backup = try files.writeAtomically(path, edited.text, mode: 0o600, backup: .keepLast(5))
+                emit("→ Wrote \(path)" + (backup.map { " (the previous version is kept as \($0))" } ?? "") + ".")
+            } catch {
+                emit("Error: cannot write \(path): \(error). The volumes are growing already; fix the file problem and run the same resize again.")
+                return .failed
+            }
+        }
+        for set in sets {
+            do {
+                emit("→ " + (try await kubectl.deleteStatefulSetOrphan(set, namespace: request.namespace)) + " (its pods keep running)")
+            } catch let error as KubectlError where error.kind == .notFound {
+                emit("→ The StatefulSet \(set) is already gone (an earlier resize removed it); the upgrade recreates it.")
+            } catch {
+                emit("Error: removing the StatefulSet \(set) failed: \(error)")
+                emit("\(path) has the new sizes; run the same resize again to continue.")
+                return .failed
+            }
+        }
+        emit("→ \(ShellQuote.join(upgrade))")
+        guard try await runUpgrade(upgrade) else {
+            emit("\(path) has the new sizes and the volumes are growing; once the problem above is fixed, run posthog-install resize again (or posthog-install upgrade).")
+            return .failed
+        }
+        return try await watch(targets, request: request)
+    }
+
+    /// Sizes already requested earlier (a resize that stopped half-way): only wait for them.
+    private func alreadyRequested(_ targets: [VolumeGrowth.Target], request: Request) async throws -> ToolExitCode {
+        emit("\(request.valuesPath) and the volumes already ask for these sizes.")
+        return try await watch(targets, request: request)
+    }
+
+    private func runUpgrade(_ argv: [String]) async throws -> Bool {
+        guard let executable = argv.first else { return false }
+        let emit = self.emit
+        let command = ProcessCommand(executable, Array(argv.dropFirst()), timeout: .seconds(25 * 60))
+        let result = try await connection.runner.run(command) { line in emit("  \(line.text)") }
+        if result.status.isSuccess { return true }
+        emit("Error: helm upgrade failed (\(result.status)).")
+        if let diagnosis = HelmErrors.diagnose(result.standardError) {
+            diagnosis.text.split(separator: "\n").forEach { emit(String($0)) }
+        }
+        return false
+    }
+
+    /// Polls the claims every 2 s until each reports its new capacity, or the time runs out.
+    private func watch(_ targets: [VolumeGrowth.Target], request: Request) async throws -> ToolExitCode {
+        emit("")
+        emit("Waiting for the volumes to report their new size…")
+        let start = clock.monotonic
+        var shown: [String: String] = [:]
+        while true {
+            let claims = (try? await connection.kubectl.persistentVolumeClaims(namespace: request.namespace)) ?? []
+            for target in targets {
+                let capacity = claims.first { $0.metadata.name == target.claim }?.capacity?.text ?? "?"
+                if shown[target.claim] != capacity {
+                    shown[target.claim] = capacity
+                    emit("  \(target.claim): \(capacity) of \(target.size)")
+                }
+            }
+            if !claims.isEmpty && VolumeGrowth.done(targets, claims: claims) {
+                emit("Done: every volume has its new size.")
+                return .success
+            }
+            if clock.monotonic - start >= request.timeout {
+                let waiting = targets.filter { t in (claims.first { $0.metadata.name == t.claim }?.capacity?.value ?? 0) < t.bytes }.map(\.claim)
+                emit("Error: after \(request.timeout.components.seconds / 60) minutes \(waiting.joined(separator: ", ")) still \(waiting.count == 1 ? "reports" : "report") the old size.")
+                emit("The new size is requested and kept in \(request.valuesPath); the volume driver has not finished. Check kubectl describe pvc \(waiting.first ?? "NAME") -n \(request.namespace):")
+                emit("FileSystemResizePending means the file system grows when the pod restarts (kubectl delete pod of that StatefulSet); an error event from the driver says what it refused.")
+                return .failed
+            }
+            try await clock.sleep(for: .seconds(2))
+        }
+    }
+
+    private func orderedUnique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
+    }
+}

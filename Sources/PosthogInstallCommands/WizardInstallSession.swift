@@ -184,8 +184,13 @@ final class WizardInstallSession: Sendable {
         let status = "Run posthog-install status to see the pods, the address and the DNS and HTTPS checks at any time."
         switch state.phase {
         case .done:
-            var lines = [simulated ? "PostHog was installed on the simulated cluster (nothing real was installed)." : "PostHog is installed."]
-            if let instruction, !simulated { lines += [""] + instruction.lines }
+            if simulated {
+                return ("PostHog was installed on the simulated cluster; nothing real was installed.\n"
+                        + "To install for real, point kubectl at your cluster (kubectl config use-context NAME) and run posthog-install again.",
+                        .success)
+            }
+            var lines = ["PostHog is installed."]
+            if let instruction { lines += [""] + instruction.lines }
             if let post = state.post { lines += ["", "When the record resolves, PostHog is at \(post.url)"] }
             return ((lines + [status]).joined(separator: "\n"), .success)
         case .blocked:

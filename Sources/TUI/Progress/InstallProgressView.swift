@@ -16,7 +16,7 @@ public enum InstallProgressView {
             canvas.write(" " + step.title, x: x, y: 2 + offset, style: step.status == .running ? .strong : .plain, maxWidth: 42 - x)
         }
         let right = 46
-        canvas.write("Pods ready", x: right, y: 2, style: .strong)
+        canvas.write("Ready (workloads, volumes)", x: right, y: 2, style: .strong)
         ProgressBar.draw(&canvas, done: model.ready, total: model.total, x: right, y: 3, width: size.columns - right - 2, glyphs: glyphs)
         canvas.write("Elapsed \(duration(model.elapsedSeconds))", x: right, y: 4, style: .muted)
         let tableTop = 2 + max(stepRows, 3) + 1

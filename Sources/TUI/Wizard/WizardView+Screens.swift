@@ -50,8 +50,10 @@ extension WizardView {
         }
         if state.runsInstall, let cluster = state.cluster, cluster.simulated {
             canvas.write("Cluster: ", x: x, y: 2, style: .strong)
-            canvas.write("the built-in simulated cluster (\(cluster.detail)): nothing is installed on a real cluster",
-                         x: x + 9, y: 2, style: CellStyle(bold: true, role: .warning), maxWidth: width - 9)
+            canvas.write("the built-in simulated cluster (\(cluster.detail))", x: x + 9, y: 2,
+                         style: CellStyle(bold: true, role: .warning), maxWidth: width - 9)
+            canvas.write("Nothing is installed on a real cluster: this shows what an install does.", x: x, y: 4,
+                         style: .muted, maxWidth: width)
         } else {
             canvas.write("Kube context: ", x: x, y: 2, style: .strong)
             if let context = preview.kubeContext {

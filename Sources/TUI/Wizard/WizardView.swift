@@ -71,7 +71,9 @@ public enum WizardView {
     }
 
     static func hints(_ state: WizardState) -> [KeyHint] {
-        if state.overlay == .confirmQuit { return [KeyHint("y", "quit"), KeyHint("n", "keep going")] }
+        if state.overlay == .confirmQuit {
+            return [KeyHint("y", "quit"), KeyHint("n", state.step == .install ? "keep watching" : "keep going")]
+        }
         if case .help = state.overlay { return [KeyHint("any key", "close help")] }
         switch state.step {
         case .welcome:

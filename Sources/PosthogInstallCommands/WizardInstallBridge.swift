@@ -79,11 +79,12 @@ struct WizardInstallBridge {
 
     /// A diagnosis as the progress screen's panel shows it: what is wrong, the evidence, the fix.
     static func model(_ diagnosis: Diagnosis) -> InstallProgressModel.Diagnosis {
+        // The summary names the object already; the subject leads the evidence.
         let subject = diagnosis.subject.isEmpty ? "" : "\(diagnosis.subject): "
-        let cause = diagnosis.details.isEmpty ? diagnosis.summary : diagnosis.details.joined(separator: "; ")
+        let cause = subject + (diagnosis.details.isEmpty ? diagnosis.summary : diagnosis.details.joined(separator: "; "))
         var fix = [diagnosis.fix]
         if let note = diagnosis.upgradeNoteID { fix.append("See the upgrade note \(note).") }
-        return .init(title: subject + diagnosis.summary, cause: cause, fix: fix)
+        return .init(title: diagnosis.summary, cause: cause, fix: fix)
     }
 
     /// The pods table, counts, per-pod events and problems of one poll (pure).
@@ -137,7 +138,6 @@ struct WizardInstallBridge {
         for status in pod.status.containerStatuses where !status.ready {
             if let reason = status.state.reason, reason != "Completed" { return reason }
         }
-        if pod.status.phase == "Pending", pod.unschedulableCondition != nil { return "Pending (unschedulable)" }
         return pod.status.phase.isEmpty ? "Unknown" : pod.status.phase
     }
 

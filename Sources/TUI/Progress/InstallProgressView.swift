@@ -20,7 +20,8 @@ public enum InstallProgressView {
         ProgressBar.draw(&canvas, done: model.ready, total: model.total, x: right, y: 3, width: size.columns - right - 2, glyphs: glyphs)
         canvas.write("Elapsed \(duration(model.elapsedSeconds))", x: right, y: 4, style: .muted)
         let tableTop = 2 + max(stepRows, 3) + 1
-        let tableHeight = min(max(model.pods.count, 1) + 1, 8)
+        // A diagnosis needs room for its cause and fix: the table shrinks (it scrolls).
+        let tableHeight = min(max(model.pods.count, 1) + 1, model.diagnosis == nil ? 8 : 5)
         if model.pods.isEmpty {
             canvas.write("No pods yet.", x: 2, y: tableTop, style: .muted)
         } else {

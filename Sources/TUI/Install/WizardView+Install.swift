@@ -24,7 +24,7 @@ extension WizardView {
                                                         headline: "PostHog is installed.")
             if state.cluster?.simulated == true {
                 post.title = "Installed on the simulated cluster"
-                post.headline = "Installed on the simulated cluster: on a real one, DNS and HTTPS would be left."
+                post.headline = "Installed on the simulated cluster. A real install ends like this:"
             }
             canvas = InstallProgressView.renderPostInstall(post, size: size, glyphs: glyphs, hints: installHints(state))
         }

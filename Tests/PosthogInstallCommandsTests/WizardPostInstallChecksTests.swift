@@ -1,4 +1,5 @@
 import Cluster
+import Effects
 import Foundation
 import Installer
 import Kube

@@ -18,9 +18,18 @@ public struct PosthogInstall: AsyncParsableCommand {
     /// Creates the command (argument-parser needs an empty initializer).
     public init() {}
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Install into the built-in simulated cluster instead of kubectl's current context (used anyway when kubectl has none)."))
+    var simulate: Bool = false
+
+    @Option(name: .customLong("simulate-nodes"), help: ArgumentHelp(
+        "Nodes of the simulated cluster, e.g. 2x2cpu4gi or 3x4cpu16gi (default: 2x2cpu4gi); implies --simulate.",
+        valueName: "spec"))
+    var simulateNodes: String?
+
     /// Runs the wizard in a terminal; elsewhere explains the headless commands.
     public func run() async throws {
-        let status = await WizardCommand.main()
+        let status = await WizardCommand.main(.init(simulate: simulate, simulateNodes: simulateNodes))
         if status != .success { throw status.exitCode }
     }
 }

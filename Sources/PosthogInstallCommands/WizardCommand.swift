@@ -1,3 +1,4 @@
+import Cluster
 import Effects
 import Foundation
 import Installer
@@ -5,17 +6,22 @@ import Synchronization
 import TUI
 
 /// `posthog-install` without a subcommand: the full-screen wizard when run in a terminal,
-/// otherwise a message pointing to the headless commands. The wizard writes values.yaml and
-/// answers.yaml on confirmation (generated passwords kept, previous file backed up).
+/// otherwise a message pointing to the headless commands. On confirmation the wizard writes
+/// values.yaml and answers.yaml (generated passwords kept, previous file backed up) and goes on
+/// to install into the cluster the review showed (`WizardInstallSession`).
 final class WizardCommand: Sendable {
     let files: any FileSystem
     let runner: any ProcessRunner
     let secrets: any SecretSource
     let profiles: [ProfileSet]
     let valuesPath: String
+    /// The cluster chosen at start, when the wizard installs (the review shows its context).
+    let cluster: Task<WizardClusterProbe.Choice, Never>?
     private let lastPreview = Mutex<(AnswerSheet, ValuesGeneration.Output)?>(nil)
 
-    init(files: any FileSystem, runner: any ProcessRunner, secrets: any SecretSource, profiles: [ProfileSet], valuesPath: String = "values.yaml") {
+    init(files: any FileSystem, runner: any ProcessRunner, secrets: any SecretSource, profiles: [ProfileSet], valuesPath: String = "values.yaml",
+         cluster: Task<WizardClusterProbe.Choice, Never>? = nil) {
+        self.cluster = cluster
         self.files = files
         self.runner = runner
         self.secrets = secrets
@@ -35,12 +41,33 @@ final class WizardCommand: Sendable {
         """
     }
 
-    /// The real entry point: checks the terminal, runs the wizard, writes the files.
-    static func main() async -> ToolExitCode {
+    /// How the wizard was started: `--simulate`, `--simulate-nodes`.
+    struct Options: Sendable {
+        /// Use the built-in simulated cluster even when kubectl has a context.
+        var simulate = false
+        /// Nodes of the simulated cluster (`2x2cpu4gi`); implies `simulate`.
+        var simulateNodes: String?
+    }
+
+    /// The environment variable that speeds up the simulated cluster's clock (a whole number,
+    /// `20` = twenty times real speed); for demonstrations and end-to-end tests.
+    static let simulationSpeedVariable = "POSTHOG_INSTALL_SIMULATION_SPEED"
+
+    /// The real entry point: checks the terminal, runs the wizard and the install, and says
+    /// where things stand once the terminal is restored.
+    static func main(_ options: Options = Options()) async -> ToolExitCode {
         let facts = SystemTerminalProbe().facts()
         // Size is checked inside the wizard, which can wait for the window to grow.
         if !facts.supportsFullScreen, let problem = facts.fullScreenProblem(minimum: TerminalSize(columns: 1, rows: 1)) {
             FileHandle.standardError.write(Data(headlessAdvice(problem: problem).utf8))
+            return .badInput
+        }
+        let forced: WizardClusterProbe.Choice?
+        do {
+            forced = options.simulate || options.simulateNodes != nil
+                ? try WizardClusterProbe.simulated(nodes: options.simulateNodes, reason: "Chosen with --simulate.") : nil
+        } catch {
+            FileHandle.standardError.write(Data("Error: --simulate-nodes: \(error)\n".utf8))
             return .badInput
         }
         let profiles: [ProfileSet]
@@ -48,32 +75,57 @@ final class WizardCommand: Sendable {
             FileHandle.standardError.write(Data("Error: the built-in profiles are damaged: \(error)\n".utf8))
             return .failed
         }
-        let command = WizardCommand(files: LocalFileSystem(), runner: SubprocessRunner(), secrets: SystemSecretSource(), profiles: profiles)
-        let state: WizardState
+        let runner = SubprocessRunner()
+        // The cluster is looked for while the first screen is drawn.
+        let cluster = Task {
+            if let forced { return forced }
+            return await WizardClusterProbe(runner: runner, path: ExecutableLookup.currentPath).choose()
+        }
+        let command = WizardCommand(files: LocalFileSystem(), runner: runner, secrets: SystemSecretSource(), profiles: profiles,
+                                    cluster: cluster)
+        var state: WizardState
         do { state = try command.initialState() } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             return .badInput
         }
+        state.runsInstall = true
+        state.confirmAction = "install"
+        let environment = ProcessEnvironment.current()
+        let speed = ScaledClock.factor(fromEnvironment: environment[simulationSpeedVariable]) ?? 1
+        let session = WizardInstallSession(command: command, environment: .init(
+            cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner,
+            stateDirectory: XDGPaths.current.stateDirectory,
+            checks: WizardPostInstallChecks(resolvers: DNSLookups.standardResolvers(), probe: OpenSSLTLSProbe())))
+        let profile = state.profile
+        let services = WizardServices(
+            preview: { sheet in await command.preview(sheet, profile: profile) },
+            findCluster: { await cluster.value.info },
+            startInstall: { sheet, context, report in session.start(sheet, profile: profile, context: context, report: report) },
+            loadPodLogs: { pod in await session.podLogs(pod) },
+            recheck: { session.recheck() })
         // Subscribe before curses starts so SIGINT/SIGTERM come to us (curses leaves them alone).
         let signals = SystemSignals.shared.events([.interrupt, .terminate, .hangup])
         let outcome: WizardRunner.Outcome
         do {
             let screen = try CursesScreen.open(noColor: facts.noColor)
             defer { screen.close() }
-            outcome = await WizardRunner.run(state, screen: screen, signals: signals, preview: { sheet in
-                await command.preview(sheet, profile: state.profile)
-            })
+            outcome = await WizardRunner.run(state, screen: screen, signals: signals, services: services)
         } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n\(headlessAdvice(problem: "it could not be started"))".utf8))
             return .failed
         }
+        // The terminal is restored from here on: plain lines.
         switch outcome {
         case .quit:
             FileHandle.standardError.write(Data("Stopped: nothing was written.\n".utf8))
             return .stopped
         case .stopped(let why):
-            FileHandle.standardError.write(Data("Stopped (\(why)): nothing was written.\n".utf8))
+            FileHandle.standardError.write(Data("Stopped (\(why)).\n".utf8))
             return .stopped
+        case .leftInstall(let install):
+            let (text, code) = await session.leave(install, simulated: await cluster.value.info.simulated)
+            print(text)
+            return code
         case .finished(let sheet):
             do {
                 print(try command.write(sheet, profile: state.profile))
@@ -119,10 +171,14 @@ final class WizardCommand: Sendable {
             let output = try ValuesGeneration.generate(.init(profile: profile, sheet: sheet, existing: existing, file: valuesPath),
                                                        secrets: secrets)
             lastPreview.withLock { $0 = (sheet, output) }
-            let context = await currentContext()
+            // When the wizard installs, the context is the cluster chosen at start (the install
+            // is pinned to it) and the commands are the install's, as `InstallRun` plans them.
+            let installing = cluster != nil
+            let context = if let cluster { await cluster.value.info.context } else { await currentContext() }
             return .previewReady(ReviewPreview(values: output.text, existing: existing, valuesPath: valuesPath,
                                                commands: Self.plannedCommands(profile: profile, valuesPath: valuesPath,
-                                                                              upgrade: existing != nil),
+                                                                              upgrade: existing != nil && !installing,
+                                                                              context: installing ? context : nil),
                                                kubeContext: context))
         } catch {
             return .previewFailed("values.yaml could not be prepared: \(error)")
@@ -131,8 +187,8 @@ final class WizardCommand: Sendable {
 
     /// The commands an install (or upgrade, when a values.yaml exists) runs: the same plans
     /// `posthog-install install` and `upgrade` carry out, version pinned.
-    static func plannedCommands(profile: ProfileSet, valuesPath: String, upgrade: Bool) -> [[String]] {
-        let options = PlanOptions(chartInfo: profile.chart, valuesFile: valuesPath)
+    static func plannedCommands(profile: ProfileSet, valuesPath: String, upgrade: Bool, context: String? = nil) -> [[String]] {
+        let options = PlanOptions(chartInfo: profile.chart, context: context, valuesFile: valuesPath)
         let install = Plans.repoSteps(options).compactMap(\.argv)
         return install + [upgrade ? Plans.upgradeCommand(options) : Plans.installCommand(options)]
     }

@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 
-/// Drives the built `posthog-install` in a detached tmux session: the wizard from the cloud to
-/// the review, a validation error and Esc, a resize, and Ctrl-C leaving a sane terminal.
-/// Skipped when tmux or the built binary is missing.
+/// Drives the built `posthog-install` in detached tmux sessions against the simulated cluster:
+/// a complete install from the first question to the DNS record (with going back, a validation
+/// error, a resize and a pod's details), an undersized cluster stopped by the preflight, and
+/// Ctrl-C during the install; each ends with a sane terminal. Skipped when tmux or the built
+/// binary is missing.
 @Suite(.serialized) struct WizardEndToEndTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let binary = packageRoot.appendingPathComponent(".build/debug/posthog-install").path
@@ -58,63 +60,162 @@ import Testing
         func type(_ text: String) { run(["send-keys", "-t", "S", "-l", text]) }
     }
 
-    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
-    func wizardInTmux() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let session = Session(tmux: try #require(Self.tmux))
-        defer { session.run(["kill-server"]) }
-        let shell = "cd '\(directory.path)' && '\(Self.binary)'; echo EXIT=$?; stty -a; sleep 5"
-        session.run(["new-session", "-d", "-s", "S", "-x", "100", "-y", "30", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8", shell])
+    /// A temporary home, state directory and working directory, and a tmux session running the
+    /// wizard there with the simulated cluster's clock sped up.
+    final class Run {
+        let directory: URL
+        let session: Session
 
-        func expectScreen(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-            let (found, screen) = session.wait(for: text)
+        init(arguments: String = "", path: String? = nil) throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-e2e-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            session = Session(tmux: try #require(WizardEndToEndTests.tmux))
+            let pathSetting = path.map { "PATH='\($0)' " } ?? ""
+            let shell = "cd '\(directory.path)' && \(pathSetting)'\(WizardEndToEndTests.binary)' \(arguments); echo EXIT=$?; stty -a; sleep 30"
+            session.run(["new-session", "-d", "-s", "S", "-x", "100", "-y", "30", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8",
+                         "-e", "HOME=\(directory.path)", "-e", "XDG_STATE_HOME=\(directory.path)/state",
+                         "-e", "XDG_CACHE_HOME=\(directory.path)/cache", "-e", "POSTHOG_INSTALL_SIMULATION_SPEED=20", shell])
+        }
+
+        deinit {
+            session.run(["kill-server"])
+            try? FileManager.default.removeItem(at: directory)
+        }
+
+        func expectScreen(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) {
+            let (found, screen) = session.wait(for: text, seconds: seconds)
             #expect(found, "waiting for \"\(text)\"; the screen shows:\n\(screen)", sourceLocation: sourceLocation)
         }
 
-        expectScreen("Press Enter to start")
+        /// The terminal settings printed after the program ended are those of a sane terminal.
+        func expectSaneTerminal(sourceLocation: SourceLocation = #_sourceLocation) {
+            let settings = session.wait(for: "eol2").1
+            let words = Set(settings.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+            for flag in ["icanon", "echo", "isig", "icrnl"] {
+                #expect(words.contains(flag), "the terminal is restored (\(flag)):\n\(settings)", sourceLocation: sourceLocation)
+            }
+        }
+
+        /// From the welcome screen to the review with DigitalOcean, HTTPS, tier `tier` (1-3).
+        func answer(tier: String = "2") {
+            expectScreen("Press Enter to start")
+            session.keys("Enter")
+            expectScreen("Where does the Kubernetes cluster run?")
+            session.keys("Enter")
+            expectScreen("Which hostname will PostHog be reached at?")
+            session.type("posthog.example.com")
+            session.keys("Enter")
+            expectScreen("Serve PostHog over HTTPS?")
+            session.keys("Enter")
+            expectScreen("Let's Encrypt send certificate notices")
+            session.keys("Enter")
+            expectScreen("Estimated monthly cost on DigitalOcean")
+            session.type(tier)
+            session.keys("Enter")
+            expectScreen("Continue to review")
+            session.keys("Enter")
+            expectScreen("values.yaml (new file)")
+        }
+    }
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func aCompleteInstallOnTheSimulatedCluster() throws {
+        // No kubectl on PATH: the wizard says it uses the simulated cluster.
+        let run = try Run(path: "/nonexistent")
+        let session = run.session
+        run.expectScreen("the built-in simulated cluster")
+        run.expectScreen("kubectl is not on your PATH")
         session.keys("Enter")
-        expectScreen("Where does the Kubernetes cluster run?")
+        run.expectScreen("Where does the Kubernetes cluster run?")
         session.keys("Enter")
-        expectScreen("Which hostname will PostHog be reached at?")
+        run.expectScreen("Which hostname will PostHog be reached at?")
         session.type("https://posthog.example.com")
-        expectScreen("Leave out \"https://\"")
-        session.keys("Escape")
-        expectScreen("Where does the Kubernetes cluster run?")
+        run.expectScreen("Leave out \"https://\"")
         session.keys("Enter")
-        expectScreen("[https://posthog.example.com")  // what was typed is kept
+        run.expectScreen("Which hostname will PostHog be reached at?")  // refused: still here
+        session.keys("Escape")
+        run.expectScreen("Where does the Kubernetes cluster run?")
+        session.keys("Enter")
+        run.expectScreen("[https://posthog.example.com")  // what was typed is kept
         session.keys("C-u")
         session.type("PostHog.Example.com")
-        expectScreen("Will use posthog.example.com")
+        run.expectScreen("Will use posthog.example.com")
         session.keys("Enter")
-        expectScreen("Serve PostHog over HTTPS?")
-        expectScreen("cert-manager asks Let's Encrypt")
+        run.expectScreen("Serve PostHog over HTTPS?")
         session.keys("Enter")
-        expectScreen("Let's Encrypt send certificate notices")
+        run.expectScreen("Let's Encrypt send certificate notices")
         session.keys("Enter")
-        expectScreen("Estimated monthly cost on DigitalOcean")
+        run.expectScreen("Estimated monthly cost on DigitalOcean")
         session.keys("Enter")
-        expectScreen("Continue to review")
+        run.expectScreen("Continue to review")
         session.keys("Enter")
-        expectScreen("values.yaml (new file)")
-        expectScreen("$ helm repo add posthog https://posthog.github.io/charts-clickhouse/")
+        run.expectScreen("Cluster: the built-in simulated cluster")
+        run.expectScreen("--kube-context posthog-simulated")
 
         session.run(["resize-window", "-t", "S", "-x", "70", "-y", "20"])
-        expectScreen("Terminal too small: 70×20")
+        run.expectScreen("Terminal too small: 70×20")
         session.run(["resize-window", "-t", "S", "-x", "100", "-y", "30"])
-        expectScreen("values.yaml (new file)")
+        run.expectScreen("values.yaml (new file)")
 
+        session.keys("Enter")
+        run.expectScreen("Installing PostHog (simulated cluster)")
+        run.expectScreen("NAME")  // the pods table
+        session.keys("Enter")  // the first pod's events and logs
+        run.expectScreen("Last log lines")
+        session.keys("Escape")
+        run.expectScreen("Create this DNS record", seconds: 60)
+        run.expectScreen("posthog.example.com")
+        run.expectScreen("203.0.113.")
+        run.expectScreen("DNS: posthog.example.com", seconds: 20)  // the checks ran
+        session.keys("r")
+        session.keys("q")
+        let (ended, screen) = session.wait(for: "EXIT=0")
+        #expect(ended, "a complete install exits with 0:\n\(screen)")
+        #expect(screen.contains("PostHog was installed on the simulated cluster"), "\(screen)")
+        run.expectSaneTerminal()
+        let values = run.directory.appendingPathComponent("values.yaml").path
+        #expect(FileManager.default.fileExists(atPath: values), "values.yaml is written")
+        #expect((try? FileManager.default.attributesOfItem(atPath: values)[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func anUndersizedSimulatedClusterIsStoppedWithTheFix() throws {
+        let run = try Run(arguments: "--simulate-nodes 1x2cpu2gi")
+        let session = run.session
+        run.expectScreen("1 node × 2 vCPU, 2 GiB memory")
+        run.expectScreen("Chosen with --simulate")
+        run.answer(tier: "3")
+        session.keys("Enter")
+        run.expectScreen("Nothing was installed: the preflight found 1 blocker", seconds: 20)
+        run.expectScreen("✗ Cluster size")
+        run.expectScreen("Fix: Add nodes or use larger nodes")
+        session.keys("Escape")
+        run.expectScreen("values.yaml; the current file is kept as a backup")  // back at the review
         session.keys("C-c")
-        expectScreen("Quit the wizard?")
+        run.expectScreen("Quit the wizard?")
         session.keys("y")
         let (ended, screen) = session.wait(for: "EXIT=3")
-        #expect(ended, "the wizard exits with 3 (stopped by the person):\n\(screen)")
-        let settings = session.wait(for: "eol2").1
-        let words = Set(settings.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-        for flag in ["icanon", "echo", "isig", "icrnl"] {
-            #expect(words.contains(flag), "the terminal is restored (\(flag)):\n\(settings)")
-        }
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("values.yaml").path), "quitting writes nothing")
+        #expect(ended, "quitting exits with 3:\n\(screen)")
+        run.expectSaneTerminal()
+    }
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func ctrlCDuringTheInstallAsksAndSaysWhatIsLeft() throws {
+        let run = try Run(arguments: "--simulate")
+        let session = run.session
+        run.answer()
+        session.keys("Enter")
+        run.expectScreen("Installing PostHog (simulated cluster)")
+        session.keys("C-c")
+        run.expectScreen("Stop the simulated install?")
+        session.keys("n")
+        run.expectScreen("stop watching")
+        session.keys("C-c")
+        run.expectScreen("Stop the simulated install?")
+        session.keys("y")
+        let (ended, screen) = session.wait(for: "EXIT=3")
+        #expect(ended, "stopping exits with 3:\n\(screen)")
+        #expect(screen.contains("the simulated install stopped with posthog-install"), "\(screen)")
+        run.expectSaneTerminal()
     }
 }

@@ -13,6 +13,9 @@ public enum WizardRunner {
         case quit
         /// A signal (SIGTERM, SIGHUP) or the end of input stopped the wizard.
         case stopped(String)
+        /// The person left the install screens (done, failed, blocked, or stopped watching);
+        /// the state says where the install was.
+        case leftInstall(InstallState)
     }
 
     /// Prepares the review for a set of answers: `previewReady` or `previewFailed`.
@@ -23,7 +26,23 @@ public enum WizardRunner {
     /// `onFirstDraw` is called once the first screen is shown (for start-up timing).
     public static func run(_ initial: WizardState, screen: some TerminalScreen, signals: AsyncStream<SignalEvent>? = nil,
                            preview: @escaping PreviewProvider, onFirstDraw: (() -> Void)? = nil) async -> Outcome {
+        await run(initial, screen: screen, signals: signals, services: WizardServices(preview: preview), onFirstDraw: onFirstDraw)
+    }
+
+    /// Runs the wizard with everything the edges provide (the review, the cluster, the install).
+    public static func run(_ initial: WizardState, screen: some TerminalScreen, signals: AsyncStream<SignalEvent>? = nil,
+                           services: WizardServices, onFirstDraw: (() -> Void)? = nil) async -> Outcome {
+        let preview = services.preview
         let inbox = Inbox()
+        let clusterTask = services.findCluster.map { find in
+            Task {
+                let info = await find()
+                if !Task.isCancelled { inbox.post(.event(.cluster(info))) }
+            }
+        }
+        defer { clusterTask?.cancel() }
+        var logsTask: Task<Void, Never>?
+        defer { logsTask?.cancel() }
         let signalTask = signals.map { stream in
             Task {
                 for await signal in stream { inbox.post(.signal(signal)) }
@@ -71,7 +90,20 @@ public enum WizardRunner {
                         screen.draw(WizardView.render(state, size: screen.size, glyphs: screen.glyphs))
                         return .finished(answers)
                     case .quit:
+                        if state.step == .install, let install = state.install { return .leftInstall(install) }
                         return .quit
+                    case .startInstall(let answers, let context):
+                        screen.draw(WizardView.render(state, size: screen.size, glyphs: screen.glyphs))
+                        services.startInstall(answers, context) { update in inbox.post(.event(.install(update))) }
+                    case .loadPodLogs(let pod):
+                        logsTask?.cancel()
+                        let load = services.loadPodLogs
+                        logsTask = Task {
+                            let lines = await load(pod)
+                            if !Task.isCancelled { inbox.post(.event(.install(.podLogs(pod: pod, lines: lines)))) }
+                        }
+                    case .recheck:
+                        services.recheck()
                     case .preparePreview(let answers):
                         previewTask?.cancel()
                         previewTask = Task {
@@ -96,5 +128,37 @@ public enum WizardRunner {
         func post(_ message: Message) { messages.withLock { $0.append(message) } }
 
         func drain() -> [Message] { messages.withLock { list in defer { list.removeAll() }; return list } }
+    }
+}
+
+/// What the wizard asks of the edges: the review's data, the cluster, and the install itself.
+public struct WizardServices: Sendable {
+    /// Reports an install's progress to the wizard.
+    public typealias Report = @Sendable (InstallUpdate) -> Void
+
+    /// Prepares the review for a set of answers.
+    public var preview: WizardRunner.PreviewProvider
+    /// Finds the cluster the install will go to (shown on the welcome and review screens).
+    public var findCluster: (@Sendable () async -> ClusterInfo)?
+    /// Writes the files and starts the install into the confirmed context; returns at once and
+    /// reports through the closure it is given.
+    public var startInstall: @Sendable (AnswerSheet, String?, @escaping Report) -> Void
+    /// The last log lines of a pod.
+    public var loadPodLogs: @Sendable (String) async -> [String]
+    /// Runs the DNS and TLS checks again now.
+    public var recheck: @Sendable () -> Void
+
+    /// Services; everything but the review defaults to doing nothing.
+    public init(preview: @escaping WizardRunner.PreviewProvider, findCluster: (@Sendable () async -> ClusterInfo)? = nil,
+                startInstall: @escaping @Sendable (AnswerSheet, String?, @escaping Report) -> Void = { _, _, report in
+                    report(.ended(failure: "this wizard writes values.yaml only"))
+                },
+                loadPodLogs: @escaping @Sendable (String) async -> [String] = { _ in [] },
+                recheck: @escaping @Sendable () -> Void = {}) {
+        self.preview = preview
+        self.findCluster = findCluster
+        self.startInstall = startInstall
+        self.loadPodLogs = loadPodLogs
+        self.recheck = recheck
     }
 }

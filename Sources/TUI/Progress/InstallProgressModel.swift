@@ -101,13 +101,21 @@ public struct PostInstallModel: Sendable, Hashable {
     public var checks: [Check]
     /// The address to open (`https://posthog.example.com`).
     public var url: String
+    /// The title bar's screen name.
+    public var title: String
+    /// The first line of the screen.
+    public var headline: String
 
     /// Creates a model.
-    public init(hostname: String, recordType: String, address: String?, checks: [Check], url: String) {
+    public init(hostname: String, recordType: String, address: String?, checks: [Check], url: String,
+                title: String = "Installed",
+                headline: String = "PostHog is installed. Two things are left: DNS and the certificate.") {
         self.hostname = hostname
         self.recordType = recordType
         self.address = address
         self.checks = checks
         self.url = url
+        self.title = title
+        self.headline = headline
     }
 }

@@ -3,8 +3,9 @@ import Effects
 /// Draws the install-progress and post-install screens from their models. Pure.
 public enum InstallProgressView {
     /// The progress screen: steps, pods ready, pods table, and helm's output or a diagnosis.
+    /// `selectedPod` highlights a row of the pods table (for its details).
     public static func render(_ model: InstallProgressModel, size: TerminalSize, glyphs: Glyphs = .unicode,
-                              hints: [KeyHint] = [KeyHint("Ctrl-C", "stop waiting")]) -> Canvas {
+                              hints: [KeyHint] = [KeyHint("Ctrl-C", "stop waiting")], selectedPod: Int? = nil) -> Canvas {
         guard size.fits(.minimum) else { return Overlay.tooSmall(width: size.columns, height: size.rows) }
         var canvas = Canvas(width: size.columns, height: size.rows)
         TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) \(model.title)", trailing: "elapsed \(duration(model.elapsedSeconds))")
@@ -15,15 +16,16 @@ public enum InstallProgressView {
             canvas.write(" " + step.title, x: x, y: 2 + offset, style: step.status == .running ? .strong : .plain, maxWidth: 42 - x)
         }
         let right = 46
-        canvas.write("Pods ready", x: right, y: 2, style: .strong)
+        canvas.write("Ready (workloads, volumes)", x: right, y: 2, style: .strong)
         ProgressBar.draw(&canvas, done: model.ready, total: model.total, x: right, y: 3, width: size.columns - right - 2, glyphs: glyphs)
         canvas.write("Elapsed \(duration(model.elapsedSeconds))", x: right, y: 4, style: .muted)
         let tableTop = 2 + max(stepRows, 3) + 1
-        let tableHeight = min(max(model.pods.count, 1) + 1, 8)
+        // A diagnosis needs room for its cause and fix: the table shrinks (it scrolls).
+        let tableHeight = min(max(model.pods.count, 1) + 1, model.diagnosis == nil ? 8 : 5)
         if model.pods.isEmpty {
             canvas.write("No pods yet.", x: 2, y: tableTop, style: .muted)
         } else {
-            PodTable.draw(&canvas, pods: model.pods, in: Rect(x: 2, y: tableTop, width: size.columns - 4, height: tableHeight), glyphs: glyphs)
+            PodTable.draw(&canvas, pods: model.pods, selected: selectedPod, in: Rect(x: 2, y: tableTop, width: size.columns - 4, height: tableHeight), glyphs: glyphs)
         }
         let paneTop = tableTop + tableHeight + 1
         let pane = Rect(x: 1, y: paneTop, width: size.columns - 2, height: size.rows - 1 - paneTop)
@@ -57,10 +59,10 @@ public enum InstallProgressView {
                                          hints: [KeyHint] = [KeyHint("r", "check again"), KeyHint("q", "done")]) -> Canvas {
         guard size.fits(.minimum) else { return Overlay.tooSmall(width: size.columns, height: size.rows) }
         var canvas = Canvas(width: size.columns, height: size.rows)
-        TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) Installed")
+        TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) \(model.title)")
         let width = size.columns - 4
         var y = 2
-        canvas.write("PostHog is installed. Two things are left: DNS and the certificate.", x: 2, y: y, style: .heading, maxWidth: width)
+        canvas.write(model.headline, x: 2, y: y, style: .heading, maxWidth: width)
         y += 2
         canvas.write("1. Create this DNS record where your domain's DNS is managed:", x: 2, y: y, style: .strong, maxWidth: width)
         y += 1

@@ -47,17 +47,35 @@ public enum PodTable {
         }
     }
 
-    /// Draws the table in `rect`.
-    public static func draw(_ canvas: inout Canvas, pods: [PodRow], in rect: Rect, glyphs: Glyphs) {
+    /// Draws the table in `rect`; with `selected`, that row is highlighted and kept in view
+    /// (the rows around it shown, and which rows those are).
+    public static func draw(_ canvas: inout Canvas, pods: [PodRow], selected: Int? = nil, in rect: Rect, glyphs: Glyphs) {
         let columns = [
             TableColumn("NAME"), TableColumn("STATUS", width: 22), TableColumn("READY", width: 5),
             TableColumn("RESTARTS", width: 8, alignRight: true), TableColumn("AGE", width: 5, alignRight: true),
         ]
-        let rows = pods.map { pod -> [TableCell] in
+        let rows = pods.enumerated().map { index, pod -> [TableCell] in
             let (mark, style) = symbol(pod.health, glyphs: glyphs)
-            return [TableCell(pod.name), TableCell(mark + " " + pod.status, style: style), TableCell(pod.ready),
+            let marker = selected == nil ? "" : (index == selected ? glyphs.pointer + " " : "  ")
+            return [TableCell(marker + pod.name, style: index == selected ? CellStyle(bold: true, reverse: true) : .plain),
+                    TableCell(mark + " " + pod.status, style: style), TableCell(pod.ready),
                     TableCell(String(pod.restarts), style: pod.restarts > 0 ? .warning : .plain), TableCell(pod.age)]
         }
-        Table.draw(&canvas, columns: columns, rows: rows, in: rect, glyphs: glyphs)
+        let room = rect.height - 1
+        guard let selected, rows.count > room, room > 1 else {
+            Table.draw(&canvas, columns: columns, rows: rows, in: rect, glyphs: glyphs)
+            return
+        }
+        let window = window(count: rows.count, room: room - 1, selected: selected)
+        Table.draw(&canvas, columns: columns, rows: Array(rows[window]), in: Rect(x: rect.x, y: rect.y, width: rect.width, height: room),
+                   glyphs: glyphs)
+        canvas.write("pods \(window.lowerBound + 1)-\(window.upperBound) of \(rows.count)", x: rect.x, y: rect.y + room, style: .muted)
+    }
+
+    /// The rows shown when `count` rows share `room` lines and `selected` must be visible.
+    static func window(count: Int, room: Int, selected: Int) -> Range<Int> {
+        let size = min(count, max(1, room))
+        let start = min(max(0, selected - size / 2), count - size)
+        return start..<(start + size)
     }
 }

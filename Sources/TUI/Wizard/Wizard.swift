@@ -18,6 +18,13 @@ public enum Wizard {
         case .previewFailed(let message):
             state.review.failure = message
             return (state, [])
+        case .cluster(let info):
+            state.cluster = info
+            return (state, [])
+        case .install(let update):
+            guard let install = state.install else { return (state, []) }
+            state.install = install.applying(update)
+            return (state, [])
         case .key(let key):
             if state.finished { return (state, []) }
             return handle(key, state)
@@ -36,7 +43,8 @@ public enum Wizard {
         switch state.overlay {
         case .confirmQuit:
             switch key {
-            case .character("y"), .character("Y"), .enter, .ctrlC: return (state, [.quit])
+            case .character("y"), .character("Y"), .ctrlC: return (state, [.quit])
+            case .enter where state.step != .install: return (state, [.quit])
             case .character("n"), .character("N"), .escape: state.overlay = nil
             default: break
             }
@@ -47,6 +55,7 @@ public enum Wizard {
         case nil:
             break
         }
+        if state.step == .install { return installKey(key, state) }
         if key == .ctrlC || key == .resize {
             if key == .ctrlC { state.overlay = .confirmQuit }
             return (state, [])
@@ -67,6 +76,8 @@ public enum Wizard {
             return extrasKey(key, state)
         case .review:
             return reviewKey(key, state)
+        case .install:
+            return installKey(key, state)
         }
     }
 
@@ -91,7 +102,7 @@ public enum Wizard {
         return enter(steps[index - 1], state)
     }
 
-    private static func enter(_ step: WizardStep, _ state: WizardState) -> (WizardState, [WizardEffect]) {
+    static func enter(_ step: WizardStep, _ state: WizardState) -> (WizardState, [WizardEffect]) {
         var state = state
         state.step = step
         state.showFieldError = false
@@ -109,7 +120,7 @@ public enum Wizard {
         case .review:
             state.review = ReviewState()
             return (state, [.preparePreview(WizardFlow.finalSheet(state))])
-        case .welcome:
+        case .welcome, .install:
             break
         }
         return (state, [])
@@ -223,7 +234,13 @@ public enum Wizard {
                 state.review.scroll = 0
             }
         case .enter:
-            guard state.review.preview != nil else { return (state, []) }
+            guard let preview = state.review.preview else { return (state, []) }
+            if state.runsInstall {
+                // Confirming the review is confirming the context it showed: the install is pinned to it.
+                state.step = .install
+                state.install = InstallState()
+                return (state, [.startInstall(WizardFlow.finalSheet(state), context: preview.kubeContext)])
+            }
             state.finished = true
             return (state, [.finish(WizardFlow.finalSheet(state))])
         case .escape: return back(state)

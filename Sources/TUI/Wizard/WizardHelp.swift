@@ -39,6 +39,25 @@ enum WizardHelp {
                 between the changes and the whole file when a values.yaml exists already. \
                 Passwords are shown as \(SecretMask.placeholder).
                 """)
+        case .install:
+            if state.install?.phase == .blocked {
+                return .help(title: "Preflight", text: """
+                    The preflight checked the cluster before anything was installed and found \
+                    something that would make the install fail (the checks marked as failed). \
+                    Follow the fix shown, or press Esc to go back and change your answers (for \
+                    example a smaller tier), then confirm the review again. Warnings do not stop \
+                    the install.
+                    """)
+            }
+            return .help(title: "Install", text: """
+                The steps run one after the other; the pods table shows each pod with a symbol \
+                and its status word (ready, waiting or failing). Up/Down choose a pod, Enter \
+                shows its recent events and last log lines. A problem that waiting will not fix \
+                is explained in the box below the table, with the fix.
+
+                q or Ctrl-C stops watching (you are asked first). helm may keep running in the \
+                cluster; posthog-install status shows how it is going at any time.
+                """)
         }
     }
 

@@ -30,6 +30,12 @@ public struct WizardState: Sendable, Equatable {
     public var finished = false
     /// What Enter on the review does, for its key hint ("install", "write values.yaml").
     public var confirmAction = "install"
+    /// Whether confirming the review goes on to install (otherwise the wizard ends there).
+    public var runsInstall = false
+    /// The cluster the install goes to; nil while it is being looked for.
+    public var cluster: ClusterInfo?
+    /// The install screens' state, once the review was confirmed.
+    public var install: InstallState?
 
     /// A wizard at the welcome screen; `answers` pre-fills questions (from an earlier values.yaml).
     public init(profile: ProfileSet, answers: [String: String] = [:], size: TerminalSize = .minimum) {
@@ -58,6 +64,10 @@ public enum WizardEvent: Sendable, Equatable {
     case previewReady(ReviewPreview)
     /// The review data could not be prepared; the message says why.
     case previewFailed(String)
+    /// The cluster the install will go to was found.
+    case cluster(ClusterInfo)
+    /// The install reported something.
+    case install(InstallUpdate)
 }
 
 /// What the wizard asks the edges to do; `update` returns these as values.
@@ -65,8 +75,15 @@ public enum WizardEffect: Sendable, Equatable {
     /// Prepare the review: generate values.yaml for these answers, read the existing file,
     /// plan the commands, read the kube context; answer with `previewReady` or `previewFailed`.
     case preparePreview(AnswerSheet)
-    /// The person confirmed: install with these answers.
+    /// The person confirmed: install with these answers (or, without `runsInstall`, write them and end).
     case finish(AnswerSheet)
+    /// Write the files for these answers and install into `context` (the one the review showed);
+    /// answer with `.install` events.
+    case startInstall(AnswerSheet, context: String?)
+    /// Read the last log lines of a pod; answer with `.install(.podLogs)`.
+    case loadPodLogs(String)
+    /// Run the DNS and TLS checks again now.
+    case recheck
     /// The person chose to quit; nothing is written.
     case quit
 }

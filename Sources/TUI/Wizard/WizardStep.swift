@@ -8,6 +8,8 @@ public enum WizardStep: Sendable, Hashable {
     case extras
     /// values.yaml preview or diff, the commands and the kube context.
     case review
+    /// The install: preflight, progress, then the DNS record and checks.
+    case install
 }
 
 /// A box drawn over the current screen.

@@ -48,12 +48,27 @@ extension WizardView {
             }
             return
         }
-        canvas.write("Kube context: ", x: x, y: 2, style: .strong)
-        if let context = preview.kubeContext {
-            canvas.write(context, x: x + 14, y: 2, style: CellStyle(bold: true, role: .accent), maxWidth: width - 14)
+        if state.runsInstall, let cluster = state.cluster, cluster.simulated {
+            canvas.write("Cluster: ", x: x, y: 2, style: .strong)
+            canvas.write("the built-in simulated cluster (\(cluster.detail))", x: x + 9, y: 2,
+                         style: CellStyle(bold: true, role: .warning), maxWidth: width - 9)
+            canvas.write("Nothing is installed on a real cluster: this shows what an install does.", x: x, y: 4,
+                         style: .muted, maxWidth: width)
         } else {
-            canvas.write("\(glyphs.warning) none: kubectl has no current context; set one first", x: x + 14, y: 2,
-                         style: .warning, maxWidth: width - 14)
+            canvas.write("Kube context: ", x: x, y: 2, style: .strong)
+            if let context = preview.kubeContext {
+                canvas.write(context, x: x + 14, y: 2, style: CellStyle(bold: true, role: .accent), maxWidth: width - 14)
+                if state.runsInstall, let problem = state.cluster?.problem {
+                    canvas.write("\(glyphs.warning) It does not answer (\(problem)); the preflight will stop before anything is installed.",
+                                 x: x, y: 4, style: .warning, maxWidth: width)
+                } else if state.runsInstall {
+                    canvas.write("Enter installs into this context: check that it is the cluster you mean.", x: x, y: 4,
+                                 style: .muted, maxWidth: width)
+                }
+            } else {
+                canvas.write("\(glyphs.warning) none: kubectl has no current context; set one first", x: x + 14, y: 2,
+                             style: .warning, maxWidth: width - 14)
+            }
         }
         let fileNote = preview.existing == nil
             ? "Writes \(preview.valuesPath) (new file, readable only by you)."

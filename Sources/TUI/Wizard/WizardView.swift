@@ -13,6 +13,11 @@ public enum WizardView {
         }
         var state = state
         state.size = size
+        if state.step == .install, let install = state.install {
+            var canvas = renderInstall(state, install, size: size, glyphs: glyphs)
+            drawOverlay(&canvas, state, glyphs: glyphs)
+            return canvas
+        }
         var canvas = Canvas(width: size.columns, height: size.rows)
         let (index, count) = WizardFlow.position(state)
         TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) " + title(state), trailing: "Step \(index) of \(count)")
@@ -26,17 +31,26 @@ public enum WizardView {
             drawExtras(&canvas, state, in: body, glyphs: glyphs)
         case .review:
             drawReview(&canvas, state, glyphs: glyphs)
+        case .install:
+            break
         }
         Footer.draw(&canvas, hints: hints(state))
+        drawOverlay(&canvas, state, glyphs: glyphs)
+        return canvas
+    }
+
+    private static func drawOverlay(_ canvas: inout Canvas, _ state: WizardState, glyphs: Glyphs) {
+        if state.overlay != nil, state.step == .install { Footer.draw(&canvas, hints: hints(state)) }
         switch state.overlay {
         case .help(let title, let text):
             Overlay.help(&canvas, title: title, text: text, glyphs: glyphs)
         case .confirmQuit:
-            Overlay.confirm(&canvas, title: "Quit?", message: quitMessage(state), yes: "Quit", no: "Keep going", glyphs: glyphs)
+            let installing = state.step == .install
+            Overlay.confirm(&canvas, title: installing ? "Stop?" : "Quit?", message: quitMessage(state), yes: "Quit",
+                            no: installing ? "Keep watching" : "Keep going", glyphs: glyphs)
         case nil:
             break
         }
-        return canvas
     }
 
     static func title(_ state: WizardState) -> String {
@@ -47,15 +61,19 @@ public enum WizardView {
             return state.profile.sections.first { $0.id == section }?.title ?? "Questions"
         case .extras: return "Optional extras"
         case .review: return "Review"
+        case .install: return "Install"
         }
     }
 
     private static func quitMessage(_ state: WizardState) -> String {
-        "Quit the wizard? Nothing has been written and nothing has run yet; your answers are not saved."
+        if state.step == .install { return installQuitMessage(state) }
+        return "Quit the wizard? Nothing has been written and nothing has run yet; your answers are not saved."
     }
 
     static func hints(_ state: WizardState) -> [KeyHint] {
-        if state.overlay == .confirmQuit { return [KeyHint("y", "quit"), KeyHint("n", "keep going")] }
+        if state.overlay == .confirmQuit {
+            return [KeyHint("y", "quit"), KeyHint("n", state.step == .install ? "keep watching" : "keep going")]
+        }
         if case .help = state.overlay { return [KeyHint("any key", "close help")] }
         switch state.step {
         case .welcome:
@@ -71,6 +89,8 @@ public enum WizardView {
         case .extras:
             return [KeyHint("Up/Down", "move"), KeyHint("Space", "add/remove"), KeyHint("Enter", "continue"),
                     KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
+        case .install:
+            return installHints(state)
         case .review:
             var hints = state.review.preview == nil ? [] : [KeyHint("Enter", state.confirmAction), KeyHint("Up/Down", "scroll")]
             if state.review.preview?.existing != nil { hints.append(KeyHint("Tab", "changes/file")) }
@@ -102,6 +122,10 @@ public enum WizardView {
             y += 1
         }
         y += 1
+        if state.runsInstall {
+            y += drawClusterLine(&canvas, state.cluster, x: body.x, y: y, width: body.width, glyphs: glyphs)
+            y += 1
+        }
         let chart = state.profile.chart
         y += canvas.writeWrapped("Chart: \(chart.repositoryName)/\(chart.chart) \(chart.defaultVersion) (PostHog \(chart.appVersion)) from \(chart.repository)",
                                  in: Rect(x: body.x, y: y, width: body.width, height: 2), style: .muted)

@@ -1,0 +1,157 @@
+import Cluster
+import Foundation
+import Installer
+import Kube
+import TUI
+
+/// Translates what the install reports (`OperationEvent`s, shared with the headless printer)
+/// into the wizard's `InstallUpdate`s: pods as table rows, Kube's diagnoses as cause and fix,
+/// the plan as a checklist. Keeps what later questions need (the pods of the latest poll, the
+/// last error line).
+struct WizardInstallBridge {
+    /// The id of the checklist step the wizard adds for the load balancer's address.
+    static let addressStep = "address"
+
+    /// The pods of the latest poll, by name (for their logs).
+    private(set) var pods: [String: Pod] = [:]
+    /// The last error or stop line reported, to say why an install ended.
+    private(set) var lastProblem: String?
+
+    /// The updates for one event (pure apart from remembering the above).
+    mutating func translate(_ event: OperationEvent) -> [InstallUpdate] {
+        switch event {
+        case .note(let text):
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for line in lines where line.hasPrefix("Error") || line.contains("Stopped waiting") || line.contains("Still not ready") {
+                lastProblem = line.trimmingCharacters(in: .whitespaces)
+            }
+            // The headless hint about flags means nothing in the wizard, which wrote the file itself.
+            return lines.filter { !$0.hasPrefix("Using ") || !$0.contains("give answers such as") }.map { .note($0) }
+        case .preflight(let report):
+            return [.preflight(report)]
+        case .plan(let steps, let context):
+            var planned = steps.map { step in
+                InstallState.PlannedStep(id: step.id, title: step.title, runsHelm: Self.runsHelmRelease(step.argv))
+            }
+            planned.append(.init(id: Self.addressStep, title: "Wait for the load balancer's address"))
+            return [.plan(planned, context: context)]
+        case .stepStarted(let step):
+            return [.stepStarted(id: step.id, command: step.argv.map(PlanStep.display))]
+        case .stepFinished(let step, let succeeded):
+            return [.stepFinished(id: step.id, succeeded: succeeded)]
+        case .toolOutput(let line):
+            if line.hasPrefix("Error:") { lastProblem = line }
+            return [.output(line)]
+        case .progress(let update, _):
+            pods = Dictionary(update.objects.snapshot.pods.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
+            return [.pods(Self.reading(update))]
+        case .diagnosis(let diagnosis):
+            return Self.worthShowing(diagnosis) ? [.diagnosis(Self.model(diagnosis))] : []
+        case .waitingForAddress(let source):
+            return [.stepStarted(id: Self.addressStep, command: nil), .waitingForAddress(source.description)]
+        case .addressProblem(let finding):
+            lastProblem = finding.message
+            return [.stepFinished(id: Self.addressStep, succeeded: false),
+                    .addressProblem(.init(title: "No address for PostHog yet", cause: ([finding.message] + finding.details).joined(separator: " "),
+                                          fix: finding.fix.isEmpty ? [] : [finding.fix]))]
+        case let .dnsRecord(instruction, hostname, url):
+            return [.stepFinished(id: Self.addressStep, succeeded: true),
+                    .dnsRecord(hostname: hostname, recordType: instruction.record.type, address: instruction.record.value, url: url)]
+        }
+    }
+
+    /// Whether an argv is helm changing the release (the step that may outlive the wizard).
+    static func runsHelmRelease(_ argv: [String]?) -> Bool {
+        guard let argv, argv.first == "helm", argv.count > 1 else { return false }
+        return ["install", "upgrade", "uninstall"].contains(argv[1])
+    }
+
+    /// Whether a diagnosis is a problem worth a panel. Waiting for init containers, and claims
+    /// that bind only once their pod is scheduled (WaitForFirstConsumer), are how every install
+    /// starts, not problems.
+    static func worthShowing(_ diagnosis: Diagnosis) -> Bool {
+        if diagnosis.code == .initWaiting || diagnosis.summary.contains("waits for its pod") { return false }
+        if diagnosis.code == .pvcPending || diagnosis.code == .volumeBinding {
+            return !diagnosis.details.contains { $0.contains("WaitForFirstConsumer") || $0.contains("waiting for first consumer") }
+        }
+        return true
+    }
+
+    /// A diagnosis as the progress screen's panel shows it: what is wrong, the evidence, the fix.
+    static func model(_ diagnosis: Diagnosis) -> InstallProgressModel.Diagnosis {
+        // The summary names the object already; the subject leads the evidence.
+        let subject = diagnosis.subject.isEmpty ? "" : "\(diagnosis.subject): "
+        let cause = subject + (diagnosis.details.isEmpty ? diagnosis.summary : diagnosis.details.joined(separator: "; "))
+        var fix = [diagnosis.fix]
+        if let note = diagnosis.upgradeNoteID { fix.append("See the upgrade note \(note).") }
+        return .init(title: diagnosis.summary, cause: cause, fix: fix)
+    }
+
+    /// The pods table, counts, per-pod events and problems of one poll (pure).
+    static func reading(_ update: NamespacePollUpdate) -> PodsReading {
+        let snapshot = update.objects.snapshot
+        let statuses = Dictionary(update.summary.pods.map { ($0.name, $0.status) }, uniquingKeysWith: { $1 })
+        let rows = snapshot.pods.sorted { $0.name < $1.name }.map { pod in
+            row(pod, status: statuses[pod.name], now: update.takenAt)
+        }
+        var events: [String: [String]] = [:]
+        for event in snapshot.events where event.involvedObject.kind == "Pod" {
+            events[event.involvedObject.name, default: []].append(describe(event))
+        }
+        for (pod, lines) in events { events[pod] = Array(lines.suffix(12)) }
+        let diagnoses = update.diagnoses.filter(worthShowing).map(model)
+        return PodsReading(ready: update.summary.ready, total: update.summary.total, pods: rows, events: events, diagnoses: diagnoses)
+    }
+
+    /// One row of the pods table, with kubectl's STATUS word.
+    static func row(_ pod: Pod, status: ObjectStatus?, now: Date) -> PodRow {
+        let containers = pod.status.containerStatuses
+        let readyCount = containers.filter(\.ready).count
+        let total = max(containers.count, pod.spec.containers.count)
+        let word = statusWord(pod)
+        let health: PodHealth
+        if pod.status.phase == "Succeeded" { health = .completed }
+        else {
+            switch status?.state {
+            case .current: health = .ready
+            case .failed: health = .failing
+            default: health = pod.isReady ? .ready : .waiting
+            }
+        }
+        let restarts = containers.reduce(0) { $0 + $1.restartCount } + pod.status.initContainerStatuses.reduce(0) { $0 + $1.restartCount }
+        let shownAge = pod.metadata.creationTimestamp.map { Self.age(seconds: Int(now.timeIntervalSince($0))) } ?? ""
+        return PodRow(name: pod.name, health: health, status: word, ready: "\(readyCount)/\(total)", restarts: restarts, age: shownAge)
+    }
+
+    /// What `kubectl get pods` shows in STATUS: a waiting or terminated reason, `Init:n/m`, or the phase.
+    static func statusWord(_ pod: Pod) -> String {
+        if pod.status.phase == "Succeeded" { return "Completed" }
+        let inits = pod.status.initContainerStatuses
+        for (index, status) in inits.enumerated() {
+            if let reason = status.state.waitingReason, reason != "PodInitializing" { return "Init:" + reason }
+            if case .terminated = status.state { continue }
+            return "Init:\(index)/\(inits.count)"
+        }
+        for status in pod.status.containerStatuses {
+            if let reason = status.state.waitingReason { return reason }
+        }
+        for status in pod.status.containerStatuses where !status.ready {
+            if let reason = status.state.reason, reason != "Completed" { return reason }
+        }
+        return pod.status.phase.isEmpty ? "Unknown" : pod.status.phase
+    }
+
+    /// `Warning FailedScheduling: 0/2 nodes are available… (×3)`.
+    static func describe(_ event: Event) -> String {
+        "\(event.type) \(event.reason): \(event.message)" + (event.count > 1 ? " (×\(event.count))" : "")
+    }
+
+    /// `42s`, `3m`, `2h`, `4d`, as kubectl prints ages.
+    static func age(seconds: Int) -> String {
+        let s = max(0, seconds)
+        if s < 120 { return "\(s)s" }
+        if s < 3600 * 2 { return "\(s / 60)m" }
+        if s < 86_400 * 2 { return "\(s / 3600)h" }
+        return "\(s / 86_400)d"
+    }
+}

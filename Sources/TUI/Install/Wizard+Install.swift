@@ -1,0 +1,58 @@
+/// Keys on the install screens: moving through the pods table, a pod's details, going back
+/// after a preflight blocker, checking DNS again, quitting (with a confirmation while the
+/// install is under way).
+extension Wizard {
+    static func installKey(_ key: Key, _ state: WizardState) -> (WizardState, [WizardEffect]) {
+        var state = state
+        guard var install = state.install else { return (state, []) }
+        if install.podDetail != nil {
+            switch key {
+            case .ctrlC: state.overlay = .confirmQuit
+            case .resize: break
+            default: install.podDetail = nil
+            }
+            state.install = install
+            return (state, [])
+        }
+        switch install.phase {
+        case .done:
+            switch key {
+            case .character("r"), .character("R"): return (state, [.recheck])
+            case .character("q"), .character("Q"), .enter, .escape, .ctrlC: return (state, [.quit])
+            default: return (state, [])
+            }
+        case .blocked:
+            switch key {
+            case .escape:
+                // Nothing was installed: back to the review, and from there to any answer.
+                state.install = nil
+                return enter(.review, state)
+            case .character("q"), .ctrlC: state.overlay = .confirmQuit
+            case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)
+            default: break
+            }
+            return (state, [])
+        case .checking, .running, .waitingForAddress, .failed:
+            let count = install.progress.pods.count
+            switch key {
+            case .up, .backTab: install.selectedPod = max(0, install.selectedPod - 1)
+            case .down, .tab: install.selectedPod = max(0, min(count - 1, install.selectedPod + 1))
+            case .home, .pageUp: install.selectedPod = 0
+            case .end, .pageDown: install.selectedPod = max(0, count - 1)
+            case .enter, .character("l"), .character("e"):
+                guard install.selectedPod < count else { break }
+                let pod = install.progress.pods[install.selectedPod].name
+                install.podDetail = PodDetail(pod: pod, events: install.podEvents[pod] ?? [])
+                state.install = install
+                return (state, [.loadPodLogs(pod)])
+            case .character("q"), .ctrlC:
+                if install.ended { return (state, [.quit]) }
+                state.overlay = .confirmQuit
+            case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)
+            default: break
+            }
+            state.install = install
+            return (state, [])
+        }
+    }
+}

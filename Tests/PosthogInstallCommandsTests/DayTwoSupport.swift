@@ -56,8 +56,9 @@ struct InstalledCluster {
                                            context: cluster.contextName, simulated: true, transcript: nil, notes: [])
         let command = try InstallCommand.parse(answers + ["--simulate"])
         let lines = OutputLines()
-        let run = InstallRun(files: files, profiles: profiles, secrets: SystemSecretSource(), connection: connection,
+        var run = InstallRun(files: files, profiles: profiles, secrets: SystemSecretSource(), connection: connection,
                              clock: clock, emit: { lines.append($0) })
+        run.patience = .seconds(36_000)  // a busy machine must not use up simulated minutes
         let code = await run.execute(command.request)
         guard code == .success else { throw InstallFailed(output: lines.text) }
         return InstalledCluster(files: files, clock: clock, connection: connection, cluster: cluster)

@@ -63,7 +63,7 @@ import Testing
 
     @Test func nothingInstalledIsAClearFailure() async throws {
         let files = InMemoryFileSystem()
-        let connection = try ClusterConnection.simulated(nodes: "2x2cpu4gi", cloud: "do", clock: FastClock(factor: 20), files: files, state: .inMemory)
+        let connection = try TestConnections.simulated(clock: FastClock(factor: 20), files: files)
         let (code, out) = try await info([], on: connection, files: files)
         #expect(code == .failed)
         #expect(out.contains("Error: no PostHog release \"posthog\" is installed in namespace posthog"))

@@ -32,7 +32,7 @@ import TUI
 
         init(nodes: String, values: String = WizardInstallBridgeTests.values) throws {
             let files = InMemoryFileSystem(files: ["/work/values.yaml": values], clock: clock)
-            connection = try ClusterConnection.simulated(nodes: nodes, cloud: "do", clock: clock, files: files)
+            connection = try TestConnections.simulated(nodes: nodes, clock: clock, files: files)
         }
 
         /// Starts `helm install` and moves the clock `seconds` forward, two at a time.

@@ -25,23 +25,13 @@ struct StatusRun {
 
     /// Runs the checks; 0 when the release is deployed and every pod is ready.
     func execute(_ request: Request) async -> ToolExitCode {
-        do {
-            return try await run(request)
-        } catch is CancellationError {
-            return .stopped
-        } catch {
-            emit("Error: \(error)")
-            return .failed
-        }
+        await OperationOutcome.run(emit: emit) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         let kubectl = connection.kubectl
-        var context = connection.context
-        if context == nil { context = try? await kubectl.currentContext() }
-        let problem: String?
-        do { problem = try await kubectl.version().serverError?.message } catch { problem = "\(error)" }
-        if let problem {
+        let context = await connection.effectiveContext()
+        if let problem = await connection.unreachableReason() {
             emit("Cannot reach the cluster of kubectl context \(context ?? "(none)"): \(problem)")
             emit("fix: check that the cluster is running and that `kubectl get nodes` works, or choose another context with --context.")
             return .failed

@@ -37,17 +37,7 @@ struct TLSRun {
 
     /// Runs the flow; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        do {
-            return try await run(request)
-        } catch let failure as ValuesRun.Failure {
-            emit("Error: \(failure.message)")
-            return failure.status
-        } catch is CancellationError {
-            return .stopped
-        } catch {
-            emit("Error: \(error)")
-            return .failed
-        }
+        await OperationOutcome.run(emit: emit) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
@@ -57,9 +47,7 @@ struct TLSRun {
         let (hostname, email) = try answers(request, profile: profile)
 
         // 1. The 1-click release and its ingress address.
-        let kubectl = connection.kubectl
-        var context = request.context ?? connection.context
-        if context == nil { context = try? await kubectl.currentContext() }
+        let context = await connection.effectiveContext(requested: request.context)
         guard let release = try await connection.helm.installedRelease(request.release, namespace: request.namespace) else {
             emit("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")).")
             emit("fix: this command is for PostHog installed from the DigitalOcean Marketplace (1-click). For an install made with "

@@ -26,23 +26,12 @@ struct UninstallRun {
 
     /// Runs the uninstall; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        do {
-            return try await run(request)
-        } catch is CancellationError {
-            return .stopped
-        } catch {
-            emit("Error: \(error)")
-            return .failed
-        }
+        await OperationOutcome.run(emit: emit) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
-        let kubectl = connection.kubectl
-        var context = request.context ?? connection.context
-        if context == nil { context = try? await kubectl.currentContext() }
-        let problem: String?
-        do { problem = try await kubectl.version().serverError?.message } catch { problem = "\(error)" }
-        if let problem {
+        let context = await connection.effectiveContext(requested: request.context)
+        if let problem = await connection.unreachableReason() {
             emit("Cannot reach the cluster of kubectl context \(context ?? "(none)"): \(problem)")
             return .failed
         }

@@ -37,17 +37,7 @@ struct UpgradeRun {
 
     /// Runs the upgrade; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        do {
-            return try await run(request)
-        } catch let failure as ValuesRun.Failure {
-            emit("Error: \(failure.message)")
-            return failure.status
-        } catch is CancellationError {
-            return .stopped
-        } catch {
-            emit("Error: \(error)")
-            return .failed
-        }
+        await OperationOutcome.run(emit: emit) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {

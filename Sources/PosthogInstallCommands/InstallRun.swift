@@ -113,9 +113,10 @@ struct InstallRun {
             emit("Dry run: nothing was changed.")
             return .success
         }
-        if !connection.simulated && request.context == nil && !request.yes {
+        if let refusal = connection.unconfirmedContextRefusal(requested: request.context, yes: request.yes, context: context,
+                                                              action: "install into") {
             emit("")
-            emit("Error: this would install into kubectl's current context \(context ?? "(none)"). Run again with --context \(context ?? "NAME") (or --yes) to confirm that is the cluster you mean.")
+            emit(refusal)
             return .badInput
         }
 

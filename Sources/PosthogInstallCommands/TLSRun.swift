@@ -111,9 +111,10 @@ struct TLSRun {
             emit("Dry run: nothing was changed (\(request.valuesPath) was not written).")
             return .success
         }
-        if !connection.simulated && request.context == nil && !request.yes {
+        if let refusal = connection.unconfirmedContextRefusal(requested: request.context, yes: request.yes, context: context,
+                                                              action: "upgrade the release in") {
             emit("")
-            emit("Error: this would upgrade the release in kubectl's current context \(context ?? "(none)"). Run again with --context \(context ?? "NAME") (or --yes) to confirm that is the cluster you mean.")
+            emit(refusal)
             return .badInput
         }
         do {

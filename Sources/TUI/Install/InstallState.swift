@@ -36,6 +36,8 @@ public struct InstallState: Sendable, Hashable {
         }
     }
 
+    /// The job running on these screens (the first install, or one from the menu).
+    public var task: WizardTask = .install
     /// Where the install is.
     public var phase: Phase = .checking
     /// Lines reported before the plan (values, chart, the preflight's own notes).
@@ -71,6 +73,9 @@ public struct InstallState: Sendable, Hashable {
 
     /// A fresh install state.
     public init() {}
+
+    /// The state of a job from the menu, before its first report.
+    public init(task: WizardTask) { self.task = task }
 
     /// The diagnoses to show: the lasting ones, then the latest poll's (each once).
     public var diagnoses: [InstallProgressModel.Diagnosis] {

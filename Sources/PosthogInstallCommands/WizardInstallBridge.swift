@@ -36,7 +36,10 @@ struct WizardInstallBridge {
             var planned = steps.map { step in
                 InstallState.PlannedStep(id: step.id, title: step.title, runsHelm: Self.runsHelmRelease(step.argv))
             }
-            if !planned.contains(where: { $0.id == Self.addressStep }) {
+            // Installs and upgrades end waiting for the address; a plan that has its own step (HTTPS),
+            // or no helm install/upgrade (uninstall, resize), gets none.
+            let installs = steps.contains { $0.argv?.first == "helm" && ["install", "upgrade"].contains($0.argv?.dropFirst().first ?? "") }
+            if installs && !planned.contains(where: { $0.id == Self.addressStep }) {
                 planned.append(.init(id: Self.addressStep, title: "Wait for the load balancer's address"))
             }
             return [.plan(planned, context: context)]

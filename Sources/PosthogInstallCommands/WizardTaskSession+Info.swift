@@ -51,7 +51,8 @@ extension WizardTaskSession {
         var keys = [TaskKey(key: "s", label: showSecrets ? "hide passwords" : "show passwords", option: Self.showSecretsOption)]
         let (prometheus, forwardable) = await prometheusLines(values, connection: connection, forwardWanted: forwardWanted,
                                                               context: await environment.cluster.value.info.context)
-        text += prometheus
+        // The forward's state is what p was pressed for: it leads the text rather than end it.
+        text = forwardWanted ? prometheus + [StyledLine("")] + text.dropLast() : text + prometheus
         if forwardable {
             keys.append(TaskKey(key: "p", label: forwardWanted ? "stop forwarding" : "forward Prometheus", option: Self.portForwardOption))
         }
@@ -91,10 +92,10 @@ extension WizardTaskSession {
         switch forward.status {
         case .forwarding:
             return ([StyledLine("Prometheus: \(url) (forwarding; press p to stop)", style: CellStyle(bold: true, role: .success)),
-                     StyledLine("  from pod \(pod): \(forward.argv.joined(separator: " "))")], true)
+                     StyledLine("  from pod \(pod) (kubectl port-forward)")], true)
         case .starting:
             return ([StyledLine("Prometheus: starting the forward to \(url) (press p to stop)", style: .strong),
-                     StyledLine("  from pod \(pod): \(forward.argv.joined(separator: " "))")], true)
+                     StyledLine("  from pod \(pod) (kubectl port-forward)")], true)
         case .ended(let why):
             return ([StyledLine("Prometheus: the port forward ended: \(why).", style: .error),
                      StyledLine("  Press p to clear this, then p again to retry. Another program on port \(PrometheusAccess.port) "

@@ -39,6 +39,9 @@ import Testing
     static let infoForm = TaskForm(
         heading: "Connection details of release posthog in namespace posthog",
         text: [
+            StyledLine("Prometheus: http://localhost:9090 (forwarding; press p to stop)", style: .strong),
+            StyledLine("  from pod posthog-prometheus-server-5d9f7c6b8-x2k4q"),
+            StyledLine(""),
             StyledLine("PostHog: https://posthog.example.com", style: .strong),
             StyledLine("Installed: chart posthog-30.46.0, PostHog 1.43.0", style: .strong),
             StyledLine(""),
@@ -48,8 +51,6 @@ import Testing
             StyledLine("  password: in Secret posthog-posthog-postgresql, key postgresql-password"),
             StyledLine(""),
             StyledLine("Passwords are not shown; press s to show them.", style: .muted),
-            StyledLine(""),
-            StyledLine("Prometheus: http://localhost:9090 (forwarding; press p to stop)", style: .strong),
         ],
         textTitle: "Same as posthog-install info",
         keys: [TaskKey(key: "s", label: "show passwords", option: "show-secrets"),

@@ -48,8 +48,8 @@ extension WizardTaskSession {
             StyledLine(same ? "Target: the same chart, \(target): helm upgrade applies \(valuesPath) as it is now."
                        : "Target: chart \(target) (PostHog \(profile.chart.appVersion)), with your saved \(valuesPath)."),
         ]
-        if decision.notes.isEmpty {
-            text.append(StyledLine(same ? "" : "No major chart version is crossed: there are no upgrade notes to follow."))
+        if decision.notes.isEmpty, !same {
+            text.append(StyledLine("No major chart version is crossed: there are no upgrade notes to follow."))
         }
         text += UpgradeNotesText.lines(decision.notes).map { StyledLine($0, style: $0.hasPrefix("Upgrade note") ? .strong : .plain) }
         if !decision.renamedKeys.isEmpty {
@@ -71,7 +71,8 @@ extension WizardTaskSession {
         return .taskReady(.upgrade, TaskForm(
             heading: same ? "Apply \(valuesPath) to chart \(target)" : "Upgrade from chart \(from) to \(target)",
             text: text, textTitle: decision.notes.isEmpty ? "What happens" : "Upgrade notes", checks: checks,
-            commands: plan.compactMap(\.argv), action: "upgrade", destructive: decision.losesData))
+            // The repository commands are in the list; the commands shown are the ones that change the cluster.
+            commands: plan.filter { !$0.id.hasPrefix("repo-") }.compactMap(\.argv), action: "upgrade", destructive: decision.losesData))
     }
 
     func runUpgrade(_ inputs: TaskInputs, connection: ClusterConnection, context: String?,

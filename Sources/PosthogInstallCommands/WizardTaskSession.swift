@@ -40,9 +40,11 @@ final class WizardTaskSession: Sendable {
     let environment: Environment
     private let shared = Mutex(Shared())
 
-    init(command: WizardCommand, environment: Environment) {
+    /// A session on the cluster `environment.cluster` names; `connection` is used instead when given.
+    init(command: WizardCommand, environment: Environment, connection: ClusterConnection? = nil) {
         self.command = command
         self.environment = environment
+        shared.withLock { $0.connection = connection }
     }
 
     // MARK: The cluster

@@ -80,6 +80,35 @@ import TUI
         #expect(!reports.all.contains { if case .dnsRecord = $0 { true } else { false } }, "the record is a note after an upgrade")
     }
 
+    @Test func crossingMajorsAsksForEachNoteAndMigratesKeys() async throws {
+        let installed = try await InstalledCluster.make()
+        // As if installed long ago: the release says chart 3.0.3 and values.yaml has chart 3.x's operator key.
+        let old = try await installed.connection.runner.run(ProcessCommand(
+            "helm", ["upgrade", "posthog", "posthog/posthog", "-n", "posthog", "--version", "3.0.3", "-f", "values.yaml"], timeout: .seconds(600)))
+        #expect(old.status.isSuccess)
+        installed.files.addFile("values.yaml", try installed.files.readString("values.yaml") + "clickhouseOperator:\n  enabled: true\n")
+        let session = Self.session(installed)
+        let form = try Self.form(await session.prepare(.upgrade, TaskInputs()))
+        #expect(form.heading == "Upgrade from chart 3.0.3 to 30.46.0")
+        let notes = try UpgradeNote.all().filter { $0.applies(installedMajor: 3, targetMajor: 30) }
+        #expect(!notes.isEmpty)
+        #expect(form.checks.first?.id == "notes-read")
+        #expect(form.checks.first?.label == "I have read the \(notes.count) upgrade notes above")
+        #expect(form.checks.filter { $0.id.hasPrefix("note-") }.map(\.id) == notes.filter { !$0.steps.isEmpty }.map { "note-\($0.id)" })
+        #expect(form.checks.contains { $0.id == "accept-data-loss" } == notes.contains(where: \.destructive))
+        let text = form.text.map(\.text).joined(separator: "\n")
+        #expect(text.contains("Upgrade note: chart 3.x → 4.0.0"))
+        #expect(text.contains("clickhouseOperator.enabled: removed; clickhouse.enabled is already set and wins"), "\(text)")
+        #expect(!text.contains("\n  certManager"), "only the keys this file has")
+        #expect(try installed.files.readString("values.yaml").contains("clickhouseOperator:"), "preparing changes nothing")
+
+        let reports = Reports()
+        session.run(.upgrade, TaskInputs(checks: Set(form.checks.map(\.id))), context: installed.cluster.contextName, report: reports.add)
+        #expect(try await reports.ended() == nil, "\(reports.notes)")
+        #expect(!(try installed.files.readString("values.yaml")).contains("clickhouseOperator:"))
+        #expect(try await installed.connection.helm.installedRelease("posthog", namespace: "posthog")?.chartVersion == "30.46.0")
+    }
+
     @Test func uninstallListsTheVolumesAndDeletesTheNamespaceOnlyWhenTicked() async throws {
         let installed = try await InstalledCluster.make()
         let session = Self.session(installed)

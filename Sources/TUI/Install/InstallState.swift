@@ -68,9 +68,21 @@ public struct InstallState: Sendable, Hashable {
     public var failure: String?
     /// Whether the install run has ended (successfully or not).
     public var ended = false
+    /// What the person agreed to for this run on an earlier blocked screen.
+    public var consent = PreflightConsent()
+    /// The blocked screen's offer being confirmed (its confirmation box is open).
+    public var confirming: PreflightOffer?
 
-    /// A fresh install state.
-    public init() {}
+    /// A fresh install state; `consent` is what this run was started with.
+    public init(consent: PreflightConsent = PreflightConsent()) {
+        self.consent = consent
+    }
+
+    /// What the blocked screen offers to do (nothing unless the phase is `.blocked`).
+    public var offers: [PreflightOffer] {
+        guard phase == .blocked, let preflight else { return [] }
+        return PreflightOffer.offers(for: preflight)
+    }
 
     /// The diagnoses to show: the lasting ones, then the latest poll's (each once).
     public var diagnoses: [InstallProgressModel.Diagnosis] {

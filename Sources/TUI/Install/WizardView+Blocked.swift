@@ -27,7 +27,8 @@ extension WizardView {
     }
 
     /// Detail lines worth showing under a check's fix on the preflight screen: the Cloud Console
-    /// steps of the static IP (the fix refers to them), one line each.
+    /// steps of the static IP (the fix refers to them), the first line of each; the screen runs
+    /// them together to leave room for the other checks.
     static func shownDetails(_ check: PreflightCheck) -> [String] {
         guard check.kind == .staticIP, check.status != .pass else { return [] }
         return check.details.compactMap { $0.split(separator: "\n").first.map(String.init) }

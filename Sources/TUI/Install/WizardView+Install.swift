@@ -136,9 +136,11 @@ extension WizardView {
                 used += canvas.writeWrapped("Fix: " + fix, in: Rect(x: x + markWidth, y: y + used, width: width - markWidth,
                                                                      height: min(3, bottom - y - used)), style: .muted)
             }
-            for line in shownDetails(check) where y + used < bottom {
-                canvas.write(line, x: x + markWidth + 2, y: y + used, style: .muted, maxWidth: width - markWidth - 2)
-                used += 1
+            let details = shownDetails(check)
+            if !details.isEmpty, y + used < bottom {
+                used += canvas.writeWrapped(details.joined(separator: " \(glyphs.bullet) "), in: Rect(x: x + markWidth + 2, y: y + used,
+                                                                                     width: width - markWidth - 2, height: bottom - y - used),
+                                            style: .muted)
             }
         } else {
             canvas.write("\(check.title): \(check.message)", x: x + markWidth, y: y, maxWidth: width - markWidth)

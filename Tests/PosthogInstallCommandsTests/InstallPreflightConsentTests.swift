@@ -10,7 +10,7 @@ import Testing
 /// fake gcloud on PATH (`--yes`, or the wizard's consent).
 @Suite struct InstallPreflightConsentTests {
     static let profiles = (try? ProfileSet.all()) ?? []
-    static let answers = ["--hostname", "posthog.example.com", "--tier", "small", "--email", "ops@example.com", "--simulate"]
+    static let answers = ["--hostname", "posthog.example.com", "--tier", "small", "--simulate"]
 
     /// Runs `request` on a fresh simulated cluster of `nodes`; returns the exit code and output.
     func install(_ request: InstallRun.Request, nodes: String, cloud: String = "do", factor: Int = 20,
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func anUndersizedClusterSaysHowToGoOnWithAGrowingNodePool() async throws {
-        let request = try InstallCommand.parse(["--cloud", "do"] + Self.answers).request
+        let request = try InstallCommand.parse(["--cloud", "do", "--email", "ops@example.com"] + Self.answers).request
         #expect(request.consent == PreflightConsent(), "nothing is agreed without the flag")
         let (code, out) = try await install(request, nodes: "1x2cpu2gi")
         #expect(code == .preflightBlocked)
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func aGrowingNodePoolGoesOnAndThePendingPodsAreExplained() async throws {
-        let request = try InstallCommand.parse(["--cloud", "do", "--node-pool-autoscales"] + Self.answers).request
+        let request = try InstallCommand.parse(["--cloud", "do", "--email", "ops@example.com", "--node-pool-autoscales"] + Self.answers).request
         #expect(request.consent == PreflightConsent(nodePoolAutoscales: true))
         // The simulated cluster has no autoscaler: the pods stay Pending and helm gives up after
         // its 20 (simulated) minutes, which a fast clock makes a few seconds.

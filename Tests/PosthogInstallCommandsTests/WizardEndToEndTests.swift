@@ -67,12 +67,14 @@ import Testing
         let directory: URL
         let session: Session
 
-        init(arguments: String = "", path: String? = nil) throws {
+        /// `before` runs first in the same directory and environment (a headless install, say).
+        init(arguments: String = "", path: String? = nil, before: String = "") throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             session = Session(tmux: try #require(WizardEndToEndTests.tmux))
             let pathSetting = path.map { "PATH='\($0)' " } ?? ""
-            let shell = "cd '\(directory.path)' && \(pathSetting)'\(WizardEndToEndTests.binary)' \(arguments); echo EXIT=$?; stty -a; sleep 30"
+            let prelude = before.isEmpty ? "" : "\(before) && "
+            let shell = "cd '\(directory.path)' && \(prelude)\(pathSetting)'\(WizardEndToEndTests.binary)' \(arguments); echo EXIT=$?; stty -a; sleep 30"
             session.run(["new-session", "-d", "-s", "S", "-x", "100", "-y", "30", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8",
                          "-e", "HOME=\(directory.path)", "-e", "XDG_STATE_HOME=\(directory.path)/state",
                          "-e", "XDG_CACHE_HOME=\(directory.path)/cache", "-e", "POSTHOG_INSTALL_SIMULATION_SPEED=20", shell])

@@ -94,6 +94,14 @@ import Testing
         #expect(F.press([.character("c")], on: state).0.install?.confirming == nil)
     }
 
+    @Test func aJobFromTheMenuIsNotOfferedToInstallAnyway() {
+        let install = InstallState(task: .upgrade).applying(.preflight(PreflightReport(checks: [Self.tooSmall])))
+            .applying(.ended(failure: "The preflight found a blocker."))
+        #expect(install.phase == .blocked)
+        #expect(install.offers.isEmpty, "only the first install is started again with a consent")
+        #expect(InstallState().applying(.preflight(PreflightReport(checks: [Self.tooSmall]))).offers == [.installOnGrowingNodePool])
+    }
+
     @Test func ctrlCDuringTheConfirmationAsksToQuit() {
         let asking = F.press([.character("a")], on: Self.blocked([Self.tooSmall]))
         let (quitting, _) = F.press([.ctrlC], on: asking.0)

@@ -36,6 +36,8 @@ public struct InstallState: Sendable, Hashable {
         }
     }
 
+    /// The job running on these screens (the first install, or one from the menu).
+    public var task: WizardTask = .install
     /// Where the install is.
     public var phase: Phase = .checking
     /// Lines reported before the plan (values, chart, the preflight's own notes).
@@ -78,11 +80,14 @@ public struct InstallState: Sendable, Hashable {
         self.consent = consent
     }
 
-    /// What the blocked screen offers to do (nothing unless the phase is `.blocked`).
+    /// What the blocked screen offers to do (only for the first install, once it is `.blocked`).
     public var offers: [PreflightOffer] {
-        guard phase == .blocked, let preflight else { return [] }
+        guard task == .install, phase == .blocked, let preflight else { return [] }
         return PreflightOffer.offers(for: preflight)
     }
+
+    /// The state of a job from the menu, before its first report.
+    public init(task: WizardTask) { self.task = task }
 
     /// The diagnoses to show: the lasting ones, then the latest poll's (each once).
     public var diagnoses: [InstallProgressModel.Diagnosis] {

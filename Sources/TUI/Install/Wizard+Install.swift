@@ -14,6 +14,17 @@ extension Wizard {
             state.install = install
             return (state, [])
         }
+        if install.task != .install {
+            // A job from the menu: once it ended, Esc goes back to the menu; while blocked, to its screen.
+            switch (install.phase, key) {
+            case (.blocked, .escape):
+                return openTask(install.task, state, options: state.task?.options ?? [])
+            case (_, .escape) where install.ended:
+                return backToMenu(state)
+            default:
+                break
+            }
+        }
         switch install.phase {
         case .done:
             switch key {

@@ -11,14 +11,17 @@ extension WizardView {
             canvas = renderPreflight(state, install, size: size, glyphs: glyphs)
         case .running, .waitingForAddress, .failed:
             var model = install.progress
-            model.title = install.phase == .failed ? "Install stopped" : "Installing PostHog"
+            let titles = install.task.runningTitle
+            model.title = install.phase == .failed ? titles.failed : titles.running
             if state.cluster?.simulated == true { model.title += " (simulated cluster)" }
             if install.phase == .failed, model.diagnosis == nil {
-                model.diagnosis = .init(title: "The install did not finish", cause: install.failure ?? "helm reported an error (see its output).",
+                model.diagnosis = .init(title: install.task == .install ? "The install did not finish" : "\(install.task.title) did not finish", cause: install.failure ?? "helm reported an error (see its output).",
                                         fix: ["Run posthog-install status to see the pods and what they wait for."])
             }
             canvas = InstallProgressView.render(model, size: size, glyphs: glyphs, hints: installHints(state),
                                                 selectedPod: model.pods.isEmpty ? nil : install.selectedPod)
+        case .done where install.task != .install && install.post == nil:
+            canvas = renderTaskDone(state, install, size: size, glyphs: glyphs)
         case .done:
             var post = install.post ?? PostInstallModel(hostname: "", recordType: "A", address: nil, checks: [], url: "",
                                                         headline: "PostHog is installed.")
@@ -40,10 +43,16 @@ extension WizardView {
         if install.podDetail != nil { return [KeyHint("any key", "close")] }
         switch install.phase {
         case .checking: return [KeyHint("q", "quit")]
+        case .blocked where install.task != .install: return [KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
         case .blocked: return blockedHints(install)
         case .running, .waitingForAddress, .failed:
             let pods = install.progress.pods.isEmpty ? [] : [KeyHint("Up/Down", "pod"), KeyHint("Enter", "events and logs")]
-            return pods + [KeyHint("?", "help"), KeyHint("q", install.ended ? "quit" : "stop watching")]
+            let menu = install.task != .install && install.ended ? [KeyHint("Esc", "menu")] : []
+            return pods + menu + [KeyHint("?", "help"), KeyHint("q", install.ended ? "quit" : "stop watching")]
+        case .done where install.task != .install && install.post == nil:
+            return [KeyHint("Esc", "menu"), KeyHint("q", "quit")]
+        case .done where install.task != .install:
+            return [KeyHint("r", "check again"), KeyHint("Esc", "menu"), KeyHint("q", "quit")]
         case .done: return [KeyHint("r", "check again"), KeyHint("q", "done")]
         }
     }

@@ -104,7 +104,9 @@ final class WizardCommand: Sendable {
         let services = WizardServices(
             preview: { sheet in await command.preview(sheet, profile: profile) },
             findCluster: { await tasks.clusterInfo() },
-            startInstall: { sheet, context, report in session.start(sheet, profile: profile, context: context, report: report) },
+            startInstall: { sheet, context, consent, report in
+                session.start(sheet, profile: profile, context: context, consent: consent, report: report)
+            },
             loadPodLogs: { pod in await session.podLogs(pod) },
             recheck: { session.recheck() },
             prepareTask: { task, inputs in await tasks.prepare(task, inputs) },

@@ -16,6 +16,10 @@ struct WizardInstallBridge {
     private(set) var pods: [String: Pod] = [:]
     /// The last error or stop line reported, to say why an install ended.
     private(set) var lastProblem: String?
+    /// Whether the operation ends by waiting for the load balancer's address (the checklist gets that step).
+    var waitsForAddress = true
+    /// Whether the DNS record ends the operation on the post-install screen; otherwise it becomes lines of the log.
+    var showsDNSScreen = true
 
     /// The updates for one event (pure apart from remembering the above).
     mutating func translate(_ event: OperationEvent) -> [InstallUpdate] {
@@ -36,10 +40,8 @@ struct WizardInstallBridge {
             var planned = steps.map { step in
                 InstallState.PlannedStep(id: step.id, title: step.title, runsHelm: Self.runsHelmRelease(step.argv))
             }
-            // Installs and upgrades end waiting for the address; a plan that has its own step (HTTPS),
-            // or no helm install/upgrade (uninstall, resize), gets none.
-            let installs = steps.contains { $0.argv?.first == "helm" && ["install", "upgrade"].contains($0.argv?.dropFirst().first ?? "") }
-            if installs && !planned.contains(where: { $0.id == Self.addressStep }) {
+            // A plan with its own address step (HTTPS) keeps it where it is.
+            if waitsForAddress && !planned.contains(where: { $0.id == Self.addressStep }) {
                 planned.append(.init(id: Self.addressStep, title: "Wait for the load balancer's address"))
             }
             return [.plan(planned, context: context)]
@@ -62,6 +64,10 @@ struct WizardInstallBridge {
             return [.stepFinished(id: Self.addressStep, succeeded: false),
                     .addressProblem(.init(title: "No address for PostHog yet", cause: ([finding.message] + finding.details).joined(separator: " "),
                                           fix: finding.fix.isEmpty ? [] : [finding.fix]))]
+        case let .dnsRecord(instruction, _, url) where !showsDNSScreen:
+            // After a job the record is a reminder, not news: the job's end screen lists it.
+            return [.stepFinished(id: Self.addressStep, succeeded: true), .note(""), .note("PostHog answers at \(url)")]
+                + instruction.lines.map { .note($0) }
         case let .dnsRecord(instruction, hostname, url):
             return [.stepFinished(id: Self.addressStep, succeeded: true),
                     .dnsRecord(hostname: hostname, recordType: instruction.record.type, address: instruction.record.value, url: url)]

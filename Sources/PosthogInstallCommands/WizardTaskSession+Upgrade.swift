@@ -48,22 +48,29 @@ extension WizardTaskSession {
             StyledLine(same ? "Target: the same chart, \(target): helm upgrade applies \(valuesPath) as it is now."
                        : "Target: chart \(target) (PostHog \(profile.chart.appVersion)), with your saved \(valuesPath)."),
         ]
-        if decision.notes.isEmpty {
-            text.append(StyledLine(same ? "" : "No major chart version is crossed: there are no upgrade notes to follow."))
+        if decision.notes.isEmpty, !same {
+            text.append(StyledLine("No major chart version is crossed: there are no upgrade notes to follow."))
         }
         text += UpgradeNotesText.lines(decision.notes).map { StyledLine($0, style: $0.hasPrefix("Upgrade note") ? .strong : .plain) }
-        if !decision.renamedKeys.isEmpty {
+        // What the migration does to this file (as the run will do it), not every key the charts renamed.
+        var editor = try YAMLEditor(text: valuesText, file: valuesPath)
+        let migrations = try RenamedKeyMigration.apply(decision.renamedKeys, to: &editor)
+        if !migrations.isEmpty {
             text.append(StyledLine(""))
-            text.append(StyledLine("Keys the new chart calls differently (\(valuesPath) is edited, a backup kept):", style: .strong))
-            text += decision.renamedKeys.map { key in
-                StyledLine("  \(ValuePath.join(key.old)) → " + (key.new.map(ValuePath.join) ?? "removed") + ": \(key.note)")
-            }
+            text.append(StyledLine("Values the new chart calls differently (\(valuesPath) is edited, a backup kept):", style: .strong))
+            text += migrations.map { StyledLine("  \(ValuePath.join($0.path)): \($0.note ?? "")") }
         }
         text.append(StyledLine(""))
         text.append(StyledLine("The steps, in order:", style: .strong))
         text += plan.map { StyledLine("  \($0.title)" + ($0.commandLine.map { ": \($0)" } ?? "")) }
-        var checks = decision.notes.map {
-            TaskCheck(id: "note-\($0.id)", label: "I have read the note for chart \($0.to).0.0 and done what it asks")
+        // One box for reading the notes, and one per note whose commands run before helm upgrade.
+        var checks: [TaskCheck] = []
+        if !decision.notes.isEmpty {
+            let count = decision.notes.count
+            checks.append(TaskCheck(id: "notes-read", label: count == 1 ? "I have read the upgrade note above" : "I have read the \(count) upgrade notes above"))
+        }
+        checks += decision.notes.filter { !$0.steps.isEmpty }.map {
+            TaskCheck(id: "note-\($0.id)", label: "Run the commands of the chart \($0.to).0.0 note before helm upgrade")
         }
         if decision.losesData {
             checks.append(TaskCheck(id: "accept-data-loss", label: "I have a backup: the steps above delete volumes and their data"))
@@ -71,7 +78,8 @@ extension WizardTaskSession {
         return .taskReady(.upgrade, TaskForm(
             heading: same ? "Apply \(valuesPath) to chart \(target)" : "Upgrade from chart \(from) to \(target)",
             text: text, textTitle: decision.notes.isEmpty ? "What happens" : "Upgrade notes", checks: checks,
-            commands: plan.compactMap(\.argv), action: "upgrade", destructive: decision.losesData))
+            // The repository commands are in the list; the commands shown are the ones that change the cluster.
+            commands: plan.filter { !$0.id.hasPrefix("repo-") }.compactMap(\.argv), action: "upgrade", destructive: decision.losesData))
     }
 
     func runUpgrade(_ inputs: TaskInputs, connection: ClusterConnection, context: String?,

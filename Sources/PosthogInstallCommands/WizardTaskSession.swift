@@ -44,9 +44,11 @@ final class WizardTaskSession: Sendable {
     /// The Prometheus port-forward of the connection-details screen, while one was started.
     let prometheusForward = Mutex<WizardPrometheusForward?>(nil)
 
-    init(command: WizardCommand, environment: Environment) {
+    /// A session on the cluster `environment.cluster` names; `connection` is used instead when given.
+    init(command: WizardCommand, environment: Environment, connection: ClusterConnection? = nil) {
         self.command = command
         self.environment = environment
+        shared.withLock { $0.connection = connection }
     }
 
     // MARK: The cluster
@@ -99,15 +101,11 @@ final class WizardTaskSession: Sendable {
     /// Runs a job in the background; `report` receives the screens' updates.
     func run(_ task: WizardTask, _ inputs: TaskInputs, context: String?, report: @escaping @Sendable (InstallUpdate) -> Void) {
         let job = Task {
-            let bridge = Mutex(WizardInstallBridge())
+            var start = WizardInstallBridge()
+            start.waitsForAddress = [.upgrade, .oneClickTLS].contains(task)
+            start.showsDNSScreen = task == .oneClickTLS
+            let bridge = Mutex(start)
             let translate: @Sendable (OperationEvent) -> Void = { event in
-                if case let .dnsRecord(instruction, _, url) = event {
-                    // After a job the record is a reminder, not news: the job's end screen lists it.
-                    report(.note(""))
-                    report(.note("PostHog answers at \(url)"))
-                    instruction.lines.forEach { report(.note($0)) }
-                    return
-                }
                 for update in bridge.withLock({ $0.translate(event) }) { report(update) }
             }
             let clock = environment.clock

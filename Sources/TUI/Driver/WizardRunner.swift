@@ -95,9 +95,9 @@ public enum WizardRunner {
                         if let task = state.install?.task ?? state.task?.task, task != .install { services.stopTask(task) }
                         if state.step == .install, let install = state.install { return .leftInstall(install) }
                         return .quit
-                    case .startInstall(let answers, let context):
+                    case .startInstall(let answers, let context, let consent):
                         screen.draw(WizardView.render(state, size: screen.size, glyphs: screen.glyphs))
-                        services.startInstall(answers, context) { update in inbox.post(.event(.install(update))) }
+                        services.startInstall(answers, context, consent) { update in inbox.post(.event(.install(update))) }
                     case .loadPodLogs(let pod):
                         logsTask?.cancel()
                         let load = services.loadPodLogs
@@ -163,9 +163,9 @@ public struct WizardServices: Sendable {
     public var preview: WizardRunner.PreviewProvider
     /// Finds the cluster the install will go to (shown on the welcome and review screens).
     public var findCluster: (@Sendable () async -> ClusterInfo)?
-    /// Writes the files and starts the install into the confirmed context; returns at once and
-    /// reports through the closure it is given.
-    public var startInstall: @Sendable (AnswerSheet, String?, @escaping Report) -> Void
+    /// Writes the files and starts the install into the confirmed context, with what the person
+    /// agreed to when the preflight blocked; returns at once and reports through the closure.
+    public var startInstall: @Sendable (AnswerSheet, String?, PreflightConsent, @escaping Report) -> Void
     /// The last log lines of a pod.
     public var loadPodLogs: @Sendable (String) async -> [String]
     /// Runs the DNS and TLS checks again now.
@@ -180,7 +180,7 @@ public struct WizardServices: Sendable {
 
     /// Services; everything but the review defaults to doing nothing.
     public init(preview: @escaping WizardRunner.PreviewProvider, findCluster: (@Sendable () async -> ClusterInfo)? = nil,
-                startInstall: @escaping @Sendable (AnswerSheet, String?, @escaping Report) -> Void = { _, _, report in
+                startInstall: @escaping @Sendable (AnswerSheet, String?, PreflightConsent, @escaping Report) -> Void = { _, _, _, report in
                     report(.ended(failure: "this wizard writes values.yaml only"))
                 },
                 loadPodLogs: @escaping @Sendable (String) async -> [String] = { _ in [] },

@@ -70,9 +70,21 @@ public struct InstallState: Sendable, Hashable {
     public var failure: String?
     /// Whether the install run has ended (successfully or not).
     public var ended = false
+    /// What the person agreed to for this run on an earlier blocked screen.
+    public var consent = PreflightConsent()
+    /// The blocked screen's offer being confirmed (its confirmation box is open).
+    public var confirming: PreflightOffer?
 
-    /// A fresh install state.
-    public init() {}
+    /// A fresh install state; `consent` is what this run was started with.
+    public init(consent: PreflightConsent = PreflightConsent()) {
+        self.consent = consent
+    }
+
+    /// What the blocked screen offers to do (only for the first install, once it is `.blocked`).
+    public var offers: [PreflightOffer] {
+        guard task == .install, phase == .blocked, let preflight else { return [] }
+        return PreflightOffer.offers(for: preflight)
+    }
 
     /// The state of a job from the menu, before its first report.
     public init(task: WizardTask) { self.task = task }

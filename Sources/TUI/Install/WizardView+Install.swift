@@ -32,6 +32,9 @@ extension WizardView {
             canvas = InstallProgressView.renderPostInstall(post, size: size, glyphs: glyphs, hints: installHints(state))
         }
         if let detail = install.podDetail, size.fits(minimumSize) { drawPodDetail(&canvas, detail, glyphs: glyphs) }
+        if let offer = install.confirming, install.phase == .blocked, size.fits(minimumSize) {
+            drawOfferConfirmation(&canvas, offer, glyphs: glyphs)
+        }
         return canvas
     }
 
@@ -41,7 +44,7 @@ extension WizardView {
         switch install.phase {
         case .checking: return [KeyHint("q", "quit")]
         case .blocked where install.task != .install: return [KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
-        case .blocked: return [KeyHint("Esc", "back to change answers"), KeyHint("?", "help"), KeyHint("q", "quit")]
+        case .blocked: return blockedHints(install)
         case .running, .waitingForAddress, .failed:
             let pods = install.progress.pods.isEmpty ? [] : [KeyHint("Up/Down", "pod"), KeyHint("Enter", "events and logs")]
             let menu = install.task != .install && install.ended ? [KeyHint("Esc", "menu")] : []
@@ -60,15 +63,23 @@ extension WizardView {
             return "Quit? Nothing more will run."
         }
         if state.cluster?.simulated == true {
-            return "Stop the simulated install? It runs inside posthog-install and stops with it; nothing runs on a real cluster."
+            return "Stop the simulated \(install.task.noun)? It runs inside posthog-install and stops with it; nothing runs on a real cluster."
         }
         if let helm = install.helmRunning {
             return "Stop watching? \(helm.split(separator: " ").prefix(2).joined(separator: " ")) is still running and keeps running in the background after you quit. posthog-install status shows how it is going."
         }
         if install.phase == .checking {
-            return "Quit? Nothing has been installed yet; values.yaml is written and kept."
+            return install.task == .install ? "Quit? Nothing has been installed yet; values.yaml is written and kept."
+                : "Quit? The \(install.task.noun) has not changed anything yet."
         }
-        return "Stop watching? PostHog keeps starting in the cluster; posthog-install status shows how it is going."
+        switch install.task {
+        case .uninstall:
+            return "Stop watching? What was started goes on in the cluster; kubectl get namespace posthog shows whether the namespace is still there."
+        case .resize:
+            return "Stop watching? The volumes keep growing in the cluster; posthog-install status shows the claims and their sizes."
+        default:
+            return "Stop watching? PostHog keeps starting in the cluster; posthog-install status shows how it is going."
+        }
     }
 
     private static func renderPreflight(_ state: WizardState, _ install: InstallState, size: TerminalSize, glyphs: Glyphs) -> Canvas {
@@ -96,20 +107,26 @@ extension WizardView {
             y += 2
         }
         // Blockers first, then warnings with their fixes; passed checks one line each as room allows.
+        // The last rows say what the keys do.
+        let offers = blocked ? shownOffers(install) : []
+        let listBottom = bottom - 1 - offers.count
         let ordered = report.checks.filter { $0.status == .fail } + report.checks.filter { $0.status == .warn }
-        for check in ordered where y < bottom - 1 {
-            y += drawCheck(&canvas, check, x: x, y: y, width: width, bottom: bottom - 1, glyphs: glyphs, withFix: true)
+        for check in ordered where y < listBottom {
+            y += drawCheck(&canvas, check, x: x, y: y, width: width, bottom: listBottom, glyphs: glyphs, withFix: true, offers: offers)
         }
         let passed = report.checks.filter { $0.status == .pass }
-        let room = bottom - 1 - y
+        let room = listBottom - y
         for check in passed.prefix(passed.count <= room ? passed.count : max(0, room - 1)) {
-            y += drawCheck(&canvas, check, x: x, y: y, width: width, bottom: bottom - 1, glyphs: glyphs, withFix: false)
+            y += drawCheck(&canvas, check, x: x, y: y, width: width, bottom: listBottom, glyphs: glyphs, withFix: false)
         }
         if passed.count > room, room > 0 {
             canvas.write("\(glyphs.ok) \(passed.count - max(0, room - 1)) more checks passed", x: x, y: y, style: .success)
             y += 1
         }
         if blocked {
+            for (index, offer) in offers.enumerated() {
+                canvas.write(offerLine(offer).line, x: x, y: listBottom + index, style: .strong, maxWidth: width)
+            }
             canvas.write("Press Esc to go back and change your answers (for example a smaller tier).", x: x, y: bottom - 1,
                          style: .strong, maxWidth: width)
         } else {
@@ -120,7 +137,7 @@ extension WizardView {
     }
 
     private static func drawCheck(_ canvas: inout Canvas, _ check: PreflightCheck, x: Int, y: Int, width: Int, bottom: Int,
-                                  glyphs: Glyphs, withFix: Bool) -> Int {
+                                  glyphs: Glyphs, withFix: Bool, offers: [PreflightOffer] = []) -> Int {
         let (mark, style): (String, CellStyle) = switch check.status {
         case .pass: (glyphs.ok, .success)
         case .warn: (glyphs.warning, .warning)
@@ -131,9 +148,16 @@ extension WizardView {
         if withFix {
             used += canvas.writeWrapped("\(check.title): \(check.message)",
                                         in: Rect(x: x + markWidth, y: y, width: width - markWidth, height: min(3, bottom - y)))
-            if !check.fix.isEmpty, y + used < bottom {
-                used += canvas.writeWrapped("Fix: " + check.fix, in: Rect(x: x + markWidth, y: y + used, width: width - markWidth,
-                                                                           height: min(3, bottom - y - used)), style: .muted)
+            let fix = fixText(check, offers: offers)
+            if !fix.isEmpty, y + used < bottom {
+                used += canvas.writeWrapped("Fix: " + fix, in: Rect(x: x + markWidth, y: y + used, width: width - markWidth,
+                                                                     height: min(3, bottom - y - used)), style: .muted)
+            }
+            let details = shownDetails(check)
+            if !details.isEmpty, y + used < bottom {
+                used += canvas.writeWrapped(details.joined(separator: " \(glyphs.bullet) "), in: Rect(x: x + markWidth + 2, y: y + used,
+                                                                                     width: width - markWidth - 2, height: bottom - y - used),
+                                            style: .muted)
             }
         } else {
             canvas.write("\(check.title): \(check.message)", x: x + markWidth, y: y, maxWidth: width - markWidth)

@@ -7,23 +7,28 @@ public enum TaskMenu {
         public var task: WizardTask
         /// Why it cannot be chosen now, or nil when it can.
         public var unavailable: String?
+        /// The line under the title.
+        public var detail: String
 
         /// Creates an entry.
-        public init(task: WizardTask, unavailable: String? = nil) {
+        public init(task: WizardTask, unavailable: String? = nil, detail: String? = nil) {
             self.task = task
             self.unavailable = unavailable
+            self.detail = detail ?? task.summary
         }
     }
 
     /// The entries to offer: none while no release is known (the welcome screen is then the
     /// start of an install), otherwise the day-2 jobs with the reason any of them must wait.
     public static func entries(_ state: WizardState) -> [Entry] {
-        guard state.cluster?.release != nil else { return [] }
+        guard let release = state.cluster?.release else { return [] }
+        let newest = state.profile.chart.defaultVersion
         let values = state.savedValuesPath ?? "values.yaml"
         let needsValues = state.hasSavedValues ? nil
             : "needs the \(values) your install wrote: start the wizard in the folder that holds it"
         return [
-            Entry(task: .upgrade, unavailable: needsValues),
+            Entry(task: .upgrade, unavailable: needsValues,
+                  detail: release.chartVersion == newest ? "already at chart \(newest): apply your saved \(values) to it again" : nil),
             Entry(task: .resize, unavailable: needsValues),
             Entry(task: .info),
             Entry(task: .oneClickTLS),

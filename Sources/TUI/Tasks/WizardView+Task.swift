@@ -32,15 +32,19 @@ extension WizardView {
             canvas.write(field.label, x: x + 2, y: y, style: focused ? .strong : .plain, maxWidth: layout.labelWidth)
             let draft = screen.drafts[field.id] ?? TextDraft(field.initial)
             let result = TaskFieldCheck.check(draft.text, field)
-            let note: TextField.Note? = switch result {
-            case .failure(let problem) where screen.showFieldErrors || (focused && draft.text != field.initial && !draft.text.isEmpty):
-                .error(problem.message)
-            case .success where focused: field.hint.map { .hint($0) }
-            default: nil
-            }
             let fieldX = x + 2 + layout.labelWidth + 1
-            TextField.draw(&canvas, text: draft.text, cursor: draft.cursor, note: note,
-                           in: Rect(x: fieldX, y: y, width: min(44, size.columns - fieldX - 2), height: 2), glyphs: glyphs)
+            TextField.draw(&canvas, text: draft.text, cursor: draft.cursor,
+                           in: Rect(x: fieldX, y: y, width: min(44, size.columns - fieldX - 2), height: 1), glyphs: glyphs)
+            // The note spans the screen under the label, so a whole sentence fits on one row.
+            let noteRect = Rect(x: x + 4, y: y + 1, width: width - 4, height: 1)
+            switch result {
+            case .failure(let problem) where screen.showFieldErrors || (focused && draft.text != field.initial && !draft.text.isEmpty):
+                canvas.write("\(glyphs.failure) \(problem.message)", x: noteRect.x, y: noteRect.y, style: .error, maxWidth: noteRect.width)
+            case .success where focused:
+                if let hint = field.hint { canvas.write(hint, x: noteRect.x, y: noteRect.y, style: .muted, maxWidth: noteRect.width) }
+            default:
+                break
+            }
             if focused { cursor = canvas.cursor }
             y += 2
         }
@@ -54,11 +58,16 @@ extension WizardView {
             y += 1
         }
         if !form.commands.isEmpty {
-            y += 1
+            if !form.checks.isEmpty { y += 1 }
             canvas.write(form.action == nil ? "Runs:" : "Then runs:", x: x, y: y, style: .strong)
-            for command in form.commands.prefix(TaskLayout.commandRows) {
+            let shown = form.commands.count > TaskLayout.commandRows ? TaskLayout.commandRows - 1 : form.commands.count
+            for command in form.commands.prefix(shown) {
                 y += 1
                 canvas.write(ShellQuote.join(command), x: x + 1, y: y, style: .muted, maxWidth: width - 1)
+            }
+            if shown < form.commands.count {
+                y += 1
+                canvas.write("\(glyphs.ellipsis) and \(form.commands.count - shown) more (all are listed above)", x: x + 1, y: y, style: .muted)
             }
         }
         if let action = form.action {
@@ -114,7 +123,7 @@ extension WizardView {
                 : isHighlighted ? CellStyle(bold: true, reverse: true, role: .accent) : .strong
             canvas.write(title, x: body.x + 2, y: y, style: style, maxWidth: body.width - 2)
             y += 1
-            let detail = entry.unavailable.map { "not now: \($0)" } ?? entry.task.summary
+            let detail = entry.unavailable.map { "not now: \($0)" } ?? entry.detail
             y += canvas.writeWrapped(detail, in: Rect(x: body.x + 5, y: y, width: body.width - 5, height: min(2, body.maxY - y)),
                                      style: entry.unavailable != nil ? .warning : .muted)
         }
@@ -140,7 +149,7 @@ extension WizardView {
             canvas.write(" " + step.title, x: x + w, y: y, maxWidth: width - w - 1)
             y += 1
         }
-        let lines = (install.log + install.progress.outputTail).map { StyledLine($0) }
+        let lines = TaskLayout.wrap((install.log + install.progress.outputTail).map { StyledLine($0) }, width: size.columns - 6)
         TextPane.draw(&canvas, lines: lines, scroll: nil, title: "what it said", in: Rect(x: 1, y: y + 1, width: size.columns - 2,
                                                                                          height: size.rows - 2 - y), glyphs: glyphs)
         Footer.draw(&canvas, hints: installHints(state))

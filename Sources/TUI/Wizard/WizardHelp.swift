@@ -58,7 +58,7 @@ enum WizardHelp {
                     Follow the fix shown, or press Esc to go back and change your answers (for \
                     example a smaller tier), then confirm the review again. Warnings do not stop \
                     the install.
-                    """)
+                    """ + WizardView.offersHelp(state.install))
             }
             return .help(title: "Install", text: """
                 The steps run one after the other; the pods table shows each pod with a symbol \

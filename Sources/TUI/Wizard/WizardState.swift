@@ -89,9 +89,9 @@ public enum WizardEffect: Sendable, Equatable {
     case preparePreview(AnswerSheet)
     /// The person confirmed: install with these answers (or, without `runsInstall`, write them and end).
     case finish(AnswerSheet)
-    /// Write the files for these answers and install into `context` (the one the review showed);
-    /// answer with `.install` events.
-    case startInstall(AnswerSheet, context: String?)
+    /// Write the files for these answers and install into `context` (the one the review showed),
+    /// with what the person agreed to on the blocked screen; answer with `.install` events.
+    case startInstall(AnswerSheet, context: String?, consent: PreflightConsent = PreflightConsent())
     /// Read the last log lines of a pod; answer with `.install(.podLogs)`.
     case loadPodLogs(String)
     /// Run the DNS and TLS checks again now.

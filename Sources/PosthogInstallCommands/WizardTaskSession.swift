@@ -23,8 +23,6 @@ final class WizardTaskSession: Sendable {
         var simulatedState: ClusterConnection.SimulatedState = .standard
         /// How long a job waits for the pods after helm (tests on scaled clocks give more).
         var patience: Duration = .seconds(600)
-        /// A connection opened already (tests reach an installed simulated cluster through it).
-        var connection: ClusterConnection?
     }
 
     /// The release the menu's jobs work on (design.md: fixed names).
@@ -55,7 +53,7 @@ final class WizardTaskSession: Sendable {
 
     /// The connection to the chosen cluster, opened once (the simulated one from its saved state).
     func connection() async throws -> ClusterConnection {
-        if let open = shared.withLock({ $0.connection }) ?? environment.connection { return open }
+        if let open = shared.withLock({ $0.connection }) { return open }
         let choice = await environment.cluster.value
         let connection: ClusterConnection
         if choice.info.simulated {

@@ -18,7 +18,7 @@ import YAML
                                     profiles: InstalledCluster.profiles)
         return WizardTaskSession(command: command, environment: .init(
             cluster: Task { choice }, clock: clock, runner: ScriptedRunner(), paths: TestConnections.paths,
-            simulatedState: .inMemory, patience: .seconds(36_000), connection: connection))
+            simulatedState: .inMemory, patience: .seconds(36_000)), connection: connection)
     }
 
     static func session(_ installed: InstalledCluster, through runner: (any ProcessRunner)? = nil) -> WizardTaskSession {

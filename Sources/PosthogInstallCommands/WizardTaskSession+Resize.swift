@@ -101,7 +101,8 @@ extension WizardTaskSession {
         }
         return .taskReady(.resize, TaskForm(
             heading: "Grow the data volumes of release \(Self.release)", text: text, textTitle: "Storage", fields: fields,
-            commands: [Plans.upgradeCommand(options)], action: "grow"))
+            commands: [Plans.upgradeCommand(options)], action: "grow",
+            needsChange: "Type a larger size in at least one field first (for example 200Gi)."))
     }
 
     func runResize(_ inputs: TaskInputs, connection: ClusterConnection, context: String?,

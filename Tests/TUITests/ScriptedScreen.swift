@@ -1,3 +1,4 @@
+import Foundation
 import Effects
 import Synchronization
 import TUI
@@ -8,6 +9,7 @@ final class ScriptedScreen: TerminalScreen, Sendable {
         var size: TerminalSize
         var script: [ScriptedInput]
         var drawn: [Canvas] = []
+        var waits = 0
     }
 
     /// One scripted input.
@@ -15,6 +17,9 @@ final class ScriptedScreen: TerminalScreen, Sendable {
         case key(Key)
         case resize(TerminalSize)
         case timeout
+        /// Times out (as a real terminal does between keys) until a drawn screen shows the
+        /// text, for results that arrive from another task; gives up after 10 s.
+        case waitFor(String)
     }
 
     private let state: Mutex<State>
@@ -35,14 +40,23 @@ final class ScriptedScreen: TerminalScreen, Sendable {
 
     /// The next scripted input; `.closed` once the script is used up, which ends a run.
     func readKey(timeout: Duration) -> KeyRead {
-        state.withLock { state -> KeyRead in
+        if case .waitFor(let text)? = state.withLock({ $0.script.first }) {
+            let drawn = state.withLock { $0.drawn.last?.plainText().contains(text) ?? false }
+            let waited = state.withLock { s -> Int in s.waits += 1; return s.waits }
+            if !drawn && waited < 2000 {
+                usleep(5_000)
+                return .timeout
+            }
+            state.withLock { s in s.waits = 0; s.script.removeFirst() }
+        }
+        return state.withLock { state -> KeyRead in
             guard !state.script.isEmpty else { return .closed }
             switch state.script.removeFirst() {
             case .key(let key): return .key(key)
             case .resize(let size):
                 state.size = size
                 return .key(.resize)
-            case .timeout: return .timeout
+            case .timeout, .waitFor: return .timeout
             }
         }
     }

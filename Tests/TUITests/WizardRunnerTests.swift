@@ -8,9 +8,8 @@ import Testing
     typealias F = WizardFixtures
 
     @Test func runsToTheReviewAndFinishesWithTheAnswers() async {
-        // The preview arrives from another task; a few timeouts give it time to land.
-        let script: [ScriptedScreen.ScriptedInput] = F.toReview.map { .key($0) }
-            + Array(repeating: .timeout, count: 20) + [.key(.enter)]
+        // The preview arrives from another task: wait until the review shows it.
+        let script: [ScriptedScreen.ScriptedInput] = F.toReview.map { .key($0) } + [.waitFor("do-nyc1-posthog"), .key(.enter)]
         let screen = ScriptedScreen(script: script)
         let outcome = await WizardRunner.run(F.start(), screen: screen, preview: { _ in .previewReady(F.preview) })
         #expect(outcome == .finished(AnswerSheet(answers: ["cloud": "do", "hostname": "posthog.example.com", "tls": "on", "tier": "small"])))
@@ -39,7 +38,8 @@ import Testing
         let signals = ManualSignalSource()
         let stream = signals.events([.interrupt, .terminate])
         signals.send(.terminate)
-        let screen = ScriptedScreen(script: Array(repeating: .timeout, count: 200))
+        // Waits for a screen that never comes: the signal ends the run first.
+        let screen = ScriptedScreen(script: [.waitFor("a screen that is never drawn")])
         let outcome = await WizardRunner.run(F.start(), screen: screen, signals: stream, preview: { _ in .previewFailed("unused") })
         #expect(outcome == .stopped("stopped by SIGTERM"))
     }
@@ -48,7 +48,7 @@ import Testing
         let signals = ManualSignalSource()
         let stream = signals.events([.interrupt])
         signals.send(.interrupt)
-        let screen = ScriptedScreen(script: Array(repeating: .timeout, count: 50) + [.key(.character("y"))])
+        let screen = ScriptedScreen(script: [.waitFor("Quit?"), .key(.character("y"))])
         let outcome = await WizardRunner.run(F.start(), screen: screen, signals: stream, preview: { _ in .previewFailed("unused") })
         #expect(outcome == .quit)
     }

@@ -13,7 +13,9 @@ public struct InstallCommand: AsyncParsableCommand {
         Example: posthog-install install --cloud do --hostname posthog.example.com --tls \
         --tier small --email ops@example.com --context do-fra1-posthog
 
-        Nothing is installed when the preflight finds a blocker (exit 4). Without --context \
+        Nothing is installed when the preflight finds a blocker (exit 4); a cluster that only looks \
+        too small because its node pool grows by itself can go on with --node-pool-autoscales. \
+        On GKE, --yes also reserves the missing static IP named posthog with gcloud. Without --context \
         the install only goes ahead with --yes, so a script never installs into a cluster by \
         accident. --simulate runs everything against the built-in simulated cluster.
         """
@@ -29,6 +31,17 @@ public struct InstallCommand: AsyncParsableCommand {
     @Option(name: [.customShort("f"), .customLong("values")], help: ArgumentHelp(
         "The values file to use (and to write when answers are given). Default: values.yaml.", valueName: "file"))
     var values: String = "values.yaml"
+
+    @Flag(name: .customLong("node-pool-autoscales"), help: ArgumentHelp(
+        "Say that your node pool adds nodes by itself (a cluster autoscaler, as on GKE, EKS or DigitalOcean).",
+        discussion: """
+        A cluster that grows when pods are waiting can look too small before the install. With this \
+        flag the preflight's cluster-size and pod-placement problems become warnings and the install \
+        goes on; pods wait as Pending until the new nodes join (usually a few minutes). Every other \
+        problem still stops the install. Without an autoscaler the pods stay Pending and the install \
+        stops, so only use it when your node pool really grows by itself.
+        """))
+    var nodePoolAutoscales: Bool = false
 
     /// Runs the install and exits with its code.
     public func run() async throws {
@@ -54,6 +67,7 @@ public struct InstallCommand: AsyncParsableCommand {
         return InstallRun.Request(values: valuesRequest, answersGiven: answersGiven, chart: chartOptions.chart,
                                   chartVersion: chartOptions.chartVersion, context: clusterOptions.context,
                                   namespace: clusterOptions.namespace, release: clusterOptions.release,
-                                  yes: clusterOptions.yes, dryRun: clusterOptions.dryRun)
+                                  yes: clusterOptions.yes, dryRun: clusterOptions.dryRun,
+                                  consent: PreflightConsent(nodePoolAutoscales: nodePoolAutoscales))
     }
 }

@@ -6,12 +6,13 @@ import YAML
 /// The GKE-only parts of an install: the static IP named posthog before installing, and
 /// Google's managed certificate after it (gcloud on PATH; not for the simulated cluster).
 extension InstallRun {
-    /// The static IP preflight check on gcp (reserving the address when `--yes` was given and
-    /// this is not a dry run); nil on other clouds and on the simulated cluster.
+    /// The static IP preflight check on gcp (reserving the address when `--yes` was given or the
+    /// wizard's person agreed, and this is not a dry run); nil on other clouds and on the
+    /// simulated cluster unless `gcloud` is set.
     func gcpStaticIPCheck(cloud: Cloud, request: Request) async -> PreflightCheck? {
-        guard cloud == .gcp, !connection.simulated else { return nil }
+        guard cloud == .gcp, let client = gcloud ?? (connection.simulated ? nil : GCloudClient(runner: connection.runner)) else { return nil }
         let report = self.report
-        return await StaticIPPreflight.ensure(gcloud: GCloudClient(runner: connection.runner), create: request.yes && !request.dryRun,
+        return await StaticIPPreflight.ensure(gcloud: client, create: (request.yes || request.consent.reserveStaticIP) && !request.dryRun,
                                               emit: { report(.note($0)) })
     }
 

@@ -20,6 +20,9 @@ struct InstallRun {
         var release = "posthog"
         var yes = false
         var dryRun = false
+        /// What the person agreed to for the preflight (`--node-pool-autoscales`; the wizard's
+        /// blocked screen).
+        var consent = PreflightConsent()
     }
 
     let files: any FileSystem
@@ -32,6 +35,9 @@ struct InstallRun {
     /// How long to wait for the pods after helm is done (tests on a time-scaled clock give more,
     /// so a busy machine's pauses cannot use up simulated minutes).
     var patience: Duration = .seconds(600)
+    /// gcloud for the GKE static IP; nil uses the one on PATH for a real cluster and none for
+    /// the simulated one (tests set a fake).
+    var gcloud: GCloudClient?
 
     /// An install reporting structured events.
     init(files: any FileSystem, profiles: [ProfileSet], secrets: any SecretSource, connection: ClusterConnection,
@@ -97,10 +103,14 @@ struct InstallRun {
             acceptCurrentContext: request.yes, profile: profile, manifests: rendered.manifests)
         var preflight = Preflight.run(facts)
         if let staticIP = await gcpStaticIPCheck(cloud: cloud, request: request) { preflight.checks.append(staticIP) }
+        if request.consent.nodePoolAutoscales { preflight = preflight.assumingNodePoolAutoscales() }
         report(.preflight(preflight))
         if !preflight.blockers.isEmpty {
             emit("")
             emit("Nothing was installed: the preflight found \(preflight.blockers.count) blocker\(preflight.blockers.count == 1 ? "" : "s") above.")
+            if PreflightOffer.offers(for: preflight).contains(.installOnGrowingNodePool) {
+                emit("If your node pool adds nodes by itself (a cluster autoscaler), run this again with --node-pool-autoscales.")
+            }
             return .preflightBlocked
         }
 
@@ -129,7 +139,7 @@ struct InstallRun {
                 if !ok { return .failed }
             case .task(.watchProgress):
                 report(.stepStarted(step))
-                let outcome = try await steps.watch(namespace: request.namespace, until: patience)
+                let outcome = try await steps.watch(namespace: request.namespace, until: patience, policy: request.consent.statusPolicy)
                 report(.stepFinished(step, succeeded: outcome == .ready))
                 if outcome != .ready { return .failed }
             case .task:

@@ -23,6 +23,8 @@ struct UninstallRun {
     /// Asks the person a yes/no question on the terminal; nil when there is no terminal.
     let ask: (@Sendable (String) -> Bool)?
     let emit: @Sendable (String) -> Void
+    /// Receives the plan and each step's start and end (the wizard's checklist); lines still go to `emit`.
+    var events: @Sendable (OperationEvent) -> Void = { _ in }
 
     /// Runs the uninstall; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
@@ -49,8 +51,14 @@ struct UninstallRun {
             emit("Dry run: nothing was changed.")
             return .success
         }
+        events(.plan(plan, context: context))
+        let events = self.events
         let steps = ClusterSteps(connection: connection, clock: clock, report: { event in
-            if case .toolOutput(let line) = event { emit("  \(line)") }
+            switch event {
+            case .toolOutput(let line): emit("  \(line)")
+            case .stepStarted, .stepFinished: events(event)
+            default: break
+            }
         })
         for step in plan {
             switch step.action {
@@ -62,7 +70,9 @@ struct UninstallRun {
                 emit("→ \(step.title)")
                 guard try await steps.run(step, argv: argv, watchNamespace: nil) else { return .failed }
             case .task(.listLeftovers):
+                events(.stepStarted(step))
                 let report = LeftoverReport.from(try await leftovers(request.namespace), options: options)
+                events(.stepFinished(step, succeeded: true))
                 emit("")
                 LeftoverText.lines(report).forEach(emit)
                 if report.deleteNamespace == nil { return .success }
@@ -73,7 +83,10 @@ struct UninstallRun {
                 guard confirm("Delete namespace \(request.namespace) with everything listed above? This cannot be undone.", request) else {
                     return refused(request)
                 }
-                return try await deleteNamespace(request.namespace)
+                events(.stepStarted(step))
+                let code = try await deleteNamespace(request.namespace)
+                events(.stepFinished(step, succeeded: code == .success))
+                return code
             default:
                 continue
             }
@@ -96,7 +109,7 @@ struct UninstallRun {
     }
 
     /// What is in the namespace after the release is gone.
-    private func leftovers(_ namespace: String) async throws -> LeftoverSnapshot {
+    func leftovers(_ namespace: String) async throws -> LeftoverSnapshot {
         let kubectl = connection.kubectl
         guard let ns = try await kubectl.namespace(namespace) else {
             return LeftoverSnapshot(namespace: namespace, namespaceExists: false)

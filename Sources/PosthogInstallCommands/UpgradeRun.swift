@@ -35,6 +35,11 @@ struct UpgradeRun {
 
     private func emit(_ line: String) { report(.note(line)) }
 
+    /// The chart version an upgrade goes to by default: the newest the built-in profiles know.
+    static func newestChartVersion(_ profiles: [ProfileSet]) -> String? {
+        profiles.map(\.chart.defaultVersion).compactMap(VersionNumber.init).max().map(\.description)
+    }
+
     /// Runs the upgrade; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
         await OperationOutcome.run(emit: emit) { try await run(request) }
@@ -61,8 +66,7 @@ struct UpgradeRun {
             emit("fix: install PostHog first with posthog-install install (or pass --namespace/--release if it was installed under other names).")
             return .failed
         }
-        let newest = profiles.map(\.chart.defaultVersion).compactMap(VersionNumber.init).max().map(\.description)
-        let target = request.chartVersion ?? newest ?? installed.chartVersion ?? ""
+        let target = request.chartVersion ?? Self.newestChartVersion(profiles) ?? installed.chartVersion ?? ""
         guard let profile = ProfileSet.forChartVersion(target, in: profiles) else {
             throw ValuesRun.Failure(message: "--chart-version \(target): this version of posthog-install knows charts "
                                     + profiles.map(\.chart.versions).joined(separator: " and ") + ".", status: .badInput)

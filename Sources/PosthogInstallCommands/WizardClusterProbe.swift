@@ -24,15 +24,16 @@ struct WizardClusterProbe: Sendable {
     /// The simulated cluster, said plainly; `reason` is why it is used.
     static func simulated(nodes: String?, reason: String) throws -> Choice {
         let spec = try SimulatedClusterSpec(nodes: nodes ?? defaultNodes)
+        // Without nodes given, a simulated cluster saved by an earlier run is used as it is.
         return Choice(info: ClusterInfo(simulated: true, context: spec.contextName, detail: describe(spec), reason: reason),
-                      simulatedNodes: nodes ?? defaultNodes)
+                      simulatedNodes: nodes)
     }
 
     /// The default simulated cluster, used because of `reason`.
     static func fallback(_ reason: String) -> Choice {
         let spec = SimulatedClusterSpec()
         return Choice(info: ClusterInfo(simulated: true, context: spec.contextName, detail: describe(spec), reason: reason),
-                      simulatedNodes: defaultNodes)
+                      simulatedNodes: nil)
     }
 
     /// `2 nodes × 2 vCPU, 4 GiB memory`.

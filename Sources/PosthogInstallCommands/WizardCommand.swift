@@ -90,19 +90,28 @@ final class WizardCommand: Sendable {
         }
         state.runsInstall = true
         state.confirmAction = "install"
+        state.hasSavedValues = command.files.exists(command.valuesPath)
+        state.savedValuesPath = command.valuesPath
         let environment = ProcessEnvironment.current()
         let speed = ScaledClock.factor(fromEnvironment: environment[simulationSpeedVariable]) ?? 1
         let session = WizardInstallSession(command: command, environment: .init(
             cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner,
             stateDirectory: XDGPaths.current.stateDirectory,
             checks: WizardPostInstallChecks(resolvers: DNSLookups.standardResolvers(), probe: OpenSSLTLSProbe())))
+        let tasks = WizardTaskSession(command: command, environment: .init(
+            cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner))
         let profile = state.profile
         let services = WizardServices(
             preview: { sheet in await command.preview(sheet, profile: profile) },
-            findCluster: { await cluster.value.info },
-            startInstall: { sheet, context, report in session.start(sheet, profile: profile, context: context, report: report) },
+            findCluster: { await tasks.clusterInfo() },
+            startInstall: { sheet, context, consent, report in
+                session.start(sheet, profile: profile, context: context, consent: consent, report: report)
+            },
             loadPodLogs: { pod in await session.podLogs(pod) },
-            recheck: { session.recheck() })
+            recheck: { session.recheck() },
+            prepareTask: { task, inputs in await tasks.prepare(task, inputs) },
+            runTask: { task, inputs, context, report in tasks.run(task, inputs, context: context, report: report) },
+            stopTask: { task in tasks.stop(task) })
         // Subscribe before curses starts so SIGINT/SIGTERM come to us (curses leaves them alone).
         let signals = SystemSignals.shared.events([.interrupt, .terminate, .hangup])
         let outcome: WizardRunner.Outcome
@@ -123,6 +132,10 @@ final class WizardCommand: Sendable {
         case .stopped(let why):
             FileHandle.standardError.write(Data("Stopped (\(why)).\n".utf8))
             return .stopped
+        case .leftInstall(let install) where install.task != .install:
+            let (text, code) = WizardTaskSession.leave(install)
+            print(text)
+            return code
         case .leftInstall(let install):
             let (text, code) = await session.leave(install, simulated: await cluster.value.info.simulated)
             print(text)

@@ -16,6 +16,10 @@ struct WizardInstallBridge {
     private(set) var pods: [String: Pod] = [:]
     /// The last error or stop line reported, to say why an install ended.
     private(set) var lastProblem: String?
+    /// Whether the operation ends by waiting for the load balancer's address (the checklist gets that step).
+    var waitsForAddress = true
+    /// Whether the DNS record ends the operation on the post-install screen; otherwise it becomes lines of the log.
+    var showsDNSScreen = true
 
     /// The updates for one event (pure apart from remembering the above).
     mutating func translate(_ event: OperationEvent) -> [InstallUpdate] {
@@ -33,7 +37,7 @@ struct WizardInstallBridge {
             var planned = steps.map { step in
                 InstallState.PlannedStep(id: step.id, title: step.title, runsHelm: Self.runsHelmRelease(step.argv))
             }
-            planned.append(.init(id: Self.addressStep, title: "Wait for the load balancer's address"))
+            if waitsForAddress { planned.append(.init(id: Self.addressStep, title: "Wait for the load balancer's address")) }
             return [.plan(planned, context: context)]
         case .stepStarted(let step):
             return [.stepStarted(id: step.id, command: step.argv.map(PlanStep.display))]
@@ -54,6 +58,10 @@ struct WizardInstallBridge {
             return [.stepFinished(id: Self.addressStep, succeeded: false),
                     .addressProblem(.init(title: "No address for PostHog yet", cause: ([finding.message] + finding.details).joined(separator: " "),
                                           fix: finding.fix.isEmpty ? [] : [finding.fix]))]
+        case let .dnsRecord(instruction, _, url) where !showsDNSScreen:
+            // After a job the record is a reminder, not news: the job's end screen lists it.
+            return [.stepFinished(id: Self.addressStep, succeeded: true), .note(""), .note("PostHog answers at \(url)")]
+                + instruction.lines.map { .note($0) }
         case let .dnsRecord(instruction, hostname, url):
             return [.stepFinished(id: Self.addressStep, succeeded: true),
                     .dnsRecord(hostname: hostname, recordType: instruction.record.type, address: instruction.record.value, url: url)]

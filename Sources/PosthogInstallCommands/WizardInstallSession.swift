@@ -48,12 +48,15 @@ final class WizardInstallSession: Sendable {
     }
 
     /// Starts the install in the background; `report` receives the screens' updates.
-    func start(_ sheet: AnswerSheet, profile: ProfileSet, context: String?, report: @escaping @Sendable (InstallUpdate) -> Void) {
-        let task = Task { await self.run(sheet, profile: profile, context: context, report: report) }
+    /// `consent` is what the person agreed to on the preflight's blocked screen (a re-run).
+    func start(_ sheet: AnswerSheet, profile: ProfileSet, context: String?, consent: PreflightConsent = PreflightConsent(),
+               report: @escaping @Sendable (InstallUpdate) -> Void) {
+        let task = Task { await self.run(sheet, profile: profile, context: context, consent: consent, report: report) }
         shared.withLock { $0.task?.cancel(); $0 = Shared(); $0.task = task }
     }
 
-    private func run(_ sheet: AnswerSheet, profile: ProfileSet, context: String?, report: @escaping @Sendable (InstallUpdate) -> Void) async {
+    private func run(_ sheet: AnswerSheet, profile: ProfileSet, context: String?, consent: PreflightConsent,
+                     report: @escaping @Sendable (InstallUpdate) -> Void) async {
         let summary: String
         do { summary = try command.write(sheet, profile: profile) } catch {
             report(.note("Error: \(error)"))
@@ -94,6 +97,7 @@ final class WizardInstallSession: Sendable {
         var request = InstallRun.Request()
         request.values.output = command.valuesPath
         request.context = context
+        request.consent = consent
         let code = await run.execute(request)
         ticker.cancel()
         report(.elapsed(Int((clock.monotonic - started).components.seconds)))

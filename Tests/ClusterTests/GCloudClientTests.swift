@@ -1,6 +1,7 @@
 import Effects
 import Foundation
 import Installer
+import PosthogTestSupport
 import Testing
 @testable import Cluster
 

@@ -2,6 +2,7 @@ import Effects
 import Synchronization
 import Foundation
 import Installer
+import PosthogTestSupport
 import Testing
 @testable import Cluster
 

@@ -3,8 +3,9 @@ import Testing
 
 /// Drives the built `posthog-install` in detached tmux sessions against the simulated cluster:
 /// a complete install from the first question to the DNS record (with going back, a validation
-/// error, a resize and a pod's details), an undersized cluster stopped by the preflight, and
-/// Ctrl-C during the install; each ends with a sane terminal. Skipped when tmux or the built
+/// error, a resize and a pod's details), an undersized cluster stopped by the preflight, installing
+/// anyway on it as on a node pool that grows by itself, and Ctrl-C during the install; each ends
+/// with a sane terminal. Skipped when tmux or the built
 /// binary is missing.
 @Suite(.serialized) struct WizardEndToEndTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -66,12 +67,14 @@ import Testing
         let directory: URL
         let session: Session
 
-        init(arguments: String = "", path: String? = nil) throws {
+        /// `before` runs first in the same directory and environment (a headless install, say).
+        init(arguments: String = "", path: String? = nil, before: String = "") throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             session = Session(tmux: try #require(WizardEndToEndTests.tmux))
             let pathSetting = path.map { "PATH='\($0)' " } ?? ""
-            let shell = "cd '\(directory.path)' && \(pathSetting)'\(WizardEndToEndTests.binary)' \(arguments); echo EXIT=$?; stty -a; sleep 30"
+            let prelude = before.isEmpty ? "" : "\(before) && "
+            let shell = "cd '\(directory.path)' && \(prelude)\(pathSetting)'\(WizardEndToEndTests.binary)' \(arguments); echo EXIT=$?; stty -a; sleep 30"
             session.run(["new-session", "-d", "-s", "S", "-x", "100", "-y", "30", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8",
                          "-e", "HOME=\(directory.path)", "-e", "XDG_STATE_HOME=\(directory.path)/state",
                          "-e", "XDG_CACHE_HOME=\(directory.path)/cache", "-e", "POSTHOG_INSTALL_SIMULATION_SPEED=20", shell])
@@ -196,6 +199,32 @@ import Testing
         session.keys("y")
         let (ended, screen) = session.wait(for: "EXIT=3")
         #expect(ended, "quitting exits with 3:\n\(screen)")
+        run.expectSaneTerminal()
+    }
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func installingAnywayOnAGrowingNodePoolShowsWhyPodsWait() throws {
+        // One node with 1 GiB: too small, and some pods do not fit. The simulated cluster has no
+        // autoscaler, so after "install anyway" those pods stay Pending and the screen says why.
+        let run = try Run(arguments: "--simulate-nodes 1x2cpu1gi")
+        let session = run.session
+        run.expectScreen("1 node × 2 vCPU, 1 GiB memory")
+        run.answer()
+        session.keys("Enter")
+        run.expectScreen("Nothing was installed: the preflight found 2 blockers", seconds: 20)
+        run.expectScreen("Press a to install anyway — my node pool adds nodes by itself.")
+        session.keys("a")
+        run.expectScreen("Only say yes if your node pool adds nodes by itself")
+        session.keys("y")
+        run.expectScreen("Installing PostHog (simulated cluster)", seconds: 20)
+        run.expectScreen("Insufficient memory", seconds: 60)
+        let (_, screen) = session.wait(for: "Fix:")
+        #expect(screen.contains("no node has enough memory"), "the diagnosis names the problem:\n\(screen)")
+        session.keys("q")
+        run.expectScreen("Stop the simulated install?")
+        session.keys("y")
+        let (ended, last) = session.wait(for: "EXIT=3")
+        #expect(ended, "stopping exits with 3:\n\(last)")
         run.expectSaneTerminal()
     }
 

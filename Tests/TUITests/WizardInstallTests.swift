@@ -48,7 +48,7 @@ import Testing
         let (state, effects) = F.press([.enter], on: Self.atReview(cluster: ClusterInfo(simulated: false, context: "do-fra1-prod", detail: "")))
         #expect(state.step == .install)
         #expect(state.install == InstallState())
-        guard case .startInstall(let sheet, let context)? = effects.first else { Issue.record("no install started: \(effects)"); return }
+        guard case .startInstall(let sheet, let context, _)? = effects.first else { Issue.record("no install started: \(effects)"); return }
         #expect(context == "do-fra1-prod")
         #expect(sheet.answers["hostname"] == "posthog.example.com")
     }

@@ -11,7 +11,8 @@ extension StaticIPStep {
         case .offerCreate(_, let command):
             return PreflightCheck(.staticIP, .fail,
                                   "There is no global static IP address named \(name) in this Google Cloud project; without it the load balancer gets no address and Google never issues the certificate.",
-                                  fix: "Run `\(command.joined(separator: " "))`, or run posthog-install again with --yes to have it reserved for you.")
+                                  fix: "Run `\(command.joined(separator: " "))`, or run posthog-install again with --yes to have it reserved for you.",
+                                  remedy: command)
         case .consoleSteps(let steps):
             return PreflightCheck(.staticIP, .warn,
                                   "gcloud is not installed here, so posthog-install cannot check the global static IP named \(name) that GKE needs.",

@@ -50,10 +50,14 @@ public struct PreflightCheck: Hashable, Sendable {
     public var fix: String
     /// Supporting lines, such as each pod that would stay Pending.
     public var details: [String]
+    /// A command (argv) posthog-install can run to fix this once the person agrees, such as
+    /// gcloud reserving the static IP; nil when only the person can fix it.
+    public var remedy: [String]?
 
     /// A finding.
-    public init(_ kind: Kind, _ status: Status, _ message: String, fix: String = "", details: [String] = []) {
+    public init(_ kind: Kind, _ status: Status, _ message: String, fix: String = "", details: [String] = [], remedy: [String]? = nil) {
         self.kind = kind; self.status = status; self.message = message; self.fix = fix; self.details = details
+        self.remedy = remedy
     }
 
     /// A short name for the check, for lists: `Storage`, `Pod placement`.

@@ -25,6 +25,21 @@ public struct Question: Equatable, Sendable {
     /// Values the answer writes.
     public let sets: [ValueSetting]
 
+    /// A question made in code (a field of a day-2 screen) that writes no values by itself.
+    public init(id: String, section: String, prompt: String, kind: ValidationKind, optional: Bool = false, help: String? = nil) {
+        self.id = id
+        self.section = section
+        self.prompt = prompt
+        self.help = help
+        self.kind = kind
+        defaultValue = nil
+        self.optional = optional
+        clouds = nil
+        askWhen = [:]
+        choices = []
+        sets = []
+    }
+
     init(_ node: ProfileNode) throws {
         try node.rejectUnknownKeys(["id", "section", "prompt", "help", "kind", "default", "optional",
                                     "clouds", "askWhen", "choices", "sets"])

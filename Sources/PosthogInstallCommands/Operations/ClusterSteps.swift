@@ -56,11 +56,14 @@ struct ClusterSteps: Sendable {
 
     /// Watches the namespace (one kubectl every 2 s) until everything is ready, a fail-fast
     /// condition, or the time limit. Crash-looping containers get their previous log read before
-    /// the stop is reported, so the diagnosis shows the lines that explain it.
-    func watch(namespace: String, until limit: Duration, whileToolRuns: Bool = false) async throws -> WatchOutcome {
+    /// the stop is reported, so the diagnosis shows the lines that explain it. `policy` says how
+    /// long Pending pods and claims are waited for (longer when the node pool grows by itself).
+    func watch(namespace: String, until limit: Duration, whileToolRuns: Bool = false,
+               policy: StatusPolicy = .standard) async throws -> WatchOutcome {
         let kubectl = connection.kubectl
         let poller = NamespacePoller(kubectl: kubectl, namespace: namespace, clock: clock,
-                                     nodes: (try? await kubectl.nodes()) ?? [], storageClasses: (try? await kubectl.storageClasses()) ?? [])
+                                     nodes: (try? await kubectl.nodes()) ?? [], storageClasses: (try? await kubectl.storageClasses()) ?? [],
+                                     policy: policy)
         let start = clock.monotonic
         var shown: Set<String> = []
         var stopping: (reasons: [FailFast], ticks: Int)?

@@ -34,13 +34,15 @@ public enum WizardRunner {
                            services: WizardServices, onFirstDraw: (() -> Void)? = nil) async -> Outcome {
         let preview = services.preview
         let inbox = Inbox()
-        let clusterTask = services.findCluster.map { find in
+        var clusterTask = services.findCluster.map { find in
             Task {
                 let info = await find()
                 if !Task.isCancelled { inbox.post(.event(.cluster(info))) }
             }
         }
         defer { clusterTask?.cancel() }
+        var taskPrepare: Task<Void, Never>?
+        defer { taskPrepare?.cancel() }
         var logsTask: Task<Void, Never>?
         defer { logsTask?.cancel() }
         let signalTask = signals.map { stream in
@@ -90,11 +92,12 @@ public enum WizardRunner {
                         screen.draw(WizardView.render(state, size: screen.size, glyphs: screen.glyphs))
                         return .finished(answers)
                     case .quit:
+                        if let task = state.install?.task ?? state.task?.task, task != .install { services.stopTask(task) }
                         if state.step == .install, let install = state.install { return .leftInstall(install) }
                         return .quit
-                    case .startInstall(let answers, let context):
+                    case .startInstall(let answers, let context, let consent):
                         screen.draw(WizardView.render(state, size: screen.size, glyphs: screen.glyphs))
-                        services.startInstall(answers, context) { update in inbox.post(.event(.install(update))) }
+                        services.startInstall(answers, context, consent) { update in inbox.post(.event(.install(update))) }
                     case .loadPodLogs(let pod):
                         logsTask?.cancel()
                         let load = services.loadPodLogs
@@ -104,6 +107,26 @@ public enum WizardRunner {
                         }
                     case .recheck:
                         services.recheck()
+                    case .prepareTask(let task, let inputs):
+                        taskPrepare?.cancel()
+                        let prepare = services.prepareTask
+                        taskPrepare = Task {
+                            let event = await prepare(task, inputs)
+                            if !Task.isCancelled { inbox.post(.event(event)) }
+                        }
+                    case .runTask(let task, let inputs, let context):
+                        screen.draw(WizardView.render(state, size: screen.size, glyphs: screen.glyphs))
+                        services.runTask(task, inputs, context) { update in inbox.post(.event(.install(update))) }
+                    case .stopTask(let task):
+                        services.stopTask(task)
+                    case .refreshCluster:
+                        clusterTask?.cancel()
+                        clusterTask = services.findCluster.map { find in
+                            Task {
+                                let info = await find()
+                                if !Task.isCancelled { inbox.post(.event(.cluster(info))) }
+                            }
+                        }
                     case .preparePreview(let answers):
                         previewTask?.cancel()
                         previewTask = Task {
@@ -140,21 +163,38 @@ public struct WizardServices: Sendable {
     public var preview: WizardRunner.PreviewProvider
     /// Finds the cluster the install will go to (shown on the welcome and review screens).
     public var findCluster: (@Sendable () async -> ClusterInfo)?
-    /// Writes the files and starts the install into the confirmed context; returns at once and
-    /// reports through the closure it is given.
-    public var startInstall: @Sendable (AnswerSheet, String?, @escaping Report) -> Void
+    /// Writes the files and starts the install into the confirmed context, with what the person
+    /// agreed to when the preflight blocked; returns at once and reports through the closure.
+    public var startInstall: @Sendable (AnswerSheet, String?, PreflightConsent, @escaping Report) -> Void
     /// The last log lines of a pod.
     public var loadPodLogs: @Sendable (String) async -> [String]
     /// Runs the DNS and TLS checks again now.
     public var recheck: @Sendable () -> Void
+    /// Prepares a job's screen: `taskReady` or `taskUnavailable`.
+    public var prepareTask: @Sendable (WizardTask, TaskInputs) async -> WizardEvent
+    /// Starts a job with what the person entered, against the context the welcome screen named;
+    /// returns at once and reports through the closure it is given.
+    public var runTask: @Sendable (WizardTask, TaskInputs, String?, @escaping Report) -> Void
+    /// Stops what a job left running (a port-forward) when its screen is left.
+    public var stopTask: @Sendable (WizardTask) -> Void
 
     /// Services; everything but the review defaults to doing nothing.
     public init(preview: @escaping WizardRunner.PreviewProvider, findCluster: (@Sendable () async -> ClusterInfo)? = nil,
-                startInstall: @escaping @Sendable (AnswerSheet, String?, @escaping Report) -> Void = { _, _, report in
+                startInstall: @escaping @Sendable (AnswerSheet, String?, PreflightConsent, @escaping Report) -> Void = { _, _, _, report in
                     report(.ended(failure: "this wizard writes values.yaml only"))
                 },
                 loadPodLogs: @escaping @Sendable (String) async -> [String] = { _ in [] },
-                recheck: @escaping @Sendable () -> Void = {}) {
+                recheck: @escaping @Sendable () -> Void = {},
+                prepareTask: @escaping @Sendable (WizardTask, TaskInputs) async -> WizardEvent = { task, _ in
+                    .taskUnavailable(task, "This wizard was started without a cluster to work on.")
+                },
+                runTask: @escaping @Sendable (WizardTask, TaskInputs, String?, @escaping Report) -> Void = { _, _, _, report in
+                    report(.ended(failure: "this wizard was started without a cluster to work on"))
+                },
+                stopTask: @escaping @Sendable (WizardTask) -> Void = { _ in }) {
+        self.prepareTask = prepareTask
+        self.runTask = runTask
+        self.stopTask = stopTask
         self.preview = preview
         self.findCluster = findCluster
         self.startInstall = startInstall

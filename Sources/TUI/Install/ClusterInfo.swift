@@ -12,9 +12,13 @@ public struct ClusterInfo: Sendable, Hashable {
     public var reason: String?
     /// Set when the real cluster does not answer (kubectl's own words).
     public var problem: String?
+    /// The PostHog release installed there, when there is one.
+    public var release: InstalledPostHog?
 
     /// Creates the description of a cluster.
-    public init(simulated: Bool, context: String?, detail: String, reason: String? = nil, problem: String? = nil) {
+    public init(simulated: Bool, context: String?, detail: String, reason: String? = nil, problem: String? = nil,
+                release: InstalledPostHog? = nil) {
+        self.release = release
         self.simulated = simulated
         self.context = context
         self.detail = detail

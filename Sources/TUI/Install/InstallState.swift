@@ -36,6 +36,8 @@ public struct InstallState: Sendable, Hashable {
         }
     }
 
+    /// The job running on these screens (the first install, or one from the menu).
+    public var task: WizardTask = .install
     /// Where the install is.
     public var phase: Phase = .checking
     /// Lines reported before the plan (values, chart, the preflight's own notes).
@@ -68,9 +70,24 @@ public struct InstallState: Sendable, Hashable {
     public var failure: String?
     /// Whether the install run has ended (successfully or not).
     public var ended = false
+    /// What the person agreed to for this run on an earlier blocked screen.
+    public var consent = PreflightConsent()
+    /// The blocked screen's offer being confirmed (its confirmation box is open).
+    public var confirming: PreflightOffer?
 
-    /// A fresh install state.
-    public init() {}
+    /// A fresh install state; `consent` is what this run was started with.
+    public init(consent: PreflightConsent = PreflightConsent()) {
+        self.consent = consent
+    }
+
+    /// What the blocked screen offers to do (only for the first install, once it is `.blocked`).
+    public var offers: [PreflightOffer] {
+        guard task == .install, phase == .blocked, let preflight else { return [] }
+        return PreflightOffer.offers(for: preflight)
+    }
+
+    /// The state of a job from the menu, before its first report.
+    public init(task: WizardTask) { self.task = task }
 
     /// The diagnoses to show: the lasting ones, then the latest poll's (each once).
     public var diagnoses: [InstallProgressModel.Diagnosis] {

@@ -1,5 +1,5 @@
-/// Keys on the install screens: moving through the pods table, a pod's details, going back
-/// after a preflight blocker, checking DNS again, quitting (with a confirmation while the
+/// Keys on the install screens: moving through the pods table, a pod's details, the preflight's
+/// blocked screen (`Wizard+Blocked`), checking DNS again, quitting (with a confirmation while the
 /// install is under way).
 extension Wizard {
     static func installKey(_ key: Key, _ state: WizardState) -> (WizardState, [WizardEffect]) {
@@ -14,6 +14,17 @@ extension Wizard {
             state.install = install
             return (state, [])
         }
+        if install.task != .install {
+            // A job from the menu: once it ended, Esc goes back to the menu; while blocked, to its screen.
+            switch (install.phase, key) {
+            case (.blocked, .escape):
+                return openTask(install.task, state, options: state.task?.options ?? [])
+            case (_, .escape) where install.ended:
+                return backToMenu(state)
+            default:
+                break
+            }
+        }
         switch install.phase {
         case .done:
             switch key {
@@ -22,16 +33,7 @@ extension Wizard {
             default: return (state, [])
             }
         case .blocked:
-            switch key {
-            case .escape:
-                // Nothing was installed: back to the review, and from there to any answer.
-                state.install = nil
-                return enter(.review, state)
-            case .character("q"), .ctrlC: state.overlay = .confirmQuit
-            case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)
-            default: break
-            }
-            return (state, [])
+            return blockedKey(key, state)
         case .checking, .running, .waitingForAddress, .failed:
             let count = install.progress.pods.count
             switch key {

@@ -11,14 +11,17 @@ extension WizardView {
             canvas = renderPreflight(state, install, size: size, glyphs: glyphs)
         case .running, .waitingForAddress, .failed:
             var model = install.progress
-            model.title = install.phase == .failed ? "Install stopped" : "Installing PostHog"
+            let titles = install.task.runningTitle
+            model.title = install.phase == .failed ? titles.failed : titles.running
             if state.cluster?.simulated == true { model.title += " (simulated cluster)" }
             if install.phase == .failed, model.diagnosis == nil {
-                model.diagnosis = .init(title: "The install did not finish", cause: install.failure ?? "helm reported an error (see its output).",
+                model.diagnosis = .init(title: install.task == .install ? "The install did not finish" : "\(install.task.title) did not finish", cause: install.failure ?? "helm reported an error (see its output).",
                                         fix: ["Run posthog-install status to see the pods and what they wait for."])
             }
             canvas = InstallProgressView.render(model, size: size, glyphs: glyphs, hints: installHints(state),
                                                 selectedPod: model.pods.isEmpty ? nil : install.selectedPod)
+        case .done where install.task != .install && install.post == nil:
+            canvas = renderTaskDone(state, install, size: size, glyphs: glyphs)
         case .done:
             var post = install.post ?? PostInstallModel(hostname: "", recordType: "A", address: nil, checks: [], url: "",
                                                         headline: "PostHog is installed.")
@@ -29,6 +32,9 @@ extension WizardView {
             canvas = InstallProgressView.renderPostInstall(post, size: size, glyphs: glyphs, hints: installHints(state))
         }
         if let detail = install.podDetail, size.fits(minimumSize) { drawPodDetail(&canvas, detail, glyphs: glyphs) }
+        if let offer = install.confirming, install.phase == .blocked, size.fits(minimumSize) {
+            drawOfferConfirmation(&canvas, offer, glyphs: glyphs)
+        }
         return canvas
     }
 
@@ -37,10 +43,16 @@ extension WizardView {
         if install.podDetail != nil { return [KeyHint("any key", "close")] }
         switch install.phase {
         case .checking: return [KeyHint("q", "quit")]
-        case .blocked: return [KeyHint("Esc", "back to change answers"), KeyHint("?", "help"), KeyHint("q", "quit")]
+        case .blocked where install.task != .install: return [KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
+        case .blocked: return blockedHints(install)
         case .running, .waitingForAddress, .failed:
             let pods = install.progress.pods.isEmpty ? [] : [KeyHint("Up/Down", "pod"), KeyHint("Enter", "events and logs")]
-            return pods + [KeyHint("?", "help"), KeyHint("q", install.ended ? "quit" : "stop watching")]
+            let menu = install.task != .install && install.ended ? [KeyHint("Esc", "menu")] : []
+            return pods + menu + [KeyHint("?", "help"), KeyHint("q", install.ended ? "quit" : "stop watching")]
+        case .done where install.task != .install && install.post == nil:
+            return [KeyHint("Esc", "menu"), KeyHint("q", "quit")]
+        case .done where install.task != .install:
+            return [KeyHint("r", "check again"), KeyHint("Esc", "menu"), KeyHint("q", "quit")]
         case .done: return [KeyHint("r", "check again"), KeyHint("q", "done")]
         }
     }
@@ -87,20 +99,26 @@ extension WizardView {
             y += 2
         }
         // Blockers first, then warnings with their fixes; passed checks one line each as room allows.
+        // The last rows say what the keys do.
+        let offers = blocked ? shownOffers(install) : []
+        let listBottom = bottom - 1 - offers.count
         let ordered = report.checks.filter { $0.status == .fail } + report.checks.filter { $0.status == .warn }
-        for check in ordered where y < bottom - 1 {
-            y += drawCheck(&canvas, check, x: x, y: y, width: width, bottom: bottom - 1, glyphs: glyphs, withFix: true)
+        for check in ordered where y < listBottom {
+            y += drawCheck(&canvas, check, x: x, y: y, width: width, bottom: listBottom, glyphs: glyphs, withFix: true, offers: offers)
         }
         let passed = report.checks.filter { $0.status == .pass }
-        let room = bottom - 1 - y
+        let room = listBottom - y
         for check in passed.prefix(passed.count <= room ? passed.count : max(0, room - 1)) {
-            y += drawCheck(&canvas, check, x: x, y: y, width: width, bottom: bottom - 1, glyphs: glyphs, withFix: false)
+            y += drawCheck(&canvas, check, x: x, y: y, width: width, bottom: listBottom, glyphs: glyphs, withFix: false)
         }
         if passed.count > room, room > 0 {
             canvas.write("\(glyphs.ok) \(passed.count - max(0, room - 1)) more checks passed", x: x, y: y, style: .success)
             y += 1
         }
         if blocked {
+            for (index, offer) in offers.enumerated() {
+                canvas.write(offerLine(offer).line, x: x, y: listBottom + index, style: .strong, maxWidth: width)
+            }
             canvas.write("Press Esc to go back and change your answers (for example a smaller tier).", x: x, y: bottom - 1,
                          style: .strong, maxWidth: width)
         } else {
@@ -111,7 +129,7 @@ extension WizardView {
     }
 
     private static func drawCheck(_ canvas: inout Canvas, _ check: PreflightCheck, x: Int, y: Int, width: Int, bottom: Int,
-                                  glyphs: Glyphs, withFix: Bool) -> Int {
+                                  glyphs: Glyphs, withFix: Bool, offers: [PreflightOffer] = []) -> Int {
         let (mark, style): (String, CellStyle) = switch check.status {
         case .pass: (glyphs.ok, .success)
         case .warn: (glyphs.warning, .warning)
@@ -122,9 +140,16 @@ extension WizardView {
         if withFix {
             used += canvas.writeWrapped("\(check.title): \(check.message)",
                                         in: Rect(x: x + markWidth, y: y, width: width - markWidth, height: min(3, bottom - y)))
-            if !check.fix.isEmpty, y + used < bottom {
-                used += canvas.writeWrapped("Fix: " + check.fix, in: Rect(x: x + markWidth, y: y + used, width: width - markWidth,
-                                                                           height: min(3, bottom - y - used)), style: .muted)
+            let fix = fixText(check, offers: offers)
+            if !fix.isEmpty, y + used < bottom {
+                used += canvas.writeWrapped("Fix: " + fix, in: Rect(x: x + markWidth, y: y + used, width: width - markWidth,
+                                                                     height: min(3, bottom - y - used)), style: .muted)
+            }
+            let details = shownDetails(check)
+            if !details.isEmpty, y + used < bottom {
+                used += canvas.writeWrapped(details.joined(separator: " \(glyphs.bullet) "), in: Rect(x: x + markWidth + 2, y: y + used,
+                                                                                     width: width - markWidth - 2, height: bottom - y - used),
+                                            style: .muted)
             }
         } else {
             canvas.write("\(check.title): \(check.message)", x: x + markWidth, y: y, maxWidth: width - markWidth)

@@ -20,7 +20,11 @@ public enum Wizard {
             return (state, [])
         case .cluster(let info):
             state.cluster = info
+            let entries = TaskMenu.entries(state)
+            state.menuHighlight = entries.isEmpty ? nil : min(state.menuHighlight ?? TaskMenu.defaultHighlight(entries), entries.count - 1)
             return (state, [])
+        case .taskReady, .taskUnavailable:
+            return taskEvent(event, state)
         case .install(let update):
             guard let install = state.install else { return (state, []) }
             state.install = install.applying(update)
@@ -62,6 +66,8 @@ public enum Wizard {
         }
         switch state.step {
         case .welcome:
+            let entries = TaskMenu.entries(state)
+            if !entries.isEmpty { return menuKey(key, state, entries) }
             switch key {
             case .enter: return advance(state)
             case .escape, .character("q"): state.overlay = .confirmQuit
@@ -78,6 +84,8 @@ public enum Wizard {
             return reviewKey(key, state)
         case .install:
             return installKey(key, state)
+        case .task:
+            return taskKey(key, state)
         }
     }
 
@@ -120,7 +128,7 @@ public enum Wizard {
         case .review:
             state.review = ReviewState()
             return (state, [.preparePreview(WizardFlow.finalSheet(state))])
-        case .welcome, .install:
+        case .welcome, .install, .task:
             break
         }
         return (state, [])

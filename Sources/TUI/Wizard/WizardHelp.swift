@@ -12,6 +12,15 @@ enum WizardHelp {
 
     static func overlay(_ state: WizardState) -> WizardOverlay {
         switch state.step {
+        case .welcome where !TaskMenu.entries(state).isEmpty:
+            return .help(title: "Help", text: """
+                PostHog is already installed in this cluster, so the wizard offers the jobs that \
+                come after an install. Each one shows what it found and the exact commands it will \
+                run, and changes nothing until you press Enter on its button. Each has a command \
+                for scripts too: \(WizardTask.allCases.filter { $0 != .install }.map(\.headlessCommand).joined(separator: ", ")).
+
+                Keys: Up/Down or a number choose, Enter opens, Esc comes back here, q quits.
+                """)
         case .welcome:
             return .help(title: "Help", text: """
                 This wizard asks a few questions, shows the values.yaml it will write and the exact \
@@ -39,6 +48,8 @@ enum WizardHelp {
                 between the changes and the whole file when a values.yaml exists already. \
                 Passwords are shown as \(SecretMask.placeholder).
                 """)
+        case .task(let task):
+            return .help(title: task.title, text: TaskHelp.text(task))
         case .install:
             if state.install?.phase == .blocked {
                 return .help(title: "Preflight", text: """
@@ -47,7 +58,7 @@ enum WizardHelp {
                     Follow the fix shown, or press Esc to go back and change your answers (for \
                     example a smaller tier), then confirm the review again. Warnings do not stop \
                     the install.
-                    """)
+                    """ + WizardView.offersHelp(state.install))
             }
             return .help(title: "Install", text: """
                 The steps run one after the other; the pods table shows each pod with a symbol \

@@ -34,8 +34,16 @@ public struct WizardState: Sendable, Equatable {
     public var runsInstall = false
     /// The cluster the install goes to; nil while it is being looked for.
     public var cluster: ClusterInfo?
-    /// The install screens' state, once the review was confirmed.
+    /// The install screens' state, once the review was confirmed (or a job started).
     public var install: InstallState?
+    /// The highlighted job of the welcome screen's menu (shown once a release is found).
+    public var menuHighlight: Int?
+    /// Whether a values.yaml from an earlier install is in the working directory.
+    public var hasSavedValues = false
+    /// Its path, for the menu's explanations.
+    public var savedValuesPath: String?
+    /// The screen of the job chosen on the menu, before it runs.
+    public var task: TaskScreen?
 
     /// A wizard at the welcome screen; `answers` pre-fills questions (from an earlier values.yaml).
     public init(profile: ProfileSet, answers: [String: String] = [:], size: TerminalSize = .minimum) {
@@ -68,6 +76,10 @@ public enum WizardEvent: Sendable, Equatable {
     case cluster(ClusterInfo)
     /// The install reported something.
     case install(InstallUpdate)
+    /// A job's screen is ready to show.
+    case taskReady(WizardTask, TaskForm)
+    /// A job cannot run now; the message says why and what to do.
+    case taskUnavailable(WizardTask, String)
 }
 
 /// What the wizard asks the edges to do; `update` returns these as values.
@@ -77,13 +89,21 @@ public enum WizardEffect: Sendable, Equatable {
     case preparePreview(AnswerSheet)
     /// The person confirmed: install with these answers (or, without `runsInstall`, write them and end).
     case finish(AnswerSheet)
-    /// Write the files for these answers and install into `context` (the one the review showed);
-    /// answer with `.install` events.
-    case startInstall(AnswerSheet, context: String?)
+    /// Write the files for these answers and install into `context` (the one the review showed),
+    /// with what the person agreed to on the blocked screen; answer with `.install` events.
+    case startInstall(AnswerSheet, context: String?, consent: PreflightConsent = PreflightConsent())
     /// Read the last log lines of a pod; answer with `.install(.podLogs)`.
     case loadPodLogs(String)
     /// Run the DNS and TLS checks again now.
     case recheck
+    /// Prepare a job's screen (with these options switched on); answer with `taskReady` or `taskUnavailable`.
+    case prepareTask(WizardTask, TaskInputs)
+    /// Run a job with what the person entered against `context`; answer with `.install` events.
+    case runTask(WizardTask, TaskInputs, context: String?)
+    /// Look at the cluster again (after a job, the release may have changed); answer with `cluster`.
+    case refreshCluster
+    /// Stop what a job left running in the background (a port-forward).
+    case stopTask(WizardTask)
     /// The person chose to quit; nothing is written.
     case quit
 }

@@ -8,8 +8,10 @@ public enum WizardStep: Sendable, Hashable {
     case extras
     /// values.yaml preview or diff, the commands and the kube context.
     case review
-    /// The install: preflight, progress, then the DNS record and checks.
+    /// The install: preflight, progress, then the DNS record and checks (also a job's run).
     case install
+    /// A job chosen on the welcome screen's menu, before it runs.
+    case task(WizardTask)
 }
 
 /// A box drawn over the current screen.

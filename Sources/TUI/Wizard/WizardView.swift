@@ -18,7 +18,20 @@ public enum WizardView {
             drawOverlay(&canvas, state, glyphs: glyphs)
             return canvas
         }
+        if case .task = state.step, let screen = state.task {
+            var canvas = renderTask(state, screen, size: size, glyphs: glyphs)
+            drawOverlay(&canvas, state, glyphs: glyphs)
+            return canvas
+        }
         var canvas = Canvas(width: size.columns, height: size.rows)
+        let menu = state.step == .welcome ? TaskMenu.entries(state) : []
+        if !menu.isEmpty {
+            TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) Welcome back")
+            drawMenu(&canvas, state, menu, in: Rect(x: 2, y: 2, width: size.columns - 4, height: size.rows - 4), glyphs: glyphs)
+            Footer.draw(&canvas, hints: [KeyHint("Up/Down", "choose"), KeyHint("Enter", "open"), KeyHint("?", "help"), KeyHint("q", "quit")])
+            drawOverlay(&canvas, state, glyphs: glyphs)
+            return canvas
+        }
         let (index, count) = WizardFlow.position(state)
         TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) " + title(state), trailing: "Step \(index) of \(count)")
         let body = Rect(x: 2, y: 2, width: size.columns - 4, height: size.rows - 4)
@@ -31,7 +44,7 @@ public enum WizardView {
             drawExtras(&canvas, state, in: body, glyphs: glyphs)
         case .review:
             drawReview(&canvas, state, glyphs: glyphs)
-        case .install:
+        case .install, .task:
             break
         }
         Footer.draw(&canvas, hints: hints(state))
@@ -61,7 +74,8 @@ public enum WizardView {
             return state.profile.sections.first { $0.id == section }?.title ?? "Questions"
         case .extras: return "Optional extras"
         case .review: return "Review"
-        case .install: return "Install"
+        case .install: return state.install?.task.title ?? "Install"
+        case .task(let task): return task.title
         }
     }
 
@@ -91,6 +105,8 @@ public enum WizardView {
                     KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
         case .install:
             return installHints(state)
+        case .task:
+            return taskHints(state)
         case .review:
             var hints = state.review.preview == nil ? [] : [KeyHint("Enter", state.confirmAction), KeyHint("Up/Down", "scroll")]
             if state.review.preview?.existing != nil { hints.append(KeyHint("Tab", "changes/file")) }

@@ -1,20 +1,30 @@
-import Foundation
-import PosthogTestSupport
+import Effects
+import Glibc
 
 /// A fake `gcloud` placed first on PATH in a temporary directory: each run appends its argv
 /// (arguments separated by U+001F) to `calls.log` and plays the next canned reply in order.
-struct GCloudFakeTool {
+public struct GCloudFakeTool: Sendable {
     /// One canned reply.
-    struct Reply {
-        var stdout = ""
-        var stderr = ""
-        var exitCode: Int32 = 0
+    public struct Reply: Sendable {
+        /// What the fake prints on standard output.
+        public var stdout: String
+        /// What the fake prints on standard error.
+        public var stderr: String
+        /// Its exit code.
+        public var exitCode: Int32
+
+        /// A reply.
+        public init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+            self.stdout = stdout; self.stderr = stderr; self.exitCode = exitCode
+        }
     }
 
-    let directory: TemporaryDirectory
+    /// The directory holding the script, its replies and its call log.
+    public let directory: TemporaryDirectory
+    private let files = LocalFileSystem()
 
-    /// Installs the script with `replies`, played in call order.
-    init(replies: [Reply]) throws {
+    /// Installs the script with `replies`, played in call order (a call past the last reply exits 99).
+    public init(replies: [Reply]) throws {
         directory = try TemporaryDirectory(prefix: "fake-gcloud")
         let script = """
         #!/bin/bash
@@ -26,26 +36,25 @@ struct GCloudFakeTool {
         [ -f "$here/reply$n.out" ] && cat "$here/reply$n.out"
         [ -f "$here/reply$n.err" ] && cat "$here/reply$n.err" >&2
         exit "$(cat "$here/reply$n.code" 2>/dev/null || echo 99)"
+
         """
-        let path = directory.appending("gcloud")
-        try script.write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        _ = try files.writeAtomically(directory.appending("gcloud"), script, mode: 0o755, backup: .none)
         for (index, reply) in replies.enumerated() {
             let n = index + 1
-            try reply.stdout.write(toFile: directory.appending("reply\(n).out"), atomically: true, encoding: .utf8)
-            try reply.stderr.write(toFile: directory.appending("reply\(n).err"), atomically: true, encoding: .utf8)
-            try "\(reply.exitCode)".write(toFile: directory.appending("reply\(n).code"), atomically: true, encoding: .utf8)
+            _ = try files.writeAtomically(directory.appending("reply\(n).out"), reply.stdout, mode: 0o644, backup: .none)
+            _ = try files.writeAtomically(directory.appending("reply\(n).err"), reply.stderr, mode: 0o644, backup: .none)
+            _ = try files.writeAtomically(directory.appending("reply\(n).code"), "\(reply.exitCode)", mode: 0o644, backup: .none)
         }
     }
 
     /// PATH with the fake first.
-    var environment: [String: String?] {
-        ["PATH": directory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
+    public var environment: [String: String?] {
+        ["PATH": directory.path + ":" + (getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin")]
     }
 
     /// The recorded calls: each call's arguments and whether prompts were disabled.
-    func calls() -> [(arguments: [String], promptsDisabled: Bool)] {
-        guard let text = try? String(contentsOfFile: directory.appending("calls.log"), encoding: .utf8) else { return [] }
+    public func calls() -> [(arguments: [String], promptsDisabled: Bool)] {
+        guard let text = try? files.readString(directory.appending("calls.log")) else { return [] }
         return text.split(separator: "\n").map { line in
             var parts = line.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             let prompts = parts.popLast() ?? ""
@@ -53,12 +62,13 @@ struct GCloudFakeTool {
         }
     }
 
-    func remove() { directory.remove() }
+    /// Deletes the fake and its records.
+    public func remove() { directory.remove() }
 }
 
 /// gcloud's real texts, as it prints them to standard error.
-enum GCloudTexts {
-    static let noActiveAccount = """
+public enum GCloudTexts {
+    public static let noActiveAccount = """
     ERROR: (gcloud.compute.addresses.describe) You do not currently have an active account selected.
     Please run:
 
@@ -73,17 +83,17 @@ enum GCloudTexts {
     to select an already authenticated account to use.
     """
 
-    static let addressNotFound = """
+    public static let addressNotFound = """
     ERROR: (gcloud.compute.addresses.describe) Could not fetch resource:
      - The resource 'projects/my-project/global/addresses/posthog' was not found
     """
 
-    static let addressExists = """
+    public static let addressExists = """
     ERROR: (gcloud.compute.addresses.create) Could not fetch resource:
      - The resource 'projects/my-project/global/addresses/posthog' already exists
     """
 
-    static let noProject = """
+    public static let noProject = """
     ERROR: (gcloud.compute.addresses.describe) The required property [project] is not currently set.
     It can be set on a per-command basis by re-running your command with the [--project] flag.
 
@@ -92,17 +102,17 @@ enum GCloudTexts {
       $ gcloud config set project VALUE
     """
 
-    static let permissionDenied = """
+    public static let permissionDenied = """
     ERROR: (gcloud.compute.addresses.create) Could not fetch resource:
      - Required 'compute.globalAddresses.create' permission for 'projects/my-project/global/addresses/posthog'
     """
 
-    static let apiDisabled = """
+    public static let apiDisabled = """
     ERROR: (gcloud.compute.addresses.describe) Could not fetch resource:
      - Compute Engine API has not been used in project 123456789 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/compute.googleapis.com/overview?project=123456789 then retry.
     """
 
-    static let address = """
+    public static let address = """
     {
       "address": "34.120.10.20",
       "addressType": "EXTERNAL",
@@ -119,7 +129,7 @@ enum GCloudTexts {
     }
     """
 
-    static let certificates = """
+    public static let certificates = """
     [
       {
         "creationTimestamp": "2024-05-02T03:04:05.678-07:00",

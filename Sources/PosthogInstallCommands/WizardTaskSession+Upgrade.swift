@@ -1,0 +1,100 @@
+import Cluster
+import Effects
+import Installer
+import TUI
+import YAML
+
+/// The wizard's upgrade: what is installed, the chart it goes to, the notes of every major
+/// crossed (one box each, and one more when a note deletes volumes), the keys that move, the
+/// commands; then `UpgradeRun` with those confirmations.
+extension WizardTaskSession {
+    func prepareUpgrade(_ inputs: TaskInputs) async throws -> WizardEvent {
+        let valuesPath = command.valuesPath
+        guard command.files.exists(valuesPath) else {
+            return .taskUnavailable(.upgrade, """
+                There is no \(valuesPath) in this folder. An upgrade must use the values the install used, or \
+                PostHog's settings (hostname, TLS, sizes) would be reset. Start the wizard in the folder where the \
+                install saved values.yaml. After a DigitalOcean 1-click install, use "Turn on HTTPS" instead: it writes one.
+                """)
+        }
+        let valuesText = try command.files.readString(valuesPath)
+        do { _ = try YAML.parse(valuesText, file: valuesPath) } catch {
+            return .taskUnavailable(.upgrade, "\(error)\nFix the file (a backup of earlier versions sits beside it), then try again.")
+        }
+        let connection = try await connection()
+        guard let installed = try await connection.helm.installedRelease(Self.release, namespace: Self.namespace) else {
+            return .taskUnavailable(.upgrade, "There is no release \"\(Self.release)\" in namespace \(Self.namespace) any more.")
+        }
+        let target = UpgradeRun.newestChartVersion(command.profiles) ?? installed.chartVersion ?? ""
+        guard let profile = ProfileSet.forChartVersion(target, in: command.profiles) else {
+            return .taskUnavailable(.upgrade, "No built-in profile covers chart \(target).")
+        }
+        let notes = try UpgradeNote.all()
+        let decision = UpgradeDecision.decide(installed: installed.chart, target: target, notes: notes,
+                                              renamedKeys: profile.renamedKeys, confirmed: true, acceptDataLoss: true)
+        let from = installed.chartVersion ?? installed.chart
+        if !decision.canProceed {
+            let reasons = decision.blockers.map { "\($0.message)\nWhat to do: \($0.fix)" }.joined(separator: "\n\n")
+            return .taskUnavailable(.upgrade, "Chart \(from) is installed; this version of posthog-install upgrades to \(target).\n\n\(reasons)")
+        }
+        let context = await environment.cluster.value.info.context
+        let options = PlanOptions(chartInfo: profile.chart, chartVersion: target, context: context, namespace: Self.namespace,
+                                  release: Self.release, valuesFile: valuesPath)
+        let plan = Plans.upgrade(options, decision: decision)
+        let same = from == target
+        var text: [StyledLine] = [
+            StyledLine("Installed: release \(installed.name) in namespace \(installed.namespace), chart \(from)"
+                       + (installed.appVersion.isEmpty ? "" : " (PostHog \(installed.appVersion))") + "."),
+            StyledLine(same ? "Target: the same chart, \(target): helm upgrade applies \(valuesPath) as it is now."
+                       : "Target: chart \(target) (PostHog \(profile.chart.appVersion)), with your saved \(valuesPath)."),
+        ]
+        if decision.notes.isEmpty, !same {
+            text.append(StyledLine("No major chart version is crossed: there are no upgrade notes to follow."))
+        }
+        text += UpgradeNotesText.lines(decision.notes).map { StyledLine($0, style: $0.hasPrefix("Upgrade note") ? .strong : .plain) }
+        // What the migration does to this file (as the run will do it), not every key the charts renamed.
+        var editor = try YAMLEditor(text: valuesText, file: valuesPath)
+        let migrations = try RenamedKeyMigration.apply(decision.renamedKeys, to: &editor)
+        if !migrations.isEmpty {
+            text.append(StyledLine(""))
+            text.append(StyledLine("Values the new chart calls differently (\(valuesPath) is edited, a backup kept):", style: .strong))
+            text += migrations.map { StyledLine("  \(ValuePath.join($0.path)): \($0.note ?? "")") }
+        }
+        text.append(StyledLine(""))
+        text.append(StyledLine("The steps, in order:", style: .strong))
+        text += plan.map { StyledLine("  \($0.title)" + ($0.commandLine.map { ": \($0)" } ?? "")) }
+        // One box for reading the notes, and one per note whose commands run before helm upgrade.
+        var checks: [TaskCheck] = []
+        if !decision.notes.isEmpty {
+            let count = decision.notes.count
+            checks.append(TaskCheck(id: "notes-read", label: count == 1 ? "I have read the upgrade note above" : "I have read the \(count) upgrade notes above"))
+        }
+        checks += decision.notes.filter { !$0.steps.isEmpty }.map {
+            TaskCheck(id: "note-\($0.id)", label: "Run the commands of the chart \($0.to).0.0 note before helm upgrade")
+        }
+        if decision.losesData {
+            checks.append(TaskCheck(id: "accept-data-loss", label: "I have a backup: the steps above delete volumes and their data"))
+        }
+        return .taskReady(.upgrade, TaskForm(
+            heading: same ? "Apply \(valuesPath) to chart \(target)" : "Upgrade from chart \(from) to \(target)",
+            text: text, textTitle: decision.notes.isEmpty ? "What happens" : "Upgrade notes", checks: checks,
+            // The repository commands are in the list; the commands shown are the ones that change the cluster.
+            commands: plan.filter { !$0.id.hasPrefix("repo-") }.compactMap(\.argv), action: "upgrade", destructive: decision.losesData))
+    }
+
+    func runUpgrade(_ inputs: TaskInputs, connection: ClusterConnection, context: String?,
+                    report: @escaping @Sendable (OperationEvent) -> Void) async -> ToolExitCode {
+        let notes: [UpgradeNote]
+        do { notes = try UpgradeNote.all() } catch {
+            report(.note("Error: the built-in upgrade notes are damaged: \(error)"))
+            return .failed
+        }
+        var run = UpgradeRun(files: command.files, profiles: command.profiles, notes: notes, connection: connection,
+                             clock: environment.clock, report: report)
+        run.patience = environment.patience
+        // The boxes on the screen were the confirmations; the context is the one the welcome screen named.
+        let request = UpgradeRun.Request(valuesPath: command.valuesPath, context: context, namespace: Self.namespace,
+                                         release: Self.release, yes: true, acceptDataLoss: inputs.checks.contains("accept-data-loss"))
+        return await run.execute(request)
+    }
+}

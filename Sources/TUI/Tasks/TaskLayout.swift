@@ -1,0 +1,43 @@
+import Effects
+
+/// Where a job's screen puts its parts at a given size: the text pane takes the rows the
+/// fields, boxes, commands and button leave.
+struct TaskLayout {
+    /// At most this many commands are listed (the pane has them all).
+    static let commandRows = 3
+
+    let form: TaskForm
+    let size: TerminalSize
+
+    /// Rows from the bottom: footer, a blank row, the button row, a blank row.
+    private var bottomRows: Int { form.action == nil ? 2 : 4 }
+    private var commandBlock: Int { form.commands.isEmpty ? 0 : 2 + min(Self.commandRows, form.commands.count) }
+    private var controlRows: Int { form.fields.count * 2 + form.checks.count + commandBlock }
+
+    /// First row of the text pane (under the heading).
+    var paneTop: Int { 3 }
+    /// Rows of the text pane (at least 3, so it still shows a line).
+    var paneHeight: Int { max(3, size.rows - bottomRows - controlRows - paneTop - 1) }
+    /// First row of the fields.
+    var fieldsTop: Int { paneTop + paneHeight + 1 }
+
+    /// Columns of the fields' labels.
+    var labelWidth: Int { min(24, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1) }
+
+    /// The explanation wrapped to the pane's width, styles kept.
+    func wrappedText(width: Int) -> [StyledLine] { Self.wrap(form.text, width: width) }
+
+    /// Lines wrapped to `width`; a continuation keeps its line's indent plus two columns.
+    static func wrap(_ lines: [StyledLine], width: Int) -> [StyledLine] {
+        lines.flatMap { line -> [StyledLine] in
+            guard !line.text.isEmpty, DisplayWidth.of(line.text) > width else { return [line] }
+            let indent = line.text.prefix { $0 == " " }.count
+            let body = String(line.text.dropFirst(indent))
+            let first = TextLayout.wrap(body, width: max(10, width - indent))
+            guard let head = first.first else { return [line] }
+            let rest = TextLayout.wrap(first.dropFirst().joined(separator: " "), width: max(10, width - indent - 2))
+            return [StyledLine(String(repeating: " ", count: indent) + head, style: line.style)]
+                + rest.map { StyledLine(String(repeating: " ", count: indent + 2) + $0, style: line.style) }
+        }
+    }
+}

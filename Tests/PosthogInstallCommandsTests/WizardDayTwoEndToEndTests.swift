@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Drives the built `posthog-install` in tmux after a headless install on the simulated
+/// cluster: the welcome screen finds the release and offers the jobs; an upgrade and an
+/// uninstall run from it, and the wizard comes back to a first install once nothing is left.
+@Suite(.serialized) struct WizardDayTwoEndToEndTests {
+    typealias E2E = WizardEndToEndTests
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func upgradeThenUninstallFromTheMenu() throws {
+        let install = "POSTHOG_INSTALL_SIMULATION_SPEED=60 '\(E2E.binary)' install --simulate --cloud do --hostname posthog.example.com "
+            + "--tls --tier small --email ops@example.com --yes > install.log 2>&1"
+        let run = try E2E.Run(arguments: "--simulate", before: install)
+        let session = run.session
+        run.expectScreen("PostHog is installed in this cluster", seconds: 120)
+        run.expectScreen("Found: release posthog (chart 30.46.0")
+        run.expectScreen("already at chart 30.46.0")
+
+        session.keys("1", "Enter")
+        run.expectScreen("Apply values.yaml to chart 30.46.0")
+        run.expectScreen("helm upgrade -f values.yaml")
+        session.keys("Enter")
+        run.expectScreen("Upgrading PostHog")
+        run.expectScreen("Upgrade finished.", seconds: 90)
+        run.expectScreen("✓ Upgrade PostHog (chart 30.46.0) in namespace posthog")
+
+        session.keys("Escape")
+        run.expectScreen("What would you like to do?")
+        session.keys("5", "Enter")
+        run.expectScreen("Uninstall PostHog from namespace posthog")
+        run.expectScreen("PersistentVolumeClaim data-posthog-posthog-postgresql-0")
+        session.keys("Tab", "Tab", "Enter")  // the button, without the box ticked
+        run.expectScreen("first (Space)")
+        session.keys("BTab", "BTab", "Space", "Tab", "Space", "Tab", "Enter")
+        run.expectScreen("PostHog is uninstalled.", seconds: 60)
+        run.expectScreen("Namespace posthog is gone")
+
+        session.keys("Escape")
+        run.expectScreen("Press Enter to start", seconds: 20)  // nothing installed: a first install again
+        session.keys("q")
+        run.expectScreen("Quit the wizard?")
+        session.keys("y")
+        let (ended, screen) = session.wait(for: "EXIT=3")
+        #expect(ended, "quitting exits with 3:\n\(screen)")
+        run.expectSaneTerminal()
+    }
+}

@@ -82,7 +82,7 @@ struct InfoRun {
     }
 
     /// Reads each bundled store's password from its Secret; what cannot be read is reported, not fatal.
-    private func readSecrets(into facts: inout ConnectionInfo.Facts) async {
+    func readSecrets(into facts: inout ConnectionInfo.Facts) async {
         for store in DataStore.allCases {
             guard case .secret(let name, let key) = PasswordLocation.of(store, values: facts.values, release: facts.release) else { continue }
             do {

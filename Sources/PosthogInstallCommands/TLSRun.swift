@@ -32,6 +32,9 @@ struct TLSRun {
     /// How long to wait for the pods after helm is done (tests on a time-scaled clock give more,
     /// so a busy machine's pauses cannot use up simulated minutes).
     var patience: Duration = .seconds(600)
+    /// Told the DNS record to create once the ingress's address is known, before the wait for
+    /// it (the wizard names the record in its checklist).
+    var recordKnown: @Sendable (DNSInstruction) -> Void = { _ in }
 
     private func emit(_ line: String) { report(.note(line)) }
 
@@ -72,6 +75,7 @@ struct TLSRun {
         // 2. The A record, and wait until it resolves (nothing changes before that: cert-manager
         //    can only get a certificate once Let's Encrypt reaches the ingress by name).
         let instruction = DNSInstruction.make(hostname: hostname, address: address)
+        recordKnown(instruction)
         emit("")
         instruction.lines.forEach(emit)
         if !request.dryRun {

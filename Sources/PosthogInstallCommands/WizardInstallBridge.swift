@@ -26,8 +26,11 @@ struct WizardInstallBridge {
         switch event {
         case .note(let text):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for line in lines where line.hasPrefix("Error") || line.contains("Stopped waiting") || line.contains("Still not ready") {
-                lastProblem = line.trimmingCharacters(in: .whitespaces)
+            for (index, line) in lines.enumerated()
+            where line.hasPrefix("Error") || line.contains("Stopped waiting") || line.contains("Still not ready") {
+                // An error's own lines (what was left as it was, the command that fixes it) belong to it.
+                let rest = line.hasPrefix("Error") ? lines[(index + 1)...].map { $0.trimmingCharacters(in: .whitespaces) } : []
+                lastProblem = ([line.trimmingCharacters(in: .whitespaces)] + rest.filter { !$0.isEmpty }).joined(separator: " ")
             }
             // The headless hint about flags means nothing in the wizard, which wrote the file itself.
             return lines.filter { !$0.hasPrefix("Using ") || !$0.contains("give answers such as") }.map { .note($0) }
@@ -37,7 +40,10 @@ struct WizardInstallBridge {
             var planned = steps.map { step in
                 InstallState.PlannedStep(id: step.id, title: step.title, runsHelm: Self.runsHelmRelease(step.argv))
             }
-            if waitsForAddress { planned.append(.init(id: Self.addressStep, title: "Wait for the load balancer's address")) }
+            // A plan with its own address step (HTTPS) keeps it where it is.
+            if waitsForAddress && !planned.contains(where: { $0.id == Self.addressStep }) {
+                planned.append(.init(id: Self.addressStep, title: "Wait for the load balancer's address"))
+            }
             return [.plan(planned, context: context)]
         case .stepStarted(let step):
             return [.stepStarted(id: step.id, command: step.argv.map(PlanStep.display))]

@@ -39,6 +39,8 @@ final class WizardTaskSession: Sendable {
     let command: WizardCommand
     let environment: Environment
     private let shared = Mutex(Shared())
+    /// The Prometheus port-forward of the connection-details screen, while one was started.
+    let prometheusForward = Mutex<WizardPrometheusForward?>(nil)
 
     /// A session on the cluster `environment.cluster` names; `connection` is used instead when given.
     init(command: WizardCommand, environment: Environment, connection: ClusterConnection? = nil) {

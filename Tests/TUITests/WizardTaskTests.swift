@@ -113,6 +113,18 @@ import Testing
         #expect(next.step == .install)
     }
 
+    @Test func aFormThatNeedsAChangeSaysSoOnItsButton() {
+        var form = Self.resizeForm
+        form.needsChange = "Type a larger size in at least one field first."
+        let state = Self.opened(form, task: .resize)
+        let (unchanged, none) = F.press([.tab, .tab, .enter], on: state)
+        #expect(none.isEmpty)
+        #expect(unchanged.task?.problem == "Type a larger size in at least one field first.")
+        let (changed, effects) = F.press([.control("u")] + F.type("40Gi") + [.tab, .tab, .enter], on: state)
+        #expect(changed.step == .install)
+        #expect(effects.count == 1)
+    }
+
     @Test func anOptionKeyPreparesTheScreenAgain() {
         let info = TaskForm(heading: "Connection details", text: [StyledLine("ClickHouse: posthog-clickhouse.posthog.svc:9000")],
                             keys: [TaskKey(key: "s", label: "show passwords", option: "show-secrets")])

@@ -34,10 +34,13 @@ public struct NamespacePollUpdate: Sendable {
     public var takenAt: Date
 
     /// Derives the summary, diagnoses and decision from polled objects (pure).
-    public static func evaluate(_ objects: NamespaceObjects, now: Date, nodes: [Node] = [], storageClasses: [StorageClass] = [],
-                                logs: [String: [String]] = [:], policy: StatusPolicy = .standard) -> NamespacePollUpdate {
+    /// `otherPods` are the pods of other namespaces (system daemons, other apps): they use the
+    /// nodes too, so a Pending pod's diagnosis counts them when it says what is free.
+    public static func evaluate(_ objects: NamespaceObjects, now: Date, nodes: [Node] = [], otherPods: [Pod] = [],
+                                storageClasses: [StorageClass] = [], logs: [String: [String]] = [:],
+                                policy: StatusPolicy = .standard) -> NamespacePollUpdate {
         let summary = ProgressSummary.make(objects.snapshot, now: now, policy: policy)
-        let context = DiagnosisContext(nodes: nodes, pods: objects.snapshot.pods, events: objects.snapshot.events,
+        let context = DiagnosisContext(nodes: nodes, pods: objects.snapshot.pods + otherPods, events: objects.snapshot.events,
                                        storageClasses: storageClasses, logs: logs, now: now)
         let diagnoses = Diagnostics.diagnose(objects.snapshot, context: context)
         return NamespacePollUpdate(objects: objects, summary: summary, diagnoses: diagnoses,
@@ -67,6 +70,8 @@ public struct NamespacePoller: Sendable {
     public var interval: Duration
     /// Nodes and storage classes for the diagnoses (read once by the caller).
     public var nodes: [Node]
+    /// Pods of the other namespaces, read when the watch starts (what else uses the nodes).
+    public var otherPods: [Pod]
     /// Storage classes for the diagnoses.
     public var storageClasses: [StorageClass]
     /// Grace periods of the fail-fast rules.
@@ -76,15 +81,17 @@ public struct NamespacePoller: Sendable {
 
     /// A poller.
     public init(kubectl: KubectlClient, namespace: String, clock: any WallClock, interval: Duration = .seconds(2),
-                nodes: [Node] = [], storageClasses: [StorageClass] = [], policy: StatusPolicy = .standard, logTail: Int = 20) {
+                nodes: [Node] = [], otherPods: [Pod] = [], storageClasses: [StorageClass] = [], policy: StatusPolicy = .standard,
+                logTail: Int = 20) {
         self.kubectl = kubectl; self.namespace = namespace; self.clock = clock; self.interval = interval
-        self.nodes = nodes; self.storageClasses = storageClasses; self.policy = policy; self.logTail = logTail
+        self.nodes = nodes; self.otherPods = otherPods; self.storageClasses = storageClasses; self.policy = policy; self.logTail = logTail
     }
 
     /// One poll now.
     public func poll(logs: [String: [String]] = [:]) async throws -> NamespacePollUpdate {
         let objects = try await kubectl.namespaceObjects(namespace)
         return NamespacePollUpdate.evaluate(objects, now: Date(timeIntervalSince1970: Double(clock.now.nanosecondsSinceEpoch) / 1_000_000_000), nodes: nodes,
+                                            otherPods: otherPods,
                                             storageClasses: storageClasses, logs: logs, policy: policy)
     }
 

@@ -61,9 +61,12 @@ struct ClusterSteps: Sendable {
     func watch(namespace: String, until limit: Duration, whileToolRuns: Bool = false,
                policy: StatusPolicy = .standard) async throws -> WatchOutcome {
         let kubectl = connection.kubectl
+        // Pods elsewhere (system daemons, other apps) use the nodes too: a Pending pod's
+        // diagnosis must count them when it says what is free.
+        let others = ((try? await kubectl.allPods()) ?? []).filter { $0.metadata.namespace != namespace }
         let poller = NamespacePoller(kubectl: kubectl, namespace: namespace, clock: clock,
-                                     nodes: (try? await kubectl.nodes()) ?? [], storageClasses: (try? await kubectl.storageClasses()) ?? [],
-                                     policy: policy)
+                                     nodes: (try? await kubectl.nodes()) ?? [], otherPods: others,
+                                     storageClasses: (try? await kubectl.storageClasses()) ?? [], policy: policy)
         let start = clock.monotonic
         var shown: Set<String> = []
         var stopping: (reasons: [FailFast], ticks: Int)?

@@ -63,15 +63,23 @@ extension WizardView {
             return "Quit? Nothing more will run."
         }
         if state.cluster?.simulated == true {
-            return "Stop the simulated install? It runs inside posthog-install and stops with it; nothing runs on a real cluster."
+            return "Stop the simulated \(install.task.noun)? It runs inside posthog-install and stops with it; nothing runs on a real cluster."
         }
         if let helm = install.helmRunning {
             return "Stop watching? \(helm.split(separator: " ").prefix(2).joined(separator: " ")) is still running and keeps running in the background after you quit. posthog-install status shows how it is going."
         }
         if install.phase == .checking {
-            return "Quit? Nothing has been installed yet; values.yaml is written and kept."
+            return install.task == .install ? "Quit? Nothing has been installed yet; values.yaml is written and kept."
+                : "Quit? The \(install.task.noun) has not changed anything yet."
         }
-        return "Stop watching? PostHog keeps starting in the cluster; posthog-install status shows how it is going."
+        switch install.task {
+        case .uninstall:
+            return "Stop watching? What was started goes on in the cluster; kubectl get namespace posthog shows whether the namespace is still there."
+        case .resize:
+            return "Stop watching? The volumes keep growing in the cluster; posthog-install status shows the claims and their sizes."
+        default:
+            return "Stop watching? PostHog keeps starting in the cluster; posthog-install status shows how it is going."
+        }
     }
 
     private static func renderPreflight(_ state: WizardState, _ install: InstallState, size: TerminalSize, glyphs: Glyphs) -> Canvas {

@@ -22,11 +22,14 @@ public struct TaskForm: Sendable, Hashable {
     public var destructive: Bool
     /// Other keys the screen offers (`s` show passwords, `p` Prometheus).
     public var keys: [TaskKey]
+    /// Set when the job has nothing to do unless a field changes: what to say when none did.
+    public var needsChange: String?
 
     /// Creates a form.
     public init(heading: String, text: [StyledLine] = [], textTitle: String? = nil, fields: [TaskField] = [],
                 checks: [TaskCheck] = [], commands: [[String]] = [], action: String? = nil, destructive: Bool = false,
-                keys: [TaskKey] = []) {
+                keys: [TaskKey] = [], needsChange: String? = nil) {
+        self.needsChange = needsChange
         self.heading = heading
         self.text = text
         self.textTitle = textTitle

@@ -76,6 +76,10 @@ public struct TaskScreen: Sendable, Hashable {
             case .failure(let problem): return .failure(TaskFieldProblem("\(field.label): \(problem.message)"))
             }
         }
+        if let message = form?.needsChange,
+           (form?.fields ?? []).allSatisfy({ (drafts[$0.id]?.text ?? $0.initial).trimmingSpaces() == $0.initial }) {
+            return .failure(TaskFieldProblem(message))
+        }
         if let missing = form?.checks.first(where: { $0.required && !checked.contains($0.id) }) {
             return .failure(TaskFieldProblem("Tick \u{201C}\(missing.label)\u{201D} first (Space)."))
         }

@@ -26,6 +26,18 @@ public enum WizardTask: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The job as a noun in a sentence (`Stop the simulated upgrade?`).
+    public var noun: String {
+        switch self {
+        case .install: return "install"
+        case .upgrade: return "upgrade"
+        case .oneClickTLS: return "HTTPS setup"
+        case .resize: return "resize"
+        case .info: return "lookup"
+        case .uninstall: return "uninstall"
+        }
+    }
+
     /// One line under the title on the menu.
     public var summary: String {
         switch self {

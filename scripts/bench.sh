@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >&2
 export PATH="/opt/swift/usr/bin:$PATH"
-swift build -c release --product PosthogBenchmarks >&2
-exec "$(swift build -c release --show-bin-path)/PosthogBenchmarks" "$@"
+swift build -c release --static-swift-stdlib --product PosthogBenchmarks >&2
+exec "$(swift build -c release --static-swift-stdlib --show-bin-path)/PosthogBenchmarks" "$@"

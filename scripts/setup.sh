@@ -3,7 +3,9 @@
 # installs only what is missing. Works as root, or as a normal user through sudo.
 set -euo pipefail
 
-packages=(libncurses-dev libyaml-dev libarchive-dev libssl-dev tmux pkg-config)
+# libcurl4-openssl-dev: release builds link Foundation statically (--static-swift-stdlib), and
+# its URLSession needs libcurl at link time.
+packages=(libncurses-dev libyaml-dev libarchive-dev libssl-dev libcurl4-openssl-dev tmux pkg-config)
 
 missing=()
 for p in "${packages[@]}"; do

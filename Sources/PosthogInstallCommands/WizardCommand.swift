@@ -118,7 +118,8 @@ final class WizardCommand: Sendable {
         do {
             let screen = try CursesScreen.open(noColor: facts.noColor)
             defer { screen.close() }
-            outcome = await WizardRunner.run(state, screen: screen, signals: signals, services: services)
+            outcome = await WizardRunner.run(state, screen: screen, signals: signals, services: services,
+                                             onFirstDraw: StartupTiming.firstDrawn)
         } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n\(headlessAdvice(problem: "it could not be started"))".utf8))
             return .failed

@@ -3,6 +3,7 @@ import PosthogInstallCommands
 @main
 enum Entrypoint {
     static func main() async {
+        StartupTiming.markMain()
         await PosthogInstall.main()
     }
 }

@@ -34,12 +34,9 @@ public enum WizardRunner {
                            services: WizardServices, onFirstDraw: (() -> Void)? = nil) async -> Outcome {
         let preview = services.preview
         let inbox = Inbox()
-        var clusterTask = services.findCluster.map { find in
-            Task {
-                let info = await find()
-                if !Task.isCancelled { inbox.post(.event(.cluster(info))) }
-            }
-        }
+        // Looked for once the first screen is up: the search (a simulated cluster's state file,
+        // kubectl) would otherwise take CPU from the first draw.
+        var clusterTask: Task<Void, Never>?
         defer { clusterTask?.cancel() }
         var taskPrepare: Task<Void, Never>?
         defer { taskPrepare?.cancel() }
@@ -58,12 +55,22 @@ public enum WizardRunner {
         state.size = screen.size
         var dirty = true
         var firstDraw = onFirstDraw
+        var lookedForCluster = false
         while true {
             if dirty {
                 screen.draw(WizardView.render(state, size: screen.size, glyphs: screen.glyphs))
                 dirty = false
                 firstDraw?()
                 firstDraw = nil
+            }
+            if !lookedForCluster {
+                lookedForCluster = true
+                clusterTask = services.findCluster.map { find in
+                    Task {
+                        let info = await find()
+                        if !Task.isCancelled { inbox.post(.event(.cluster(info))) }
+                    }
+                }
             }
             var events: [WizardEvent] = []
             for message in inbox.drain() {

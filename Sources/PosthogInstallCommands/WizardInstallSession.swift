@@ -81,16 +81,9 @@ final class WizardInstallSession: Sendable {
         }
         shared.withLock { $0.connection = connection }
 
-        let clock = environment.clock
-        let started = clock.monotonic
-        let ticker = Task {
-            while !Task.isCancelled {
-                report(.elapsed(Int((clock.monotonic - started).components.seconds)))
-                try? await Task.sleep(for: .milliseconds(500))
-            }
-        }
+        let ticker = ElapsedTicker(clock: environment.clock, report: report)
         let run = InstallRun(files: command.files, profiles: command.profiles, secrets: command.secrets, connection: connection,
-                             clock: clock, report: { [weak self] event in
+                             clock: environment.clock, report: { [weak self] event in
                                  guard let self else { return }
                                  for update in self.translate(event) { report(update) }
                              })
@@ -99,8 +92,7 @@ final class WizardInstallSession: Sendable {
         request.context = context
         request.consent = consent
         let code = await run.execute(request)
-        ticker.cancel()
-        report(.elapsed(Int((clock.monotonic - started).components.seconds)))
+        ticker.stop()
         shared.withLock { $0.code = code }
         guard code == .success else {
             report(.ended(failure: failureText(code)))

@@ -106,14 +106,7 @@ final class WizardTaskSession: Sendable {
             let translate: @Sendable (OperationEvent) -> Void = { event in
                 for update in bridge.withLock({ $0.translate(event) }) { report(update) }
             }
-            let clock = environment.clock
-            let started = clock.monotonic
-            let ticker = Task {
-                while !Task.isCancelled {
-                    report(.elapsed(Int((clock.monotonic - started).components.seconds)))
-                    try? await Task.sleep(for: .milliseconds(500))
-                }
-            }
+            let ticker = ElapsedTicker(clock: environment.clock, report: report)
             let code: ToolExitCode
             do {
                 let connection = try await connection()
@@ -128,8 +121,7 @@ final class WizardTaskSession: Sendable {
                 report(.note("Error: \(error)"))
                 code = .failed
             }
-            ticker.cancel()
-            report(.elapsed(Int((clock.monotonic - started).components.seconds)))
+            ticker.stop()
             if code == .success {
                 report(.ended(failure: nil))
             } else {

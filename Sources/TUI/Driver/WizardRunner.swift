@@ -38,6 +38,15 @@ public enum WizardRunner {
         // kubectl) would otherwise take CPU from the first draw.
         var clusterTask: Task<Void, Never>?
         defer { clusterTask?.cancel() }
+        /// Asks the edge which cluster this is (at start and after a job); answers with `.cluster`.
+        func lookForCluster() -> Task<Void, Never>? {
+            services.findCluster.map { find in
+                Task {
+                    let info = await find()
+                    if !Task.isCancelled { inbox.post(.event(.cluster(info))) }
+                }
+            }
+        }
         var taskPrepare: Task<Void, Never>?
         defer { taskPrepare?.cancel() }
         var logsTask: Task<Void, Never>?
@@ -65,12 +74,7 @@ public enum WizardRunner {
             }
             if !lookedForCluster {
                 lookedForCluster = true
-                clusterTask = services.findCluster.map { find in
-                    Task {
-                        let info = await find()
-                        if !Task.isCancelled { inbox.post(.event(.cluster(info))) }
-                    }
-                }
+                clusterTask = lookForCluster()
             }
             var events: [WizardEvent] = []
             for message in inbox.drain() {
@@ -128,12 +132,7 @@ public enum WizardRunner {
                         services.stopTask(task)
                     case .refreshCluster:
                         clusterTask?.cancel()
-                        clusterTask = services.findCluster.map { find in
-                            Task {
-                                let info = await find()
-                                if !Task.isCancelled { inbox.post(.event(.cluster(info))) }
-                            }
-                        }
+                        clusterTask = lookForCluster()
                     case .preparePreview(let answers):
                         previewTask?.cancel()
                         previewTask = Task {

@@ -158,31 +158,3 @@ extension TaskScreen {
         problem = nil
     }
 }
-
-extension TextDraft {
-    /// Inserts a character at the cursor.
-    mutating func insert(_ c: Character) {
-        var chars = Array(text)
-        cursor = min(max(0, cursor), chars.count)
-        chars.insert(c, at: cursor)
-        cursor += 1
-        text = String(chars)
-    }
-
-    /// Applies an editing key (Backspace, Delete, arrows, Home/End, Ctrl-A/E/U).
-    mutating func apply(_ key: Key) {
-        var chars = Array(text)
-        cursor = min(max(0, cursor), chars.count)
-        switch key {
-        case .backspace: if cursor > 0 { chars.remove(at: cursor - 1); cursor -= 1 }
-        case .delete: if cursor < chars.count { chars.remove(at: cursor) }
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(chars.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = chars.count
-        case .control("u"): chars.removeSubrange(0..<cursor); cursor = 0
-        default: break
-        }
-        text = String(chars)
-    }
-}

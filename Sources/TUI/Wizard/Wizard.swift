@@ -162,8 +162,6 @@ public enum Wizard {
     private static func textKey(_ key: Key, _ question: Question, _ state: WizardState) -> (WizardState, [WizardEffect]) {
         var state = state
         var draft = state.drafts[question.id] ?? TextDraft("")
-        var chars = Array(draft.text)
-        draft.cursor = min(max(0, draft.cursor), chars.count)
         switch key {
         case .enter:
             switch AnswerCheck.check(draft.text, question: question) {
@@ -181,22 +179,10 @@ public enum Wizard {
             state.overlay = WizardHelp.overlay(state)
             return (state, [])
         case .character(let c):
-            chars.insert(c, at: draft.cursor)
-            draft.cursor += 1
-        case .backspace:
-            if draft.cursor > 0 { chars.remove(at: draft.cursor - 1); draft.cursor -= 1 }
-        case .delete:
-            if draft.cursor < chars.count { chars.remove(at: draft.cursor) }
-        case .left: draft.cursor = max(0, draft.cursor - 1)
-        case .right: draft.cursor = min(chars.count, draft.cursor + 1)
-        case .home, .control("a"): draft.cursor = 0
-        case .end, .control("e"): draft.cursor = chars.count
-        case .control("u"):
-            chars.removeSubrange(0..<draft.cursor)
-            draft.cursor = 0
-        default: return (state, [])
+            draft.insert(c)
+        default:
+            guard draft.apply(key) else { return (state, []) }
         }
-        draft.text = String(chars)
         state.drafts[question.id] = draft
         return (state, [])
     }

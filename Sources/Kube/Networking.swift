@@ -82,12 +82,16 @@ public struct Ingress: Decodable, Hashable, Sendable {
     public var loadBalancerIngress: [LoadBalancerIngress] = []
     /// Host names from `spec.rules[].host`.
     public var hosts: [String] = []
+    /// Whether a rule routes every host (a rule without `host`).
+    public var routesAnyHost = false
+    /// `spec.ingressClassName`, else the older `kubernetes.io/ingress.class` annotation; nil when neither is set.
+    public var ingressClass: String?
 
     /// An ingress.
     public init(name: String = "", ingress: [LoadBalancerIngress] = []) { metadata = ObjectMeta(name: name); loadBalancerIngress = ingress }
 
     enum CodingKeys: String, CodingKey { case metadata, spec, status }
-    enum SpecKeys: String, CodingKey { case rules }
+    enum SpecKeys: String, CodingKey { case rules, ingressClassName }
 
     /// Decodes tolerantly.
     public init(from decoder: any Decoder) throws {
@@ -97,7 +101,10 @@ public struct Ingress: Decodable, Hashable, Sendable {
             let s = try c.nestedContainer(keyedBy: SpecKeys.self, forKey: .spec)
             let rules: [Rule] = try s.or(.rules, [])
             hosts = rules.compactMap(\.host)
+            routesAnyHost = rules.contains { $0.host == nil }
+            ingressClass = try s.opt(.ingressClassName)
         }
+        if ingressClass == nil { ingressClass = metadata.annotations["kubernetes.io/ingress.class"] }
         loadBalancerIngress = try c.or(.status, LoadBalancerStatusHolder()).ingress
     }
 

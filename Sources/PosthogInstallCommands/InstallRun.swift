@@ -60,6 +60,12 @@ struct InstallRun {
 
     private func emit(_ line: String) { report(.note(line)) }
 
+    /// The follow-up commands for this install's cluster, namespace and release.
+    func followUp(_ request: Request, context: String?) -> FollowUpCommands {
+        FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
+                         release: request.release, simulated: connection.simulated)
+    }
+
     /// Runs the install; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
         await OperationOutcome.run(emit: emit) { try await run(request) }
@@ -67,6 +73,10 @@ struct InstallRun {
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         let valuesPath = request.values.output
+        if let problem = await connection.accessProblem(requested: request.context, needsHelm: !request.dryRun) {
+            problem.lines.forEach(emit)
+            return problem.exitCode
+        }
         // 1. values.yaml: written from the answers when given (or when there is none yet).
         if request.answersGiven || !files.exists(valuesPath) {
             let result = ValuesRun(files: files, secrets: secrets, profiles: profiles).execute(request.values)
@@ -91,8 +101,8 @@ struct InstallRun {
 
         // 2. Render the chart with these values, as helm will, for the preflight.
         let rendering = ChartRendering(connection: connection, report: report)
-        let chart = try await rendering.load(chart: request.chart, version: version)
-        guard let rendered = await rendering.render(chart, valuesPath: valuesPath, valuesText: valuesText,
+        let prepared = try await rendering.load(chart: request.chart, version: version, info: profile.chart)
+        guard let rendered = await rendering.render(prepared.chart, valuesPath: valuesPath, valuesText: valuesText,
                                               namespace: request.namespace, release: request.release) else { return .failed }
 
         // 3. Preflight.
@@ -100,7 +110,8 @@ struct InstallRun {
         emit("Checking the cluster…")
         let facts = try await PreflightGathering(connection: connection).facts(
             operation: .install, namespace: request.namespace, release: request.release, confirmedContext: request.context,
-            acceptCurrentContext: request.yes, profile: profile, manifests: rendered.manifests)
+            acceptCurrentContext: request.yes, profile: profile, manifests: rendered.manifests,
+            chartDefinedGroups: prepared.definedGroups(rendered.manifests))
         var preflight = Preflight.run(facts)
         if let staticIP = await gcpStaticIPCheck(cloud: cloud, request: request) { preflight.checks.append(staticIP) }
         if request.consent.nodePoolAutoscales { preflight = preflight.assumingNodePoolAutoscales() }
@@ -116,8 +127,10 @@ struct InstallRun {
 
         // 4. The plan; headless installs into a cluster only when it was chosen.
         let context = request.context ?? connection.context ?? facts.currentContext
-        let plan = Plans.install(PlanOptions(chartInfo: profile.chart, chartVersion: version, context: context,
-                                             namespace: request.namespace, release: request.release, valuesFile: valuesPath))
+        var options = PlanOptions(chartInfo: profile.chart, chartVersion: prepared.version, context: context,
+                                  namespace: request.namespace, release: request.release, valuesFile: valuesPath)
+        options.chart = prepared.location
+        let plan = Plans.install(options)
         report(.plan(plan, context: context))
         if request.dryRun {
             emit("Dry run: nothing was changed.")
@@ -132,21 +145,17 @@ struct InstallRun {
 
         // 5. Run it.
         let steps = ClusterSteps(connection: connection, clock: clock, report: report)
-        for step in plan {
-            switch step.action {
-            case .run(let argv):
-                let ok = try await steps.run(step, argv: argv, watchNamespace: step.id == "install" ? request.namespace : nil)
-                if !ok { return .failed }
-            case .task(.watchProgress):
-                report(.stepStarted(step))
-                let outcome = try await steps.watch(namespace: request.namespace, until: patience, policy: request.consent.statusPolicy)
-                report(.stepFinished(step, succeeded: outcome == .ready))
-                if outcome != .ready { return .failed }
-            case .task:
-                continue
-            }
+        var executor = PlanExecutor(steps: steps, namespace: request.namespace, followUp: followUp(request, context: context))
+        executor.patience = patience
+        executor.policy = request.consent.statusPolicy
+        executor.watchedWhileRunning = ["install"]
+        let code = try await executor.execute(plan)
+        guard code == .success else { return code }
+        let source = AddressSource.fromManifests(ExposedObjects(manifests: rendered.manifests),
+                                                 hostname: values.value(at: ["ingress", "hostname"])?.stringValue)
+        if try await steps.waitForAddress(source: source, cloud: cloud, values: values, namespace: request.namespace) != nil {
+            emit("Check it any time with: \(followUp(request, context: context).posthogInstall("status"))")
         }
-        try await steps.waitForAddress(cloud: cloud, values: values, namespace: request.namespace, release: request.release)
         await gcpCertificateNote(cloud: cloud, values: values)
         return .success
     }

@@ -55,6 +55,10 @@ struct UpgradeRun {
                 write one first with posthog-install values.
                 """, status: .badInput)
         }
+        if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
+            problem.lines.forEach(emit)
+            return problem.exitCode
+        }
         let originalText = try files.readString(valuesPath)
         do { _ = try YAML.parse(originalText, file: valuesPath) } catch {
             throw ValuesRun.Failure(message: "\(error) (nothing was changed)", status: .badInput)
@@ -89,14 +93,15 @@ struct UpgradeRun {
 
         // 4. Render with the values the upgrade will use, then the preflight.
         let rendering = ChartRendering(connection: connection, report: report)
-        let chart = try await rendering.load(chart: request.chart, version: target)
-        guard let rendered = await rendering.render(chart, valuesPath: valuesPath, valuesText: valuesText, namespace: request.namespace,
+        let prepared = try await rendering.load(chart: request.chart, version: target, info: profile.chart)
+        guard let rendered = await rendering.render(prepared.chart, valuesPath: valuesPath, valuesText: valuesText, namespace: request.namespace,
                                               release: request.release, upgrade: true) else { return .failed }
         emit("")
         emit("Checking the cluster…")
         let facts = try await PreflightGathering(connection: connection).facts(
             operation: .upgrade, namespace: request.namespace, release: request.release, confirmedContext: request.context,
-            acceptCurrentContext: request.yes, profile: profile, manifests: rendered.manifests)
+            acceptCurrentContext: request.yes, profile: profile, manifests: rendered.manifests,
+            chartDefinedGroups: prepared.definedGroups(rendered.manifests))
         let preflight = Preflight.run(facts)
         report(.preflight(preflight))
         if !preflight.blockers.isEmpty {
@@ -107,9 +112,10 @@ struct UpgradeRun {
 
         // 5. The plan, and what it still needs from the person.
         let context = request.context ?? connection.context ?? facts.currentContext
-        let plan = Plans.upgrade(PlanOptions(chartInfo: profile.chart, chartVersion: target, context: context,
-                                             namespace: request.namespace, release: request.release, valuesFile: valuesPath),
-                                 decision: decision)
+        var options = PlanOptions(chartInfo: profile.chart, chartVersion: prepared.version, context: context,
+                                  namespace: request.namespace, release: request.release, valuesFile: valuesPath)
+        options.chart = prepared.location
+        let plan = Plans.upgrade(options, decision: decision)
         report(.plan(plan, context: context))
         if request.dryRun {
             emit("Dry run: nothing was changed.")
@@ -129,14 +135,18 @@ struct UpgradeRun {
 
         // 6. Run it.
         let steps = ClusterSteps(connection: connection, clock: clock, report: report)
-        for step in plan {
+        let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
+                                        release: request.release, simulated: connection.simulated)
+        var executor = PlanExecutor(steps: steps, namespace: request.namespace, followUp: followUp)
+        executor.patience = patience
+        let code = try await executor.execute(plan) { step in
             switch step.action {
-            case .run(let argv):
-                let ok = try await steps.run(step, argv: argv, watchNamespace: step.id == "upgrade" ? request.namespace : nil)
-                if !ok {
-                    if step.id.hasPrefix("note:") { emit("The upgrade stopped before helm upgrade ran; PostHog still runs the old chart.") }
-                    return .failed
+            case .run(let argv) where step.id.hasPrefix("note:"):
+                guard try await steps.run(step, argv: argv, watchNamespace: nil) else {
+                    emit("The upgrade stopped before helm upgrade ran; PostHog still runs the old chart.")
+                    return .finish(.failed)
                 }
+                return .next
             case .task(.migrateValues):
                 report(.stepStarted(step))
                 do {
@@ -144,21 +154,22 @@ struct UpgradeRun {
                     emit("Updated \(valuesPath)" + (backup.map { " (the previous version is in \($0))" } ?? "") + ".")
                 } catch {
                     emit("Error: cannot write \(valuesPath): \(error). Nothing was upgraded; the file is as it was.")
-                    return .failed
+                    return .finish(.failed)
                 }
                 report(.stepFinished(step, succeeded: true))
-            case .task(.watchProgress):
-                report(.stepStarted(step))
-                let outcome = try await steps.watch(namespace: request.namespace, until: patience)
-                report(.stepFinished(step, succeeded: outcome == .ready))
-                if outcome != .ready { return .failed }
-            case .task:
-                continue
+                return .next
+            default:
+                return nil
             }
         }
+        guard code == .success else { return code }
         let values = try YAML.parse(valuesText, file: valuesPath)
         let cloud = values["cloud"]?.stringValue.flatMap(Cloud.init(rawValue:)) ?? .other
-        try await steps.waitForAddress(cloud: cloud, values: values, namespace: request.namespace, release: request.release, attempts: 30)
+        let source = AddressSource.fromManifests(ExposedObjects(manifests: rendered.manifests),
+                                                 hostname: values.value(at: ["ingress", "hostname"])?.stringValue)
+        if try await steps.waitForAddress(source: source, cloud: cloud, values: values, namespace: request.namespace, attempts: 30) != nil {
+            emit("Check it any time with: \(followUp.posthogInstall("status"))")
+        }
         return .success
     }
 }

@@ -49,6 +49,8 @@ struct WizardInstallBridge {
             return [.stepStarted(id: step.id, command: step.argv.map(PlanStep.display))]
         case .stepFinished(let step, let succeeded):
             return [.stepFinished(id: step.id, succeeded: succeeded)]
+        case .heartbeat:
+            return []
         case .toolOutput(let line):
             if line.hasPrefix("Error:") { lastProblem = line }
             return [.output(line)]

@@ -87,6 +87,18 @@ public struct KubectlClient: Sendable {
         try await text(contextsCommand).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// `kubectl api-versions`: the group/versions the API server serves.
+    public var apiVersionsCommand: ProcessCommand { command(["api-versions"], json: false) }
+
+    /// The API groups the cluster serves ("" for the core group `v1`).
+    public func apiGroups() async throws -> Set<String> {
+        let lines = try await text(apiVersionsCommand).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return Set(lines.filter { !$0.isEmpty }.map { line in
+            guard let slash = line.lastIndex(of: "/") else { return "" }
+            return String(line[..<slash])
+        })
+    }
+
     /// The cluster's nodes.
     public func nodes() async throws -> [Node] { try await list(Node.self, nodesCommand) }
 

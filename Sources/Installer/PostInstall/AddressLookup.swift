@@ -60,6 +60,12 @@ public enum AddressLookup {
         }
     }
 
+    /// When the chart's objects expose nothing outside the cluster for `hostname`.
+    public static func nothingExposed(hostname: String, cloud: Cloud) -> PostInstallFinding {
+        PostInstallFinding(.problem, "Nothing in the release is exposed outside the cluster for \(hostname): no Ingress routes it and no Service is of type LoadBalancer.",
+                           fix: "Check that values.yaml turns the ingress on (ingress.enabled: true, with ingress.hostname) for \(cloud.rawValue), then run the upgrade.")
+    }
+
     /// What to tell the person about `status`.
     public static func finding(_ status: AddressStatus, source: AddressSource, cloud: Cloud, namespace: String = "posthog") -> PostInstallFinding {
         switch status {

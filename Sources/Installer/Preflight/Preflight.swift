@@ -17,6 +17,7 @@ public enum Preflight {
         checks.append(placement(facts))
         checks.append(existingRelease(facts))
         checks.append(conflicts(facts))
+        if let apis = apiResources(facts) { checks.append(apis) }
         return PreflightReport(checks: checks)
     }
 

@@ -38,6 +38,9 @@ public struct PreflightCheck: Hashable, Sendable {
         case conflicts
         /// On GKE: the global static IP named posthog the load balancer needs.
         case staticIP
+        /// The cluster serves the API groups of every object the chart creates (GKE's
+        /// `networking.gke.io` objects need a GKE cluster).
+        case apiResources
     }
 
     /// Which check.
@@ -74,6 +77,7 @@ public struct PreflightCheck: Hashable, Sendable {
         case .existingRelease: return "Earlier install"
         case .conflicts: return "cert-manager and ingress-nginx"
         case .staticIP: return "GCP static IP"
+        case .apiResources: return "Cluster APIs"
         }
     }
 }

@@ -53,6 +53,14 @@ public struct PreflightFacts: Hashable, Sendable {
     public var minimumCPU = 4
     /// The minimum cluster (CostTable.minimumMemoryGiB, GiB).
     public var minimumMemoryGiB = 4
+    /// The API groups the cluster serves (`kubectl api-versions`, versions dropped; "" for the
+    /// core group); nil when they could not be read.
+    public var servedAPIGroups: Set<String>?
+    /// The objects the chart renders, as (apiVersion, kind, name).
+    public var renderedObjects: [RenderedObjectRef] = []
+    /// API groups whose CustomResourceDefinitions the chart installs itself (its crds/ files
+    /// and CRD objects in its templates).
+    public var chartDefinedGroups: Set<String> = []
 
     /// Facts with defaults; fill in what was gathered.
     public init(operation: Operation = .install) { self.operation = operation }

@@ -9,17 +9,50 @@ struct ChartRendering {
     let connection: ClusterConnection
     let report: @Sendable (OperationEvent) -> Void
 
+    /// The chart an operation renders and installs, and how helm is told to use the same one.
+    struct PreparedChart {
+        /// The loaded chart.
+        let chart: Chart
+        /// What `helm install`/`upgrade` gets as its chart argument.
+        let location: ChartLocation
+        /// The chart version passed with `--version` (repository charts), else the chart's own.
+        let version: String?
+        /// The API groups the chart defines itself (its CRDs), for the preflight.
+        func definedGroups(_ manifests: [RenderedManifest]) -> Set<String> { ChartAPIGroups.defined(by: chart, manifests: manifests) }
+    }
+
     /// The chart: the stand-in on the simulated cluster (its helm installs that one too), else
-    /// `--chart` or the pinned version from the chart repository (cached; offline falls back).
-    func load(chart request: String?, version: String) async throws -> Chart {
+    /// `--chart` (a directory or archive, given to helm as it is) or the pinned version from the
+    /// chart repository (downloaded into the cache, or the cached copy offline). A real cluster
+    /// never gets the stand-in: when the chart cannot be had, the operation stops and says how
+    /// to get it, so the chart checked is always the chart helm installs.
+    func load(chart request: String?, version: String, info: ChartInfo) async throws -> PreparedChart {
+        let repository = ChartLocation.repository(repositoryName: info.repositoryName, url: info.repository, chart: info.chart)
         if connection.simulated {
             report(.note("Simulated cluster: installing the stand-in chart (PostHog's components and their resource requests)."))
-            return try ChartLoader.load(files: ResolvedChart.standinFiles(), source: "stand-in chart")
+            let chart = try ChartLoader.load(files: ResolvedChart.standinFiles(), source: "stand-in chart")
+            return PreparedChart(chart: chart, location: repository, version: version)
         }
-        let resolved = try await ChartSource(paths: XDGPaths.current).resolve(ChartRequest(chart: request, version: version, defaultVersion: version))
+        let chartRequest = ChartRequest(chart: request, version: version, defaultVersion: version,
+                                        repositories: [info.repositoryName: info.repository],
+                                        defaultChart: "\(info.repositoryName)/\(info.chart)", allowStandin: false)
+        let resolved: ResolvedChart
+        do {
+            resolved = try await ChartSource(paths: XDGPaths.current).resolve(chartRequest)
+        } catch {
+            throw ValuesRun.Failure(message: ChartUnavailableText.message(error, version: version, info: info),
+                                    status: ChartUnavailableText.isBadInput(error) ? .badInput : .failed)
+        }
         resolved.notes.forEach { report(.note($0)) }
         report(.note("Chart: \(resolved.label)"))
-        return try resolved.load()
+        let chart = try resolved.load()
+        switch resolved.origin {
+        case .directory(let path), .archive(let path):
+            return PreparedChart(chart: chart, location: .local(path: path), version: chart.metadata.version)
+        case .repository, .standin:
+            let pinned = resolved.version.isEmpty ? version : resolved.version
+            return PreparedChart(chart: chart, location: repository, version: pinned)
+        }
     }
 
     /// The manifests for `values`, or nil after reporting why the chart refused them. The

@@ -1,3 +1,7 @@
+import Foundation
+import Installer
+import Cluster
+
 extension ClusterConnection {
     /// The context commands run against: the one asked for, else the pinned one, else kubectl's
     /// current context (nil when there is none).
@@ -19,4 +23,50 @@ extension ClusterConnection {
         return "Error: this would \(action) kubectl's current context \(context ?? "(none)"). Run again with --context "
             + "\(context ?? "NAME") (or --yes) to confirm that is the cluster you mean."
     }
+}
+
+extension ClusterConnection {
+    /// Whether kubectl (and helm, when `needsHelm`) can take this command to a cluster at all:
+    /// the tools are installed, the kubeconfig reads, and the context asked for exists. The
+    /// simulated cluster always can. Run before anything else, so a mistyped `--context` is
+    /// named as such rather than surfacing later as "no nodes".
+    func accessProblem(requested: String?, needsHelm: Bool) async -> ClusterAccessProblem? {
+        if simulated { return nil }
+        var facts = ClusterAccessFacts(requestedContext: requested, needsHelm: needsHelm)
+        let environment = ProcessInfo.processInfo.environment
+        facts.kubeconfig = environment["KUBECONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? "~/.kube/config"
+        if needsHelm {
+            let helmRun = try? await runner.run(helm.versionCommand)
+            if case .notFound? = helmRun?.status { facts.helmFound = false }
+        }
+        do {
+            let listed = try await runner.run(kubectl.contextsCommand)
+            switch listed.status {
+            case .notFound: facts.kubectlFound = false
+            case _ where listed.status.isSuccess:
+                facts.contexts = listed.standardOutput.split(separator: "\n")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            default:
+                facts.contexts = nil
+                facts.configError = KubectlError.meaningfulMessage(listed.standardError)
+                    .map { $0.replacingOccurrences(of: "error: ", with: "") } ?? listed.status.description
+            }
+        } catch {
+            facts.contexts = nil
+            facts.configError = "\(error)"
+        }
+        if facts.kubectlFound, facts.contexts != nil, requested == nil {
+            facts.currentContext = try? await kubectl.currentContext()
+            if facts.currentContext?.isEmpty == true { facts.currentContext = nil }
+        }
+        return ClusterAccessCheck.problem(facts)
+    }
+}
+
+extension ClusterAccessProblem {
+    /// The lines printed for it.
+    var lines: [String] { ["Error: \(message)", "fix: \(fix)"] }
+
+    /// Its exit code.
+    var exitCode: ToolExitCode { isBadInput ? .badInput : .failed }
 }

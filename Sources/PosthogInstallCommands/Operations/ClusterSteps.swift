@@ -16,7 +16,16 @@ struct ClusterSteps: Sendable {
         case stopped
         /// The time limit passed first.
         case timedOut
+        /// The cluster stopped answering for longer than `lostClusterLimit`.
+        case lostCluster
     }
+
+    /// How long polls may fail in a row before the person is told the cluster stopped answering.
+    static let lostClusterNotice: Duration = .seconds(10)
+    /// How long polls may fail in a row before the watch gives up.
+    static let lostClusterLimit: Duration = .seconds(60)
+    /// The longest a headless run stays silent while a tool runs.
+    static let heartbeatInterval: Duration = .seconds(30)
 
     let connection: ClusterConnection
     let clock: any WallClock
@@ -34,7 +43,14 @@ struct ClusterSteps: Sendable {
             Task { try? await watch(namespace: namespace, until: .seconds(25 * 60), whileToolRuns: true) }
         }
         defer { watcher?.cancel() }
-        let result = try await connection.runner.run(command) { line in report(.toolOutput(line.text)) }
+        let quiet = QuietTime(clock: clock)
+        let heartbeat = watchNamespace == nil ? Task { await beat(step, quiet: quiet) } : nil
+        defer { heartbeat?.cancel() }
+        let result = try await connection.runner.run(command) { line in
+            quiet.touch()
+            report(.toolOutput(line.text))
+        }
+        heartbeat?.cancel()
         watcher?.cancel()
         report(.stepFinished(step, succeeded: result.status.isSuccess))
         if result.status.isSuccess { return true }
@@ -47,6 +63,19 @@ struct ClusterSteps: Sendable {
             update.diagnoses.forEach { report(.diagnosis($0)) }
         }
         return false
+    }
+
+    /// Says the step is still running whenever its tool has been quiet for a heartbeat interval.
+    private func beat(_ step: PlanStep, quiet: QuietTime) async {
+        let start = clock.monotonic
+        while !Task.isCancelled {
+            do { try await clock.sleep(for: .seconds(5)) } catch { return }
+            if quiet.silence >= Self.heartbeatInterval {
+                quiet.touch()
+                let elapsed = clock.monotonic - start
+                report(.heartbeat("still running (\(ElapsedText.text(elapsed))): \(step.title)"))
+            }
+        }
     }
 
     /// Problems that are normal for a while during an install (volumes binding at first use,
@@ -70,10 +99,33 @@ struct ClusterSteps: Sendable {
         let start = clock.monotonic
         var shown: Set<String> = []
         var stopping: (reasons: [FailFast], ticks: Int)?
+        var failingSince: Duration?
+        var toldLost = false
         for try await event in poller.events() {
             try Task.checkCancellation()
             if clock.monotonic - start >= limit { break }
-            guard case .update(let update) = event else { continue }
+            let update: NamespacePollUpdate
+            switch event {
+            case .pollFailed(let error):
+                let since = failingSince ?? clock.monotonic
+                failingSince = since
+                let silent = clock.monotonic - since
+                if silent >= Self.lostClusterLimit {
+                    report(.note("  Gave up: the cluster has not answered for \(ElapsedText.text(silent)) (\(error.message))."))
+                    return .lostCluster
+                }
+                if !toldLost && (silent >= Self.lostClusterNotice || error.kind == .unreachable) {
+                    toldLost = true
+                    report(.note("  The cluster stopped answering: \(error.message). Trying again for up to "
+                                 + "\(Self.lostClusterLimit.components.seconds) s…"))
+                }
+                continue
+            case .update(let fresh):
+                if toldLost { report(.note("  The cluster answers again.")) }
+                failingSince = nil
+                toldLost = false
+                update = fresh
+            }
             report(.progress(update, elapsed: clock.monotonic - start))
             // A crash is shown once its log lines are read (the next tick or two).
             let problems = update.diagnoses.filter {
@@ -122,18 +174,29 @@ struct ClusterSteps: Sendable {
         return AddressLookup.status(source: source, service: service, ingress: ingress)
     }
 
-    /// Waits (up to 5 minutes) for the load balancer's address, then reports the DNS record to
-    /// create; returns the address, or nil after reporting why it did not come.
+    /// Waits (up to 5 minutes) for the load balancer's address on `source` (found from the
+    /// rendered manifests: `AddressSource.fromManifests`), then reports the DNS record to create;
+    /// returns the address, or nil after reporting why it did not come.
     @discardableResult
-    func waitForAddress(cloud: Cloud, values: YAMLValue, namespace: String, release: String,
+    func waitForAddress(source: AddressSource?, cloud: Cloud, values: YAMLValue, namespace: String,
                         attempts: Int = 150) async throws -> ExternalAddress? {
         guard let hostname = values.value(at: ["ingress", "hostname"])?.stringValue else { return nil }
-        let source = AddressSource.forCloud(cloud, release: release)
+        guard let source else {
+            report(.addressProblem(AddressLookup.nothingExposed(hostname: hostname, cloud: cloud)))
+            return nil
+        }
         report(.waitingForAddress(source))
         var status = AddressStatus.pending
+        let start = clock.monotonic
+        var lastBeat = start
         for attempt in 0..<attempts {
             status = await address(source: source, namespace: namespace)
             if case .ready = status { break }
+            if case .notLoadBalancer = status { break }
+            if clock.monotonic - lastBeat >= Self.heartbeatInterval {
+                lastBeat = clock.monotonic
+                report(.heartbeat("no address on \(source.description) yet (\(ElapsedText.text(clock.monotonic - start)))"))
+            }
             if attempt + 1 < attempts { try await clock.sleep(for: .seconds(2)) }
         }
         guard case .ready(let address) = status else {

@@ -6,7 +6,7 @@ import Synchronization
 /// Turns operation events into the lines the headless commands print. Progress is printed only
 /// when the ready count changes, so a log of a 10-minute install stays readable.
 final class HeadlessPrinter: Sendable {
-    private let lastProgress = Mutex<String>("")
+    private let lastProgress = Mutex<(counts: String, at: Duration)>(("", .zero))
     private let emit: @Sendable (String) -> Void
 
     /// A printer handing each line to `emit`.
@@ -26,7 +26,7 @@ final class HeadlessPrinter: Sendable {
             var lines: [String] = []
             for check in report.checks {
                 lines.append("  \(Self.mark(check.status)) \(check.title): \(check.message)")
-                lines += check.details.map { "      \($0)" }
+                lines += check.details.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { "      \($0)" }
                 if check.status != .pass, !check.fix.isEmpty { lines.append("      fix: \(check.fix)") }
             }
             return lines
@@ -39,15 +39,22 @@ final class HeadlessPrinter: Sendable {
             return []
         case .toolOutput(let line):
             return ["  \(line)"]
+        case .heartbeat(let text):
+            return ["  … \(text)"]
         case .progress(let update, let elapsed):
             // Nothing created yet (helm is still rendering): no "0/0 ready" line.
             guard update.summary.total > 0 else { return [] }
             let counts = "\(update.summary.ready)/\(update.summary.total) ready"
-            let changed = lastProgress.withLock { last in
-                defer { last = counts }
-                return last != counts
+            // A line when the count changes, and at least every 30 s while it does not (so a
+            // log shows the wait is alive, and what it is waiting for).
+            let due = lastProgress.withLock { last -> Bool in
+                let changed = last.counts != counts
+                guard changed || elapsed - last.at >= .seconds(30) else { return false }
+                last = (counts, elapsed)
+                return true
             }
-            return changed ? ["  \(counts) (\(elapsed.components.seconds)s)"] : []
+            guard due else { return [] }
+            return ["  \(counts) (\(ElapsedText.text(elapsed)))" + Self.waitingFor(update.summary)]
         case .diagnosis(let diagnosis):
             return diagnosis.text.split(separator: "\n").map { "  " + $0 }
         case .waitingForAddress(let source):
@@ -55,9 +62,17 @@ final class HeadlessPrinter: Sendable {
         case .addressProblem(let finding):
             return [finding.message] + (finding.fix.isEmpty ? [] : ["fix: \(finding.fix)"])
         case .dnsRecord(let instruction, _, let url):
-            return [""] + instruction.lines + ["", "When the record resolves, PostHog is at \(url)",
-                                               "Check it any time with: posthog-install status"]
+            return [""] + instruction.lines + ["", "When the record resolves, PostHog is at \(url)"]
         }
+    }
+
+    /// `; waiting for StatefulSet posthog-clickhouse (0 of 1 ready), …` (the first three not ready).
+    static func waitingFor(_ summary: ProgressSummary) -> String {
+        let waiting = summary.items.filter { $0.status.state != .current }
+        guard !waiting.isEmpty else { return "" }
+        let shown = waiting.prefix(3).map { "\($0.kind) \($0.name) (\($0.status.message))" }
+        let more = waiting.count > 3 ? " and \(waiting.count - 3) more" : ""
+        return "; waiting for " + shown.joined(separator: ", ") + more
     }
 
     /// ✓, ! or ✗ for a check's status (symbols, never colour alone).

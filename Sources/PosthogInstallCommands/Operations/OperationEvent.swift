@@ -18,6 +18,9 @@ enum OperationEvent: Sendable {
     case stepFinished(PlanStep, succeeded: Bool)
     /// One line of helm's (or kubectl's) own output while a step runs.
     case toolOutput(String)
+    /// A step is still running and has been quiet for a while (headless runs print it, so a
+    /// log never sits silent; the wizard shows its own clock).
+    case heartbeat(String)
     /// One reading of the namespace, `elapsed` after the watch began.
     case progress(NamespacePollUpdate, elapsed: Duration)
     /// A problem worth showing (each one once).

@@ -9,7 +9,8 @@ struct PreflightGathering {
     /// The facts for `operation` on `namespace`/`release`; `confirmedContext` is the context the
     /// person chose (nil when they have not), `manifests` what the chart renders to.
     func facts(operation: PreflightFacts.Operation, namespace: String, release: String, confirmedContext: String?,
-               acceptCurrentContext: Bool, profile: ProfileSet, manifests: [RenderedManifest]) async throws -> PreflightFacts {
+               acceptCurrentContext: Bool, profile: ProfileSet, manifests: [RenderedManifest],
+               chartDefinedGroups: Set<String> = []) async throws -> PreflightFacts {
         var facts = PreflightFacts(operation: operation)
         facts.namespace = namespace
         facts.release = release
@@ -34,6 +35,7 @@ struct PreflightGathering {
             facts.storageClasses = try? await kubectl.storageClasses()
             facts.existingPods = (try? await kubectl.allPods()) ?? []
             facts.namespaceExists = (try? await kubectl.namespaceExists(namespace)) ?? false
+            facts.servedAPIGroups = try? await kubectl.apiGroups()
             facts.releases = ((try? await connection.helm.list(namespace: namespace)) ?? []).map {
                 InstalledRelease(name: $0.name, namespace: $0.namespace, chart: $0.chart, status: $0.status,
                                  revision: String($0.revision), appVersion: $0.appVersion)
@@ -41,6 +43,8 @@ struct PreflightGathering {
         }
         facts.podRequests = try ManifestPods.requests(from: manifests)
         facts.plannedComponents = ClusterComponent.planned(in: ManifestPods.kindsAndNames(manifests))
+        facts.renderedObjects = ChartAPIGroups.objects(in: manifests)
+        facts.chartDefinedGroups = chartDefinedGroups
         return facts
     }
 }

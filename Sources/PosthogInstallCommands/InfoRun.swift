@@ -33,6 +33,10 @@ struct InfoRun {
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         let namespace = request.namespace
+        if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
+            problem.lines.forEach(emit)
+            return problem.exitCode
+        }
         // 1. Is PostHog installed here at all?
         let release: HelmRelease?
         do { release = try await connection.helm.installedRelease(request.release, namespace: namespace) } catch {

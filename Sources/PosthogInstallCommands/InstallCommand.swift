@@ -54,7 +54,7 @@ public struct InstallCommand: AsyncParsableCommand {
         let run = InstallRun(files: LocalFileSystem(), profiles: profiles, secrets: SystemSecretSource(), connection: connection,
                              clock: SystemClock(), emit: { line in print(line) })
         let request = self.request
-        let code = await InterruptGuard.runCommand(connection: connection) { await run.execute(request) }
+        let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) { await run.execute(request) }
         if code != .success { throw code.exitCode }
     }
 

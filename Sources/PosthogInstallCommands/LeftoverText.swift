@@ -15,4 +15,19 @@ enum LeftoverText {
         lines.append(report.message)
         return lines
     }
+
+    /// The cluster-wide definitions left by the chart's operators, with the command that deletes them.
+    static func definitionLines(_ names: [String], followUp: FollowUpCommands) -> [String] {
+        guard !names.isEmpty else { return [] }
+        var argv = ["kubectl", "delete", "customresourcedefinition"] + names
+        if !followUp.simulated, let context = followUp.context { argv += ["--context", context] }
+        return [
+            "",
+            "Also left, cluster-wide (helm never deletes the CustomResourceDefinitions a chart brings):",
+        ] + names.map { "  CustomResourceDefinition \($0)" } + [
+            "They hold no data of their own; delete them only once nothing else in the cluster uses them "
+                + "(deleting one deletes every object of its kind, in every namespace):",
+            "  " + PlanStep.display(argv),
+        ]
+    }
 }

@@ -54,7 +54,10 @@ public struct ResizeCommand: AsyncParsableCommand {
         let connection = try clusterOptions.connection(cloud: nil)
         let run = ResizeRun(files: LocalFileSystem(), profiles: profiles, connection: connection, clock: SystemClock(),
                             emit: { line in print(line) })
-        let code = await run.execute(request)
+        let request = self.request
+        let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {
+            await run.execute(request)
+        }
         if code != .success { throw code.exitCode }
     }
 

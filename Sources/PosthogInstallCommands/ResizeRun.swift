@@ -49,6 +49,10 @@ struct ResizeRun {
         }
 
         // 1. The release, and the profile of its chart version (the size keys differ per chart).
+        if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
+            problem.lines.forEach(emit)
+            return problem.exitCode
+        }
         let release: HelmRelease?
         do { release = try await connection.helm.installedRelease(request.release, namespace: request.namespace) } catch {
             throw ValuesRun.Failure(message: "cannot ask the cluster which releases are installed: \(error)", status: .failed)
@@ -166,16 +170,10 @@ struct ResizeRun {
     }
 
     private func runUpgrade(_ argv: [String]) async throws -> Bool {
-        guard let executable = argv.first else { return false }
-        let emit = self.emit
-        let command = ProcessCommand(executable, Array(argv.dropFirst()), timeout: .seconds(25 * 60))
-        let result = try await connection.runner.run(command) { line in emit("  \(line.text)") }
-        if result.status.isSuccess { return true }
-        emit("Error: helm upgrade failed (\(result.status)).")
-        if let diagnosis = HelmErrors.diagnose(result.standardError) {
-            diagnosis.text.split(separator: "\n").forEach { emit(String($0)) }
-        }
-        return false
+        let printer = HeadlessPrinter(emit: emit)
+        let steps = ClusterSteps(connection: connection, clock: clock, report: { printer.print($0) })
+        let step = PlanStep(id: "upgrade", title: "Upgrade PostHog with the new volume sizes", action: .run(argv))
+        return try await steps.run(step, argv: argv, watchNamespace: nil)
     }
 
     /// Polls the claims every 2 s until each reports its new capacity, or the time runs out.

@@ -30,6 +30,10 @@ struct StatusRun {
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         let kubectl = connection.kubectl
+        if let problem = await connection.accessProblem(requested: connection.context, needsHelm: true) {
+            problem.lines.forEach(emit)
+            return problem.exitCode
+        }
         let context = await connection.effectiveContext()
         if let problem = await connection.unreachableReason() {
             emit("Cannot reach the cluster of kubectl context \(context ?? "(none)"): \(problem)")
@@ -77,9 +81,16 @@ struct StatusRun {
             emit("\(request.valuesPath) sets no ingress.hostname, so there is no DNS record to check.")
             return ready && release.status == "deployed" ? .success : .failed
         }
-        let source = AddressSource.forCloud(cloud, release: request.release)
-        let status = await steps.address(source: source, namespace: request.namespace)
+        // Where the address is, from the objects the release created (names differ between
+        // chart versions and clouds).
+        let live = try? await kubectl.namespaceObjects(request.namespace)
+        let exposed = ExposedObjects(services: live?.snapshot.services ?? [], ingresses: live?.ingresses ?? [])
         emit("")
+        guard let source = AddressSource.fromManifests(exposed, hostname: hostname) else {
+            StatusReport.findingLines("Address", AddressLookup.nothingExposed(hostname: hostname, cloud: cloud)).forEach(emit)
+            return .failed
+        }
+        let status = await steps.address(source: source, namespace: request.namespace)
         guard case .ready(let address) = status else {
             let finding = AddressLookup.finding(status, source: source, cloud: cloud, namespace: request.namespace)
             StatusReport.findingLines("Address", finding).forEach(emit)

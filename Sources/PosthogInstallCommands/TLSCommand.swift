@@ -50,7 +50,7 @@ public struct TLSCommand: AsyncParsableCommand {
         let run = TLSRun(files: LocalFileSystem(), profiles: profiles, connection: connection, network: SystemNetworkProbes(),
                          clock: SystemClock(), report: { printer.print($0) })
         let request = self.request
-        let code = await InterruptGuard.runCommand(connection: connection) { await run.execute(request) }
+        let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) { await run.execute(request) }
         if code != .success { throw code.exitCode }
     }
 

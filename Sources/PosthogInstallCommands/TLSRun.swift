@@ -50,6 +50,10 @@ struct TLSRun {
         let (hostname, email) = try answers(request, profile: profile)
 
         // 1. The 1-click release and its ingress address.
+        if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
+            problem.lines.forEach(emit)
+            return problem.exitCode
+        }
         let context = await connection.effectiveContext(requested: request.context)
         guard let release = try await connection.helm.installedRelease(request.release, namespace: request.namespace) else {
             emit("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")).")
@@ -109,6 +113,7 @@ struct TLSRun {
                                   namespace: request.namespace, release: request.release, valuesFile: request.valuesPath)
         let plan = Plans.repoSteps(options) + [
             PlanStep(id: "upgrade", title: "Upgrade PostHog with TLS turned on", action: .run(Plans.upgradeCommand(options)), needsConfirmation: true),
+            PlanStep(id: "watch", title: "Wait for PostHog's pods to start", action: .task(.watchProgress), readOnly: true),
         ]
         report(.plan(plan, context: context))
         if request.dryRun {
@@ -128,11 +133,12 @@ struct TLSRun {
             emit("Error: cannot write \(request.valuesPath): \(error). Nothing was changed.")
             return .failed
         }
-        for step in plan {
-            guard case .run(let argv) = step.action else { continue }
-            guard try await steps.run(step, argv: argv, watchNamespace: step.id == "upgrade" ? request.namespace : nil) else { return .failed }
-        }
-        guard try await steps.watch(namespace: request.namespace, until: patience) == .ready else { return .failed }
+        let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
+                                        release: request.release, simulated: connection.simulated)
+        var executor = PlanExecutor(steps: steps, namespace: request.namespace, followUp: followUp)
+        executor.patience = patience
+        let code = try await executor.execute(plan)
+        guard code == .success else { return code }
 
         // 5. The certificate.
         emit("")

@@ -30,8 +30,10 @@ public struct UninstallCommand: AsyncParsableCommand {
         let connection = try clusterOptions.connection(cloud: nil)
         let ask: (@Sendable (String) -> Bool)? = LinePrompt.isAvailable ? LinePrompt.yesNo : nil
         let run = UninstallRun(connection: connection, clock: SystemClock(), ask: ask, emit: { print($0) })
-        let code = await run.execute(request)
-        connection.printLogLocation(after: code)
+        let request = self.request
+        let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {
+            await run.execute(request)
+        }
         if code != .success { throw code.exitCode }
     }
 

@@ -32,6 +32,10 @@ struct UninstallRun {
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
+        if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
+            problem.lines.forEach(emit)
+            return problem.exitCode
+        }
         let context = await connection.effectiveContext(requested: request.context)
         if let problem = await connection.unreachableReason() {
             emit("Cannot reach the cluster of kubectl context \(context ?? "(none)"): \(problem)")
@@ -52,46 +56,67 @@ struct UninstallRun {
             return .success
         }
         events(.plan(plan, context: context))
+        // The API groups of the release's objects, read while the release still exists: the
+        // CustomResourceDefinitions behind them stay after the uninstall.
+        let releaseGroups = release == nil ? [] : await releaseAPIGroups(request)
         let events = self.events
         let steps = ClusterSteps(connection: connection, clock: clock, report: { event in
             switch event {
             case .toolOutput(let line): emit("  \(line)")
+            case .heartbeat(let text): emit("  … \(text)")
             case .stepStarted, .stepFinished: events(event)
             default: break
             }
         })
-        for step in plan {
+        let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
+                                        release: request.release, simulated: connection.simulated)
+        let executor = PlanExecutor(steps: steps, namespace: request.namespace, followUp: followUp)
+        return try await executor.execute(plan) { step in
             switch step.action {
-            case .run(let argv) where step.id == "uninstall":
+            case .run where step.id == "uninstall":
                 guard confirm("Uninstall PostHog (release \(request.release)) from namespace \(request.namespace) in context \(context ?? "(none)")? PostHog stops serving at once.", request) else {
-                    return refused(request)
+                    return .finish(refused(request))
                 }
                 emit("")
                 emit("→ \(step.title)")
-                guard try await steps.run(step, argv: argv, watchNamespace: nil) else { return .failed }
+                return nil
             case .task(.listLeftovers):
                 events(.stepStarted(step))
                 let report = LeftoverReport.from(try await leftovers(request.namespace), options: options)
+                let definitions = await leftoverDefinitions(releaseGroups)
                 events(.stepFinished(step, succeeded: true))
                 emit("")
                 LeftoverText.lines(report).forEach(emit)
-                if report.deleteNamespace == nil { return .success }
+                LeftoverText.definitionLines(definitions, followUp: followUp).forEach(emit)
+                if report.deleteNamespace == nil { return .finish(.success) }
                 if !request.deleteNamespace {
-                    emit("To remove them too: posthog-install uninstall --delete-namespace" + (request.namespace == "posthog" ? "" : " --namespace \(request.namespace)"))
+                    emit("To remove them too: \(followUp.posthogInstall("uninstall --delete-namespace"))")
                 }
+                return .next
             case .run where step.id == "delete-namespace":
                 guard confirm("Delete namespace \(request.namespace) with everything listed above? This cannot be undone.", request) else {
-                    return refused(request)
+                    return .finish(refused(request))
                 }
                 events(.stepStarted(step))
                 let code = try await deleteNamespace(request.namespace)
                 events(.stepFinished(step, succeeded: code == .success))
-                return code
+                return .finish(code)
             default:
-                continue
+                return .next
             }
         }
-        return .success
+    }
+
+    /// The API groups of the objects in the release's manifest (empty when it cannot be read).
+    private func releaseAPIGroups(_ request: Request) async -> Set<String> {
+        guard let manifest = try? await connection.helm.manifest(release: request.release, namespace: request.namespace) else { return [] }
+        return Set(ExposedObjects.apiVersions(yaml: manifest).map { RenderedObjectRef(apiVersion: $0, kind: "", name: "").group })
+    }
+
+    /// The CustomResourceDefinitions in the cluster whose group the release used.
+    private func leftoverDefinitions(_ groups: Set<String>) async -> [String] {
+        guard !groups.isEmpty, let all = try? await connection.kubectl.customResourceDefinitions() else { return [] }
+        return all.filter { groups.contains($0.group) && !CloudAPIGroups.isCloudProvided($0.group) }.map(\.name).sorted()
     }
 
     private func confirm(_ question: String, _ request: Request) -> Bool {

@@ -47,7 +47,7 @@ public struct UpgradeCommand: AsyncParsableCommand {
         let run = UpgradeRun(files: LocalFileSystem(), profiles: profiles, notes: notes, connection: connection,
                              clock: SystemClock(), report: { printer.print($0) })
         let request = self.request
-        let code = await InterruptGuard.runCommand(connection: connection) { await run.execute(request) }
+        let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) { await run.execute(request) }
         if code != .success { throw code.exitCode }
     }
 

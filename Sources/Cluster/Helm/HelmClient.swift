@@ -139,6 +139,16 @@ public struct HelmClient: Sendable {
         try await text(userValuesCommand(release: release, namespace: namespace))
     }
 
+    /// `helm get manifest RELEASE -n NS`: the objects the release created, as YAML documents.
+    public func manifestCommand(release: String, namespace: String) -> ProcessCommand {
+        quick(["get", "manifest", release, "-n", namespace])
+    }
+
+    /// The release's manifest (its objects as a YAML stream).
+    public func manifest(release: String, namespace: String) async throws -> String {
+        try await text(manifestCommand(release: release, namespace: namespace))
+    }
+
     /// helm's version, e.g. `v3.16.3+gcfd0749`.
     public func version() async throws -> String {
         try await text(versionCommand).trimmingCharacters(in: .whitespacesAndNewlines)

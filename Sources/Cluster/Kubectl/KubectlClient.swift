@@ -99,6 +99,13 @@ public struct KubectlClient: Sendable {
         })
     }
 
+    /// The cluster's CustomResourceDefinitions, by name and API group.
+    public func customResourceDefinitions() async throws -> [(name: String, group: String)] {
+        try await list(CustomResourceDefinitionName.self, command(["get", "customresourcedefinitions"])).map {
+            (name: $0.metadata.name, group: $0.spec.group)
+        }
+    }
+
     /// The cluster's nodes.
     public func nodes() async throws -> [Node] { try await list(Node.self, nodesCommand) }
 

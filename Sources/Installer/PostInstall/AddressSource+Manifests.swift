@@ -28,6 +28,12 @@ public struct ExposedObjects: Hashable, Sendable {
         self.init(values: docs)
     }
 
+    /// The `apiVersion` of every object in a YAML stream (`helm get manifest` output).
+    public static func apiVersions(yaml text: String) -> [String] {
+        let docs = (try? YAML.parseDocuments(text, file: "manifest", options: .helm)) ?? []
+        return docs.compactMap { $0["apiVersion"]?.stringValue }
+    }
+
     private init(documents: [String]) {
         self.init(values: documents.compactMap { try? YAML.parse($0, file: "manifest", options: .helm) })
     }

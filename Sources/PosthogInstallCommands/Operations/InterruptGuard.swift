@@ -38,12 +38,12 @@ struct InterruptGuard: Sendable {
             return code
         }
         let state = State()
-        let stream = signals.events([.interrupt, .terminate])
+        let stream = signals.events([.interrupt, .terminate, .hangup])
         let clock = self.clock, window = self.window, emit = self.emit
         let listener = Task {
             for await signal in stream {
                 let count = state.interrupts.withLock { s -> Int in
-                    s.count += signal == .terminate ? 2 : 1
+                    s.count += signal == .interrupt ? 1 : 2  // SIGTERM and SIGHUP stop at once
                     if s.firstAt == nil { s.firstAt = clock.monotonic }
                     return s.count
                 }
@@ -94,21 +94,22 @@ struct InterruptGuard: Sendable {
 extension InterruptGuard {
     /// Runs a command's operation with Ctrl-C handled as described above, printing what
     /// happened; after `.leftRunning` the process exits at once (code 3) so helm goes on.
-    static func runCommand(connection: ClusterConnection, _ body: @escaping @Sendable () async -> ToolExitCode) async -> ToolExitCode {
+    static func runCommand(connection: ClusterConnection, followUp: FollowUpCommands? = nil,
+                           _ body: @escaping @Sendable () async -> ToolExitCode) async -> ToolExitCode {
         let guardian = InterruptGuard(signals: SystemSignals.shared, clock: SystemClock(), emit: { print($0) })
+        let next = followUp ?? FollowUpCommands(context: connection.context, simulated: connection.simulated)
         switch await guardian.run(body) {
         case .finished(let code):
             connection.printLogLocation(after: code)
             return code
         case .leftRunning:
             print("posthog-install stopped; anything helm had started keeps going in the cluster.")
-            print("Follow it with: posthog-install status --watch" + (connection.simulated ? " --simulate" : ""))
+            print("Follow it with: \(next.watchStatus)")
             exit(ToolExitCode.stopped.rawValue)
         case .stopped:
-            print("Stopped, helm included. What was already created stays: posthog-install status"
-                  + (connection.simulated ? " --simulate" : "") + " shows it; posthog-install uninstall removes it.")
+            print("Stopped, helm included. What was already created stays: `\(next.posthogInstall("status"))` shows it; "
+                  + "`\(next.posthogInstall("uninstall"))` removes it.")
             return .stopped
         }
     }
 }
-

@@ -17,6 +17,13 @@ extension ClusterOptions {
     }
 }
 
+extension ClusterOptions {
+    /// The follow-up commands for a run with these options.
+    func followUp(simulated: Bool) -> FollowUpCommands {
+        FollowUpCommands(context: context, namespace: namespace, release: release, simulated: simulated)
+    }
+}
+
 extension ClusterConnection {
     /// After a failed command: where the transcript of every kubectl and helm call is.
     func printLogLocation(after code: ToolExitCode) {

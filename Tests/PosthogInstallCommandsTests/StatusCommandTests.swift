@@ -76,6 +76,10 @@ struct FixedNetworkProbes: NetworkProbes {
 
     @Test func anUnreachableClusterIsNamedWithItsContext() async throws {
         let runner = ScriptedRunner()
+        runner.expect(matching: "kubectl config get-contexts", times: nil, .exit(0, stdout: "prod\nstaging\n"),
+                      where: { $0.arguments.contains("get-contexts") })
+        runner.expect(matching: "helm version", times: nil, .exit(0, stdout: "v3.16.3+gcfd0749\n"),
+                      where: { $0.executable == "helm" && $0.arguments.contains("version") })
         runner.expect(matching: "kubectl version", times: nil, .exit(1, stdout: #"{"clientVersion":{"gitVersion":"v1.32.0","major":"1","minor":"32"}}"#,
                                                            stderr: "The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?"),
                       where: { $0.arguments.contains("version") })

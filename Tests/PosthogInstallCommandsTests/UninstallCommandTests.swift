@@ -72,7 +72,7 @@ import Testing
         #expect(out.contains("Left behind:"))
         #expect(out.contains("PersistentVolumeClaim data-posthog-posthog-postgresql-0"), "\(out)")
         #expect(out.contains("still hold PostHog's data and keep costing money"))
-        #expect(out.hasSuffix("To remove them too: posthog-install uninstall --delete-namespace"))
+        #expect(out.hasSuffix("To remove them too: posthog-install uninstall --delete-namespace --simulate"))
         #expect(try await connection.helm.installedRelease("posthog", namespace: "posthog") == nil)
         #expect(try await connection.kubectl.namespaceExists("posthog"))
     }

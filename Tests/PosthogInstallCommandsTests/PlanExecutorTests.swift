@@ -1,0 +1,100 @@
+import Cluster
+import Effects
+import Foundation
+import Installer
+import Kube
+import PosthogTestSupport
+import Synchronization
+import Testing
+@testable import PosthogInstallCommands
+
+/// The one loop every cluster-changing command runs its plan through.
+@Suite struct PlanExecutorTests {
+    final class Events: Sendable {
+        let items = Mutex<[OperationEvent]>([])
+        func append(_ e: OperationEvent) { items.withLock { $0.append(e) } }
+        var notes: [String] { items.withLock { $0 }.compactMap { if case .note(let t) = $0 { return t } else { return nil } } }
+        var heartbeats: [String] { items.withLock { $0 }.compactMap { if case .heartbeat(let t) = $0 { return t } else { return nil } } }
+    }
+
+    static let refusal = "The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?"
+
+    func executor(_ runner: ScriptedRunner, clock: any WallClock, events: Events) -> PlanExecutor {
+        let connection = ClusterConnection.real(context: "prod", runner: runner, paths: TestConnections.paths, clock: clock)
+        let steps = ClusterSteps(connection: connection, clock: clock, report: { events.append($0) })
+        return PlanExecutor(steps: steps, namespace: "posthog", followUp: FollowUpCommands(context: "prod", namespace: "posthog"))
+    }
+
+    @Test func aClusterThatStopsAnsweringIsReportedAtOnceAndTheWatchGivesUpWithTheNextCommand() async throws {
+        let runner = ScriptedRunner()
+        runner.expect(matching: "kubectl get", times: nil, .exit(1, stderr: Self.refusal), where: { $0.executable == "kubectl" })
+        let events = Events()
+        let clock = FastClock(factor: 200)
+        let watch = PlanStep(id: "watch", title: "Wait", action: .task(.watchProgress), readOnly: true)
+        let code = try await executor(runner, clock: clock, events: events).execute([watch])
+        #expect(code == .failed)
+        let notes = events.notes
+        let told = try #require(notes.firstIndex { $0.contains("The cluster stopped answering") })
+        #expect(notes[told].contains("was refused"))
+        #expect(notes.contains { $0.contains("Gave up: the cluster has not answered for 1m") }, "\(notes)")
+        #expect(notes.last?.contains("run `posthog-install status --watch --context prod`") == true, "\(notes)")
+    }
+
+    @Test func aFailedStepEndsThePlanWithTheNextCommandAndLaterStepsDoNotRun() async throws {
+        let runner = ScriptedRunner()
+        runner.expect(["helm", "repo", "update"], .exit(1, stderr: "Error: no repositories found"))
+        let events = Events()
+        let plan = [PlanStep(id: "repo-update", title: "Update", action: .run(["helm", "repo", "update"])),
+                    PlanStep(id: "install", title: "Install", action: .run(["helm", "install", "x"]))]
+        let code = try await executor(runner, clock: FastClock(factor: 50), events: events).execute(plan)
+        #expect(code == .failed)
+        #expect(events.notes.last == "Next: fix what is shown above, then run the same command again. "
+                + "`posthog-install status --context prod` shows what is in the cluster now.")
+    }
+
+    @Test func aHandlerCanTakeAStepOrStopThePlan() async throws {
+        let runner = ScriptedRunner()
+        let events = Events()
+        let plan = [PlanStep(id: "a", title: "A", action: .task(.writeValues)),
+                    PlanStep(id: "b", title: "B", action: .run(["helm", "never"]))]
+        let seen = Mutex<[String]>([])
+        let code = try await executor(runner, clock: FastClock(factor: 50), events: events).execute(plan) { step in
+            seen.withLock { $0.append(step.id) }
+            return step.id == "a" ? .next : .finish(.stopped)
+        }
+        #expect(code == .stopped)
+        #expect(seen.withLock { $0 } == ["a", "b"])
+    }
+
+    @Test func aQuietToolGetsAHeartbeat() async throws {
+        let clock = FastClock(factor: 100)
+        let runner = ScriptedRunner(clock: clock)
+        runner.expect(["helm", "uninstall", "posthog"], Script.exit(0, stdout: "release \"posthog\" uninstalled\n").after(.seconds(70)))
+        let events = Events()
+        let plan = [PlanStep(id: "uninstall", title: "Uninstall release posthog", action: .run(["helm", "uninstall", "posthog"]))]
+        let code = try await executor(runner, clock: clock, events: events).execute(plan)
+        #expect(code == .success)
+        #expect(events.heartbeats.count >= 2, "\(events.heartbeats)")
+        #expect(events.heartbeats.first?.hasPrefix("still running (") == true)
+        #expect(events.heartbeats.first?.hasSuffix("): Uninstall release posthog") == true)
+    }
+}
+
+/// The commands printed as next steps carry the cluster, namespace and release that were used.
+@Suite struct FollowUpCommandsTests {
+    @Test func flagsFollowWhatWasUsed() {
+        #expect(FollowUpCommands(context: "do-fra1", namespace: "posthog").posthogInstall("status") == "posthog-install status --context do-fra1")
+        #expect(FollowUpCommands(context: "c", namespace: "ph", release: "analytics").watchStatus
+                == "posthog-install status --watch --context c --namespace ph --release analytics")
+        #expect(FollowUpCommands(context: "posthog-simulated", simulated: true).posthogInstall("status") == "posthog-install status --simulate")
+        #expect(FollowUpCommands(context: "my ctx").posthogInstall("status") == "posthog-install status --context 'my ctx'")
+        #expect(FollowUpCommands(context: nil, namespace: "ph").kubectl(["get", "pods"]) == "kubectl get pods -n ph")
+        #expect(FollowUpCommands(context: "c").helm(["status", "posthog"]) == "helm status posthog --namespace posthog --kube-context c")
+    }
+
+    @Test func elapsedTimeReads() {
+        #expect(ElapsedText.text(.seconds(9)) == "9s")
+        #expect(ElapsedText.text(.seconds(125)) == "2m05s")
+        #expect(ElapsedText.text(.seconds(3725)) == "1h02m")
+    }
+}

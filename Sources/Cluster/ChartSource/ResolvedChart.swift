@@ -26,6 +26,11 @@ public struct ResolvedChart: Sendable {
     /// Things the person should know (offline, cache used, stand-in).
     public var notes: [String]
 
+    /// A resolved chart.
+    public init(origin: Origin, name: String, version: String, archive: [UInt8]?, notes: [String]) {
+        self.origin = origin; self.name = name; self.version = version; self.archive = archive; self.notes = notes
+    }
+
     /// Whether this is the built-in stand-in rather than the real chart.
     public var isStandin: Bool {
         if case .standin = origin { return true }

@@ -36,9 +36,25 @@ struct ChartRendering {
         let chartRequest = ChartRequest(chart: request, version: version, defaultVersion: version,
                                         repositories: [info.repositoryName: info.repository],
                                         defaultChart: "\(info.repositoryName)/\(info.chart)", allowStandin: false)
+        let source = ChartSource(paths: XDGPaths.current)
         let resolved: ResolvedChart
         do {
-            resolved = try await ChartSource(paths: XDGPaths.current).resolve(chartRequest)
+            resolved = try await source.resolve(chartRequest)
+        } catch .unreachable(let url, let reason) where request == nil {
+            // Our download could not reach the repository; helm, which installs the chart, may.
+            report(.note("Could not download \(url) directly (\(reason)); asking helm for \(info.chart) \(version)…"))
+            let cache = source.archiveCachePath(chart: info.chart, version: version)
+            do {
+                let bytes = try await ChartPullThroughHelm(connection: connection, files: LocalFileSystem(), cachePath: cache)
+                    .pull(info: info, version: version)
+                resolved = ResolvedChart(origin: .repository(url: info.repository, cachePath: cache, fromCache: false),
+                                         name: info.chart, version: version, archive: bytes, notes: [])
+            } catch let failure as ChartPullThroughHelm.Failure {
+                throw ValuesRun.Failure(message: "The chart \(info.chart) \(version) could not be had: \(failure.message). "
+                                        + (failure.isVersionMissing ? "Pass a version the repository has with --chart-version (`helm search repo \(info.repositoryName)/\(info.chart) --versions` lists them)."
+                                                                   : ChartUnavailableText.message(ChartSourceError.unreachable(url: url, reason: reason), version: version, info: info)),
+                                        status: failure.isVersionMissing ? .badInput : .failed)
+            }
         } catch {
             throw ValuesRun.Failure(message: ChartUnavailableText.message(error, version: version, info: info),
                                     status: ChartUnavailableText.isBadInput(error) ? .badInput : .failed)

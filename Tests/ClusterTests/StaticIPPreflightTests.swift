@@ -42,7 +42,7 @@ import Testing
         #expect(check.status == .warn)
         #expect(check.message == "gcloud is installed but not signed in, so the static IP cannot be checked.")
         #expect(check.fix.contains("gcloud auth login"))
-        #expect(check.details.first?.hasPrefix("ERROR: (gcloud.compute.addresses.describe) You do not currently have an active account selected.") == true)
+        #expect(check.details.dropFirst().first?.hasPrefix("  ERROR: (gcloud.compute.addresses.describe) You do not currently have an active account selected.") == true)
         #expect(check.details.contains { $0.contains("Reserve external static address") }, "the Cloud Console route is offered")
         #expect(fake.calls().map(\.arguments) == [Self.describe])
     }

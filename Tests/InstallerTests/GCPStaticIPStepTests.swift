@@ -47,18 +47,25 @@ import Testing
         let text = "ERROR: (gcloud.compute.addresses.describe) You do not currently have an active account selected."
         guard case .fixFirst(let signIn) = StaticIPStep.decide(.notSignedIn(text)) else { Issue.record("expected fixFirst"); return }
         #expect(signIn.fix.hasPrefix("Run `gcloud auth login`"))
-        #expect(signIn.details.first == text)
+        #expect(Array(signIn.details.prefix(2)) == ["gcloud said:", "  " + text])
         #expect(signIn.details.contains("3. Name: posthog"))
+        #expect(signIn.fix.hasSuffix("as listed above."), "the console steps are printed before the fix")
 
         guard case .fixFirst(let project) = StaticIPStep.decide(.noProject("no project")) else { Issue.record("expected fixFirst"); return }
         #expect(project.fix.contains("gcloud config set project PROJECT_ID"))
-        #expect(project.details == ["no project"])
+        #expect(project.details == ["gcloud said:", "  no project"])
+
+        // gcloud's messages span lines, blank ones included: every line is kept and indented.
+        let multi = "ERROR: (gcloud) denied.\nPlease run:\n\n  $ gcloud auth login\n\n"
+        guard case .fixFirst(let whole) = StaticIPStep.decide(.notSignedIn(multi)) else { Issue.record("expected fixFirst"); return }
+        #expect(Array(whole.details.prefix(5)) == ["gcloud said:", "  ERROR: (gcloud) denied.", "  Please run:", "", "    $ gcloud auth login"])
+        #expect(whole.details[5] == "Or, in the Cloud Console:")
 
         guard case .fixFirst(let other) = StaticIPStep.decide(.failed("Not allowed.", gcloudText: "Required 'compute.globalAddresses.get'")) else {
             Issue.record("expected fixFirst"); return
         }
         #expect(other.message == "Not allowed.")
-        #expect(other.details.first == "Required 'compute.globalAddresses.get'")
+        #expect(Array(other.details.prefix(2)) == ["gcloud said:", "  Required 'compute.globalAddresses.get'"])
     }
 
     @Test func decliningSaysWhatBreaksAndHowToDoItLater() {

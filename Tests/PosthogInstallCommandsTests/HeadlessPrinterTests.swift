@@ -31,6 +31,24 @@ import Testing
                           "      node a: 2 vCPU", "      fix: add a node"])
     }
 
+    @Test func aLongWaitPrintsAtLeastEveryThirtySecondsWithWhatIsNotReady() {
+        let printer = HeadlessPrinter(emit: { _ in })
+        var waiting = update(ready: 1, of: 2)
+        waiting.summary.items = [ObjectProgress(kind: "Deployment", name: "posthog-web", status: ObjectStatus(.current, "1 of 1 available")),
+                                 ObjectProgress(kind: "StatefulSet", name: "posthog-clickhouse", status: ObjectStatus(.inProgress, "0 of 1 ready"))]
+        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(10)))
+                == ["  1/2 ready (10s); waiting for StatefulSet posthog-clickhouse (0 of 1 ready)"])
+        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(39))).isEmpty)
+        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(40))).count == 1, "30 s without a line")
+        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(125))).first?.hasPrefix("  1/2 ready (2m05s)") == true)
+        #expect(printer.lines(for: .heartbeat("still running (30s): Install")) == ["  … still running (30s): Install"])
+    }
+
+    @Test func multiLineDetailsAreIndentedWhole() {
+        let report = PreflightReport(checks: [PreflightCheck(.staticIP, .warn, "gcloud failed", details: ["gcloud said:", "  a\nb"])])
+        #expect(HeadlessPrinter(emit: { _ in }).lines(for: .preflight(report)).dropFirst() == ["      gcloud said:", "        a", "      b"])
+    }
+
     @Test func notesWithSeveralLinesBecomeSeveralLines() {
         #expect(HeadlessPrinter(emit: { _ in }).lines(for: .note("a\n\nb")) == ["a", "", "b"])
     }

@@ -73,17 +73,24 @@ public enum StaticIPStep {
             return .consoleSteps(consoleSteps(name: name, project: project))
         case .notSignedIn(let text):
             return .fixFirst(PostInstallFinding(.problem, "gcloud is installed but not signed in, so the static IP cannot be checked.",
-                                                fix: "Run `gcloud auth login` (and `gcloud config set project PROJECT_ID`), then run posthog-install again. Or reserve the address in the Cloud Console (steps below).",
-                                                details: [text] + consoleSteps(name: name, project: project)))
+                                                fix: "Run `gcloud auth login` (and `gcloud config set project PROJECT_ID`), then run posthog-install again. Or reserve the address in the Cloud Console, as listed above.",
+                                                details: gcloudSaid(text) + ["Or, in the Cloud Console:"] + consoleSteps(name: name, project: project)))
         case .noProject(let text):
             return .fixFirst(PostInstallFinding(.problem, "gcloud has no project selected, so it cannot tell which project's addresses to look at.",
                                                 fix: "Run `gcloud config set project PROJECT_ID` with the project of your GKE cluster, then run posthog-install again.",
-                                                details: [text]))
+                                                details: gcloudSaid(text)))
         case let .failed(message, text):
             return .fixFirst(PostInstallFinding(.problem, message,
-                                                fix: "Fix the problem gcloud reports, or reserve the address in the Cloud Console (steps below).",
-                                                details: [text] + consoleSteps(name: name, project: project)))
+                                                fix: "Fix the problem gcloud reports, or reserve the address in the Cloud Console, as listed above.",
+                                                details: gcloudSaid(text) + ["Or, in the Cloud Console:"] + consoleSteps(name: name, project: project)))
         }
+    }
+
+    /// gcloud's own text, whole, under a heading and indented (its messages often span many lines).
+    static func gcloudSaid(_ text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let trimmed = lines.reversed().drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }.reversed()
+        return ["gcloud said:"] + trimmed.map { $0.isEmpty ? "" : "  " + $0 }
     }
 
     /// What to say when the person declined reserving the address.

@@ -126,3 +126,17 @@ import Testing
         #expect(try await k.contexts() == ["nowhere"])
     }
 }
+
+/// kubectl's view of the kubeconfig, as `kubectl config view -o json` prints it.
+@Suite struct KubeconfigViewTests {
+    @Test func readsContextsClustersAndTheCurrentOne() throws {
+        let json = #"{"kind":"Config","clusters":null,"users":[{"name":"u","user":{"token":"REDACTED"}}],"contexts":[{"name":"orphan","context":{"cluster":"missing","user":"u"}},{"name":"ok","context":{"cluster":"c"}}],"current-context":"orphan"}"#
+        var view = try JSONDecoder().decode(KubeconfigView.self, from: Data(json.utf8))
+        #expect(view.contexts.map(\.name) == ["orphan", "ok"])
+        #expect(view.currentContext == "orphan")
+        #expect(view.server(of: "orphan")?.server == "")
+        #expect(view.server(of: "nope") == nil)
+        view.clusters = [KubeconfigView.Cluster(name: "c", server: "https://1.2.3.4")]
+        #expect(view.server(of: "ok")?.server == "https://1.2.3.4")
+    }
+}

@@ -37,4 +37,13 @@ import Testing
         #expect(ClusterAccessCheck.problem(ClusterAccessFacts(contexts: ["a"], currentContext: "a")) == nil)
         #expect(ClusterAccessCheck.problem(ClusterAccessFacts(requestedContext: "a", contexts: ["a"])) == nil)
     }
+
+    @Test func aContextWhoseClusterIsMissingIsNamed() throws {
+        var facts = ClusterAccessFacts(contexts: ["orphan"], currentContext: "orphan", kubeconfig: "/tmp/k")
+        facts.chosenCluster = (name: "missing", server: "")
+        let problem = try #require(ClusterAccessCheck.problem(facts))
+        #expect(problem.message == "The kubectl context \"orphan\" names the cluster \"missing\", which /tmp/k does not define (or gives no server address), so there is nothing to talk to.")
+        facts.chosenCluster = (name: "c", server: "https://10.0.0.1")
+        #expect(ClusterAccessCheck.problem(facts) == nil)
+    }
 }

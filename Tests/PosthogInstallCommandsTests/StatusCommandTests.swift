@@ -76,8 +76,9 @@ struct FixedNetworkProbes: NetworkProbes {
 
     @Test func anUnreachableClusterIsNamedWithItsContext() async throws {
         let runner = ScriptedRunner()
-        runner.expect(matching: "kubectl config get-contexts", times: nil, .exit(0, stdout: "prod\nstaging\n"),
-                      where: { $0.arguments.contains("get-contexts") })
+        runner.expect(matching: "kubectl config view", times: nil,
+                      .exit(0, stdout: #"{"contexts":[{"name":"prod","context":{"cluster":"p"}}],"clusters":[{"name":"p","cluster":{"server":"https://127.0.0.1:6443"}}],"current-context":"prod"}"#),
+                      where: { $0.arguments.contains("view") })
         runner.expect(matching: "helm version", times: nil, .exit(0, stdout: "v3.16.3+gcfd0749\n"),
                       where: { $0.executable == "helm" && $0.arguments.contains("version") })
         runner.expect(matching: "kubectl version", times: nil, .exit(1, stdout: #"{"clientVersion":{"gitVersion":"v1.32.0","major":"1","minor":"32"}}"#,

@@ -33,6 +33,8 @@ public struct KubectlClient: Sendable {
     public var contextsCommand: ProcessCommand {
         command(["config", "get-contexts", "-o", "name"], json: false, withContext: false)
     }
+    /// `kubectl config view -o json` (secrets redacted by kubectl; no `--context`: the whole file).
+    public var configViewCommand: ProcessCommand { command(["config", "view"], withContext: false) }
     /// `kubectl get nodes -o json`.
     public var nodesCommand: ProcessCommand { command(["get", "nodes"]) }
     /// `kubectl get storageclasses -o json`.

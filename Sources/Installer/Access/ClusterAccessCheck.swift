@@ -1,6 +1,6 @@
 /// What a command found out about its way into the cluster before doing anything else: the
 /// contexts kubectl knows, the one asked for, and whether the tools it needs are installed.
-public struct ClusterAccessFacts: Hashable, Sendable {
+public struct ClusterAccessFacts: Sendable {
     /// The context given with `--context`, if any.
     public var requestedContext: String?
     /// The contexts of the kubeconfig; nil when kubectl could not read its configuration.
@@ -17,6 +17,9 @@ public struct ClusterAccessFacts: Hashable, Sendable {
     public var needsHelm: Bool
     /// Whether helm was found (ignored when not needed).
     public var helmFound: Bool
+    /// The cluster the chosen context names and its API server ("" when the cluster is not in
+    /// the kubeconfig or has no server); nil when unknown.
+    public var chosenCluster: (name: String, server: String)?
 
     /// Facts.
     public init(requestedContext: String? = nil, contexts: [String]? = [], currentContext: String? = nil,
@@ -74,6 +77,14 @@ public enum ClusterAccessCheck {
                 message: "There is no kubectl context named \"\(wanted)\" in \(f.kubeconfig); \(known).",
                 fix: suggestion + "Pass one of them with --context (`kubectl config get-contexts` lists them), "
                     + "or add your cluster's credentials with your cloud's CLI first.",
+                isBadInput: true)
+        }
+        if let cluster = f.chosenCluster, cluster.server.isEmpty, let context = f.requestedContext ?? f.currentContext {
+            let what = cluster.name.isEmpty ? "names no cluster" : "names the cluster \"\(cluster.name)\", which \(f.kubeconfig) does not define (or gives no server address)"
+            return ClusterAccessProblem(
+                message: "The kubectl context \"\(context)\" \(what), so there is nothing to talk to.",
+                fix: "Fetch the cluster's credentials again with your cloud's CLI (it writes the cluster and the context together), "
+                    + "or choose another context with --context (`kubectl config get-contexts` lists them).",
                 isBadInput: true)
         }
         if f.requestedContext == nil, f.currentContext == nil {

@@ -44,6 +44,6 @@ struct ChartPullThroughHelm {
     private func failure(_ result: ProcessResult, doing command: String) -> Failure {
         let said = result.standardError.split(separator: "\n").last { $0.hasPrefix("Error") }.map(String.init)
             ?? result.status.description
-        return Failure(message: "`\(command)` failed: \(said)", isVersionMissing: said.contains("not found"))
+        return Failure(message: "`\(command)` failed: \(said)", isVersionMissing: said.contains("matching"))
     }
 }

@@ -40,24 +40,26 @@ extension ClusterConnection {
             if case .notFound? = helmRun?.status { facts.helmFound = false }
         }
         do {
-            let listed = try await runner.run(kubectl.contextsCommand)
-            switch listed.status {
+            let view = try await runner.run(kubectl.configViewCommand)
+            switch view.status {
             case .notFound: facts.kubectlFound = false
-            case _ where listed.status.isSuccess:
-                facts.contexts = listed.standardOutput.split(separator: "\n")
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            case _ where view.status.isSuccess:
+                if let config = try? JSONDecoder().decode(KubeconfigView.self, from: Data(view.standardOutput.utf8)) {
+                    facts.contexts = config.contexts.map(\.name)
+                    facts.currentContext = config.currentContext.isEmpty ? nil : config.currentContext
+                    facts.chosenCluster = (requested ?? facts.currentContext).flatMap(config.server(of:))
+                } else {
+                    facts.contexts = nil
+                    facts.configError = "kubectl config view printed something that is not its JSON"
+                }
             default:
                 facts.contexts = nil
-                facts.configError = KubectlError.meaningfulMessage(listed.standardError)
-                    .map { $0.replacingOccurrences(of: "error: ", with: "") } ?? listed.status.description
+                facts.configError = KubectlError.meaningfulMessage(view.standardError)
+                    .map { $0.hasPrefix("error: ") ? String($0.dropFirst(7)) : $0 } ?? view.status.description
             }
         } catch {
             facts.contexts = nil
             facts.configError = "\(error)"
-        }
-        if facts.kubectlFound, facts.contexts != nil, requested == nil {
-            facts.currentContext = try? await kubectl.currentContext()
-            if facts.currentContext?.isEmpty == true { facts.currentContext = nil }
         }
         return ClusterAccessCheck.problem(facts)
     }

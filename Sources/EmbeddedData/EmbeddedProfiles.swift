@@ -1714,6 +1714,31 @@ spec:
 """#,
         "standin-chart/posthog/templates/cert-manager.yaml": #"""
 {{- if index .Values "cert-manager" "enabled" }}
+# cert-manager's own chart renders its CustomResourceDefinitions as templates (installCRDs),
+# so the issuer below has its API once the release is applied.
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: clusterissuers.cert-manager.io
+  labels:
+    app.kubernetes.io/name: cert-manager
+spec:
+  group: cert-manager.io
+  names:
+    kind: ClusterIssuer
+    listKind: ClusterIssuerList
+    plural: clusterissuers
+    singular: clusterissuer
+  scope: Cluster
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          x-kubernetes-preserve-unknown-fields: true
+---
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -1742,6 +1767,9 @@ apiVersion: cert-manager.io/v1
 kind: ClusterIssuer
 metadata:
   name: letsencrypt-prod
+  annotations:
+    # After the release, as in the real chart: the issuer's API comes with cert-manager.
+    "helm.sh/hook": post-install,post-upgrade
   labels:
     {{- include "posthog.labels" . | nindent 4 }}
 spec:

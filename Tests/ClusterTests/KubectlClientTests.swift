@@ -71,6 +71,9 @@ import Testing
 
         """
         #expect(KubectlError.meaningfulMessage(stderr) == "The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?")
+        // `kubectl get pods,jobs,…` prints the refusal once per resource type: once is enough.
+        let repeated = String(repeating: "The connection to the server 127.0.0.1:1 was refused\n", count: 8) + "other line\n"
+        #expect(KubectlError.meaningfulMessage(repeated) == "The connection to the server 127.0.0.1:1 was refused\nother line")
     }
 
     @Test func missingKubectlAndTimeoutsAreNamed() async throws {

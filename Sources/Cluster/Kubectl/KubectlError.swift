@@ -65,11 +65,14 @@ public struct KubectlError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// kubectl's stderr without klog lines (`E1130 10:52:24.975829 22468 memcache.go:265] …`), joined.
+    /// kubectl's stderr without klog lines (`E1130 10:52:24.975829 22468 memcache.go:265] …`)
+    /// and without repeats (a request for several resource types prints the same refusal once
+    /// per type), joined.
     public static func meaningfulMessage(_ stderr: String) -> String? {
+        var seen: Set<String> = []
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: true)
             .map { String($0).trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !isKlogLine($0) }
+            .filter { !$0.isEmpty && !isKlogLine($0) && seen.insert($0).inserted }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 

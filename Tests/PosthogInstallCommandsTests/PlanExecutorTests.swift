@@ -52,6 +52,21 @@ import Testing
                 + "`posthog-install status --context prod` shows what is in the cluster now.")
     }
 
+    @Test func helmsErrorIsPrintedOnceWithTheExplanation() async throws {
+        let runner = ScriptedRunner()
+        let error = "Error: UPGRADE FAILED: cannot patch \"posthog-posthog-postgresql\" with kind StatefulSet: StatefulSet.apps \"posthog-posthog-postgresql\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"
+        runner.expect(["helm", "upgrade", "posthog"], .exit(1, stderr: error + "\n"))
+        let lines = Mutex<[String]>([])
+        let printer = HeadlessPrinter(emit: { line in lines.withLock { $0.append(line) } })
+        let connection = ClusterConnection.real(context: "prod", runner: runner, paths: TestConnections.paths)
+        let steps = ClusterSteps(connection: connection, clock: FastClock(factor: 50), report: { printer.print($0) })
+        let step = PlanStep(id: "upgrade", title: "Upgrade", action: .run(["helm", "upgrade", "posthog"]))
+        #expect(try await steps.run(step, argv: ["helm", "upgrade", "posthog"], watchNamespace: nil) == false)
+        let printed = lines.withLock { $0 }
+        #expect(printed.filter { $0.contains("UPGRADE FAILED") }.count == 1, "\(printed)")
+        #expect(printed.contains { $0.contains("Kubernetes does not allow to change") }, "the explanation is still there: \(printed)")
+    }
+
     @Test func aHandlerCanTakeAStepOrStopThePlan() async throws {
         let runner = ScriptedRunner()
         let events = Events()

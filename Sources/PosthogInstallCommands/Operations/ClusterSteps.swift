@@ -54,7 +54,10 @@ struct ClusterSteps: Sendable {
         watcher?.cancel()
         report(.stepFinished(step, succeeded: result.status.isSuccess))
         if result.status.isSuccess { return true }
-        if let diagnosis = HelmErrors.diagnose(result.standardError) {
+        if var diagnosis = HelmErrors.diagnose(result.standardError) {
+            // helm's own error line was streamed already: the explanation need not repeat it.
+            let streamed = Set(result.standardError.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+            diagnosis.details.removeAll { streamed.contains($0.trimmingCharacters(in: .whitespaces)) }
             report(.note(""))
             report(.diagnosis(diagnosis))
         }

@@ -153,7 +153,8 @@ struct InstallRun {
         guard code == .success else { return code }
         let source = AddressSource.fromManifests(ExposedObjects(manifests: rendered.manifests),
                                                  hostname: values.value(at: ["ingress", "hostname"])?.stringValue)
-        if try await steps.waitForAddress(source: source, cloud: cloud, values: values, namespace: request.namespace) != nil {
+        if try await steps.waitForAddress(source: source, cloud: cloud, values: values, namespace: request.namespace,
+                                           followUp: followUp(request, context: context)) != nil {
             emit("Check it any time with: \(followUp(request, context: context).posthogInstall("status"))")
         }
         await gcpCertificateNote(cloud: cloud, values: values)

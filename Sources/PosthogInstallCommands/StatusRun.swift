@@ -92,7 +92,10 @@ struct StatusRun {
         }
         let status = await steps.address(source: source, namespace: request.namespace)
         guard case .ready(let address) = status else {
-            let finding = AddressLookup.finding(status, source: source, cloud: cloud, namespace: request.namespace)
+            let next = FollowUpCommands(context: connection.context, namespace: request.namespace, release: request.release,
+                                        simulated: connection.simulated)
+            let finding = AddressLookup.finding(status, source: source, cloud: cloud, namespace: request.namespace,
+                                                statusCommand: next.posthogInstall("status"), helmStatus: next.helm(["status", request.release]))
             StatusReport.findingLines("Address", finding).forEach(emit)
             return .failed
         }

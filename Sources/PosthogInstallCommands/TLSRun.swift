@@ -72,7 +72,11 @@ struct TLSRun {
             try await clock.sleep(for: .seconds(2))
         }
         guard case .ready(let address) = status else {
-            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: .do, namespace: request.namespace)))
+            let next = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
+                                        release: request.release, simulated: connection.simulated)
+            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: .do, namespace: request.namespace,
+                                                         statusCommand: next.posthogInstall("status"),
+                                                         helmStatus: next.helm(["status", request.release]))))
             return .failed
         }
 

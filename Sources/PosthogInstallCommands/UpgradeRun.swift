@@ -167,7 +167,8 @@ struct UpgradeRun {
         let cloud = values["cloud"]?.stringValue.flatMap(Cloud.init(rawValue:)) ?? .other
         let source = AddressSource.fromManifests(ExposedObjects(manifests: rendered.manifests),
                                                  hostname: values.value(at: ["ingress", "hostname"])?.stringValue)
-        if try await steps.waitForAddress(source: source, cloud: cloud, values: values, namespace: request.namespace, attempts: 30) != nil {
+        if try await steps.waitForAddress(source: source, cloud: cloud, values: values, namespace: request.namespace,
+                                           followUp: followUp, attempts: 30) != nil {
             emit("Check it any time with: \(followUp.posthogInstall("status"))")
         }
         return .success

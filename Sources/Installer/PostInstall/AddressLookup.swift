@@ -67,21 +67,23 @@ public enum AddressLookup {
     }
 
     /// What to tell the person about `status`.
-    public static func finding(_ status: AddressStatus, source: AddressSource, cloud: Cloud, namespace: String = "posthog") -> PostInstallFinding {
+    /// `statusCommand` is the command that checks again, written for the cluster in use.
+    public static func finding(_ status: AddressStatus, source: AddressSource, cloud: Cloud, namespace: String = "posthog",
+                               statusCommand: String = "posthog-install status", helmStatus: String? = nil) -> PostInstallFinding {
         switch status {
         case .ready(let a):
             let kind = a.kind == .hostname ? "host name" : "IP address"
             return PostInstallFinding(.ok, "PostHog's load balancer has the \(kind) \(a.value).")
         case .pending:
             let wait = cloud == .aws ? "usually 2–10 minutes on AWS" : cloud == .gcp ? "usually 2–10 minutes on Google Cloud" : "usually 1–5 minutes"
-            var fix = "Wait and check again (`posthog-install status`)."
+            var fix = "Wait and check again (`\(statusCommand)`)."
             if cloud == .other {
                 fix += " If it never comes, your cluster may have no load balancer support (bare metal needs something like MetalLB)."
             }
             return PostInstallFinding(.waiting, "The cloud is still creating the load balancer for \(source.description) (\(wait)).", fix: fix)
         case .notFound:
             return PostInstallFinding(.problem, "\(source.description) was not found in namespace \(namespace).",
-                                      fix: "Check that the install finished (`helm status posthog --namespace \(namespace)`) and that the values enable the ingress for \(cloud.rawValue).")
+                                      fix: "Check that the install finished (`\(helmStatus ?? "helm status posthog --namespace \(namespace)")`) and that the values enable the ingress for \(cloud.rawValue).")
         case .notLoadBalancer(let type):
             return PostInstallFinding(.problem, "\(source.description) is of type \(type), so no external load balancer is created for it.",
                                       fix: "Set the service type to LoadBalancer in the values, or reach PostHog through your own ingress or a NodePort.")

@@ -182,7 +182,7 @@ struct ClusterSteps: Sendable {
     /// returns the address, or nil after reporting why it did not come.
     @discardableResult
     func waitForAddress(source: AddressSource?, cloud: Cloud, values: YAMLValue, namespace: String,
-                        attempts: Int = 150) async throws -> ExternalAddress? {
+                        followUp: FollowUpCommands? = nil, attempts: Int = 150) async throws -> ExternalAddress? {
         guard let hostname = values.value(at: ["ingress", "hostname"])?.stringValue else { return nil }
         guard let source else {
             report(.addressProblem(AddressLookup.nothingExposed(hostname: hostname, cloud: cloud)))
@@ -203,7 +203,9 @@ struct ClusterSteps: Sendable {
             if attempt + 1 < attempts { try await clock.sleep(for: .seconds(2)) }
         }
         guard case .ready(let address) = status else {
-            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: cloud, namespace: namespace)))
+            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: cloud, namespace: namespace,
+                                                         statusCommand: followUp?.posthogInstall("status") ?? "posthog-install status",
+                                                         helmStatus: followUp.map { $0.helm(["status", $0.release]) })))
             return nil
         }
         report(.dnsRecord(DNSInstruction.make(hostname: hostname, address: address), hostname: hostname,

@@ -20,6 +20,10 @@ struct UpgradeRun {
         var yes = false
         var acceptDataLoss = false
         var dryRun = false
+        /// Only show what would change (`posthog-install diff`): nothing is written or run.
+        var previewOnly = false
+        /// With `previewOnly`: the per-object diff too (`--details`).
+        var details = false
     }
 
     let files: any FileSystem
@@ -96,6 +100,21 @@ struct UpgradeRun {
         let prepared = try await rendering.load(chart: request.chart, version: target, info: profile.chart)
         guard let rendered = await rendering.render(prepared.chart, valuesPath: valuesPath, valuesText: valuesText, namespace: request.namespace,
                                               release: request.release, upgrade: true) else { return .failed }
+        // 5. What changes in the cluster, before anything does.
+        emit("")
+        let (preview, unreadable) = await UpgradePreview(connection: connection)
+            .compute(release: request.release, namespace: request.namespace, rendered: rendered.manifests)
+        if let preview {
+            ChangeTableText.lines(preview.changes, target: target).forEach(emit)
+            if request.previewOnly {
+                if request.details { ChangeDetailsText.lines(preview).forEach(emit) }
+                else if !preview.changes.isEmpty { emit("Each object's diff: the same command with --details.") }
+                return .success
+            }
+        } else {
+            emit("The deployed objects could not be read, so no change table can be shown (\(unreadable ?? "unknown")).")
+            if request.previewOnly { return .failed }
+        }
         emit("")
         emit("Checking the cluster…")
         let facts = try await PreflightGathering(connection: connection).facts(
@@ -110,7 +129,7 @@ struct UpgradeRun {
             return .preflightBlocked
         }
 
-        // 5. The plan, and what it still needs from the person.
+        // 6. The plan, and what it still needs from the person.
         let context = request.context ?? connection.context ?? facts.currentContext
         var options = PlanOptions(chartInfo: profile.chart, chartVersion: prepared.version, context: context,
                                   namespace: request.namespace, release: request.release, valuesFile: valuesPath)
@@ -126,6 +145,14 @@ struct UpgradeRun {
             for blocker in decision.blockers { emit("Not upgrading: \(blocker.message)"); emit("fix: \(blocker.fix)") }
             return .badInput
         }
+        let blocking = UpgradePreview.blocking(preview?.changes ?? [], deletedFirst: UpgradePreview.deletedFirst(plan))
+        if !blocking.isEmpty && !request.acceptDataLoss {
+            emit("")
+            emit("Not upgrading: the change table above has \(blocking.count) change\(blocking.count == 1 ? "" : "s") that Kubernetes would refuse or that lose data:")
+            for (change, risk) in blocking { emit("  \(change.key.display): \(risk.message)"); emit("    fix: \(risk.fix)") }
+            emit("fix: do what each line says first, or run again with --accept-data-loss once you have a backup and mean it. Nothing was changed.")
+            return .preflightBlocked
+        }
         if let refusal = connection.unconfirmedContextRefusal(requested: request.context, yes: request.yes, context: context,
                                                               action: "upgrade the release in") {
             emit("")
@@ -133,7 +160,7 @@ struct UpgradeRun {
             return .badInput
         }
 
-        // 6. Run it.
+        // 7. Run it.
         let steps = ClusterSteps(connection: connection, clock: clock, report: report)
         let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
                                         release: request.release, simulated: connection.simulated)

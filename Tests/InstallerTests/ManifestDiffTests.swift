@@ -106,6 +106,14 @@ import YAML
         #expect(ManifestDiff.changes(deployed: try objects(a), rendered: try objects(b)).isEmpty)
     }
 
+    @Test func whatHelmAddsWhenApplyingIsNotAChangeAndChecksumsRestartPods() throws {
+        let plain = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {template: {metadata: {annotations: {checksum/secrets.yaml: abc}}}}\n"
+        let stored = plain.replacingOccurrences(of: "metadata: {name: web}", with: "metadata: {name: web, annotations: {meta.helm.sh/release-name: posthog}, labels: {app.kubernetes.io/managed-by: Helm}}")
+        #expect(ManifestDiff.changes(deployed: try objects(stored), rendered: try objects(plain)).isEmpty)
+        let rechecked = try objects(plain.replacingOccurrences(of: "abc", with: "def"))
+        #expect(ManifestDiff.changes(deployed: try objects(stored), rendered: rechecked).first?.reason == "restarts its pods (a configuration checksum changes)")
+    }
+
     @Test func theLineDiffShowsContextAroundChanges() {
         let old = (1...10).map { "line \($0)" }
         var new = old

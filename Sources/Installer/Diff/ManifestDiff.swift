@@ -2,11 +2,21 @@ import YAML
 
 /// The change table of an upgrade: the deployed release's objects against the new render (pure).
 public enum ManifestDiff {
-    /// Paths that say nothing about what runs: helm's chart label and checksum annotations change
-    /// on every chart version and are reported only when nothing else changed.
+    /// Whether `path` is in an object's or its pod template's metadata.
+    static func isMetadata(_ path: [String]) -> Bool {
+        path.first == "metadata" || (path.count > 3 && path[0] == "spec" && path[1] == "template" && path[2] == "metadata")
+    }
+
+    /// What helm itself adds when it applies an object (release annotations, managed-by label):
+    /// present on one side only by how the manifest was stored, never a change.
+    static func isAddedByHelm(_ path: [String]) -> Bool {
+        isMetadata(path) && (path.last.map { $0.hasPrefix("meta.helm.sh/") || $0 == "app.kubernetes.io/managed-by" } ?? false)
+    }
+
+    /// Labels that change with every chart version and say nothing about what runs; reported
+    /// only when nothing else changed.
     static func isBookkeeping(_ path: [String]) -> Bool {
-        guard path.first == "metadata" || (path.count > 3 && path[0] == "spec" && path[1] == "template" && path[2] == "metadata") else { return false }
-        return path.last.map { $0 == "helm.sh/chart" || $0.hasPrefix("checksum/") || $0 == "app.kubernetes.io/version" || $0 == "chart" } ?? false
+        isMetadata(path) && (path.last.map { $0 == "helm.sh/chart" || $0 == "app.kubernetes.io/version" || $0 == "chart" } ?? false)
     }
 
     /// Every object added, changed or deleted, with its risks; unchanged objects are left out.
@@ -21,11 +31,13 @@ public enum ManifestDiff {
                 result.append(ObjectChange(key: object.key, operation: .add, reason: "new in this chart version or these values"))
                 continue
             }
-            let paths = ValueDifference.paths(old.body, object.body)
+            let paths = ValueDifference.paths(old.body, object.body).filter { !isAddedByHelm($0) }
             guard !paths.isEmpty else { continue }
             let shown = paths.filter { !isBookkeeping($0) }
             let texts = (shown.isEmpty ? paths : shown).map(ValueDifference.text)
+            let restarts = shown.contains { isMetadata($0) && ($0.last?.hasPrefix("checksum/") ?? false) } && shown.allSatisfy(isMetadata)
             let reason = shown.isEmpty ? "chart version labels only"
+                : restarts ? "restarts its pods (a configuration checksum changes)"
                 : "changes " + texts.prefix(2).joined(separator: ", ") + (texts.count > 2 ? " and \(texts.count - 2) more" : "")
             result.append(ObjectChange(key: object.key, operation: .change, changedPaths: texts, reason: reason,
                                        risks: ChangeRules.risks(old: old, new: object, changed: paths)))

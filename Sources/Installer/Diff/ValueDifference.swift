@@ -11,6 +11,10 @@ public enum ValueDifference {
             var keys = a.keys
             for k in b.keys where a[k] == nil { keys.append(k) }
             return keys.flatMap { paths(a[$0], b[$0], prefix: prefix + [$0]) }
+        case (.mapping(let a)?, nil) where !a.isEmpty:
+            return a.keys.flatMap { paths(a[$0], nil, prefix: prefix + [$0]) }
+        case (nil, .mapping(let b)?) where !b.isEmpty:
+            return b.keys.flatMap { paths(nil, b[$0], prefix: prefix + [$0]) }
         case (.sequence(let a)?, .sequence(let b)?) where a.count == b.count:
             return a.indices.flatMap { paths(a[$0], b[$0], prefix: prefix + ["[\($0)]"]) }
         default:

@@ -150,6 +150,8 @@ struct InstallRun {
         executor.policy = request.consent.statusPolicy
         executor.watchedWhileRunning = ["install"]
         let code = try await executor.execute(plan)
+        await ValuesHistoryRecorder(files: files, connection: connection)
+            .saveCurrent(valuesText, valuesPath: valuesPath, namespace: request.namespace, release: request.release)
         guard code == .success else { return code }
         let source = AddressSource.fromManifests(ExposedObjects(manifests: rendered.manifests),
                                                  hostname: values.value(at: ["ingress", "hostname"])?.stringValue)

@@ -34,6 +34,10 @@ public struct UpgradeCommand: AsyncParsableCommand {
         "Allow upgrade steps that delete volumes (the notes say which). Back up first."))
     var acceptDataLoss = false
 
+    @Flag(name: .customLong("rollback-on-failure"), help: ArgumentHelp(
+        "If helm upgrade fails or the new pods do not become ready, roll back to the revision before it (with its values.yaml)."))
+    var rollbackOnFailure = false
+
     /// Runs the upgrade and exits with its code.
     public func run() async throws {
         let profiles: [ProfileSet]
@@ -54,6 +58,7 @@ public struct UpgradeCommand: AsyncParsableCommand {
     var request: UpgradeRun.Request {
         UpgradeRun.Request(valuesPath: values, chart: chartOptions.chart, chartVersion: chartOptions.chartVersion,
                            context: clusterOptions.context, namespace: clusterOptions.namespace, release: clusterOptions.release,
-                           yes: clusterOptions.yes, acceptDataLoss: acceptDataLoss, dryRun: clusterOptions.dryRun)
+                           yes: clusterOptions.yes, acceptDataLoss: acceptDataLoss, dryRun: clusterOptions.dryRun,
+                           rollbackOnFailure: rollbackOnFailure)
     }
 }

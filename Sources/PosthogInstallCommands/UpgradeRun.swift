@@ -24,6 +24,8 @@ struct UpgradeRun {
         var previewOnly = false
         /// With `previewOnly`: the per-object diff too (`--details`).
         var details = false
+        /// Roll back to the revision before the upgrade when helm or the new pods fail.
+        var rollbackOnFailure = false
     }
 
     let files: any FileSystem
@@ -166,6 +168,9 @@ struct UpgradeRun {
                                         release: request.release, simulated: connection.simulated)
         var executor = PlanExecutor(steps: steps, namespace: request.namespace, followUp: followUp)
         executor.patience = patience
+        // The values of the revision running now, for a rollback to find.
+        let history = ValuesHistoryRecorder(files: files, connection: connection)
+        history.save(originalText, valuesPath: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
         let code = try await executor.execute(plan) { step in
             switch step.action {
             case .run(let argv) where step.id.hasPrefix("note:"):
@@ -189,6 +194,10 @@ struct UpgradeRun {
                 return nil
             }
         }
+        let after = await history.saveCurrent(valuesText, valuesPath: valuesPath, namespace: request.namespace, release: request.release)
+        if code == .failed, let after, after > installed.revision {
+            return try await offerRollback(request, to: installed.revision, followUp: followUp)
+        }
         guard code == .success else { return code }
         let values = try YAML.parse(valuesText, file: valuesPath)
         let cloud = values["cloud"]?.stringValue.flatMap(Cloud.init(rawValue:)) ?? .other
@@ -199,5 +208,22 @@ struct UpgradeRun {
             emit("Check it any time with: \(followUp.posthogInstall("status"))")
         }
         return .success
+    }
+
+    /// After the new revision failed: roll back at once (`--rollback-on-failure`), or say how.
+    private func offerRollback(_ request: Request, to revision: Int, followUp: FollowUpCommands) async throws -> ToolExitCode {
+        emit("")
+        guard request.rollbackOnFailure else {
+            emit("To go back to revision \(revision), which ran before this upgrade, with its values.yaml: "
+                 + "\(followUp.posthogInstall("rollback --to-revision \(revision)"))")
+            return .failed
+        }
+        emit("Rolling back to revision \(revision) (--rollback-on-failure)…")
+        var rollback = RollbackRun(files: files, connection: connection, clock: clock, report: report)
+        rollback.patience = patience
+        let code = await rollback.execute(RollbackRun.Request(valuesPath: request.valuesPath, toRevision: revision, context: request.context,
+                                                              namespace: request.namespace, release: request.release, yes: true))
+        emit(code == .success ? "Rolled back to revision \(revision); the upgrade did not stay." : "The rollback did not finish either; see above.")
+        return .failed
     }
 }

@@ -61,6 +61,9 @@ import Testing
         let releases = try await connection.helm.list(namespace: "posthog")
         #expect(releases.first?.chartVersion == "30.46.0")
         #expect(releases.first?.revision == 2)
+        // The values of both revisions are kept for a rollback.
+        #expect(files.exists(".posthog-install-history/posthog-posthog-revision-1.yaml"))
+        #expect(files.exists(".posthog-install-history/posthog-posthog-revision-2.yaml"))
     }
 
     @Test func aDowngradeIsRefused() async throws {

@@ -139,6 +139,17 @@ public struct HelmClient: Sendable {
         try await text(userValuesCommand(release: release, namespace: namespace))
     }
 
+    /// `helm history RELEASE -n NS -o json`.
+    public func historyCommand(release: String, namespace: String) -> ProcessCommand {
+        quick(["history", release, "-n", namespace, "-o", "json"])
+    }
+
+    /// The release's revisions, oldest first.
+    public func history(release: String, namespace: String) async throws -> [HelmRevision] {
+        let text = try await text(historyCommand(release: release, namespace: namespace))
+        return try JSONDecoder().decode([HelmRevision].self, from: Data(text.utf8)).sorted { $0.revision < $1.revision }
+    }
+
     /// `helm get manifest RELEASE -n NS`: the objects the release created, as YAML documents.
     public func manifestCommand(release: String, namespace: String) -> ProcessCommand {
         quick(["get", "manifest", release, "-n", namespace])

@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "Installer", dependencies: ["YAML", "Helm", "Kube", "EmbeddedData"]),
         // The edges: process runner, atomic files, clock, signals, terminal detection.
         .target(name: "Effects", dependencies: [
+            "CArchive",
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // kubectl/helm clients, the namespace poller and the simulated cluster.

@@ -60,6 +60,9 @@ extension WizardTaskSession {
             text.append(StyledLine("Values the new chart calls differently (\(valuesPath) is edited, a backup kept):", style: .strong))
             text += migrations.map { StyledLine("  \(ValuePath.join($0.path)): \($0.note ?? "")") }
         }
+        // What changes in the cluster, and what Kubernetes would refuse or what loses data.
+        let blocking = await previewLines(connection: connection, chart: profile.chart, target: target, valuesText: editor.text,
+                                          plan: plan, into: &text)
         text.append(StyledLine(""))
         text.append(StyledLine("The steps, in order:", style: .strong))
         text += plan.map { StyledLine("  \($0.title)" + ($0.commandLine.map { ": \($0)" } ?? "")) }
@@ -74,12 +77,35 @@ extension WizardTaskSession {
         }
         if decision.losesData {
             checks.append(TaskCheck(id: "accept-data-loss", label: "I have a backup: the steps above delete volumes and their data"))
+        } else if blocking > 0 {
+            checks.append(TaskCheck(id: "accept-data-loss",
+                                    label: "I accept the \(blocking) change\(blocking == 1 ? "" : "s") marked ✗ above (refused by Kubernetes or losing data)"))
         }
         return .taskReady(.upgrade, TaskForm(
             heading: same ? "Apply \(valuesPath) to chart \(target)" : "Upgrade from chart \(from) to \(target)",
             text: text, textTitle: decision.notes.isEmpty ? "What happens" : "Upgrade notes", checks: checks,
             // The repository commands are in the list; the commands shown are the ones that change the cluster.
-            commands: plan.filter { !$0.id.hasPrefix("repo-") }.compactMap(\.argv), action: "upgrade", destructive: decision.losesData))
+            commands: plan.filter { !$0.id.hasPrefix("repo-") }.compactMap(\.argv), action: "upgrade",
+            destructive: decision.losesData || blocking > 0))
+    }
+
+    /// Appends the change table (the deployed objects against the new render) to `text`;
+    /// returns how many of its changes would block the upgrade without consent. Nothing is
+    /// added when the chart or the deployed objects cannot be read (the run says why).
+    private func previewLines(connection: ClusterConnection, chart: ChartInfo, target: String, valuesText: String,
+                              plan: [PlanStep], into text: inout [StyledLine]) async -> Int {
+        let rendering = ChartRendering(connection: connection, report: { _ in })
+        guard let prepared = try? await rendering.load(chart: nil, version: target, info: chart),
+              let rendered = await rendering.render(prepared.chart, valuesPath: command.valuesPath, valuesText: valuesText,
+                                                    namespace: Self.namespace, release: Self.release, upgrade: true) else { return 0 }
+        let (preview, _) = await UpgradePreview(connection: connection)
+            .compute(release: Self.release, namespace: Self.namespace, rendered: rendered.manifests)
+        guard let preview else { return 0 }
+        text.append(StyledLine(""))
+        for (index, line) in ChangeTableText.lines(preview.changes, target: target).enumerated() {
+            text.append(StyledLine(line, style: index == 0 || line.contains("✗") ? .strong : .plain))
+        }
+        return UpgradePreview.blocking(preview.changes, deletedFirst: UpgradePreview.deletedFirst(plan)).count
     }
 
     func runUpgrade(_ inputs: TaskInputs, connection: ClusterConnection, context: String?,

@@ -40,9 +40,17 @@ public protocol FileSystem: Sendable {
     func writeAtomically(_ path: String, _ data: [UInt8], mode: UInt32, backup: BackupPolicy) throws(FileSystemError) -> String?
     /// Removes a file.
     func removeFile(_ path: String) throws(FileSystemError)
+    /// A file's size in bytes, or nil when it is not there.
+    func fileSize(_ path: String) -> Int?
 }
 
 extension FileSystem {
+    /// A file's size, by reading it (file systems with a cheaper way override this).
+    public func fileSize(_ path: String) -> Int? {
+        guard kind(of: path) == .file else { return nil }
+        return (try? readBytes(path))?.count
+    }
+
     /// The default read limit: 64 MiB.
     public static var defaultReadLimit: Int { 64 << 20 }
 

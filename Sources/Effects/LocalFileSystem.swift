@@ -58,6 +58,13 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    /// A file's size from stat(2), without reading it.
+    public func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Sorted names in a directory.
     public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
         guard let dir = opendir(path) else { throw FileSystemError(errno: errno, path: path, operation: "list") }

@@ -41,7 +41,7 @@ public struct InfoCommand: AsyncParsableCommand {
     public func run() async throws {
         let connection = try clusterOptions.connection(cloud: nil)
         let run = InfoRun(files: LocalFileSystem(), connection: connection, signals: SystemSignals.shared,
-                          emit: { line in print(line) })
+                          emit: { Console.standard.line($0) }, fail: { Console.standard.error($0) })
         let code = await run.execute(request)
         if code != .success { throw code.exitCode }
     }

@@ -25,10 +25,12 @@ struct InfoRun {
     let signals: any SignalSource
     /// Prints one line (standard output).
     let emit: @Sendable (String) -> Void
+    /// Where error lines go (standard error for the headless command); nil sends them to `emit`.
+    var fail: (@Sendable (String) -> Void)?
 
     /// Prints the information; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
@@ -36,12 +38,12 @@ struct InfoRun {
         // 1. Is PostHog installed here at all?
         let release: HelmRelease?
         do { release = try await connection.helm.installedRelease(request.release, namespace: namespace) } catch {
-            emit("Error: cannot ask the cluster which releases are installed: \(error)")
+            emitError("Error: cannot ask the cluster which releases are installed: \(error)")
             emit("Check that kubectl reaches the cluster (kubectl get nodes\(request.context.map { " --context \($0)" } ?? "")) and try again.")
             return .failed
         }
         guard let release else {
-            emit("Error: no PostHog release \"\(request.release)\" is installed in namespace \(namespace) (helm list -n \(namespace) shows none).")
+            emitError("Error: no PostHog release \"\(request.release)\" is installed in namespace \(namespace) (helm list -n \(namespace) shows none).")
             emit("Install it with posthog-install install, or give --namespace and --release if it was installed under other names.")
             return .failed
         }
@@ -52,7 +54,7 @@ struct InfoRun {
         // 3. Services, and the passwords when asked for.
         let services: [Service]
         do { services = try await connection.kubectl.services(namespace: namespace) } catch {
-            emit("Error: cannot list the services in namespace \(namespace): \(error)")
+            emitError("Error: cannot list the services in namespace \(namespace): \(error)")
             return .failed
         }
         var facts = ConnectionInfo.Facts(namespace: namespace, services: services, values: values ?? .null,
@@ -109,7 +111,7 @@ struct InfoRun {
         }
         let pods: [Pod]
         do { pods = try await connection.kubectl.pods(namespace: request.namespace) } catch {
-            emit("Error: cannot list the pods in namespace \(request.namespace): \(error)")
+            emitError("Error: cannot list the pods in namespace \(request.namespace): \(error)")
             return .failed
         }
         guard let pod = PrometheusAccess.serverPod(in: pods) else {
@@ -122,6 +124,8 @@ struct InfoRun {
         guard request.portForward else { return .success }
         return try await portForward(pod: pod, namespace: request.namespace, context: context)
     }
+
+    private func emitError(_ line: String) { (fail ?? emit)(line) }
 
     /// Runs the port-forward, passing its output on, until it ends or Ctrl-C stops it.
     private func portForward(pod: String, namespace: String, context: String?) async throws -> ToolExitCode {
@@ -152,7 +156,7 @@ struct InfoRun {
             return .success
         }
         if result.status.isSuccess { return .success }
-        emit("Error: the port forward ended: \(result.lastErrorLine ?? result.status.description)")
+        emitError("Error: the port forward ended: \(result.lastErrorLine ?? result.status.description)")
         if case .notFound = result.status { emit("kubectl must be installed and on PATH for --port-forward.") }
         return .failed
     }

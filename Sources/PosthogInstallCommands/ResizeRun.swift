@@ -29,10 +29,14 @@ struct ResizeRun {
     let clock: any WallClock
     /// Prints one line (standard output).
     let emit: @Sendable (String) -> Void
+    /// Where error lines go (standard error for the headless command); nil sends them to `emit`.
+    var fail: (@Sendable (String) -> Void)?
+
+    private func emitError(_ line: String) { (fail ?? emit)(line) }
 
     /// Runs the resize; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
@@ -80,7 +84,7 @@ struct ResizeRun {
             targets = try VolumeGrowth.plan(sizes: request.sizes.map { ($0.component.lowercased(), $0.size.trimmingCharacters(in: .whitespaces)) },
                                             claims: claims, statefulSets: sets, storageClasses: classes, namespace: request.namespace)
         } catch let problem as VolumeGrowth.Problem {
-            emit("Error: \(problem.description)")
+            emitError("Error: \(problem.description)")
             switch problem.kind {
             case .badRequest: return .badInput
             case .notFound: return .failed
@@ -117,7 +121,7 @@ struct ResizeRun {
         }
         if !connection.simulated && request.context == nil && !request.yes {
             emit("")
-            emit("Error: this would change the cluster of kubectl's current context. Run again with --context NAME (or --yes) to confirm that is the cluster you mean.")
+            emitError("Error: this would change the cluster of kubectl's current context. Run again with --context NAME (or --yes) to confirm that is the cluster you mean.")
             return .badInput
         }
 
@@ -126,7 +130,7 @@ struct ResizeRun {
             do {
                 emit("→ " + (try await kubectl.patchClaimStorage(target.claim, size: target.size, namespace: request.namespace)))
             } catch {
-                emit("Error: growing \(target.claim) failed: \(error)")
+                emitError("Error: growing \(target.claim) failed: \(error)")
                 emit("\(path) was left as it is. If the message says the disk must be unattached, see docs/troubleshooting.md (Resize).")
                 return .failed
             }
@@ -136,7 +140,7 @@ struct ResizeRun {
                 let backup = try files.writeAtomically(path, edited.text, mode: 0o600, backup: .keepLast(5))
                 emit("→ Wrote \(path)" + (backup.map { " (the previous version is kept as \($0))" } ?? "") + ".")
             } catch {
-                emit("Error: cannot write \(path): \(error). The volumes are growing already; fix the file problem and run the same resize again.")
+                emitError("Error: cannot write \(path): \(error). The volumes are growing already; fix the file problem and run the same resize again.")
                 return .failed
             }
         }
@@ -146,7 +150,7 @@ struct ResizeRun {
             } catch let error as KubectlError where error.kind == .notFound {
                 emit("→ The StatefulSet \(set) is already gone (an earlier resize removed it); the upgrade recreates it.")
             } catch {
-                emit("Error: removing the StatefulSet \(set) failed: \(error)")
+                emitError("Error: removing the StatefulSet \(set) failed: \(error)")
                 emit("\(path) has the new sizes; run the same resize again to continue.")
                 return .failed
             }
@@ -171,7 +175,7 @@ struct ResizeRun {
         let command = ProcessCommand(executable, Array(argv.dropFirst()), timeout: .seconds(25 * 60))
         let result = try await connection.runner.run(command) { line in emit("  \(line.text)") }
         if result.status.isSuccess { return true }
-        emit("Error: helm upgrade failed (\(result.status)).")
+        emitError("Error: helm upgrade failed (\(result.status)).")
         if let diagnosis = HelmErrors.diagnose(result.standardError) {
             diagnosis.text.split(separator: "\n").forEach { emit(String($0)) }
         }
@@ -199,7 +203,7 @@ struct ResizeRun {
             }
             if clock.monotonic - start >= request.timeout {
                 let waiting = targets.filter { t in (claims.first { $0.metadata.name == t.claim }?.capacity?.value ?? 0) < t.bytes }.map(\.claim)
-                emit("Error: after \(request.timeout.components.seconds / 60) minutes \(waiting.joined(separator: ", ")) still \(waiting.count == 1 ? "reports" : "report") the old size.")
+                emitError("Error: after \(request.timeout.components.seconds / 60) minutes \(waiting.joined(separator: ", ")) still \(waiting.count == 1 ? "reports" : "report") the old size.")
                 emit("The new size is requested and kept in \(request.valuesPath); the volume driver has not finished. Check kubectl describe pvc \(waiting.first ?? "NAME") -n \(request.namespace):")
                 emit("FileSystemResizePending means the file system grows when the pod restarts (kubectl delete pod of that StatefulSet); an error event from the driver says what it refused.")
                 return .failed

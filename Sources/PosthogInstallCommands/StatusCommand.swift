@@ -31,7 +31,7 @@ public struct StatusCommand: AsyncParsableCommand {
     public func run() async throws {
         let connection = try clusterOptions.connection(cloud: nil)
         let run = StatusRun(files: LocalFileSystem(), connection: connection, network: SystemNetworkProbes(), clock: SystemClock(),
-                            emit: { print($0) })
+                            emit: { Console.standard.line($0) }, fail: { Console.standard.error($0) })
         let code = await run.execute(StatusRun.Request(valuesPath: values, namespace: clusterOptions.namespace,
                                                        release: clusterOptions.release, watch: watch))
         connection.printLogLocation(after: code)

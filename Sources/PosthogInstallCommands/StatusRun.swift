@@ -22,10 +22,14 @@ struct StatusRun {
     let network: any NetworkProbes
     let clock: any WallClock
     let emit: @Sendable (String) -> Void
+    /// Where error lines go (standard error for the headless command); nil sends them to `emit`.
+    var fail: (@Sendable (String) -> Void)?
+
+    private func emitError(_ line: String) { (fail ?? emit)(line) }
 
     /// Runs the checks; 0 when the release is deployed and every pod is ready.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {

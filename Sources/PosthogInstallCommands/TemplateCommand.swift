@@ -1,3 +1,4 @@
+import Effects
 import ArgumentParser
 import Foundation
 import Helm
@@ -62,8 +63,8 @@ public struct TemplateCommand: ParsableCommand {
     /// Renders and prints; errors are printed as Helm prints them, with exit status 1.
     public func run() throws {
         let output = TemplateRun(standardInput: { FileHandle.standardInput.readDataToEndOfFile() }).execute(self.request)
-        FileHandle.standardOutput.write(Data(output.stdout.utf8))
-        FileHandle.standardError.write(Data(output.stderr.utf8))
+        Console.standard.write(output.stdout, to: .output)
+        Console.standard.write(output.stderr, to: .error)
         if output.status != 0 { throw ExitCode(output.status) }
     }
 

@@ -95,17 +95,17 @@ extension InterruptGuard {
     /// Runs a command's operation with Ctrl-C handled as described above, printing what
     /// happened; after `.leftRunning` the process exits at once (code 3) so helm goes on.
     static func runCommand(connection: ClusterConnection, _ body: @escaping @Sendable () async -> ToolExitCode) async -> ToolExitCode {
-        let guardian = InterruptGuard(signals: SystemSignals.shared, clock: SystemClock(), emit: { print($0) })
+        let guardian = InterruptGuard(signals: SystemSignals.shared, clock: SystemClock(), emit: { Console.standard.line($0) })
         switch await guardian.run(body) {
         case .finished(let code):
             connection.printLogLocation(after: code)
             return code
         case .leftRunning:
-            print("posthog-install stopped; anything helm had started keeps going in the cluster.")
-            print("Follow it with: posthog-install status --watch" + (connection.simulated ? " --simulate" : ""))
+            Console.standard.line("posthog-install stopped; anything helm had started keeps going in the cluster.")
+            Console.standard.line("Follow it with: posthog-install status --watch" + (connection.simulated ? " --simulate" : ""))
             exit(ToolExitCode.stopped.rawValue)
         case .stopped:
-            print("Stopped, helm included. What was already created stays: posthog-install status"
+            Console.standard.line("Stopped, helm included. What was already created stays: posthog-install status"
                   + (connection.simulated ? " --simulate" : "") + " shows it; posthog-install uninstall removes it.")
             return .stopped
         }

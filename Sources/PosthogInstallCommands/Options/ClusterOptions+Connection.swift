@@ -8,10 +8,10 @@ extension ClusterOptions {
     func connection(cloud: String?) throws -> ClusterConnection {
         do {
             let connection = try ClusterConnection.open(self, cloud: cloud)
-            connection.notes.forEach { print($0) }
+            connection.notes.forEach { Console.standard.line($0) }
             return connection
         } catch {
-            print("Error: \(error.message)")
+            Console.standard.error("Error: \(error.message)")
             throw (error.isBadInput ? ToolExitCode.badInput : ToolExitCode.failed).exitCode
         }
     }
@@ -21,6 +21,6 @@ extension ClusterConnection {
     /// After a failed command: where the transcript of every kubectl and helm call is.
     func printLogLocation(after code: ToolExitCode) {
         guard code != .success, code != .stopped, let path = transcriptPath else { return }
-        print("Full log of every kubectl and helm command: \(path)")
+        Console.standard.error("Full log of every kubectl and helm command: \(path)")
     }
 }

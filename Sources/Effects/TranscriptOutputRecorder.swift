@@ -1,22 +1,23 @@
 import Synchronization
 
 /// Records one command's output in a transcript, leaving out what a repeated poll already
-/// recorded: while the lines are the same as the last run of the same command line, they are
-/// held back; the first different line writes the held ones and everything after it as it
-/// comes. Output the same as last time becomes one line, "output unchanged from [N]". A watch
-/// polling every 2 s then costs a few lines a minute instead of its whole output every time.
+/// recorded. The first run of a command line is written as it comes. A later run of the same
+/// command line is compared with the last one when it ends: the same output becomes one line,
+/// "output unchanged from [N]"; a little change becomes just the changed lines (`-` old,
+/// `+` new, with their line numbers); a big change is written whole. A watch polling every 2 s
+/// then costs a few lines a minute instead of its whole output every time.
 public final class TranscriptOutputRecorder: Sendable {
     private struct State {
-        var held = 0
-        var diverged: Bool
         var lines: [String] = []
-        var remembered = true
+        /// True once the lines are being written as they come (first run, or too long to hold).
+        var streaming: Bool
     }
 
-    /// Lines kept to compare with the next run of the same command; longer output is not compared.
-    static let comparedLines = 5_000
+    /// Lines held to compare with the last run; longer output is written as it comes instead.
+    static let comparedLines = 20_000
+    /// More changed lines than this and the whole output is written.
+    static let maxChangedLines = 2_000
 
-    private let number: Int
     private let previous: (number: Int, lines: [String])?
     private let write: @Sendable ([String]) -> Void
     private let remember: @Sendable ([String]) -> Void
@@ -24,45 +25,57 @@ public final class TranscriptOutputRecorder: Sendable {
 
     init(number: Int, previous: (number: Int, lines: [String])?, write: @escaping @Sendable ([String]) -> Void,
          remember: @escaping @Sendable ([String]) -> Void) {
-        self.number = number
         self.previous = previous
         self.write = write
         self.remember = remember
-        state = Mutex(State(diverged: previous == nil))
+        state = Mutex(State(streaming: previous == nil))
     }
 
     /// Records one (already masked) line.
     public func record(_ line: OutputLine) {
         let text = Transcript.tagged(line)
-        let previous = self.previous
         let toWrite = state.withLock { state -> [String] in
-            if state.lines.count < Self.comparedLines { state.lines.append(text) } else { state.remembered = false }
-            if !state.diverged, let previous, state.held < previous.lines.count, previous.lines[state.held] == text {
-                state.held += 1
-                return []
+            if state.streaming {
+                if state.lines.count <= Self.comparedLines { state.lines.append(text) }
+                return [text]
             }
-            guard !state.diverged, let previous else { return [text] }
-            state.diverged = true
-            return Array(previous.lines.prefix(state.held)) + [text]
+            state.lines.append(text)
+            guard state.lines.count > Self.comparedLines else { return [] }
+            state.streaming = true
+            return state.lines
         }
         if !toWrite.isEmpty { write(toWrite) }
     }
 
-    /// Ends the command: same output as last time becomes one line; held lines of a command
-    /// that stopped early are written. `exitedNormally` false (a failure to run, a cancel)
-    /// writes what was held and does not remember the output.
+    /// Ends the command. `exitedNormally` false (a failure to run, a cancel) writes whatever
+    /// was held back and remembers nothing.
     public func finish(exitedNormally: Bool) {
-        let previous = self.previous
-        let (toWrite, lines) = state.withLock { state -> ([String], [String]?) in
-            let lines = state.remembered && exitedNormally ? state.lines : nil
-            guard !state.diverged, let previous else { return ([], lines) }
-            if exitedNormally, state.held == previous.lines.count, state.held > 0 {
-                // The remembered output keeps its first number, which has the lines.
-                return (["output unchanged from [\(previous.number)] (\(state.held) lines)"], nil)
+        let (lines, streaming) = state.withLock { ($0.lines, $0.streaming) }
+        let complete = lines.count <= Self.comparedLines
+        if !streaming {
+            if exitedNormally, let previous {
+                write(Self.summary(of: lines, since: previous))
+            } else {
+                write(lines)
             }
-            return (Array(previous.lines.prefix(state.held)), lines)
         }
-        if !toWrite.isEmpty { write(toWrite) }
-        if let lines { remember(lines) }
+        let unchanged = previous.map { $0.lines == lines } ?? false
+        // Unchanged output keeps its first number, the one whose lines are in the transcript.
+        if exitedNormally, complete, !unchanged { remember(lines) }
+    }
+
+    /// The lines recording `lines` against the previous run's.
+    static func summary(of lines: [String], since previous: (number: Int, lines: [String])) -> [String] {
+        guard let hunks = LineDiff.hunks(from: previous.lines, to: lines, maxEdits: maxChangedLines) else { return lines }
+        if hunks.isEmpty {
+            return lines.isEmpty ? [] : ["output unchanged from [\(previous.number)] (\(lines.count) lines)"]
+        }
+        var out = ["output changed from [\(previous.number)] (\(lines.count) lines; only the changed ones follow)"]
+        for hunk in hunks {
+            out.append("@@ line \(hunk.newStart + 1) @@")
+            out += hunk.removed.map { "- " + $0 }
+            out += hunk.added.map { "+ " + $0 }
+        }
+        return out
     }
 }

@@ -134,26 +134,18 @@ struct InfoRun {
         let command = ProcessCommand(argv[0], Array(argv.dropFirst()), timeout: .seconds(7 * 24 * 3600))
         emit("")
         emit("Forwarding http://localhost:\(PrometheusAccess.port) to \(pod); press Ctrl-C to stop.")
-        let interrupts = signals.events([.interrupt, .terminate])
         let runner = connection.runner
         let emit = self.emit
-        let outcome: ProcessResult? = try await withThrowingTaskGroup(of: ProcessResult?.self) { group in
-            group.addTask { try await runner.run(command) { line in emit("  \(line.text)") } }
-            group.addTask {
-                for await _ in interrupts { return nil }
-                return nil
-            }
-            defer { group.cancelAll() }
-            do {
-                let first = try await group.next()
-                return first ?? nil
-            } catch is CancellationError {
-                return nil
-            }
-        }
-        guard let result = outcome else {
-            emit("Port forward stopped.")
-            return .success
+        let result: ProcessResult
+        switch try await StopOnSignal.run(signals, { try await runner.run(command) { line in emit("  \(line.text)") } }) {
+        case .finished(let finished):
+            result = finished
+        case .stopped(let signal):
+            // Cancelling the run stopped kubectl; the cluster itself was never changed.
+            emit("Port forward stopped (\(StopOnSignal.name(signal))); nothing in the cluster was changed.")
+            emit("Start it again with: posthog-install info --prometheus --port-forward"
+                 + (connection.simulated ? " --simulate" : context.map { " --context \(ShellQuote.quote($0))" } ?? ""))
+            return .stopped
         }
         if result.status.isSuccess { return .success }
         emitError("Error: the port forward ended: \(result.lastErrorLine ?? result.status.description)")

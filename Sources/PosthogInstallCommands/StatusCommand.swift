@@ -30,8 +30,9 @@ public struct StatusCommand: AsyncParsableCommand {
     /// Runs the checks and exits with their code.
     public func run() async throws {
         let connection = try clusterOptions.connection(cloud: nil)
-        let run = StatusRun(files: LocalFileSystem(), connection: connection, network: SystemNetworkProbes(), clock: SystemClock(),
+        var run = StatusRun(files: LocalFileSystem(), connection: connection, network: SystemNetworkProbes(), clock: SystemClock(),
                             emit: { Console.standard.line($0) }, fail: { Console.standard.error($0) })
+        run.signals = SystemSignals.shared
         let code = await run.execute(StatusRun.Request(valuesPath: values, namespace: clusterOptions.namespace,
                                                        release: clusterOptions.release, watch: watch))
         connection.printLogLocation(after: code)

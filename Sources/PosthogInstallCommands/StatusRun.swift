@@ -22,6 +22,8 @@ struct StatusRun {
     let network: any NetworkProbes
     let clock: any WallClock
     let emit: @Sendable (String) -> Void
+    /// Ctrl-C, SIGTERM and SIGHUP stop `--watch` (exit 3); nil leaves signals to their defaults.
+    var signals: (any SignalSource)?
     /// Where error lines go (standard error for the headless command); nil sends them to `emit`.
     var fail: (@Sendable (String) -> Void)?
 
@@ -30,6 +32,14 @@ struct StatusRun {
     /// Runs the checks; 0 when the release is deployed and every pod is ready.
     func execute(_ request: Request) async -> ToolExitCode {
         await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
+    }
+
+    /// The cluster flags to repeat in a suggested command (`--simulate`, a non-default namespace or release).
+    static func flags(_ request: Request, connection: ClusterConnection) -> String {
+        var text = connection.simulated ? " --simulate" : connection.context.map { " --context \(ShellQuote.quote($0))" } ?? ""
+        if request.namespace != "posthog" { text += " --namespace \(request.namespace)" }
+        if request.release != "posthog" { text += " --release \(request.release)" }
+        return text
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
@@ -56,7 +66,20 @@ struct StatusRun {
         var ready = false
         if request.watch, release != nil {
             emit("Watching namespace \(request.namespace) until PostHog is ready (Ctrl-C stops watching; it does not stop PostHog).")
-            ready = try await steps.watch(namespace: request.namespace, until: .seconds(25 * 60)) == .ready
+            let namespace = request.namespace
+            let watch: @Sendable () async throws -> Bool = { try await steps.watch(namespace: namespace, until: .seconds(25 * 60)) == .ready }
+            if let signals {
+                switch try await StopOnSignal.run(signals, watch) {
+                case .finished(let isReady): ready = isReady
+                case .stopped(let signal):
+                    emit("")
+                    emit("Stopped watching (\(StopOnSignal.name(signal))). Nothing was changed: PostHog goes on starting in the cluster.")
+                    emit("Watch again with: posthog-install status --watch" + Self.flags(request, connection: connection))
+                    return .stopped
+                }
+            } else {
+                ready = try await watch()
+            }
         } else if let update = try? await NamespacePoller(kubectl: kubectl, namespace: request.namespace, clock: clock).poll() {
             emit("")
             StatusReport.podLines(update).forEach(emit)

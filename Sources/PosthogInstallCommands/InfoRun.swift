@@ -17,6 +17,8 @@ struct InfoRun {
         var showSecrets = false
         var prometheus = false
         var portForward = false
+        /// Print the stores as one JSON document (`InfoReport`) instead of the text.
+        var json = false
     }
 
     let files: any FileSystem
@@ -49,7 +51,7 @@ struct InfoRun {
         }
 
         // 2. The values it was installed with, as saved on this machine.
-        let values = try readValues(request.valuesPath)
+        let values = try readValues(request.valuesPath, note: request.json ? emitError : emit)
 
         // 3. Services, and the passwords when asked for.
         let services: [Service]
@@ -62,16 +64,20 @@ struct InfoRun {
                                          appVersion: release.appVersion.isEmpty ? nil : release.appVersion,
                                          showSecrets: request.showSecrets, release: request.release)
         if request.showSecrets { await readSecrets(into: &facts) }
+        if request.json {
+            emit(JSONText.encode(ConnectionInfo.report(facts)))
+            return .success
+        }
         ConnectionInfo.text(facts).split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { emit(String($0)) }
 
         guard request.prometheus || request.portForward else { return .success }
         return try await prometheus(request, values: values ?? .null)
     }
 
-    private func readValues(_ path: String) throws -> YAMLValue? {
+    private func readValues(_ path: String, note: (String) -> Void) throws -> YAMLValue? {
         guard files.exists(path) else {
-            emit("Note: \(path) was not found, so the chart's defaults are assumed (give --values FILE if it is elsewhere).")
-            emit("")
+            note("Note: \(path) was not found, so the chart's defaults are assumed (give --values FILE if it is elsewhere).")
+            note("")
             return nil
         }
         let text: String

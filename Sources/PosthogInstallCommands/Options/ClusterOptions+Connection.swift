@@ -5,10 +5,11 @@ extension ClusterOptions {
     /// The cluster these options name (`ClusterConnection.open`), with its notes printed; a
     /// connection that cannot be made ends the command with its message (exit 2 for bad flags,
     /// 1 for a problem on disk).
-    func connection(cloud: String?) throws -> ClusterConnection {
+    /// With `notesToStandardError` (JSON output) the notes stay out of standard output.
+    func connection(cloud: String?, notesToStandardError: Bool = false) throws -> ClusterConnection {
         do {
             let connection = try ClusterConnection.open(self, cloud: cloud)
-            connection.notes.forEach { Console.standard.line($0) }
+            connection.notes.forEach { notesToStandardError ? Console.standard.error($0) : Console.standard.line($0) }
             return connection
         } catch {
             Console.standard.error("Error: \(error.message)")

@@ -4,7 +4,7 @@
 enum SubcommandSuggestion {
     /// The command names a person can type.
     static var names: [String] {
-        PosthogInstall.configuration.subcommands.map { $0._commandName } + ["help"]
+        PosthogInstall.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName } + ["help"]
     }
 
     /// The first argument when it looks like a command name but is none (nil for flags, for

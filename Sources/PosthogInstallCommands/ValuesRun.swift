@@ -50,6 +50,9 @@ struct ValuesRun {
     }
 
     private func run(_ request: Request) throws -> Output {
+        // Another run changing the same files waits until this one is done (read, change, write).
+        let lock = request.dryRun ? nil : files.lockForChanges(request.output)
+        defer { withExtendedLifetime(lock) {} }
         var flags = request.flags
         if let passwordFile = request.smtpPasswordFile {
             guard flags.smtpPassword == nil else {
@@ -99,11 +102,23 @@ struct ValuesRun {
         var backup: String?
         var wroteAnswers: String?
         if !request.dryRun && !blocked {
-            if !output.unchanged {
-                backup = try write(request.output, output.text, keepBackups: 5)
-            }
+            // The answers first: if the program is killed between the two writes, the next run
+            // starts from the new answers and writes the values they ask for. The other way
+            // round, it would start from the old answers and silently undo this change.
+            let previousAnswers = files.exists(answersPath) ? try? files.readString(answersPath) : nil
             _ = try write(answersPath, AnswersFile.text(sheet, profile: profile), keepBackups: 1)
             wroteAnswers = answersPath
+            if !output.unchanged {
+                do { backup = try write(request.output, output.text, keepBackups: 5) } catch {
+                    // values.yaml stayed as it was: put the answers back to match it.
+                    if let previousAnswers {
+                        _ = try? files.writeAtomically(answersPath, previousAnswers, mode: 0o600, backup: .none)
+                    } else {
+                        try? files.removeFile(answersPath)
+                    }
+                    throw error
+                }
+            }
         }
         let summary = ValuesSummary.text(.init(profile: profile, sheet: sheet, output: output, valuesPath: request.output,
                                                 answersPath: wroteAnswers, backupPath: backup, findings: findings,

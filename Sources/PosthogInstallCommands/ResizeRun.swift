@@ -43,6 +43,12 @@ struct ResizeRun {
         guard !request.sizes.isEmpty else {
             throw ValuesRun.Failure.input("say which volume to grow and to what size, for example: posthog-install resize --clickhouse 200Gi (also --postgresql, --kafka, --redis)")
         }
+        // The sizes are checked before anything is asked of the cluster (docs/commands.md, step 1).
+        for (component, size) in request.sizes {
+            if case .failure(let problem) = AnswerChecks.storageSize(size) {
+                throw ValuesRun.Failure.input("--\(component) \(size): \(problem.description)\nvalues.yaml was left as it is.")
+            }
+        }
         let path = request.valuesPath
         guard files.exists(path) else {
             throw ValuesRun.Failure.input("\(path) was not found. resize changes the values.yaml PostHog was installed with; give it with --values FILE.")
@@ -50,6 +56,9 @@ struct ResizeRun {
         let text: String
         do { text = try files.readString(path) } catch {
             throw ValuesRun.Failure.input("cannot read the values file \(path): \(error)")
+        }
+        do { _ = try YAML.parse(text, file: path) } catch let error as YAMLError {
+            throw ValuesRun.Failure.input("\(error.description)\nFix the line above in \(path), then run the same resize again; nothing was changed.")
         }
 
         // 1. The release, and the profile of its chart version (the size keys differ per chart).

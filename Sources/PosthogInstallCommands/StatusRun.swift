@@ -67,8 +67,8 @@ struct StatusRun {
         collector?.update { $0.context = context }
         if let problem = await connection.unreachableReason() {
             collector?.update { $0.reachable = false; $0.unreachable = problem }
-            say("Cannot reach the cluster of kubectl context \(context ?? "(none)"): \(problem)")
-            say("fix: check that the cluster is running and that `kubectl get nodes` works, or choose another context with --context.")
+            emitError("Error: cannot reach the cluster of kubectl context \(context ?? "(none)"): \(problem)")
+            emitError("fix: check that the cluster is running and that `kubectl get nodes` works, or choose another context with --context.")
             return .failed
         }
 

@@ -56,13 +56,16 @@ let package = Package(
         .executableTarget(name: "PosthogBenchmarks", dependencies: [
             "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster",
         ]),
+        // Fuzz inputs and their runner (the short run is a test; scripts/fuzz.sh runs a long one).
+        .target(name: "PosthogFuzzing", dependencies: ["Helm", "YAML"]),
+        .executableTarget(name: "PosthogFuzz", dependencies: ["PosthogFuzzing"]),
         // Test doubles shared by the test targets: scripted runner, in-memory files, fixtures.
         .target(name: "PosthogTestSupport", dependencies: ["Effects", "GoTemplate", "YAML"]),
 
         .testTarget(name: "EmbeddedDataTests", dependencies: ["EmbeddedData"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "PosthogTestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "PosthogTestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "HelmTests", dependencies: ["Helm", "PosthogTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HelmTests", dependencies: ["Helm", "PosthogTestSupport", "PosthogFuzzing"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeTests", dependencies: ["Kube", "PosthogTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InstallerTests", dependencies: ["Installer", "PosthogTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "EffectsTests", dependencies: ["Effects", "PosthogTestSupport"]),

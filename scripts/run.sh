@@ -7,4 +7,8 @@ bash scripts/setup.sh >&2
 export PATH="/opt/swift/usr/bin:$PATH"
 # Static Swift runtime and Foundation: the wizard starts in about half the time (docs/architecture.md).
 swift build -c release --static-swift-stdlib --product posthog-install >&2
-exec "$(swift build -c release --static-swift-stdlib --show-bin-path)/posthog-install" "$@"
+binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/posthog-install"
+# The manual page and shell completions, made from the command definitions (quietly skipped
+# when the home directory cannot be written).
+bash scripts/install-docs.sh "$binary" || echo "Could not install the manual page and completions; the program works without them." >&2
+exec "$binary" "$@"

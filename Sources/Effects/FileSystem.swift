@@ -40,9 +40,23 @@ public protocol FileSystem: Sendable {
     func writeAtomically(_ path: String, _ data: [UInt8], mode: UInt32, backup: BackupPolicy) throws(FileSystemError) -> String?
     /// Removes a file.
     func removeFile(_ path: String) throws(FileSystemError)
+    /// A file's size in bytes, or nil when it is not there.
+    func fileSize(_ path: String) -> Int?
+    /// Waits until no other run is changing `path` and holds that until the lock is released
+    /// (dropped); nil when there is nothing to lock (in-memory file systems).
+    func lockForChanges(_ path: String) -> FileChangeLock?
 }
 
 extension FileSystem {
+    /// No lock: only real files are shared with other processes.
+    public func lockForChanges(_ path: String) -> FileChangeLock? { nil }
+
+    /// A file's size, by reading it (file systems with a cheaper way override this).
+    public func fileSize(_ path: String) -> Int? {
+        guard kind(of: path) == .file else { return nil }
+        return (try? readBytes(path))?.count
+    }
+
     /// The default read limit: 64 MiB.
     public static var defaultReadLimit: Int { 64 << 20 }
 

@@ -58,6 +58,16 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    /// An `flock` on the file's directory (`FileChangeLock`).
+    public func lockForChanges(_ path: String) -> FileChangeLock? { FileChangeLock.acquire(forChangesTo: path) }
+
+    /// A file's size from stat(2), without reading it.
+    public func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Sorted names in a directory.
     public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
         guard let dir = opendir(path) else { throw FileSystemError(errno: errno, path: path, operation: "list") }
@@ -96,6 +106,12 @@ public struct LocalFileSystem: FileSystem {
         let path = resolveSymbolicLink(requestedPath)
         if kind(of: path) == .directory { throw FileSystemError(.isADirectory, path: path, operation: "write") }
         let (directory, name) = splitPath(path)
+        // Leftovers of an earlier run killed mid-write go first (never another live run's).
+        if let names = try? listDirectory(directory) {
+            for stale in StaleTemporaryFiles.select(names, for: name, isAlive: StaleTemporaryFiles.processExists) {
+                unlink(joinPath(directory, stale))
+            }
+        }
         let temporary = joinPath(directory, ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
 
         // Created 0600 and narrowed/widened with fchmod before any data is written.

@@ -19,16 +19,41 @@ public final class Transcript: Sendable {
     private struct State {
         var redactor = Redactor()
         var nextCommand = 1
+        var bytesWritten = 0
+        var outputCut = false
+        var everythingCut = false
+        /// The last recorded output of each command line, for "output unchanged".
+        var lastOutputs: [String: (number: Int, lines: [String])] = [:]
+    }
+
+    /// The most one run's transcript grows to. Past `limit - reserve` command output is no
+    /// longer recorded (commands and exit codes still are); past `limit` nothing is.
+    public struct SizeLimit: Sendable, Hashable {
+        /// The hard limit in bytes.
+        public var limit: Int
+        /// Bytes kept for command lines and exit codes once output is no longer recorded.
+        public var reserve: Int
+
+        /// Creates a limit.
+        public init(limit: Int, reserve: Int) {
+            self.limit = limit
+            self.reserve = reserve
+        }
+
+        /// 2 MB per run, the last 256 KB of it for commands and exit codes.
+        public static let standard = SizeLimit(limit: 2_000_000, reserve: 256_000)
     }
 
     private let sink: any TranscriptSink
     private let clock: any WallClock
     private let state = Mutex(State())
+    private let sizeLimit: SizeLimit
 
-    /// Creates a transcript writing to `sink`.
-    public init(sink: any TranscriptSink, clock: any WallClock = SystemClock()) {
+    /// Creates a transcript writing to `sink`, growing to at most `sizeLimit`.
+    public init(sink: any TranscriptSink, clock: any WallClock = SystemClock(), sizeLimit: SizeLimit = .standard) {
         self.sink = sink
         self.clock = clock
+        self.sizeLimit = sizeLimit
     }
 
     /// Opens a new file `transcript-<stamp>.log` (mode 0600) in `directory` (created 0700).
@@ -37,19 +62,33 @@ public final class Transcript: Sendable {
         return Transcript(sink: sink, clock: clock)
     }
 
-    /// Opens a new transcript in the XDG state directory (`~/.local/state/posthog-install/`),
-    /// deleting all but the newest `keep` older transcripts there.
-    public static func openDefault(paths: XDGPaths = .current, clock: any WallClock = SystemClock(), keep: Int = 20) throws(FileSystemError) -> Transcript {
-        let transcript = try open(inDirectory: paths.stateDirectory, clock: clock)
-        pruneTranscripts(inDirectory: paths.stateDirectory, keep: keep)
-        return transcript
+    /// A transcript for one run in the XDG state directory (`~/.local/state/posthog-install/`).
+    /// Its file is created with the first line recorded, so a run that stops before running
+    /// anything (a bad flag, a refused answer) leaves no file; older transcripts are pruned
+    /// then, to the newest `keep` and at most `keepBytes` in all.
+    public static func openDefault(paths: XDGPaths = .current, clock: any WallClock = SystemClock(), keep: Int = 20,
+                                   keepBytes: Int = 100_000_000) -> Transcript {
+        let directory = paths.stateDirectory
+        let sink = DeferredFileTranscriptSink(directory: directory, stamp: clock.now.fileStamp) {
+            pruneTranscripts(inDirectory: directory, keep: keep, keepBytes: keepBytes)
+        }
+        return Transcript(sink: sink, clock: clock)
     }
 
-    /// Deletes all but the newest `keep` transcript files (by name, which sorts by time).
-    public static func pruneTranscripts(inDirectory directory: String, keep: Int, fileSystem: any FileSystem = LocalFileSystem()) {
+    /// Deletes all but the newest `keep` transcript files (by name, which sorts by time), then
+    /// the oldest of those while they hold more than `keepBytes` together (the newest is kept).
+    public static func pruneTranscripts(inDirectory directory: String, keep: Int, keepBytes: Int = .max,
+                                        fileSystem: any FileSystem = LocalFileSystem()) {
         guard let names = try? fileSystem.listDirectory(directory) else { return }
         let transcripts = names.filter { $0.hasPrefix("transcript-") && $0.hasSuffix(".log") }.sorted { transcriptOrder($0) < transcriptOrder($1) }
         for name in transcripts.dropLast(max(0, keep)) { try? fileSystem.removeFile(joinPath(directory, name)) }
+        var kept = Array(transcripts.suffix(max(0, keep)))
+        var total = kept.reduce(0) { $0 + (fileSystem.fileSize(joinPath(directory, $1)) ?? 0) }
+        while total > keepBytes, kept.count > 1 {
+            let oldest = joinPath(directory, kept.removeFirst())
+            total -= fileSystem.fileSize(oldest) ?? 0
+            try? fileSystem.removeFile(oldest)
+        }
     }
 
     // "transcript-STAMP.log" < "transcript-STAMP-2.log" < "transcript-STAMP-10.log".
@@ -67,7 +106,7 @@ public final class Transcript: Sendable {
     }
 
     /// The file being written, when the sink is a file.
-    public var path: String? { (sink as? FileTranscriptSink)?.path }
+    public var path: String? { (sink as? FileTranscriptSink)?.path ?? (sink as? DeferredFileTranscriptSink)?.path }
 
     /// Registers a value to mask wherever it appears from now on (passwords the tool creates or reads).
     public func registerSecret(_ secret: String) {
@@ -100,8 +139,23 @@ public final class Transcript: Sendable {
 
     /// Records one output line of command `number` (already masked by the caller's stream state).
     public func output(_ number: Int, _ line: OutputLine) {
-        let tag = line.stream == .standardOutput ? "out|" : "err|"
-        write(["[\(number)] \(tag) \(line.text)"])
+        write(["[\(number)] \(Self.tagged(line))"], isOutput: true)
+    }
+
+    /// A recorder for command `number`'s output that leaves out a repeated poll's output when
+    /// it is the same as the last time this command line ran.
+    public func outputRecorder(_ number: Int, argv: [String]) -> TranscriptOutputRecorder {
+        let key = ShellQuote.join(argv)
+        let previous = state.withLock { $0.lastOutputs[key] }
+        return TranscriptOutputRecorder(number: number, previous: previous) { [weak self] lines in
+            self?.write(lines.map { "[\(number)] \($0)" }, isOutput: true)
+        } remember: { [weak self] lines in
+            self?.state.withLock { $0.lastOutputs[key] = (number, lines) }
+        }
+    }
+
+    static func tagged(_ line: OutputLine) -> String {
+        (line.stream == .standardOutput ? "out| " : "err| ") + line.text
     }
 
     /// Records how command `number` ended.
@@ -118,9 +172,28 @@ public final class Transcript: Sendable {
         write(text.split(separator: "\n", omittingEmptySubsequences: false).map { "[\(number)] " + redactor.redact(String($0)) })
     }
 
-    private func write(_ lines: [String]) {
+    private func write(_ lines: [String], isOutput: Bool = false) {
         let stamp = clock.now.timeOfDay
-        sink.append(lines.map { "\(stamp) \($0)\n" }.joined())
+        var text = lines.map { "\(stamp) \($0)\n" }.joined()
+        let limit = sizeLimit
+        let allowed = state.withLock { state -> Bool in
+            let cap = isOutput ? limit.limit - limit.reserve : limit.limit
+            if state.bytesWritten + text.utf8.count <= cap { return true }
+            if isOutput, !state.outputCut {
+                state.outputCut = true
+                text = "\(stamp) note: this transcript reached \(cap / 1000) KB; from here on only commands and their exit codes are recorded.\n"
+                return true
+            }
+            if !isOutput, !state.everythingCut {
+                state.everythingCut = true
+                text = "\(stamp) note: this transcript reached its limit of \(limit.limit / 1000) KB; nothing more is recorded.\n"
+                return true
+            }
+            return false
+        }
+        guard allowed else { return }
+        state.withLock { $0.bytesWritten += text.utf8.count }
+        sink.append(text)
     }
 }
 
@@ -150,6 +223,8 @@ public final class FileTranscriptSink: TranscriptSink {
     /// Creates `transcript-<stamp>.log` (or `-2`, `-3`... if taken) in `directory`.
     static func create(inDirectory directory: String, stamp: String) throws(FileSystemError) -> FileTranscriptSink {
         try LocalFileSystem().makeDirectories(directory, mode: 0o700)
+        // A directory made earlier by something else may be wider: transcripts are private.
+        _ = chmod(directory, 0o700)
         var attempt = 1
         while true {
             let name = attempt == 1 ? "transcript-\(stamp).log" : "transcript-\(stamp)-\(attempt).log"
@@ -195,15 +270,17 @@ public struct TranscriptingRunner: ProcessRunner {
     public func run(_ command: ProcessCommand, onLine: @escaping @Sendable (OutputLine) -> Void) async throws -> ProcessResult {
         let number = transcript.commandStarted(command)
         let masking = OutputMasking(argv: command.argv, redactor: transcript.redactor)
-        let transcript = self.transcript
+        let recorder = transcript.outputRecorder(number, argv: command.argv)
         do {
             let result = try await base.run(command) { line in
-                transcript.output(number, masking.mask(line))
+                recorder.record(masking.mask(line))
                 onLine(line)
             }
+            recorder.finish(exitedNormally: true)
             transcript.finished(number, result)
             return result
         } catch {
+            recorder.finish(exitedNormally: false)
             transcript.failed(number, error)
             throw error
         }

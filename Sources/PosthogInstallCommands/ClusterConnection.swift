@@ -102,7 +102,7 @@ struct ClusterConnection {
 
     /// A new transcript in the state directory; nil when it cannot be created (the command still runs).
     static func openTranscript(paths: XDGPaths, clock: any WallClock) -> Transcript? {
-        try? Transcript.openDefault(paths: paths, clock: clock)
+        Transcript.openDefault(paths: paths, clock: clock)
     }
 
     private static func connect(runner base: any ProcessRunner, context: String?, simulated: Bool,

@@ -41,11 +41,11 @@ public struct DiffCommand: AsyncParsableCommand {
         let profiles: [ProfileSet]
         let notes: [UpgradeNote]
         do { profiles = try ProfileSet.all(); notes = try UpgradeNote.all() } catch {
-            print("Error: the built-in profiles are damaged: \(error)")
+            Console.standard.error("Error: the built-in profiles are damaged: \(error)")
             throw ToolExitCode.failed.exitCode
         }
         let connection = try clusterOptions.connection(cloud: nil)
-        let printer = HeadlessPrinter(emit: { print($0) })
+        let printer = HeadlessPrinter(emit: { Console.standard.line($0) }, emitError: { Console.standard.error($0) })
         let run = UpgradeRun(files: LocalFileSystem(), profiles: profiles, notes: notes, connection: connection,
                              clock: SystemClock(), report: { printer.print($0) })
         var request = UpgradeRun.Request(valuesPath: values, chart: chartOptions.chart, chartVersion: chartOptions.chartVersion,

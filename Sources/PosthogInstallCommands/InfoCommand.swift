@@ -37,11 +37,23 @@ public struct InfoCommand: AsyncParsableCommand {
         "With --prometheus: run the port forward to http://localhost:9090 until Ctrl-C."))
     var portForward = false
 
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp(
+        "text, or json: one JSON document for scripts (fields in docs/commands.md; passwords only with --show-secrets).",
+        valueName: "format"))
+    var output: OutputFormat = .text
+
+    /// `-o json` describes the stores only; the Prometheus instructions and port forward are for people.
+    public func validate() throws {
+        if output == .json, prometheus || portForward {
+            throw ValidationError("-o json does not combine with --prometheus or --port-forward; run those without -o json")
+        }
+    }
+
     /// Prints the information and exits with its code.
     public func run() async throws {
-        let connection = try clusterOptions.connection(cloud: nil)
+        let connection = try clusterOptions.connection(cloud: nil, notesToStandardError: output == .json)
         let run = InfoRun(files: LocalFileSystem(), connection: connection, signals: SystemSignals.shared,
-                          emit: { line in print(line) })
+                          emit: { Console.standard.line($0) }, fail: { Console.standard.error($0) })
         let code = await run.execute(request)
         if code != .success { throw code.exitCode }
     }
@@ -49,6 +61,6 @@ public struct InfoCommand: AsyncParsableCommand {
     var request: InfoRun.Request {
         InfoRun.Request(valuesPath: values, namespace: clusterOptions.namespace, release: clusterOptions.release,
                         context: clusterOptions.context, showSecrets: showSecrets, prometheus: prometheus || portForward,
-                        portForward: portForward)
+                        portForward: portForward, json: output == .json)
     }
 }

@@ -17,6 +17,8 @@ struct InfoRun {
         var showSecrets = false
         var prometheus = false
         var portForward = false
+        /// Print the stores as one JSON document (`InfoReport`) instead of the text.
+        var json = false
     }
 
     let files: any FileSystem
@@ -25,38 +27,40 @@ struct InfoRun {
     let signals: any SignalSource
     /// Prints one line (standard output).
     let emit: @Sendable (String) -> Void
+    /// Where error lines go (standard error for the headless command); nil sends them to `emit`.
+    var fail: (@Sendable (String) -> Void)?
 
     /// Prints the information; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         let namespace = request.namespace
         if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
-            problem.lines.forEach(emit)
+            problem.lines.forEach(emitError)
             return problem.exitCode
         }
         // 1. Is PostHog installed here at all?
         let release: HelmRelease?
         do { release = try await connection.helm.installedRelease(request.release, namespace: namespace) } catch {
-            emit("Error: cannot ask the cluster which releases are installed: \(error)")
+            emitError("Error: cannot ask the cluster which releases are installed: \(error)")
             emit("Check that kubectl reaches the cluster (kubectl get nodes\(request.context.map { " --context \($0)" } ?? "")) and try again.")
             return .failed
         }
         guard let release else {
-            emit("Error: no PostHog release \"\(request.release)\" is installed in namespace \(namespace) (helm list -n \(namespace) shows none).")
+            emitError("Error: no PostHog release \"\(request.release)\" is installed in namespace \(namespace) (helm list -n \(namespace) shows none).")
             emit("Install it with posthog-install install, or give --namespace and --release if it was installed under other names.")
             return .failed
         }
 
         // 2. The values it was installed with, as saved on this machine.
-        let values = try readValues(request.valuesPath)
+        let values = try readValues(request.valuesPath, note: request.json ? emitError : emit)
 
         // 3. Services, and the passwords when asked for.
         let services: [Service]
         do { services = try await connection.kubectl.services(namespace: namespace) } catch {
-            emit("Error: cannot list the services in namespace \(namespace): \(error)")
+            emitError("Error: cannot list the services in namespace \(namespace): \(error)")
             return .failed
         }
         var facts = ConnectionInfo.Facts(namespace: namespace, services: services, values: values ?? .null,
@@ -64,16 +68,20 @@ struct InfoRun {
                                          appVersion: release.appVersion.isEmpty ? nil : release.appVersion,
                                          showSecrets: request.showSecrets, release: request.release)
         if request.showSecrets { await readSecrets(into: &facts) }
+        if request.json {
+            emit(JSONText.encode(ConnectionInfo.report(facts)))
+            return .success
+        }
         ConnectionInfo.text(facts).split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { emit(String($0)) }
 
         guard request.prometheus || request.portForward else { return .success }
         return try await prometheus(request, values: values ?? .null)
     }
 
-    private func readValues(_ path: String) throws -> YAMLValue? {
+    private func readValues(_ path: String, note: (String) -> Void) throws -> YAMLValue? {
         guard files.exists(path) else {
-            emit("Note: \(path) was not found, so the chart's defaults are assumed (give --values FILE if it is elsewhere).")
-            emit("")
+            note("Note: \(path) was not found, so the chart's defaults are assumed (give --values FILE if it is elsewhere).")
+            note("")
             return nil
         }
         let text: String
@@ -113,7 +121,7 @@ struct InfoRun {
         }
         let pods: [Pod]
         do { pods = try await connection.kubectl.pods(namespace: request.namespace) } catch {
-            emit("Error: cannot list the pods in namespace \(request.namespace): \(error)")
+            emitError("Error: cannot list the pods in namespace \(request.namespace): \(error)")
             return .failed
         }
         guard let pod = PrometheusAccess.serverPod(in: pods) else {
@@ -127,6 +135,8 @@ struct InfoRun {
         return try await portForward(pod: pod, namespace: request.namespace, context: context)
     }
 
+    private func emitError(_ line: String) { (fail ?? emit)(line) }
+
     /// Runs the port-forward, passing its output on, until it ends or Ctrl-C stops it.
     private func portForward(pod: String, namespace: String, context: String?) async throws -> ToolExitCode {
         let argv = PrometheusAccess.portForwardArgv(pod: pod, namespace: namespace, context: context)
@@ -134,29 +144,21 @@ struct InfoRun {
         let command = ProcessCommand(argv[0], Array(argv.dropFirst()), timeout: .seconds(7 * 24 * 3600))
         emit("")
         emit("Forwarding http://localhost:\(PrometheusAccess.port) to \(pod); press Ctrl-C to stop.")
-        let interrupts = signals.events([.interrupt, .terminate])
         let runner = connection.runner
         let emit = self.emit
-        let outcome: ProcessResult? = try await withThrowingTaskGroup(of: ProcessResult?.self) { group in
-            group.addTask { try await runner.run(command) { line in emit("  \(line.text)") } }
-            group.addTask {
-                for await _ in interrupts { return nil }
-                return nil
-            }
-            defer { group.cancelAll() }
-            do {
-                let first = try await group.next()
-                return first ?? nil
-            } catch is CancellationError {
-                return nil
-            }
-        }
-        guard let result = outcome else {
-            emit("Port forward stopped.")
-            return .success
+        let result: ProcessResult
+        switch try await StopOnSignal.run(signals, { try await runner.run(command) { line in emit("  \(line.text)") } }) {
+        case .finished(let finished):
+            result = finished
+        case .stopped(let signal):
+            // Cancelling the run stopped kubectl; the cluster itself was never changed.
+            emit("Port forward stopped (\(StopOnSignal.name(signal))); nothing in the cluster was changed.")
+            emit("Start it again with: posthog-install info --prometheus --port-forward"
+                 + (connection.simulated ? " --simulate" : context.map { " --context \(ShellQuote.quote($0))" } ?? ""))
+            return .stopped
         }
         if result.status.isSuccess { return .success }
-        emit("Error: the port forward ended: \(result.lastErrorLine ?? result.status.description)")
+        emitError("Error: the port forward ended: \(result.lastErrorLine ?? result.status.description)")
         if case .notFound = result.status { emit("kubectl must be installed and on PATH for --port-forward.") }
         return .failed
     }

@@ -47,12 +47,13 @@ public struct InstallCommand: AsyncParsableCommand {
     public func run() async throws {
         let profiles: [ProfileSet]
         do { profiles = try ProfileSet.all() } catch {
-            print("Error: the built-in profiles are damaged: \(error)")
+            Console.standard.error("Error: the built-in profiles are damaged: \(error)")
             throw ToolExitCode.failed.exitCode
         }
         let connection = try clusterOptions.connection(cloud: answerOptions.cloud)
         let run = InstallRun(files: LocalFileSystem(), profiles: profiles, secrets: SystemSecretSource(), connection: connection,
-                             clock: SystemClock(), emit: { line in print(line) })
+                             clock: SystemClock(), emit: { Console.standard.line($0) },
+                             emitError: { Console.standard.error($0) })
         let request = self.request
         let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) { await run.execute(request) }
         if code != .success { throw code.exitCode }

@@ -52,13 +52,15 @@ struct InstallRun {
 
     /// An install printing lines (standard output for the headless command).
     init(files: any FileSystem, profiles: [ProfileSet], secrets: any SecretSource, connection: ClusterConnection,
-         clock: any WallClock, emit: @escaping @Sendable (String) -> Void) {
-        let printer = HeadlessPrinter(emit: emit)
+         clock: any WallClock, emit: @escaping @Sendable (String) -> Void,
+         emitError: (@Sendable (String) -> Void)? = nil) {
+        let printer = HeadlessPrinter(emit: emit, emitError: emitError)
         self.init(files: files, profiles: profiles, secrets: secrets, connection: connection, clock: clock,
                   report: { printer.print($0) })
     }
 
     private func emit(_ line: String) { report(.note(line)) }
+    private func emitError(_ line: String) { report(.failure(line)) }
 
     /// The follow-up commands for this install's cluster, namespace and release.
     func followUp(_ request: Request, context: String?) -> FollowUpCommands {
@@ -68,13 +70,13 @@ struct InstallRun {
 
     /// Runs the install; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         let valuesPath = request.values.output
         if let problem = await connection.accessProblem(requested: request.context, needsHelm: !request.dryRun) {
-            problem.lines.forEach(emit)
+            problem.lines.forEach(emitError)
             return problem.exitCode
         }
         // 1. values.yaml: written from the answers when given (or when there is none yet).
@@ -82,7 +84,7 @@ struct InstallRun {
             let result = ValuesRun(files: files, secrets: secrets, profiles: profiles).execute(request.values)
             result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { emit(String($0)) }
             if result.status != .success {
-                emit(result.stderr.trimming("\n"))
+                emitError(result.stderr.trimming("\n"))
                 return result.status
             }
         } else {

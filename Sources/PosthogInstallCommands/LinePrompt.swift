@@ -1,3 +1,4 @@
+import Effects
 import Foundation
 
 /// A yes/no question on the terminal, for headless commands run by a person.
@@ -7,7 +8,7 @@ enum LinePrompt {
 
     /// Prints `question [y/N] ` and reads the answer; anything but y/yes (or end of input) is no.
     @Sendable static func yesNo(_ question: String) -> Bool {
-        FileHandle.standardOutput.write(Data("\(question) [y/N] ".utf8))
+        Console.standard.write("\(question) [y/N] ", to: .output)
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
         return answer == "y" || answer == "yes"
     }

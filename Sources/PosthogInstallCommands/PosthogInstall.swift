@@ -14,7 +14,8 @@ public struct PosthogInstall: AsyncParsableCommand {
         """,
         version: ToolVersion.current,
         subcommands: [WizardSubcommand.self, InstallCommand.self, UpgradeCommand.self, UninstallCommand.self, StatusCommand.self,
-                      TLSCommand.self, ValuesCommand.self, TemplateCommand.self, InfoCommand.self, ResizeCommand.self, DiffCommand.self, RollbackCommand.self, SupportBundleCommand.self],
+                      TLSCommand.self, ValuesCommand.self, TemplateCommand.self, InfoCommand.self, ResizeCommand.self, DiffCommand.self, RollbackCommand.self, SupportBundleCommand.self,
+                      ManualCommand.self],
         defaultSubcommand: WizardSubcommand.self
     )
 

@@ -48,12 +48,12 @@ public struct ResizeCommand: AsyncParsableCommand {
     public func run() async throws {
         let profiles: [ProfileSet]
         do { profiles = try ProfileSet.all() } catch {
-            print("Error: the built-in profiles are damaged: \(error)")
+            Console.standard.error("Error: the built-in profiles are damaged: \(error)")
             throw ToolExitCode.failed.exitCode
         }
         let connection = try clusterOptions.connection(cloud: nil)
         let run = ResizeRun(files: LocalFileSystem(), profiles: profiles, connection: connection, clock: SystemClock(),
-                            emit: { line in print(line) })
+                            emit: { Console.standard.line($0) }, fail: { Console.standard.error($0) })
         let request = self.request
         let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {
             await run.execute(request)

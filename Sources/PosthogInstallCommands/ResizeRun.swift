@@ -29,15 +29,25 @@ struct ResizeRun {
     let clock: any WallClock
     /// Prints one line (standard output).
     let emit: @Sendable (String) -> Void
+    /// Where error lines go (standard error for the headless command); nil sends them to `emit`.
+    var fail: (@Sendable (String) -> Void)?
+
+    private func emitError(_ line: String) { (fail ?? emit)(line) }
 
     /// Runs the resize; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         guard !request.sizes.isEmpty else {
             throw ValuesRun.Failure.input("say which volume to grow and to what size, for example: posthog-install resize --clickhouse 200Gi (also --postgresql, --kafka, --redis)")
+        }
+        // The sizes are checked before anything is asked of the cluster (docs/commands.md, step 1).
+        for (component, size) in request.sizes {
+            if case .failure(let problem) = AnswerChecks.storageSize(size) {
+                throw ValuesRun.Failure.input("--\(component) \(size): \(problem.description)\nvalues.yaml was left as it is.")
+            }
         }
         let path = request.valuesPath
         guard files.exists(path) else {
@@ -47,10 +57,13 @@ struct ResizeRun {
         do { text = try files.readString(path) } catch {
             throw ValuesRun.Failure.input("cannot read the values file \(path): \(error)")
         }
+        do { _ = try YAML.parse(text, file: path) } catch let error as YAMLError {
+            throw ValuesRun.Failure.input("\(error.description)\nFix the line above in \(path), then run the same resize again; nothing was changed.")
+        }
 
         // 1. The release, and the profile of its chart version (the size keys differ per chart).
         if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
-            problem.lines.forEach(emit)
+            problem.lines.forEach(emitError)
             return problem.exitCode
         }
         let release: HelmRelease?
@@ -84,7 +97,7 @@ struct ResizeRun {
             targets = try VolumeGrowth.plan(sizes: request.sizes.map { ($0.component.lowercased(), $0.size.trimmingCharacters(in: .whitespaces)) },
                                             claims: claims, statefulSets: sets, storageClasses: classes, namespace: request.namespace)
         } catch let problem as VolumeGrowth.Problem {
-            emit("Error: \(problem.description)")
+            emitError("Error: \(problem.description)")
             switch problem.kind {
             case .badRequest: return .badInput
             case .notFound: return .failed
@@ -121,7 +134,7 @@ struct ResizeRun {
         }
         if !connection.simulated && request.context == nil && !request.yes {
             emit("")
-            emit("Error: this would change the cluster of kubectl's current context. Run again with --context NAME (or --yes) to confirm that is the cluster you mean.")
+            emitError("Error: this would change the cluster of kubectl's current context. Run again with --context NAME (or --yes) to confirm that is the cluster you mean.")
             return .badInput
         }
 
@@ -130,7 +143,7 @@ struct ResizeRun {
             do {
                 emit("→ " + (try await kubectl.patchClaimStorage(target.claim, size: target.size, namespace: request.namespace)))
             } catch {
-                emit("Error: growing \(target.claim) failed: \(error)")
+                emitError("Error: growing \(target.claim) failed: \(error)")
                 emit("\(path) was left as it is. If the message says the disk must be unattached, see docs/troubleshooting.md (Resize).")
                 return .failed
             }
@@ -140,7 +153,7 @@ struct ResizeRun {
                 let backup = try files.writeAtomically(path, edited.text, mode: 0o600, backup: .keepLast(5))
                 emit("→ Wrote \(path)" + (backup.map { " (the previous version is kept as \($0))" } ?? "") + ".")
             } catch {
-                emit("Error: cannot write \(path): \(error). The volumes are growing already; fix the file problem and run the same resize again.")
+                emitError("Error: cannot write \(path): \(error). The volumes are growing already; fix the file problem and run the same resize again.")
                 return .failed
             }
         }
@@ -150,7 +163,7 @@ struct ResizeRun {
             } catch let error as KubectlError where error.kind == .notFound {
                 emit("→ The StatefulSet \(set) is already gone (an earlier resize removed it); the upgrade recreates it.")
             } catch {
-                emit("Error: removing the StatefulSet \(set) failed: \(error)")
+                emitError("Error: removing the StatefulSet \(set) failed: \(error)")
                 emit("\(path) has the new sizes; run the same resize again to continue.")
                 return .failed
             }
@@ -197,7 +210,7 @@ struct ResizeRun {
             }
             if clock.monotonic - start >= request.timeout {
                 let waiting = targets.filter { t in (claims.first { $0.metadata.name == t.claim }?.capacity?.value ?? 0) < t.bytes }.map(\.claim)
-                emit("Error: after \(request.timeout.components.seconds / 60) minutes \(waiting.joined(separator: ", ")) still \(waiting.count == 1 ? "reports" : "report") the old size.")
+                emitError("Error: after \(request.timeout.components.seconds / 60) minutes \(waiting.joined(separator: ", ")) still \(waiting.count == 1 ? "reports" : "report") the old size.")
                 emit("The new size is requested and kept in \(request.valuesPath); the volume driver has not finished. Check kubectl describe pvc \(waiting.first ?? "NAME") -n \(request.namespace):")
                 emit("FileSystemResizePending means the file system grows when the pod restarts (kubectl delete pod of that StatefulSet); an error event from the driver says what it refused.")
                 return .failed

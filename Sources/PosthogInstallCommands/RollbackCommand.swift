@@ -38,7 +38,7 @@ public struct RollbackCommand: AsyncParsableCommand {
     /// Rolls back and exits with its code.
     public func run() async throws {
         let connection = try clusterOptions.connection(cloud: nil)
-        let printer = HeadlessPrinter(emit: { print($0) })
+        let printer = HeadlessPrinter(emit: { Console.standard.line($0) }, emitError: { Console.standard.error($0) })
         var run = RollbackRun(files: LocalFileSystem(), connection: connection, clock: SystemClock(), report: { printer.print($0) })
         run.ask = LinePrompt.isAvailable ? LinePrompt.yesNo : nil
         let request = RollbackRun.Request(valuesPath: values, toRevision: toRevision, context: clusterOptions.context,

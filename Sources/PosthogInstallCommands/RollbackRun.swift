@@ -27,20 +27,21 @@ struct RollbackRun {
     var patience: Duration = .seconds(600)
 
     private func emit(_ line: String) { report(.note(line)) }
+    private func emitError(_ line: String) { report(.failure(line)) }
 
     /// Runs the rollback; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
-            problem.lines.forEach(emit)
+            problem.lines.forEach(emitError)
             return problem.exitCode
         }
         let history: [HelmRevision]
         do { history = try await connection.helm.history(release: request.release, namespace: request.namespace) } catch {
-            emit("Error: the history of release \(request.release) in namespace \(request.namespace) could not be read: \(error)")
+            emitError("Error: the history of release \(request.release) in namespace \(request.namespace) could not be read: \(error)")
             return .failed
         }
         emit("History of release \(request.release) in namespace \(request.namespace):")
@@ -49,7 +50,7 @@ struct RollbackRun {
         let decision = RollbackDecision.decide(requested: request.toRevision,
                                                history: history.map { RollbackRevision(revision: $0.revision, status: $0.status) })
         guard case let .rollBack(target, current) = decision else {
-            if case let .refused(message, fix) = decision { emit("Error: \(message)"); emit("fix: \(fix)") }
+            if case let .refused(message, fix) = decision { emitError("Error: \(message)"); emitError("fix: \(fix)") }
             return .badInput
         }
         let saved = ValuesHistory.path(forValues: request.valuesPath, namespace: request.namespace, release: request.release, revision: target)

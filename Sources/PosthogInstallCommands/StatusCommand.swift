@@ -27,14 +27,23 @@ public struct StatusCommand: AsyncParsableCommand {
     @Flag(name: .long, help: ArgumentHelp("Keep watching until every pod is ready (or a problem stops it)."))
     var watch = false
 
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp(
+        "text, or json: one JSON document for scripts (fields in docs/commands.md).", valueName: "format"))
+    var output: OutputFormat = .text
+
     /// Runs the checks and exits with their code.
     public func run() async throws {
-        let connection = try clusterOptions.connection(cloud: nil)
-        let run = StatusRun(files: LocalFileSystem(), connection: connection, network: SystemNetworkProbes(), clock: SystemClock(),
-                            emit: { print($0) })
-        let code = await run.execute(StatusRun.Request(valuesPath: values, namespace: clusterOptions.namespace,
-                                                       release: clusterOptions.release, watch: watch))
+        let connection = try clusterOptions.connection(cloud: nil, notesToStandardError: output == .json)
+        var run = StatusRun(files: LocalFileSystem(), connection: connection, network: SystemNetworkProbes(), clock: SystemClock(),
+                            emit: { Console.standard.line($0) }, fail: { Console.standard.error($0) })
+        run.signals = SystemSignals.shared
+        let code = await run.execute(request)
         connection.printLogLocation(after: code)
         if code != .success { throw code.exitCode }
+    }
+
+    var request: StatusRun.Request {
+        StatusRun.Request(valuesPath: values, namespace: clusterOptions.namespace, release: clusterOptions.release, watch: watch,
+                          json: output == .json)
     }
 }

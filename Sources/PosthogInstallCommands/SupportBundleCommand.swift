@@ -37,11 +37,13 @@ public struct SupportBundleCommand: AsyncParsableCommand {
     /// Writes the bundle and exits with its code.
     public func run() async throws {
         let connection = try clusterOptions.connection(cloud: nil)
-        let run = SupportBundleRun(files: LocalFileSystem(), connection: connection, clock: SystemClock(), emit: { print($0) })
+        var run = SupportBundleRun(files: LocalFileSystem(), connection: connection, clock: SystemClock(), emit: { Console.standard.line($0) })
+        run.fail = { Console.standard.error($0) }
+        let fixed = run
         let request = SupportBundleRun.Request(output: output, valuesPath: values, context: clusterOptions.context,
                                                namespace: clusterOptions.namespace, release: clusterOptions.release)
         let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {
-            await run.execute(request)
+            await fixed.execute(request)
         }
         if code != .success { throw code.exitCode }
     }

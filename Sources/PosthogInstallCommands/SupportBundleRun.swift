@@ -24,15 +24,19 @@ struct SupportBundleRun {
     let connection: ClusterConnection
     let clock: any WallClock
     let emit: @Sendable (String) -> Void
+    /// Where error lines go (standard error for the command); `emit` when nil.
+    var fail: (@Sendable (String) -> Void)?
+
+    private func emitError(_ line: String) { (fail ?? emit)(line) }
 
     /// Collects and writes the bundle; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         if let problem = await connection.accessProblem(requested: request.context, needsHelm: false) {
-            problem.lines.forEach(emit)
+            problem.lines.forEach(emitError)
             return problem.exitCode
         }
         let stamp = clock.now.fileStamp
@@ -75,7 +79,7 @@ struct SupportBundleRun {
         if let localValues { collector.addText("local/values.yaml", localValues) }
         collector.addText("README.txt", SupportBundleText.readme(request: request, stamp: stamp, problems: collector.problems))
         do { try TarGzWriter.write(collector.entries, to: output, modified: clock.now.date) } catch {
-            emit("Error: \(error)")
+            emitError("Error: \(error)")
             return .failed
         }
         emit("Wrote \(output): \(collector.entries.count) files" + (collector.problems.isEmpty ? "." : ", \(collector.problems.count) of the collections failed (listed in README.txt)."))

@@ -42,11 +42,11 @@ public struct TLSCommand: AsyncParsableCommand {
     public func run() async throws {
         let profiles: [ProfileSet]
         do { profiles = try ProfileSet.all() } catch {
-            print("Error: the built-in profiles are damaged: \(error)")
+            Console.standard.error("Error: the built-in profiles are damaged: \(error)")
             throw ToolExitCode.failed.exitCode
         }
         let connection = try clusterOptions.connection(cloud: "do")
-        let printer = HeadlessPrinter(emit: { print($0) })
+        let printer = HeadlessPrinter(emit: { Console.standard.line($0) }, emitError: { Console.standard.error($0) })
         let run = TLSRun(files: LocalFileSystem(), profiles: profiles, connection: connection, network: SystemNetworkProbes(),
                          clock: SystemClock(), report: { printer.print($0) })
         let request = self.request

@@ -37,10 +37,11 @@ struct TLSRun {
     var recordKnown: @Sendable (DNSInstruction) -> Void = { _ in }
 
     private func emit(_ line: String) { report(.note(line)) }
+    private func emitError(_ line: String) { report(.failure(line)) }
 
     /// Runs the flow; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
@@ -51,12 +52,12 @@ struct TLSRun {
 
         // 1. The 1-click release and its ingress address.
         if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
-            problem.lines.forEach(emit)
+            problem.lines.forEach(emitError)
             return problem.exitCode
         }
         let context = await connection.effectiveContext(requested: request.context)
         guard let release = try await connection.helm.installedRelease(request.release, namespace: request.namespace) else {
-            emit("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")).")
+            emitError("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")).")
             emit("fix: this command is for PostHog installed from the DigitalOcean Marketplace (1-click). For an install made with "
                  + "posthog-install, turn TLS on with posthog-install values --tls, then posthog-install upgrade.")
             return .failed
@@ -134,7 +135,7 @@ struct TLSRun {
             let backup = try files.writeAtomically(request.valuesPath, text, mode: 0o600, backup: .keepLast(5))
             emit("Wrote \(request.valuesPath)" + (backup.map { " (the previous version is in \($0))" } ?? "") + ". Keep it: upgrades need it.")
         } catch {
-            emit("Error: cannot write \(request.valuesPath): \(error). Nothing was changed.")
+            emitError("Error: cannot write \(request.valuesPath): \(error). Nothing was changed.")
             return .failed
         }
         let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,

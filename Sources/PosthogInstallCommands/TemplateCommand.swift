@@ -1,3 +1,4 @@
+import Effects
 import ArgumentParser
 import Foundation
 import Helm
@@ -59,11 +60,15 @@ public struct TemplateCommand: ParsableCommand {
     @Flag(name: .customLong("notes"), help: "Also print the chart's NOTES.txt, to standard error.")
     var notes = false
 
+    @Flag(name: .customLong("debug"), help: ArgumentHelp(
+        "As Helm's --debug: when the chart renders invalid YAML, print what it rendered, then the error."))
+    var debug = false
+
     /// Renders and prints; errors are printed as Helm prints them, with exit status 1.
     public func run() throws {
         let output = TemplateRun(standardInput: { FileHandle.standardInput.readDataToEndOfFile() }).execute(self.request)
-        FileHandle.standardOutput.write(Data(output.stdout.utf8))
-        FileHandle.standardError.write(Data(output.stderr.utf8))
+        Console.standard.write(output.stdout, to: .output)
+        Console.standard.write(output.stderr, to: .error)
         if output.status != 0 { throw ExitCode(output.status) }
     }
 
@@ -71,6 +76,7 @@ public struct TemplateCommand: ParsableCommand {
         TemplateRun.Request(arguments: nameAndChart, valueFiles: valueFiles, set: set, setString: setString,
                             namespace: namespace, showOnly: showOnly, kubeVersion: kubeVersion,
                             apiVersions: apiVersions.flatMap { $0.split(separator: ",").map(String.init) },
-                            includeCRDs: includeCRDs, skipTests: skipTests, isUpgrade: isUpgrade, notes: notes)
+                            includeCRDs: includeCRDs, skipTests: skipTests, isUpgrade: isUpgrade, notes: notes,
+                            debug: debug)
     }
 }

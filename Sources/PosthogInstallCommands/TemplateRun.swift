@@ -18,6 +18,8 @@ struct TemplateRun {
         var skipTests = false
         var isUpgrade = false
         var notes = false
+        /// `--debug`: Helm's errors without the "Use --debug flag" hint, and invalid manifests printed as rendered.
+        var debug = false
     }
 
     /// What to print and the exit status.
@@ -45,6 +47,7 @@ struct TemplateRun {
             options.skipTests = request.skipTests
             options.isUpgrade = request.isUpgrade
             options.showOnly = request.showOnly
+            options.debug = request.debug
             options.valueFiles = try request.valueFiles.map { path in (name: path, text: try readValues(path)) }
             let chart: Chart
             do { chart = try ChartLoader.load(path: chartPath) } catch let error as ChartLoadError {
@@ -55,7 +58,7 @@ struct TemplateRun {
             if request.notes && !result.notes.isEmpty { output.stderr = "NOTES:\n" + result.notes }
             return output
         } catch let error as RenderError {
-            return Output(stderr: "Error: \(error.message)\n", status: 1)
+            return Output(stdout: error.renderedOutput ?? "", stderr: "Error: \(error.message)\n", status: 1)
         } catch {
             return Output(stderr: "Error: \(error)\n", status: 1)
         }
@@ -88,9 +91,12 @@ struct TemplateRun {
 
     private func readValues(_ path: String) throws -> String {
         if path.trimmingCharacters(in: .whitespaces) == "-" { return String(decoding: standardInput(), as: UTF8.self) }
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RenderError(message: "open \(path): no such file or directory")
         }
+        // Go's os.ReadFile opens a directory and fails reading it; Helm prints that error.
+        if isDirectory.boolValue { throw RenderError(message: "read \(path): is a directory") }
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             defer { try? handle.close() }

@@ -29,7 +29,7 @@ public struct UninstallCommand: AsyncParsableCommand {
     public func run() async throws {
         let connection = try clusterOptions.connection(cloud: nil)
         let ask: (@Sendable (String) -> Bool)? = LinePrompt.isAvailable ? LinePrompt.yesNo : nil
-        let run = UninstallRun(connection: connection, clock: SystemClock(), ask: ask, emit: { print($0) })
+        let run = UninstallRun(connection: connection, clock: SystemClock(), ask: ask, emit: { Console.standard.line($0) }, fail: { Console.standard.error($0) })
         let request = self.request
         let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {
             await run.execute(request)

@@ -23,17 +23,21 @@ struct UninstallRun {
     /// Asks the person a yes/no question on the terminal; nil when there is no terminal.
     let ask: (@Sendable (String) -> Bool)?
     let emit: @Sendable (String) -> Void
+    /// Where error lines go (standard error for the headless command); nil sends them to `emit`.
+    var fail: (@Sendable (String) -> Void)?
     /// Receives the plan and each step's start and end (the wizard's checklist); lines still go to `emit`.
     var events: @Sendable (OperationEvent) -> Void = { _ in }
 
+    private func emitError(_ line: String) { (fail ?? emit)(line) }
+
     /// Runs the uninstall; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
-            problem.lines.forEach(emit)
+            problem.lines.forEach(emitError)
             return problem.exitCode
         }
         let context = await connection.effectiveContext(requested: request.context)

@@ -40,6 +40,7 @@ struct UpgradeRun {
     var patience: Duration = .seconds(600)
 
     private func emit(_ line: String) { report(.note(line)) }
+    private func emitError(_ line: String) { report(.failure(line)) }
 
     /// The chart version an upgrade goes to by default: the newest the built-in profiles know.
     static func newestChartVersion(_ profiles: [ProfileSet]) -> String? {
@@ -48,7 +49,7 @@ struct UpgradeRun {
 
     /// Runs the upgrade; returns the exit code.
     func execute(_ request: Request) async -> ToolExitCode {
-        await OperationOutcome.run(emit: emit) { try await run(request) }
+        await OperationOutcome.run(emit: emit, fail: emitError) { try await run(request) }
     }
 
     private func run(_ request: Request) async throws -> ToolExitCode {
@@ -62,7 +63,7 @@ struct UpgradeRun {
                 """, status: .badInput)
         }
         if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
-            problem.lines.forEach(emit)
+            problem.lines.forEach(emitError)
             return problem.exitCode
         }
         let originalText = try files.readString(valuesPath)
@@ -72,7 +73,7 @@ struct UpgradeRun {
 
         // 2. What is installed, and what the upgrade crosses.
         guard let installed = try await connection.helm.installedRelease(request.release, namespace: request.namespace) else {
-            emit("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) to upgrade.")
+            emitError("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) to upgrade.")
             emit("fix: install PostHog first with posthog-install install (or pass --namespace/--release if it was installed under other names).")
             return .failed
         }
@@ -185,7 +186,7 @@ struct UpgradeRun {
                     let backup = try files.writeAtomically(valuesPath, valuesText, mode: 0o600, backup: .keepLast(5))
                     emit("Updated \(valuesPath)" + (backup.map { " (the previous version is in \($0))" } ?? "") + ".")
                 } catch {
-                    emit("Error: cannot write \(valuesPath): \(error). Nothing was upgraded; the file is as it was.")
+                    emitError("Error: cannot write \(valuesPath): \(error). Nothing was upgraded; the file is as it was.")
                     return .finish(.failed)
                 }
                 report(.stepFinished(step, succeeded: true))

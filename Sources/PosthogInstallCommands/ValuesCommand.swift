@@ -34,24 +34,29 @@ public struct ValuesCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the values and the summary without writing anything.")
     var dryRun = false
 
+    @Flag(name: .customLong("show-secrets"), help: "With --dry-run: print the passwords in clear (they are masked as *** otherwise).")
+    var showSecrets = false
+
     /// Generates and writes; prints the summary; exits 0, 1 (failed) or 2 (bad input).
     public func run() throws {
         let profiles: [ProfileSet]
         do { profiles = try ProfileSet.all() } catch {
-            FileHandle.standardError.write(Data("Error: the built-in profiles are damaged: \(error)\n".utf8))
+            Console.standard.write("Error: the built-in profiles are damaged: \(error)\n", to: .error)
             throw ToolExitCode.failed.exitCode
         }
         var run = ValuesRun(files: LocalFileSystem(), secrets: SystemSecretSource(), profiles: profiles)
         let source = ChartSource(paths: XDGPaths.current)
         run.cachedChart = { version in source.archiveCachePath(chart: "posthog", version: version) }
         let result = run.execute(request)
-        FileHandle.standardOutput.write(Data(result.stdout.utf8))
-        FileHandle.standardError.write(Data(result.stderr.utf8))
+        Console.standard.write(result.stdout, to: .output)
+        Console.standard.write(result.stderr, to: .error)
         if result.status != .success { throw result.status.exitCode }
     }
 
     var request: ValuesRun.Request {
-        ValuesRun.Request(answerOptions, chartOptions, output: output, dryRun: dryRun)
+        var request = ValuesRun.Request(answerOptions, chartOptions, output: output, dryRun: dryRun)
+        request.showSecrets = showSecrets
+        return request
     }
 }
 

@@ -14,6 +14,8 @@ struct ValuesRun {
         var output = "values.yaml"
         var chart: String?
         var dryRun = false
+        /// Print passwords in clear with `--dry-run` (otherwise they are masked as `***`).
+        var showSecrets = false
     }
 
     /// What to print and the exit status.
@@ -48,6 +50,9 @@ struct ValuesRun {
     }
 
     private func run(_ request: Request) throws -> Output {
+        // Another run changing the same files waits until this one is done (read, change, write).
+        let lock = request.dryRun ? nil : files.lockForChanges(request.output)
+        defer { withExtendedLifetime(lock) {} }
         var flags = request.flags
         if let passwordFile = request.smtpPasswordFile {
             guard flags.smtpPassword == nil else {
@@ -97,22 +102,53 @@ struct ValuesRun {
         var backup: String?
         var wroteAnswers: String?
         if !request.dryRun && !blocked {
-            if !output.unchanged {
-                backup = try write(request.output, output.text, keepBackups: 5)
-            }
+            // The answers first: if the program is killed between the two writes, the next run
+            // starts from the new answers and writes the values they ask for. The other way
+            // round, it would start from the old answers and silently undo this change.
+            let previousAnswers = files.exists(answersPath) ? try? files.readString(answersPath) : nil
             _ = try write(answersPath, AnswersFile.text(sheet, profile: profile), keepBackups: 1)
             wroteAnswers = answersPath
+            if !output.unchanged {
+                do { backup = try write(request.output, output.text, keepBackups: 5) } catch {
+                    // values.yaml stayed as it was: put the answers back to match it.
+                    if let previousAnswers {
+                        _ = try? files.writeAtomically(answersPath, previousAnswers, mode: 0o600, backup: .none)
+                    } else {
+                        try? files.removeFile(answersPath)
+                    }
+                    throw error
+                }
+            }
         }
         let summary = ValuesSummary.text(.init(profile: profile, sheet: sheet, output: output, valuesPath: request.output,
                                                 answersPath: wroteAnswers, backupPath: backup, findings: findings,
                                                 written: !request.dryRun && !blocked))
         let email = Self.emailReview(output.text, file: request.output).map { $0 + "\n" }.joined()
-        var result = Output(stdout: (request.dryRun ? output.text + "\n---\n" + summary : summary) + email)
+        let shown = request.dryRun && !request.showSecrets ? Self.masked(output.text, profile: profile) : output.text
+        var result = Output(stdout: (request.dryRun ? shown + "\n---\n" + summary : summary) + email)
         if blocked {
             result.stderr = "Error: the chart refuses these values, so \(request.output) was not written. See above.\n"
             result.status = .failed
         }
         return result
+    }
+
+    /// `text` with every password the profile knows (generated ones and the person's own, such
+    /// as the SMTP password) replaced by `***`, and passwords in URLs and password-like keys
+    /// masked as the transcripts do: a dry run's output often ends up in a CI log.
+    static func masked(_ text: String, profile: ProfileSet) -> String {
+        var redactor = Redactor()
+        if let values = try? YAML.parse(text, file: "values.yaml") {
+            for path in DesiredValues.secretPaths(profile: profile) {
+                switch values.value(at: path) {
+                case .string(let secret)?: redactor.register(secret)
+                case let other?: if let text = other.stringValue { redactor.register(text) }
+                case nil: break
+                }
+            }
+        }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { redactor.redact(String($0)) }
+            .joined(separator: "\n")
     }
 
     /// `values.yaml` → `answers.yaml`; `prod.yaml` → `prod.answers.yaml`, in the same directory.

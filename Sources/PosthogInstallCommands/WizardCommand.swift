@@ -59,7 +59,7 @@ final class WizardCommand: Sendable {
         let facts = SystemTerminalProbe().facts()
         // Size is checked inside the wizard, which can wait for the window to grow.
         if !facts.supportsFullScreen, let problem = facts.fullScreenProblem(minimum: TerminalSize(columns: 1, rows: 1)) {
-            FileHandle.standardError.write(Data(headlessAdvice(problem: problem).utf8))
+            Console.standard.write(headlessAdvice(problem: problem), to: .error)
             return .badInput
         }
         let forced: WizardClusterProbe.Choice?
@@ -67,12 +67,12 @@ final class WizardCommand: Sendable {
             forced = options.simulate || options.simulateNodes != nil
                 ? try WizardClusterProbe.simulated(nodes: options.simulateNodes, reason: "Chosen with --simulate.") : nil
         } catch {
-            FileHandle.standardError.write(Data("Error: --simulate-nodes: \(error)\n".utf8))
+            Console.standard.write("Error: --simulate-nodes: \(error)\n", to: .error)
             return .badInput
         }
         let profiles: [ProfileSet]
         do { profiles = try ProfileSet.all() } catch {
-            FileHandle.standardError.write(Data("Error: the built-in profiles are damaged: \(error)\n".utf8))
+            Console.standard.write("Error: the built-in profiles are damaged: \(error)\n", to: .error)
             return .failed
         }
         let runner = SubprocessRunner()
@@ -85,7 +85,7 @@ final class WizardCommand: Sendable {
                                     cluster: cluster)
         var state: WizardState
         do { state = try command.initialState() } catch {
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            Console.standard.write("Error: \(error)\n", to: .error)
             return .badInput
         }
         state.runsInstall = true
@@ -121,31 +121,31 @@ final class WizardCommand: Sendable {
             outcome = await WizardRunner.run(state, screen: screen, signals: signals, services: services,
                                              onFirstDraw: StartupTiming.firstDrawn)
         } catch {
-            FileHandle.standardError.write(Data("Error: \(error)\n\(headlessAdvice(problem: "it could not be started"))".utf8))
+            Console.standard.write("Error: \(error)\n\(headlessAdvice(problem: "it could not be started"))", to: .error)
             return .failed
         }
         // The terminal is restored from here on: plain lines.
         switch outcome {
         case .quit:
-            FileHandle.standardError.write(Data("Stopped: nothing was written.\n".utf8))
+            Console.standard.write("Stopped: nothing was written.\n", to: .error)
             return .stopped
         case .stopped(let why):
-            FileHandle.standardError.write(Data("Stopped (\(why)).\n".utf8))
+            Console.standard.write("Stopped (\(why)).\n", to: .error)
             return .stopped
         case .leftInstall(let install) where install.task != .install:
             let (text, code) = WizardTaskSession.leave(install)
-            print(text)
+            Console.standard.line(text)
             return code
         case .leftInstall(let install):
             let (text, code) = await session.leave(install, simulated: await cluster.value.info.simulated)
-            print(text)
+            Console.standard.line(text)
             return code
         case .finished(let sheet):
             do {
-                print(try command.write(sheet, profile: state.profile))
+                Console.standard.line(try command.write(sheet, profile: state.profile))
                 return .success
             } catch {
-                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                Console.standard.write("Error: \(error)\n", to: .error)
                 return .failed
             }
         }

@@ -24,7 +24,7 @@ struct WizardInstallBridge {
     /// The updates for one event (pure apart from remembering the above).
     mutating func translate(_ event: OperationEvent) -> [InstallUpdate] {
         switch event {
-        case .note(let text):
+        case .note(let text), .failure(let text):
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for (index, line) in lines.enumerated()
             where line.hasPrefix("Error") || line.contains("Stopped waiting") || line.contains("Still not ready") {

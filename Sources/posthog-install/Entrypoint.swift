@@ -4,6 +4,6 @@ import PosthogInstallCommands
 enum Entrypoint {
     static func main() async {
         StartupTiming.markMain()
-        await PosthogInstall.main()
+        await PosthogInstall.start()
     }
 }

@@ -57,6 +57,38 @@ import Testing
         #expect(try await a.helm.installedRelease("posthog", namespace: "posthog") == nil)
     }
 
+    @Test func twoInstallsAtOnceLeaveOneReleaseAndOneFailure() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.appending("state/simulated-cluster.json")
+        let clock = ManualClock()
+        let a = try SimulationHarness(stateFile: path, clock: clock)
+        let b = try SimulationHarness(stateFile: path, clock: clock)
+        try await a.addRepository()
+        // Both pass helm's first check before either has created the release (they render in between).
+        let first = a.helm, second = b.helm, firstRequest = a.request, secondRequest = b.request
+        final class Finished: Sendable { let count = Mutex(0) }
+        let finished = Finished()
+        let one = Task { () -> Bool in
+            defer { finished.count.withLock { $0 += 1 } }
+            do { _ = try await first.install(firstRequest) { _ in }; return true } catch { return false }
+        }
+        let other = Task { () -> Bool in
+            defer { finished.count.withLock { $0 += 1 } }
+            do { _ = try await second.install(secondRequest) { _ in }; return true } catch { return false }
+        }
+        let installs = [one, other]
+        var steps = 0
+        while finished.count.withLock({ $0 }) < 2 && steps < 4000 {
+            if await clock.waitForSleepers(1, limit: .milliseconds(20)) { clock.advance(by: .seconds(2)) }
+            steps += 1
+        }
+        var outcomes: [Bool] = []
+        for install in installs { outcomes.append(await install.value) }
+        #expect(outcomes.filter { $0 }.count == 1, "exactly one install may succeed: \(outcomes)")
+        #expect(try await b.helm.installedRelease("posthog", namespace: "posthog")?.revision == 1)
+    }
+
     @Test func timeMovesOnBetweenProcessesWithTheirOwnClocks() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -37,5 +37,11 @@ import Testing
         #expect(AnswerChecks.storageSize("lots") == .failure(AnswerProblem(
             "\"lots\" is not a size: use a number and a unit, like 60Gi, 200G or 1Ti.")))
         #expect(AnswerChecks.storageSize("") == .failure(AnswerProblem("Enter a size: use a number and a unit, like 60Gi, 200G or 1Ti.")))
+        // Absurd sizes are refused before they reach values.yaml (the value itself saturates).
+        for absurd in ["99999999999999999999999Ti", "65Ti", "1Ei", "100000Ti"] {
+            #expect(AnswerChecks.storageSize(absurd) == .failure(AnswerProblem(
+                "\(absurd) is larger than any cloud's single volume (64Ti at most): use a number and a unit, like 60Gi, 200G or 1Ti.")))
+        }
+        #expect((try? AnswerChecks.storageSize("64Ti").get()) != nil)
     }
 }

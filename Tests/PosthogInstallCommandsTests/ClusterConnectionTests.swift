@@ -94,9 +94,12 @@ import Testing
         let place = try Place()
         defer { place.dir.remove() }
         let connection = try place.connect()
+        // No file until a command runs: a run refused before it starts leaves no transcript.
+        #expect(connection.transcriptPath == nil)
+        #expect(try LocalFileSystem().listDirectory(place.dir.appending("state/posthog-install")).filter { $0.hasPrefix("transcript-") }.isEmpty)
+        #expect(try await place.install(connection).status == .exited(0))
         let path = try #require(connection.transcriptPath)
         #expect(path.hasPrefix(place.dir.appending("state/posthog-install/transcript-")))
-        #expect(try await place.install(connection).status == .exited(0))
         let secret = try await connection.kubectl.text(connection.kubectl.command(["get", "secret", "app-secret"], namespace: "posthog"))
         let encoded = Data("Sup3rSecretPw".utf8).base64EncodedString()
         #expect(secret.contains(encoded))  // the caller gets the real output

@@ -2,6 +2,8 @@ import Cluster
 import Foundation
 import Installer
 import Kube
+import Effects
+import PosthogTestSupport
 import Testing
 @testable import PosthogInstallCommands
 
@@ -51,5 +53,26 @@ import Testing
 
     @Test func notesWithSeveralLinesBecomeSeveralLines() {
         #expect(HeadlessPrinter(emit: { _ in }).lines(for: .note("a\n\nb")) == ["a", "", "b"])
+    }
+
+    @Test func failuresGoToTheErrorStreamAndNotesDoNot() {
+        let out = InstallCommandTests.Lines(), err = InstallCommandTests.Lines()
+        let printer = HeadlessPrinter(emit: { out.append($0) }, emitError: { err.append($0) })
+        printer.print(.note("Plan ready"))
+        printer.print(.failure("Error: helm failed\nfix: run it again"))
+        #expect(out.all == ["Plan ready"])
+        #expect(err.all == ["Error: helm failed", "fix: run it again"])
+    }
+
+    @Test func anInstallRefusingAnAnswerSaysSoOnTheErrorStream() async throws {
+        let out = InstallCommandTests.Lines(), err = InstallCommandTests.Lines()
+        let files = InMemoryFileSystem()
+        let connection = try TestConnections.simulated(nodes: "2x2cpu4gi", clock: FastClock(factor: 20), files: files)
+        let run = InstallRun(files: files, profiles: InstallCommandTests.profiles, secrets: SystemSecretSource(), connection: connection,
+                             clock: FastClock(factor: 20), emit: { out.append($0) }, emitError: { err.append($0) })
+        let command = try InstallCommand.parse(["--cloud", "do", "--hostname", "https://x.example.com", "--tier", "small", "--simulate"])
+        #expect(await run.execute(command.request) == .badInput)
+        #expect(err.text.hasPrefix("Error: "), "\(err.text)")
+        #expect(!out.text.contains("Error:"), "\(out.text)")
     }
 }

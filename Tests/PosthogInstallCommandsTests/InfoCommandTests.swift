@@ -120,7 +120,8 @@ import Testing
         #expect(!runner.argvs.contains { $0.contains("port-forward") }, "printing only, nothing runs")
     }
 
-    @Test func portForwardRunsUntilCtrlC() async throws {
+    @Test(arguments: [SignalEvent.interrupt, .terminate, .hangup])
+    func portForwardRunsUntilASignal(_ signal: SignalEvent) async throws {
         let installed = try await InstalledCluster.make()
         try enablePrometheus(installed.files)
         let runner = Self.prometheus(installed.cluster)
@@ -132,10 +133,11 @@ import Testing
         // Wait until the forward is running, then press Ctrl-C.
         for _ in 0..<500 where !lines.text.contains("Forwarding from [::1]:9090") { try await Task.sleep(for: .milliseconds(10)) }
         #expect(lines.text.contains("  Forwarding from 127.0.0.1:9090 -> 9090"))
-        signals.send(.interrupt)
+        signals.send(signal)
         let code = await task.value
-        #expect(code == .success)
-        #expect(lines.all.last == "Port forward stopped.")
+        #expect(code == .stopped)
+        #expect(lines.all.suffix(2) == ["Port forward stopped (\(StopOnSignal.name(signal))); nothing in the cluster was changed.",
+                                        "Start it again with: posthog-install info --prometheus --port-forward --simulate"])
         #expect(runner.argvs.contains(["kubectl", "--context", "posthog-simulated", "--namespace", "posthog", "port-forward",
                                        "posthog-prometheus-server-5d9f7c6b8-x2k4q", "9090"]))
     }

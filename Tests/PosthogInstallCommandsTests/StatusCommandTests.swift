@@ -87,7 +87,7 @@ struct FixedNetworkProbes: NetworkProbes {
         let connection = ClusterConnection.real(context: "prod", runner: runner)
         let (code, out) = await status(connection)
         #expect(code == .failed)
-        #expect(out.contains("Cannot reach the cluster of kubectl context prod:"), "\(out)")
+        #expect(out.contains("Error: cannot reach the cluster of kubectl context prod:"), "\(out)")
         #expect(out.contains("was refused"))
     }
 }

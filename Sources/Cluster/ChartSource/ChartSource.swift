@@ -133,9 +133,9 @@ public struct ChartSource: Sendable {
     private func download(_ url: String) async -> Download {
         do {
             let r = try await fetcher.get(url)
-            return r.status == 200 ? .success(r.body) : .failure("HTTP \(r.status)")
+            return r.status == 200 ? .success(r.body) : .failure(DownloadProblem.http(r.status).description)
         } catch {
-            return .failure("\(error)")
+            return .failure(DownloadProblem.from(error, url: url).description)
         }
     }
 

@@ -44,7 +44,9 @@ public enum ChartSourceError: Error, Hashable, Sendable, CustomStringConvertible
             let near = nearest.isEmpty ? "" : " Nearby versions: \(nearest.joined(separator: ", "))."
             return "Chart \(chart) has no version \(version) in the repository.\(near) Pass one of them with --chart-version."
         case let .unreachable(url, reason):
-            return "Could not download \(url) (\(reason)) and no copy is cached. Check the internet connection, or pass a chart you have on disk with --chart."
+            return "Could not download \(url): \(reason). No copy is cached here. Without the internet, download the chart "
+                + "on another computer (helm pull posthog --repo https://posthog.github.io/charts-clickhouse/) "
+                + "and pass the .tgz with --chart."
         case let .digestMismatch(file, expected, actual):
             return "\(file) does not match the checksum the chart repository publishes (expected sha256 \(expected), got \(actual)); it was not used. Try again; if it repeats, report it."
         case .cache(let m):

@@ -163,6 +163,11 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         // Create the objects and the release record.
         let forbidden: String? = try withState { s in
             let t = s.now
+            // Checked again inside the same transaction that creates the release: another
+            // process may have installed it since the check above (two installs at once).
+            if !upgrade, s.releases.contains(where: { $0.name == name && $0.namespace == namespace }) {
+                return "cannot re-use a name that is still in use"
+            }
             if upgrade {
                 let current = s
                 if let refusal = rendered.manifests.lazy.compactMap({ current.forbiddenChange($0, namespace: namespace) }).first {

@@ -115,8 +115,13 @@ final class EngineState: @unchecked Sendable {
 public struct RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Helm's message (what follows `Error: `).
     public let message: String
+    /// With `--debug`: what was rendered before the manifests turned out invalid (Helm prints it).
+    public var renderedOutput: String?
     /// Creates the error.
-    public init(message: String) { self.message = message }
+    public init(message: String, renderedOutput: String? = nil) {
+        self.message = message
+        self.renderedOutput = renderedOutput
+    }
     /// The message.
     public var description: String { message }
 }

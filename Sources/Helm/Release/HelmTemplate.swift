@@ -24,6 +24,8 @@ public struct HelmTemplateOptions: Sendable {
     public var isUpgrade = false
     /// `--show-only` patterns.
     public var showOnly: [String] = []
+    /// `--debug`: errors without the "Use --debug flag" hint, and invalid manifests printed as rendered.
+    public var debug = false
 
     /// Helm's defaults.
     public init() {}
@@ -48,6 +50,7 @@ public enum HelmTemplate {
 
     /// Renders `chart` as `helm template NAME CHART` with `options` would.
     public static func run(chart: Chart, options: HelmTemplateOptions, engine: TemplateEngine = TemplateEngine()) throws -> HelmTemplateResult {
+        let debugHint = options.debug ? "" : Self.debugHint
         var warnings: [String] = []
         let userValues = try userSuppliedValues(options)
 
@@ -102,7 +105,12 @@ public enum HelmTemplate {
         do {
             (hooks, manifests) = try ManifestSorter.sort(files)
         } catch let error as RenderError {
-            throw RenderError(message: error.message + debugHint)
+            // As Helm's install action: the files as rendered, so --debug shows the invalid YAML.
+            let rendered = files.keys.sorted().compactMap { path -> String? in
+                guard let content = files[path], !content.trimmingWhitespace().isEmpty else { return nil }
+                return "---\n# Source: \(path)\n\(content)\n"
+            }.joined()
+            throw RenderError(message: error.message + debugHint, renderedOutput: options.debug ? rendered : nil)
         }
 
         var manifestText = ""

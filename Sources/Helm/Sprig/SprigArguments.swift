@@ -11,7 +11,15 @@ struct SprigArguments {
         }
     }
 
+    /// A missing argument is Go's arity error, never an out-of-range trap (`{{ fromJson }}`).
+    private func present(_ i: Int) throws {
+        guard values.indices.contains(i) else {
+            throw FunctionError.arguments("wrong number of args for \(name): want \(i + 1) got \(values.count)")
+        }
+    }
+
     func string(_ i: Int) throws -> String {
+        try present(i)
         switch values[i] {
         case .string(let s): return s
         case .null: throw FunctionError.arguments("invalid value; expected string")
@@ -19,7 +27,21 @@ struct SprigArguments {
         }
     }
 
+    /// The most characters or bytes a function may be asked to produce (64 MiB): Go would try
+    /// to allocate a count such as 9223372036854775807 and die; here it is an error.
+    static let sizeLimit = 64 << 20
+
+    /// An int used as a size (a count of characters, bytes or repetitions), at most `sizeLimit`.
+    func size(_ i: Int) throws -> Int {
+        let n = try int(i)
+        guard n <= Self.sizeLimit else {
+            throw FunctionError("\(name): \(n) is too large (at most \(Self.sizeLimit))")
+        }
+        return n
+    }
+
     func int(_ i: Int) throws -> Int {
+        try present(i)
         switch values[i] {
         case .int(let n), .int64(let n): return Int(n)
         case .null: throw FunctionError.arguments("invalid value; expected int")

@@ -7,9 +7,9 @@ enum SprigCore {
     }
 
     static let functions: [String: TemplateFunction] = Dictionary(uniqueKeysWithValues: [
-        make("indent") { a in try a.count(2); let pad = String(repeating: " ", count: max(0, try a.int(0)))
+        make("indent") { a in try a.count(2); let pad = String(repeating: " ", count: max(0, try a.size(0)))
             return .string(pad + (try a.string(1)).replacingAll("\n", with: "\n" + pad)) },
-        make("nindent") { a in try a.count(2); let pad = String(repeating: " ", count: max(0, try a.int(0)))
+        make("nindent") { a in try a.count(2); let pad = String(repeating: " ", count: max(0, try a.size(0)))
             return .string("\n" + pad + (try a.string(1)).replacingAll("\n", with: "\n" + pad)) },
         make("quote") { a in .string(a.values.compactMap { v -> String? in
             if case .null = v { return nil }

@@ -52,10 +52,10 @@ enum SprigMath {
 
     static let sequences: [(String, TemplateFunction)] = [
         sprigFunction("until") { a in try a.count(1); let n = try a.int(0)
-            return ints(untilStep(0, n, n < 0 ? -1 : 1)) },
+            return ints(try untilStep(0, n, n < 0 ? -1 : 1)) },
         sprigFunction("untilStep") { a in try a.count(3)
-            return ints(untilStep(try a.int(0), try a.int(1), try a.int(2))) },
-        sprigFunction("seq") { a in .string(seq(try a.ints(from: 0)).map(String.init).joined(separator: " ")) },
+            return ints(try untilStep(try a.int(0), try a.int(1), try a.int(2))) },
+        sprigFunction("seq") { a in .string(try seq(try a.ints(from: 0)).map(String.init).joined(separator: " ")) },
     ]
 
     static func ints(_ values: [Int]) -> Value { .list(values.map { .int(Int64($0)) }) }
@@ -110,29 +110,37 @@ enum SprigMath {
     }
 
     /// Sprig's `untilStep`: empty when the step cannot reach `stop`.
-    static func untilStep(_ start: Int, _ stop: Int, _ step: Int) -> [Int] {
+    /// The most numbers `until`, `untilStep` and `seq` produce (Go would try to allocate any count).
+    static let sequenceLimit = 1 << 22
+
+    static func untilStep(_ start: Int, _ stop: Int, _ step: Int) throws -> [Int] {
         var out: [Int] = []
-        if stop < start {
-            guard step < 0 else { return out }
-            var i = start
-            while i > stop { out.append(i); i += step }
-            return out
+        guard (stop < start && step < 0) || (stop > start && step > 0) else { return out }
+        // How many numbers, without overflowing: a count past the limit is an error, not a trap.
+        let span = stop < start ? start.subtractingReportingOverflow(stop) : stop.subtractingReportingOverflow(start)
+        let count = span.overflow ? UInt(bitPattern: span.partialValue) / step.magnitude : UInt(span.partialValue) / step.magnitude
+        guard count <= sequenceLimit else {
+            throw FunctionError("the sequence from \(start) to \(stop) would have more than \(sequenceLimit) numbers")
         }
-        guard step > 0 else { return out }
         var i = start
-        while i < stop { out.append(i); i += step }
+        while stop < start ? i > stop : i < stop {
+            out.append(i)
+            let next = i.addingReportingOverflow(step)
+            if next.overflow { break }
+            i = next.partialValue
+        }
         return out
     }
 
     /// Sprig's `seq` (like the Unix command): `seq LAST`, `seq FIRST LAST`, `seq FIRST STEP LAST`.
-    static func seq(_ params: [Int]) -> [Int] {
+    static func seq(_ params: [Int]) throws -> [Int] {
         switch params.count {
         case 1:
             let end = params[0], increment = end < 1 ? -1 : 1
-            return untilStep(1, end + increment, increment)
+            return try untilStep(1, end &+ increment, increment)
         case 2:
             let start = params[0], end = params[1], step = end < start ? -1 : 1
-            return untilStep(start, end + step, step)
+            return try untilStep(start, end &+ step, step)
         case 3:
             let start = params[0], step = params[1], end = params[2]
             var increment = 1
@@ -140,7 +148,7 @@ enum SprigMath {
                 increment = -1
                 if step > 0 { return [] }
             }
-            return untilStep(start, end + increment, step)
+            return try untilStep(start, end &+ increment, step)
         default:
             return []
         }

@@ -18,6 +18,10 @@ enum SprigStrings {
             return .string(try substring(try a.int(0), try a.int(1), try a.string(2))) },
         sprigFunction("repeat") { a in try a.count(2); let n = try a.int(0), s = try a.string(1)
             guard n >= 0 else { throw FunctionError("strings: negative Repeat count") }
+            guard n.multipliedReportingOverflow(by: max(1, s.utf8.count)).partialValue <= SprigArguments.sizeLimit,
+                  !n.multipliedReportingOverflow(by: max(1, s.utf8.count)).overflow else {
+                throw FunctionError("repeat: the result would be larger than \(SprigArguments.sizeLimit) bytes")
+            }
             return .string(String(repeating: s, count: n)) },
         sprigFunction("trimall") { a in try a.count(2); return .string(trim(try a.string(1), cutset: try a.string(0))) },
         sprigFunction("trimAll") { a in try a.count(2); return .string(trim(try a.string(1), cutset: try a.string(0))) },

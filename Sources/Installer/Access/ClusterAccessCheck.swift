@@ -17,6 +17,8 @@ public struct ClusterAccessFacts: Sendable {
     public var needsHelm: Bool
     /// Whether helm was found (ignored when not needed).
     public var helmFound: Bool
+    /// What kubectl printed instead of its configuration, when it printed something unreadable.
+    public var unreadableOutput: String?
     /// The cluster the chosen context names and its API server ("" when the cluster is not in
     /// the kubeconfig or has no server); nil when unknown.
     public var chosenCluster: (name: String, server: String)?
@@ -61,6 +63,12 @@ public enum ClusterAccessCheck {
             return ClusterAccessProblem(
                 message: "helm was not found on PATH; posthog-install installs and reads the PostHog release through it.",
                 fix: "Install helm 3.8 or newer (https://helm.sh/docs/intro/install/), check that `helm version` works, then run this again.",
+                isBadInput: false)
+        }
+        if let output = f.unreadableOutput {
+            return ClusterAccessProblem(
+                message: "kubectl printed something unexpected for `kubectl config view -o json`: \(output)",
+                fix: "Check which kubectl is first on PATH (`command -v kubectl`) and that `kubectl config view` works; then run this again.",
                 isBadInput: false)
         }
         guard let contexts = f.contexts else {

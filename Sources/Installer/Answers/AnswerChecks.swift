@@ -29,6 +29,9 @@ public enum AnswerChecks {
         return .success(port)
     }
 
+    /// The largest volume size accepted: 64 TiB.
+    public static let maximumVolumeBytes: Int64 = 64 << 40
+
     /// A volume size such as `60Gi`, `200G` or `1Ti`, as Kubernetes reads it; must be at least 1 Gi.
     public static func storageSize(_ typed: String) -> Result<Quantity, AnswerProblem> {
         let text = typed.trimmingASCIIWhitespace()
@@ -46,6 +49,11 @@ public enum AnswerChecks {
         }
         guard size.value >= 1 << 30 else {
             return .failure(AnswerProblem("\(text) is too small for a database volume: \(example)."))
+        }
+        // The value saturates at Int64's maximum, so compare the double too: no cloud offers one
+        // volume over 64 TiB (GCP and AWS; DigitalOcean stops at 16 TiB).
+        guard size.value <= maximumVolumeBytes, size.doubleValue <= Double(maximumVolumeBytes) else {
+            return .failure(AnswerProblem("\(text) is larger than any cloud's single volume (64Ti at most): \(example)."))
         }
         return .success(size)
     }

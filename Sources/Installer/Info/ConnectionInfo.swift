@@ -49,32 +49,66 @@ public enum ConnectionInfo {
     public static func text(_ facts: Facts) -> String {
         var lines: [String] = []
         let values = facts.values
-        if let host = values.value(at: ["ingress", "hostname"])?.stringValue {
-            let https = values.value(at: ["web", "secureCookies"]) != .bool(false)
-            lines.append("PostHog: \(https ? "https" : "http")://\(host)")
-        }
+        if let url = url(values) { lines.append("PostHog: \(url)") }
         if let chart = facts.chart { lines.append("Installed: chart \(chart)" + (facts.appVersion.map { ", PostHog \($0)" } ?? "")) }
         lines.append("")
-        lines += store(.clickhouse, bundled: values.value(at: ["clickhouse", "enabled"]) != .bool(false),
-                       service: find(facts.services, containing: "clickhouse", port: 9000),
-                       external: values.value(at: ["externalClickhouse", "host"])?.stringValue,
-                       user: values.value(at: ["clickhouse", "user"])?.stringValue ?? "admin",
-                       storedAt: ["clickhouse", "password"], database: values.value(at: ["clickhouse", "database"])?.stringValue ?? "posthog",
-                       facts: facts)
-        lines += store(.postgresql, bundled: values.value(at: ["postgresql", "enabled"]) != .bool(false),
-                       service: find(facts.services, containing: "postgresql", port: 5432),
-                       external: values.value(at: ["externalPostgresql", "postgresqlHost"])?.stringValue,
-                       user: values.value(at: ["postgresql", "postgresqlUsername"])?.stringValue ?? "postgres",
-                       storedAt: ["postgresql", "postgresqlPassword"],
-                       database: values.value(at: ["postgresql", "postgresqlDatabase"])?.stringValue ?? "posthog", facts: facts)
-        lines += store(.redis, bundled: values.value(at: ["redis", "enabled"]) != .bool(false),
-                       service: find(facts.services, containing: "redis-master", port: 6379) ?? find(facts.services, containing: "redis", port: 6379),
-                       external: values.value(at: ["externalRedis", "host"])?.stringValue,
-                       user: nil, storedAt: ["redis", "auth", "password"], database: nil, facts: facts)
+        for input in storeInputs(facts) {
+            lines += store(input.store, bundled: input.bundled, service: input.service, external: input.external, user: input.user,
+                           storedAt: input.storedAt, database: input.database, facts: facts)
+        }
         if !facts.showSecrets {
             lines.append("Passwords are not shown; add --show-secrets to print them.")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the values and services say about one data store.
+    struct StoreInput {
+        var store: DataStore
+        var bundled: Bool
+        var service: (Service, ServicePort)?
+        var external: String?
+        var user: String?
+        var storedAt: [String]
+        var database: String?
+    }
+
+    static func storeInputs(_ facts: Facts) -> [StoreInput] {
+        let values = facts.values
+        return [
+            StoreInput(store: .clickhouse, bundled: values.value(at: ["clickhouse", "enabled"]) != .bool(false),
+                       service: find(facts.services, containing: "clickhouse", port: 9000),
+                       external: values.value(at: ["externalClickhouse", "host"])?.stringValue,
+                       user: values.value(at: ["clickhouse", "user"])?.stringValue ?? "admin",
+                       storedAt: ["clickhouse", "password"], database: values.value(at: ["clickhouse", "database"])?.stringValue ?? "posthog"),
+            StoreInput(store: .postgresql, bundled: values.value(at: ["postgresql", "enabled"]) != .bool(false),
+                       service: find(facts.services, containing: "postgresql", port: 5432),
+                       external: values.value(at: ["externalPostgresql", "postgresqlHost"])?.stringValue,
+                       user: values.value(at: ["postgresql", "postgresqlUsername"])?.stringValue ?? "postgres",
+                       storedAt: ["postgresql", "postgresqlPassword"],
+                       database: values.value(at: ["postgresql", "postgresqlDatabase"])?.stringValue ?? "posthog"),
+            StoreInput(store: .redis, bundled: values.value(at: ["redis", "enabled"]) != .bool(false),
+                       service: find(facts.services, containing: "redis-master", port: 6379) ?? find(facts.services, containing: "redis", port: 6379),
+                       external: values.value(at: ["externalRedis", "host"])?.stringValue,
+                       user: nil, storedAt: ["redis", "auth", "password"], database: nil),
+        ]
+    }
+
+    /// The URL PostHog answers on, from values.yaml's hostname.
+    static func url(_ values: YAMLValue) -> String? {
+        guard let host = values.value(at: ["ingress", "hostname"])?.stringValue else { return nil }
+        let https = values.value(at: ["web", "secureCookies"]) != .bool(false)
+        return "\(https ? "https" : "http")://\(host)"
+    }
+
+    /// The password shown for a store: only with `showSecrets`, from its Secret or values.yaml.
+    static func shownPassword(_ input: StoreInput, facts: Facts) -> String? {
+        guard facts.showSecrets else { return nil }
+        if let password = facts.revealed[input.store] { return password }
+        let location = PasswordLocation.of(input.store, values: facts.values, release: facts.release)
+        let saved = facts.values.value(at: input.storedAt)?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        if let saved, facts.unreadable[input.store] == nil || location == .values(path: input.storedAt) { return saved }
+        return nil
     }
 
     private static func store(_ store: DataStore, bundled: Bool, service: (Service, ServicePort)?, external: String?, user: String?,

@@ -5,16 +5,23 @@ public enum ChartRefusal {
     /// "The chart refuses these values: 'cloud' value is required (posthog/templates/x.yaml, line 3)."
     public static func explain(_ raw: String) -> String {
         var text = raw
-        if let hint = text.range(of: "\n\nUse --debug flag") { text = String(text[..<hint.lowerBound]) }
+        // Helm's hint names a flag our install, upgrade and wizard do not have; say what to do instead.
+        var advice = ""
+        if let hint = text.range(of: "\n\nUse --debug flag") {
+            text = String(text[..<hint.lowerBound])
+            advice = " To see what the chart rendered, run posthog-install template posthog CHART -f values.yaml --debug"
+                + " with the same chart and values file."
+        }
         if text.hasPrefix("Error: ") { text = String(text.dropFirst(7)) }
         let marker = "execution error at ("
         guard let start = text.range(of: marker), let close = text[start.upperBound...].range(of: "): ") else {
-            return "The chart could not be rendered with these values: \(text)"
+            return "The chart could not be rendered with these values: \(text)" + advice
         }
         let location = text[start.upperBound..<close.lowerBound]
         let message = text[close.upperBound...].trimming(" \n")
         let parts = location.split(separator: ":")
         let place = parts.count >= 2 ? "\(parts[0]), line \(parts[1])" : String(location)
         return "The chart refuses these values: \(message) (\(place))."
+            + " Change that setting in values.yaml (or the answer that writes it, with posthog-install values) and run again."
     }
 }

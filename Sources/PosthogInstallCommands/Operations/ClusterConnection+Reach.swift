@@ -49,8 +49,8 @@ extension ClusterConnection {
                     facts.currentContext = config.currentContext.isEmpty ? nil : config.currentContext
                     facts.chosenCluster = (requested ?? facts.currentContext).flatMap(config.server(of:))
                 } else {
-                    facts.contexts = nil
-                    facts.configError = "kubectl config view printed something that is not its JSON"
+                    let shown = view.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+                    facts.unreadableOutput = shown.isEmpty ? "nothing" : String(shown.prefix(80))
                 }
             default:
                 facts.contexts = nil

@@ -8,19 +8,28 @@ import Synchronization
 final class HeadlessPrinter: Sendable {
     private let lastProgress = Mutex<(counts: String, at: Duration)>(("", .zero))
     private let emit: @Sendable (String) -> Void
+    private let emitError: @Sendable (String) -> Void
 
-    /// A printer handing each line to `emit`.
-    init(emit: @escaping @Sendable (String) -> Void) { self.emit = emit }
+    /// A printer handing each line to `emit`, and the lines of a `.failure` to `emitError`
+    /// (standard error for the headless commands; `emit` when not given).
+    init(emit: @escaping @Sendable (String) -> Void, emitError: (@Sendable (String) -> Void)? = nil) {
+        self.emit = emit
+        self.emitError = emitError ?? emit
+    }
 
     /// Prints one event.
     func print(_ event: OperationEvent) {
-        lines(for: event).forEach(emit)
+        if case .failure = event {
+            lines(for: event).forEach(emitError)
+        } else {
+            lines(for: event).forEach(emit)
+        }
     }
 
     /// The lines for one event (empty when nothing new is worth a line).
     func lines(for event: OperationEvent) -> [String] {
         switch event {
-        case .note(let text):
+        case .note(let text), .failure(let text):
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         case .preflight(let report):
             var lines: [String] = []

@@ -96,18 +96,18 @@ extension InterruptGuard {
     /// happened; after `.leftRunning` the process exits at once (code 3) so helm goes on.
     static func runCommand(connection: ClusterConnection, followUp: FollowUpCommands? = nil,
                            _ body: @escaping @Sendable () async -> ToolExitCode) async -> ToolExitCode {
-        let guardian = InterruptGuard(signals: SystemSignals.shared, clock: SystemClock(), emit: { print($0) })
+        let guardian = InterruptGuard(signals: SystemSignals.shared, clock: SystemClock(), emit: { Console.standard.line($0) })
         let next = followUp ?? FollowUpCommands(context: connection.context, simulated: connection.simulated)
         switch await guardian.run(body) {
         case .finished(let code):
             connection.printLogLocation(after: code)
             return code
         case .leftRunning:
-            print("posthog-install stopped; anything helm had started keeps going in the cluster.")
-            print("Follow it with: \(next.watchStatus)")
+            Console.standard.line("posthog-install stopped; anything helm had started keeps going in the cluster.")
+            Console.standard.line("Follow it with: \(next.watchStatus)")
             exit(ToolExitCode.stopped.rawValue)
         case .stopped:
-            print("Stopped, helm included. What was already created stays: `\(next.posthogInstall("status"))` shows it; "
+            Console.standard.line("Stopped, helm included. What was already created stays: `\(next.posthogInstall("status"))` shows it; "
                   + "`\(next.posthogInstall("uninstall"))` removes it.")
             return .stopped
         }

@@ -8,6 +8,9 @@ import Kube
 enum OperationEvent: Sendable {
     /// A line of plain text for the person.
     case note(String)
+    /// Why the operation could not go on (one or more lines, the first starting "Error:");
+    /// the headless commands print it on standard error.
+    case failure(String)
     /// The preflight's findings.
     case preflight(PreflightReport)
     /// The steps that will run, and the kubectl context they run against.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Kube
 
 /// Which cluster, namespace and release a command works on, and how carefully.
 public struct ClusterOptions: ParsableArguments {
@@ -34,4 +35,14 @@ public struct ClusterOptions: ParsableArguments {
 
     @Flag(name: .customLong("dry-run"), help: ArgumentHelp("Show what would run, change nothing."))
     public var dryRun: Bool = false
+
+    /// Refuses names Kubernetes or Helm would refuse later (exit 2 before anything runs).
+    public func validate() throws {
+        if let problem = ResourceName.namespaceProblem(namespace) {
+            throw ValidationError("--namespace \(namespace): \(problem). For example: --namespace posthog")
+        }
+        if let problem = ResourceName.releaseProblem(release) {
+            throw ValidationError("--release \(release): \(problem). For example: --release posthog")
+        }
+    }
 }

@@ -86,7 +86,7 @@ enum CertificateBuilder {
 
         let now = time_t(shim_unix_time())
         ok = ok && ASN1_TIME_set(X509_getm_notBefore(x509), now) != nil
-        ok = ok && ASN1_TIME_set(X509_getm_notAfter(x509), now + time_t(template.daysValid) * 86_400) != nil
+        ok = ok && ASN1_TIME_set(X509_getm_notAfter(x509), now &+ time_t(clamping: template.daysValid).multipliedReportingOverflow(by: 86_400).partialValue) != nil
         ok = ok && X509_set_pubkey(x509, subjectKey.pkey) == 1
         guard ok else { throw fail(OpenSSLDER.lastError()) }
 

@@ -33,11 +33,11 @@ enum SprigCrypto {
             case .failure(let error): return .string(error.message)
             } }
 
-        add("randAlphaNum") { a in try a.count(1); return .string(RandomStrings.string(.alphaNumeric, count: try a.int(0), random: random)) }
-        add("randAlpha") { a in try a.count(1); return .string(RandomStrings.string(.alpha, count: try a.int(0), random: random)) }
-        add("randNumeric") { a in try a.count(1); return .string(RandomStrings.string(.numeric, count: try a.int(0), random: random)) }
-        add("randAscii") { a in try a.count(1); return .string(RandomStrings.string(.ascii, count: try a.int(0), random: random)) }
-        add("randBytes") { a in try a.count(1); let n = try a.int(0)
+        add("randAlphaNum") { a in try a.count(1); return .string(RandomStrings.string(.alphaNumeric, count: try a.size(0), random: random)) }
+        add("randAlpha") { a in try a.count(1); return .string(RandomStrings.string(.alpha, count: try a.size(0), random: random)) }
+        add("randNumeric") { a in try a.count(1); return .string(RandomStrings.string(.numeric, count: try a.size(0), random: random)) }
+        add("randAscii") { a in try a.count(1); return .string(RandomStrings.string(.ascii, count: try a.size(0), random: random)) }
+        add("randBytes") { a in try a.count(1); let n = try a.size(0)
             guard n >= 0 else { throw GoPanics.makeslice }
             return .string(GoBase64.encode(random.bytes(n))) }
         add("uuidv4") { a in try a.count(0); return .string(RandomStrings.uuidv4(random: random)) }

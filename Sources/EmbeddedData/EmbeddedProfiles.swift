@@ -1712,6 +1712,41 @@ spec:
 {{- end -}}
 
 """#,
+        "standin-chart/posthog/templates/cert-manager-crds.yaml": #"""
+{{- /* cert-manager's own kinds, rendered as ordinary objects as its subchart does with installCRDs. */ -}}
+{{- if and (index .Values "cert-manager" "enabled") (index .Values "cert-manager" "installCRDs") }}
+{{- range $kind := list "Certificate" "CertificateRequest" "Issuer" "ClusterIssuer" }}
+{{- $plural := printf "%ss" (lower $kind) }}
+---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: {{ $plural }}.cert-manager.io
+  labels:
+    {{- include "posthog.labels" $ | nindent 4 }}
+    app.kubernetes.io/name: cert-manager
+spec:
+  group: cert-manager.io
+  names:
+    kind: {{ $kind }}
+    listKind: {{ $kind }}List
+    plural: {{ $plural }}
+    singular: {{ lower $kind }}
+    categories:
+      - cert-manager
+  scope: {{ if hasPrefix "Cluster" $kind }}Cluster{{ else }}Namespaced{{ end }}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          x-kubernetes-preserve-unknown-fields: true
+{{- end }}
+{{- end }}
+
+"""#,
         "standin-chart/posthog/templates/cert-manager.yaml": #"""
 {{- if index .Values "cert-manager" "enabled" }}
 apiVersion: apps/v1
@@ -1742,6 +1777,10 @@ apiVersion: cert-manager.io/v1
 kind: ClusterIssuer
 metadata:
   name: letsencrypt-prod
+  annotations:
+    # Created after the release's other objects, as the real chart does: its kind comes from
+    # cert-manager's CRDs, which the same release installs.
+    "helm.sh/hook": post-install,post-upgrade
   labels:
     {{- include "posthog.labels" . | nindent 4 }}
 spec:
@@ -2163,6 +2202,8 @@ service:
 
 cert-manager:
   enabled: false
+  # cert-manager's CRDs are part of the release (as in the real chart's cert-manager subchart).
+  installCRDs: true
   # Who Let's Encrypt writes to before a certificate expires (else notificationEmail,
   # else noreply@<hostname>), as in the real chart.
   email:

@@ -40,8 +40,9 @@ class EndToEndCase(unittest.TestCase):
 
     def _keep_or_remove(self):
         # Kept when the case failed (its transcripts and output explain it), removed otherwise.
-        outcome = getattr(self, "_outcome", None)
-        failed = outcome is not None and not getattr(outcome, "success", True)
+        result = getattr(getattr(self, "_outcome", None), "result", None)
+        problems = (getattr(result, "failures", []) + getattr(result, "errors", [])) if result else []
+        failed = any(getattr(test, "test_case", test) is self for test, _ in problems)
         log = os.path.join(self.dir, "runs.log")
         with open(log, "w") as f:
             for r in self.results:

@@ -1,7 +1,9 @@
 """One simulated cluster of the harness (shared/tools/harness): started with up.sh, stopped with down.sh."""
 import os
+import json
 import signal
 import subprocess
+import threading
 import time
 
 import config
@@ -67,6 +69,29 @@ class HarnessCluster:
         if check and done.returncode != 0:
             raise RuntimeError("helm %s failed: %s%s" % (" ".join(args), done.stdout, done.stderr))
         return done.stdout
+
+    def start_volume_resizer(self):
+        """Plays the CSI external-resizer the harness lacks: a bound claim whose request grew (on a class that
+        allows expansion) gets the new capacity in its status a moment later, as on a cloud."""
+        stop = threading.Event()
+
+        def loop():
+            while not stop.wait(1.0):
+                try:
+                    classes = json.loads(self.kubectl("get", "storageclass", "-o", "json"))["items"]
+                    claims = json.loads(self.kubectl("get", "pvc", "-A", "-o", "json"))["items"]
+                except (RuntimeError, ValueError, subprocess.SubprocessError):
+                    continue
+                expandable = {c["metadata"]["name"] for c in classes if c.get("allowVolumeExpansion")}
+                for claim in claims:
+                    wanted = claim["spec"].get("resources", {}).get("requests", {}).get("storage")
+                    has = (claim.get("status") or {}).get("capacity", {}).get("storage")
+                    if has and wanted and wanted != has and claim["spec"].get("storageClassName") in expandable:
+                        patch = json.dumps({"status": {"capacity": {"storage": wanted}}})
+                        self.kubectl("patch", "pvc", claim["metadata"]["name"], "-n", claim["metadata"]["namespace"],
+                                     "--subresource=status", "--type=merge", "-p", patch, check=False)
+        threading.Thread(target=loop, daemon=True).start()
+        return stop
 
     def wait_for(self, predicate, timeout=60, step=0.5):
         deadline = time.monotonic() + timeout

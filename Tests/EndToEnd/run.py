@@ -15,7 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import config  # noqa: E402
 
-SLOW = ("heartbeat", "pending_load_balancer", "DayTwo", "StatusOnAWS", "api_server", "ctrl_c")
+SLOW = ("heartbeat", "pending_load_balancer", "gcp_prints", "DayTwo.", "StatusOnAWS", "api_server", "ctrl_c")
 
 
 def case_ids(patterns):

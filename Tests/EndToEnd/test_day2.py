@@ -10,20 +10,19 @@ import transcript
 ALL_READY = re.compile(r"\b(\d+)/\1 ready\b")
 
 
-class DayTwoOnGKE(case.EndToEndCase):
-    """One install on a GKE-shaped cluster (standard-rwo allows volume expansion), then every job."""
+class DayTwo(case.EndToEndCase):
+    """One install on a DigitalOcean-shaped cluster (do-block-storage allows volume expansion), then every job."""
 
     def test_status_info_upgrade_resize_uninstall(self):
-        self.cluster(cloud="gke")
-        self.fake_gcloud()
-        installed = self.install("gke")
+        self.cluster(cloud="doks")
+        installed = self.install("doks")
         self.assertExit(installed, 0)
         ctx = ["--context", "harness"]
 
         with self.subTest("status"):
             status = self.run_tool("status", *ctx)
             self.assertExit(status, 0)
-            self.assertSays(status, r"A record: %s → %s" % (re.escape(case.HOSTNAME), re.escape(case.STATIC_IP)))
+            self.assertSays(status, r"A record: %s → 203\.0\.113\.\d+" % re.escape(case.HOSTNAME))
 
         with self.subTest("info"):
             info = self.run_tool("info", *ctx)
@@ -42,6 +41,7 @@ class DayTwoOnGKE(case.EndToEndCase):
             self.assertEqual(early, [], "all pods reported ready before helm upgrade had returned (old pods counted)")
 
         with self.subTest("resize: grows the claim and values.yaml"):
+            self.addCleanup(self.harness.start_volume_resizer().set)
             resize = self.run_tool("resize", *ctx, "--postgresql", "8Gi", "--yes")
             self.assertExit(resize, 0)
             capacity = self.harness.kubectl("get", "pvc", "data-posthog-posthog-postgresql-0", "-n", "posthog",
@@ -55,14 +55,20 @@ class DayTwoOnGKE(case.EndToEndCase):
             self.assertExit(uninstall, 0)
             for pvc in ("data-posthog-posthog-postgresql-0", "data-posthog-posthog-kafka-0"):
                 self.assertSays(uninstall, re.escape(pvc), "a PVC left behind is not named")
-            self.assertSays(uninstall, r"kubectl .*delete .*pvc|kubectl delete pvc", "no command to delete the volumes")
+            self.assertSays(uninstall, r"kubectl .*delete .*(pvc|persistentvolumeclaim)|uninstall --delete-namespace",
+                            "no command to delete the volumes")
+            # cluster-wide objects the chart's operators leave (CRDs) are named too
+            for crd in self.harness.kubectl("get", "crd", "-o", "name").split():
+                name = crd.split("/", 1)[1]
+                if name.endswith((".altinity.com", ".cert-manager.io")):
+                    self.assertSays(uninstall, re.escape(name), "a CRD left behind is not named")
             self.assertEqual(self.harness.helm("list", "-n", "posthog", "-q", "--kube-context", "harness").strip(), "")
 
         self.assertNoSecretsPrinted()
         self.assertNoPlaceholders()
 
 
-class DayTwoOnDigitalOcean(case.EndToEndCase):
+class ResizeRefused(case.EndToEndCase):
 
     def test_resize_is_refused_when_the_storage_class_cannot_expand(self):
         self.cluster(cloud="doks")
@@ -81,18 +87,20 @@ class DayTwoOnDigitalOcean(case.EndToEndCase):
 
 class StatusOnAWS(case.EndToEndCase):
 
-    def test_status_shows_the_cname_then_fails_on_a_crash_loop(self):
-        # images named e2e-crash crash-loop in this cluster; the install's images do not match
-        self.cluster(cloud="eks", extra=["--crash-images", "e2e-crash"])
+    def test_status_shows_the_cname_then_fails_on_an_image_that_cannot_be_pulled(self):
+        # images named e2e-broken cannot be pulled in this cluster; the install's images can
+        self.cluster(cloud="eks", extra=["--fail-images", "e2e-broken"])
         self.assertExit(self.install("eks"), 0)
         status = self.run_tool("status", "--context", "harness")
         self.assertExit(status, 0)
         self.assertSays(status, r"CNAME record: %s → \S*elb\.amazonaws\.com" % re.escape(case.HOSTNAME))
-        self.harness.kubectl("set", "image", "deployment/posthog-worker", "-n", "posthog", "*=posthog/e2e-crash:1")
-        self.harness.wait_for(lambda: "CrashLoopBackOff" in self.harness.kubectl("get", "pods", "-n", "posthog"), 60)
+        # someone sets a tag that does not exist: the rollout's new pod cannot start
+        self.harness.kubectl("set", "image", "deployment/posthog-worker", "-n", "posthog", "*=posthog/e2e-broken:1")
+        self.assertTrue(self.harness.wait_for(
+            lambda: "ImagePullBackOff" in self.harness.kubectl("get", "pods", "-n", "posthog"), 60), "no ImagePullBackOff")
         broken = self.run_tool("status", "--context", "harness")
         self.assertExit(broken, 1)
-        self.assertSays(broken, r"crash", "the crash loop is not named")
-        self.assertSays(broken, r"posthog-worker", "the crashing pod is not named")
+        self.assertSays(broken, r"posthog-worker.*(cannot be pulled|ImagePullBackOff|ErrImagePull)", "the failing pod is not named")
+        self.assertSays(broken, r"posthog/e2e-broken:1", "the image is not named")
         self.assertNoSecretsPrinted()
         self.assertNoPlaceholders()

@@ -56,6 +56,10 @@ class InstallOnEachCloud(case.EndToEndCase):
         self.assertTrue(certs.strip(), "the chart's ManagedCertificate was not created")
         self.measure("gcp: record", result.first(r"A record:").text.strip())
         self.measure("gcp: seconds from helm install returning to the record", self.record_delay(result, r"A record:"))
+        status = self.run_tool("status", "--context", "harness")
+        self.assertExit(status, 0)
+        self.assertSays(status, r"A record: %s → %s" % (re.escape(case.HOSTNAME), re.escape(ingress_ip[0])))
+        self.assertSays(status, r"ManagedCertificate", "the Google-managed certificate's state is not shown")
 
     def test_other_with_a_pending_load_balancer_ends_with_advice(self):
         # bare: no default StorageClass, so name one the cluster has; load balancers stay <pending>.

@@ -31,7 +31,7 @@ class DayTwo(case.EndToEndCase):
             self.assertSays(info, r"port-forward", "no port-forward command")
 
         with self.subTest("upgrade: same chart, revision 2, only the new revision's pods counted"):
-            upgrade = self.run_tool("upgrade", *ctx, "--chart", config.chart(), "--yes")
+            upgrade = self.run_tool("upgrade", *ctx, "--chart", config.chart(), "--yes", line_buffered=True)
             self.assertExit(upgrade, 0)
             history = self.harness.helm("history", "posthog", "-n", "posthog", "--kube-context", "harness")
             self.assertRegex(history, r"(?m)^2\s.*deployed", history)

@@ -11,7 +11,7 @@ class InstallOnEachCloud(case.EndToEndCase):
         self.cluster(cloud=cloud_preset)
         if cloud_preset == "gke":
             self.fake_gcloud()
-        result = self.install(cloud_preset, tls=tls)
+        result = self.install(cloud_preset, tls=tls, line_buffered=True)
         self.assertNoSecretsPrinted()
         return result
 

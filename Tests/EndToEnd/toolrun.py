@@ -23,6 +23,13 @@ class Result:
         self.started = started  # wall-clock time (epoch seconds) of the start
 
     @property
+    def command(self):
+        """The posthog-install subcommand that ran."""
+        tail = [a for a in self.argv if not a.startswith("-")]
+        names = [a for a in tail if a.endswith("posthog-install")]
+        return tail[tail.index(names[0]) + 1] if names and tail.index(names[0]) + 1 < len(tail) else "posthog-install"
+
+    @property
     def stdout(self):
         return "\n".join(l.text for l in self.lines if l.stream == "out")
 

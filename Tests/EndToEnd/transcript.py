@@ -39,6 +39,16 @@ def command_end(home, pattern):
     return None
 
 
+def command_start(home, pattern):
+    """Epoch time the first command matching `pattern` started."""
+    rx = re.compile(pattern)
+    for path in files(home):
+        for at, _, text in _entries(path):
+            if text.startswith("$ ") and rx.search(text):
+                return at
+    return None
+
+
 def commands(home):
     """Every command line (`$ ...`) of every transcript, in order."""
     return [text[2:] for path in files(home) for _, _, text in _entries(path) if text.startswith("$ ")]

@@ -111,9 +111,9 @@ class InstallFailures(case.EndToEndCase):
         self.assertValuesUnchanged(before)
 
     def test_long_waits_print_a_heartbeat_at_least_every_30s(self):
-        # line-buffered: this measures what the program prints; the next case checks a pipe sees it in time
+        # through a pipe, as a CI log or `| tee` sees it: what matters is what reaches the reader
         self.cluster(cloud="doks", extra=["--pace", "25"])
-        result = self.install("doks", timeout=420, line_buffered=True)
+        result = self.install("doks", timeout=420)
         ended = transcript.command_end(self.home, r"helm install ")
         self.assertIsNotNone(ended, result.describe())
         waiting = [l.at for l in result.lines if result.started + l.at >= ended]
@@ -122,18 +122,5 @@ class InstallFailures(case.EndToEndCase):
         self.measure("heartbeat: longest silence while waiting (s)", round(gap, 1))
         self.measure("heartbeat: wait after helm install (s)", round(result.wall - (ended - result.started), 1))
         self.assertExit(result, 0)
-        self.assertLessEqual(gap, 31, "no output for %.0fs while waiting" % gap)
+        self.assertLessEqual(gap, 31, "nothing reached the pipe for %.0fs while waiting" % gap)
         self.assertTrue(any(re.search(r"\d+/\d+ ready", l.text) for l in result.lines))
-
-    def test_output_reaches_a_pipe_as_it_is_printed(self):
-        # a CI log or `| tee` must see the progress while the install runs, not all of it at the end
-        self.cluster(cloud="doks", extra=["--pace", "4"])
-        result = self.install("doks", timeout=300)
-        self.assertExit(result, 0)
-        started = transcript.command_start(self.home, r"helm install ")
-        self.assertIsNotNone(started, result.describe())
-        plan = result.first(r"→ Install PostHog")
-        self.assertIsNotNone(plan, result.describe())
-        late = round(result.started + plan.at - started, 1)
-        self.measure("pipe: seconds the install step's title reached the pipe after helm install started", late)
-        self.assertLessEqual(late, 1.5, "the install step's title reached the pipe %ss after helm install started" % late)

@@ -23,18 +23,23 @@ class AccessFailures(case.EndToEndCase):
 
     def test_a_context_that_does_not_exist_is_named_with_the_ones_that_do(self):
         before = self.prepared()
-        result = self.install_values(context="nope")
-        self.assertExit(result, 2)
-        self.assertSays(result, r"context.*\bnope\b.*(does not exist|not found|no such|unknown)|\bnope\b.*(does not exist|not found)",
-                        "the missing context is not named as such")
-        self.assertSays(result, r"\bharness\b", "the existing contexts are not listed")
-        self.assertIsNone(result.first(r"kubectl was not found"), "blamed kubectl:\n" + result.describe())
-        self.assertNoHelmInstall()
+        with self.subTest("install"):
+            result = self.install_values(context="nope")
+            self.assertExit(result, 2)
+            self.assertSays(result, r"context.*\bnope\b.*(does not exist|not found|no such|unknown)|\bnope\b.*(does not exist|not found)",
+                            "the missing context is not named as such")
+            self.assertSays(result, r"\bharness\b", "the existing contexts are not listed")
+            self.assertIsNone(result.first(r"kubectl was not found"), "blamed kubectl:\n" + result.describe())
+            self.assertNoHelmInstall()
+            self.assertValuesUnchanged(before)
+        for command in ("status", "upgrade", "uninstall"):
+            with self.subTest(command):
+                extra = ["--yes"] if command != "status" else []
+                other = self.run_tool(command, "--context", "nope", *extra)
+                self.assertExit(other, 2)
+                self.assertSays(other, r"\bnope\b", "the missing context is not named")
+                self.assertSays(other, r"\bharness\b", "the existing contexts are not listed")
         self.assertValuesUnchanged(before)
-        status = self.run_tool("status", "--context", "nope")
-        self.assertExit(status, 2)
-        self.assertSays(status, r"\bnope\b", "status does not name the missing context")
-        self.assertSays(status, r"\bharness\b", "status does not list the existing contexts")
 
     def test_a_garbage_kubeconfig_is_named_and_nothing_is_lost(self):
         before = self.prepared()

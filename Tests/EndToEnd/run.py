@@ -6,6 +6,7 @@ import argparse
 import concurrent.futures
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -84,6 +85,7 @@ def main():
                 for line in reason[:4]:
                     print("          " + line[:300], flush=True)
     total = time.monotonic() - start
+    shutil.rmtree(env["POSTHOG_E2E_SYSBIN"], ignore_errors=True)
     if os.path.exists(env["POSTHOG_E2E_MEASURES"]):
         print("\nmeasures:")
         with open(env["POSTHOG_E2E_MEASURES"]) as f:

@@ -95,12 +95,15 @@ class StatusOnAWS(case.EndToEndCase):
         self.assertExit(status, 0)
         self.assertSays(status, r"CNAME record: %s → \S*elb\.amazonaws\.com" % re.escape(case.HOSTNAME))
         # someone sets a tag that does not exist: the rollout's new pod cannot start
-        self.harness.kubectl("set", "image", "deployment/posthog-worker", "-n", "posthog", "*=posthog/e2e-broken:1")
+        deployments = self.harness.kubectl("get", "deployments", "-n", "posthog", "-o", "name").split()
+        worker = next((d.split("/", 1)[1] for d in deployments if "worker" in d), None)
+        self.assertIsNotNone(worker, "no worker Deployment: %s" % deployments)
+        self.harness.kubectl("set", "image", "deployment/" + worker, "-n", "posthog", "*=posthog/e2e-broken:1")
         self.assertTrue(self.harness.wait_for(
             lambda: "ImagePullBackOff" in self.harness.kubectl("get", "pods", "-n", "posthog"), 60), "no ImagePullBackOff")
         broken = self.run_tool("status", "--context", "harness")
         self.assertExit(broken, 1)
-        self.assertSays(broken, r"posthog-worker.*(cannot be pulled|ImagePullBackOff|ErrImagePull)", "the failing pod is not named")
+        self.assertSays(broken, re.escape(worker) + r".*(cannot be pulled|ImagePullBackOff|ErrImagePull)", "the failing pod is not named")
         self.assertSays(broken, r"posthog/e2e-broken:1", "the image is not named")
         self.assertNoSecretsPrinted()
         self.assertNoPlaceholders()

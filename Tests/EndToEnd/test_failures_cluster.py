@@ -16,9 +16,9 @@ class InstallFailures(case.EndToEndCase):
         self.cluster(cloud=cloud_preset, **cluster)
         return self.write_values(cloud_preset)
 
-    def install_values(self, *extra, timeout=case.TIMEOUT, on_line=None):
+    def install_values(self, *extra, timeout=case.TIMEOUT, on_start=None):
         return self.run_tool("install", "--values", "values.yaml", *self.cluster_flags(), "--yes", *extra,
-                             timeout=timeout, on_line=on_line)
+                             timeout=timeout, on_start=on_start)
 
     def assertNoHelmInstall(self):
         ran = [c for c in transcript.commands(self.home) if c.startswith("helm install") or c.startswith("helm upgrade")]
@@ -100,10 +100,10 @@ class InstallFailures(case.EndToEndCase):
         def interrupt():
             os.killpg(holder["pid"], signal.SIGINT)  # as a terminal sends it: to the whole group
 
-        def on_line(line, proc):
+        def on_start(proc):
             holder["pid"] = proc.pid
         fired = self.when_pods_exist(interrupt)
-        result = self.install_values(timeout=120, on_line=on_line)
+        result = self.install_values(timeout=180, on_start=on_start)
         self.assertIn("at", fired, "the pods never appeared:\n" + result.describe())
         self.assertExit(result, 3)
         self.assertSays(result, r"posthog-install status", "the next command is not printed")

@@ -72,7 +72,7 @@ class InstallOnEachCloud(case.EndToEndCase):
             if "at" not in seen and advice.search(line.text):
                 seen["at"] = line.at
                 proc.send_signal(signal.SIGINT)  # the advice is what this case is about; stop waiting
-        result = self.install("bare", timeout=200, on_line=on_line, line_buffered=True)
+        result = self.install("bare", timeout=200, on_line=on_line, line_buffered=True, allow_timeout=True)
         self.assertNoSecretsPrinted()
         self.assertIn("at", seen, "no advice about the pending load balancer within 200 s:\n" + result.describe())
         returned = transcript.command_end(self.home, r"helm install ")

@@ -56,12 +56,15 @@ class Result:
             " ".join(self.argv), self.code, self.wall, " (TIMED OUT)" if self.timed_out else "", tail)
 
 
-def run(argv, env, cwd, timeout=300, on_line=None, stdin_text=None):
-    """Runs argv; `on_line(line, proc)` sees every line as it arrives (to interrupt, kill the server...)."""
+def run(argv, env, cwd, timeout=300, on_line=None, stdin_text=None, on_start=None):
+    """Runs argv; `on_line(line, proc)` sees every line as it arrives (to interrupt, kill the server...);
+    `on_start(proc)` is called once the process runs."""
     start, started = time.monotonic(), time.time()
     proc = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.PIPE if stdin_text is not None else subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     lines, lock = [], threading.Lock()
+    if on_start:
+        on_start(proc)
 
     def pump(stream, name):
         for raw in iter(stream.readline, b""):

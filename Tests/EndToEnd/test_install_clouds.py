@@ -82,3 +82,4 @@ class InstallOnEachCloud(case.EndToEndCase):
         self.assertLessEqual(delay, 120, "the pending load balancer was explained only after %ss" % delay)
         self.assertIsNone(result.first(r"(A|CNAME) record: "), "a record without an address:\n" + result.describe())
         self.assertSays(result, r"MetalLB|load balancer support|kubectl get svc", "no next step for the pending address")
+        self.assertNoPlaceholders()

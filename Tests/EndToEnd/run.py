@@ -82,7 +82,7 @@ def main():
             if verdict == "FAIL":
                 failed.append((case_id, log))
                 reason = [l for l in tail if l.startswith(("AssertionError", "RuntimeError", "Error", "FAIL:", "ERROR:"))]
-                for line in reason[:4]:
+                for line in reason[:12]:
                     print("          " + line[:300], flush=True)
     total = time.monotonic() - start
     shutil.rmtree(env["POSTHOG_E2E_SYSBIN"], ignore_errors=True)

@@ -37,6 +37,7 @@ class EndToEndCase(unittest.TestCase):
         self.with_helm = True
         self.results = []
         self.addCleanup(self._keep_or_remove)
+        self.addCleanup(self.assertNoSecretsPrinted)  # every case, whatever it checks itself
 
     def _keep_or_remove(self):
         # Kept when the case failed (its transcripts and output explain it), removed otherwise.

@@ -13,7 +13,6 @@ class InstallOnEachCloud(case.EndToEndCase):
         if cloud_preset == "gke":
             self.fake_gcloud()
         result = self.install(cloud_preset, tls=tls, line_buffered=True)
-        self.assertNoSecretsPrinted()
         return result
 
     def record_delay(self, result, pattern):
@@ -73,7 +72,6 @@ class InstallOnEachCloud(case.EndToEndCase):
                 seen["at"] = line.at
                 proc.send_signal(signal.SIGINT)  # the advice is what this case is about; stop waiting
         result = self.install("bare", timeout=200, on_line=on_line, line_buffered=True, allow_timeout=True)
-        self.assertNoSecretsPrinted()
         self.assertIn("at", seen, "no advice about the pending load balancer within 200 s:\n" + result.describe())
         returned = transcript.command_end(self.home, r"helm install ")
         self.assertIsNotNone(returned, result.describe())

@@ -9,3 +9,8 @@ swift build --build-tests
 # machine with few cores running them all at once starves those clocks' loops. Serially the
 # whole suite takes about a minute.
 swift test --skip-build --disable-xctest --no-parallel "$@"
+# Then the end-to-end suite against the harness (skipped with a line when there is none, unless
+# POSTHOG_E2E_REQUIRED=1, as in CI).
+if [ $# -eq 0 ]; then
+  bash scripts/e2e.sh
+fi

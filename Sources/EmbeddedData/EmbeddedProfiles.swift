@@ -1712,24 +1712,29 @@ spec:
 {{- end -}}
 
 """#,
-        "standin-chart/posthog/templates/cert-manager.yaml": #"""
-{{- if index .Values "cert-manager" "enabled" }}
-# cert-manager's own chart renders its CustomResourceDefinitions as templates (installCRDs),
-# so the issuer below has its API once the release is applied.
+        "standin-chart/posthog/templates/cert-manager-crds.yaml": #"""
+{{- /* cert-manager's own kinds, rendered as ordinary objects as its subchart does with installCRDs. */ -}}
+{{- if and (index .Values "cert-manager" "enabled") (index .Values "cert-manager" "installCRDs") }}
+{{- range $kind := list "Certificate" "CertificateRequest" "Issuer" "ClusterIssuer" }}
+{{- $plural := printf "%ss" (lower $kind) }}
+---
 apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
-  name: clusterissuers.cert-manager.io
+  name: {{ $plural }}.cert-manager.io
   labels:
+    {{- include "posthog.labels" $ | nindent 4 }}
     app.kubernetes.io/name: cert-manager
 spec:
   group: cert-manager.io
   names:
-    kind: ClusterIssuer
-    listKind: ClusterIssuerList
-    plural: clusterissuers
-    singular: clusterissuer
-  scope: Cluster
+    kind: {{ $kind }}
+    listKind: {{ $kind }}List
+    plural: {{ $plural }}
+    singular: {{ lower $kind }}
+    categories:
+      - cert-manager
+  scope: {{ if hasPrefix "Cluster" $kind }}Cluster{{ else }}Namespaced{{ end }}
   versions:
     - name: v1
       served: true
@@ -1738,7 +1743,12 @@ spec:
         openAPIV3Schema:
           type: object
           x-kubernetes-preserve-unknown-fields: true
----
+{{- end }}
+{{- end }}
+
+"""#,
+        "standin-chart/posthog/templates/cert-manager.yaml": #"""
+{{- if index .Values "cert-manager" "enabled" }}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -1768,7 +1778,8 @@ kind: ClusterIssuer
 metadata:
   name: letsencrypt-prod
   annotations:
-    # After the release, as in the real chart: the issuer's API comes with cert-manager.
+    # Created after the release's other objects, as the real chart does: its kind comes from
+    # cert-manager's CRDs, which the same release installs.
     "helm.sh/hook": post-install,post-upgrade
   labels:
     {{- include "posthog.labels" . | nindent 4 }}
@@ -2191,6 +2202,8 @@ service:
 
 cert-manager:
   enabled: false
+  # cert-manager's CRDs are part of the release (as in the real chart's cert-manager subchart).
+  installCRDs: true
   # Who Let's Encrypt writes to before a certificate expires (else notificationEmail,
   # else noreply@<hostname>), as in the real chart.
   email:

@@ -26,12 +26,14 @@ let package = Package(
 
         // The profiles/ data (overlays, questions, costs, notes, stand-in chart) compiled into the binary.
         .target(name: "EmbeddedData"),
+        // Go's strconv float formatting, shared by the template engine, the YAML emitter and JSON.
+        .target(name: "GoStrconv"),
         // Go text/template: lexer, parser, AST with byte offsets, Value, evaluator, printf.
-        .target(name: "GoTemplate"),
+        .target(name: "GoTemplate", dependencies: ["GoStrconv"]),
         // YAML documents on libyaml: go-yaml v2 scalar rules, Helm-style emitter, in-place edits.
-        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "YAML", dependencies: ["CYAML", "GoStrconv"]),
         // Helm charts: loading, values coalescing, --set, Sprig and Helm functions, rendering.
-        .target(name: "Helm", dependencies: ["GoTemplate", "YAML", "CArchive", "COpenSSL"]),
+        .target(name: "Helm", dependencies: ["GoStrconv", "GoTemplate", "YAML", "CArchive", "COpenSSL"]),
         // Kubernetes objects as values: per-kind status, pod diagnosis, scheduling fit (pure).
         .target(name: "Kube"),
         // Wizard decisions (pure): answers, profiles, values, plans, upgrade notes, costs, wizard state.

@@ -1,3 +1,5 @@
+import GoStrconv
+
 /// Turns a `YAMLTree` into values with go-yaml v2's rules: plain-scalar resolution, tags,
 /// merge keys, aliases (with go-yaml's limit on excessive aliasing) and duplicate keys.
 struct YAMLDecoder {
@@ -6,10 +8,13 @@ struct YAMLDecoder {
     private var decodeCount = 0
     private var aliasCount = 0
     private var inProgress: Set<Int> = []
+    /// Only a tree with aliases can contain itself; without one, no node needs tracking.
+    private let hasAliases: Bool
 
     init(tree: YAMLTree, options: YAMLParseOptions) {
         self.tree = tree
         self.options = options
+        hasAliases = tree.nodes.contains { if case .alias = $0.kind { true } else { false } }
     }
 
     mutating func decode(_ index: Int) throws -> YAMLValue {
@@ -33,16 +38,17 @@ struct YAMLDecoder {
         case .scalar(let text, let style):
             return try scalar(text, style: style, tag: node.tag, node: node)
         case .sequence:
-            inProgress.insert(index)
-            defer { inProgress.remove(index) }
+            if hasAliases { inProgress.insert(index) }
+            defer { if hasAliases { inProgress.remove(index) } }
             var items: [YAMLValue] = []
             items.reserveCapacity(node.children.count)
             for child in node.children { items.append(try decode(child)) }
             return .sequence(items)
         case .mapping:
-            inProgress.insert(index)
-            defer { inProgress.remove(index) }
+            if hasAliases { inProgress.insert(index) }
+            defer { if hasAliases { inProgress.remove(index) } }
             var mapping = YAMLMapping()
+            let rejectsDuplicates = options.duplicateKeys == .reject
             var definedAt: [String: Int] = [:]
             var i = 0
             while i + 1 < node.children.count {
@@ -54,10 +60,12 @@ struct YAMLDecoder {
                     continue
                 }
                 let key = try keyString(keyIndex)
-                if let line = definedAt[key], options.duplicateKeys == .reject {
-                    throw tree.error("mapping key \"\(key)\" already defined at line \(line)", at: tree.nodes[keyIndex].start)
+                if rejectsDuplicates {
+                    if let line = definedAt[key] {
+                        throw tree.error("mapping key \"\(key)\" already defined at line \(line)", at: tree.nodes[keyIndex].start)
+                    }
+                    definedAt[key] = tree.nodes[keyIndex].start.line + 1
                 }
-                definedAt[key] = tree.nodes[keyIndex].start.line + 1
                 mapping[key] = try decode(valueIndex)
             }
             return .mapping(mapping)
@@ -111,7 +119,7 @@ struct YAMLDecoder {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let d): return GoFloatFormat.shortestG(d)
+        case .float(let d): return GoFloat.g(d)
         case .sequence, .mapping:
             throw tree.error("a mapping key must be a plain value, not a list or a map", at: tree.nodes[index].start)
         }

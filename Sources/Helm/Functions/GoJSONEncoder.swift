@@ -1,3 +1,4 @@
+import GoStrconv
 import GoTemplate
 import YAML
 
@@ -60,7 +61,7 @@ enum GoJSONEncoder {
         let magnitude = abs(d)
         if magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) {
             // strconv 'e' with shortest digits, then Go trims "e-07" to "e-7".
-            var text = GoFloatFormat.shortestExponent(d)
+            var text = GoFloat.exponent(d)
             if let e = text.firstIndex(of: "e") {
                 let mantissa = text[..<e]
                 var exponent = String(text[text.index(after: e)...])
@@ -70,7 +71,7 @@ enum GoJSONEncoder {
             }
             return text
         }
-        return GoFloatFormat.shortestFixed(d)
+        return GoFloat.fixed(d)
     }
 
     static func writeString(_ s: String, into out: inout String, escapeHTML: Bool) {

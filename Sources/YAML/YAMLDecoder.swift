@@ -72,6 +72,39 @@ struct YAMLDecoder {
         }
     }
 
+    /// Whether decoding this tree cannot throw, so parts of it may be left undecoded without
+    /// hiding an error: no aliases, tags or merge keys, every mapping key a scalar, and a
+    /// repeated key allowed. (Every decoding error comes from one of those.)
+    var cannotFail: Bool {
+        guard !hasAliases, options.duplicateKeys == .lastWins else { return false }
+        for node in tree.nodes {
+            if node.tag != nil { return false }
+            guard case .mapping = node.kind else { continue }
+            var isKey = true
+            for child in node.children {
+                defer { isKey.toggle() }
+                guard isKey else { continue }
+                guard case .scalar(let text, let style) = tree.nodes[child].kind else { return false }
+                if text == "<<" && style == .plain { return false }
+            }
+        }
+        return true
+    }
+
+    /// The entries of the mapping at `index` whose keys are in `keys`, decoded; for a tree
+    /// that `cannotFail`, so skipping the other values changes no outcome.
+    mutating func decodeEntries(of index: Int, keepingOnly keys: Set<String>) throws -> YAMLValue {
+        let children = tree.nodes[index].children
+        var mapping = YAMLMapping()
+        var i = 0
+        while i + 1 < children.count {
+            let key = try keyString(children[i])
+            if keys.contains(key) { mapping[key] = try decode(children[i + 1]) }
+            i += 2
+        }
+        return .mapping(mapping)
+    }
+
     /// go-yaml v2's allowed alias/decode ratio, which tightens as documents grow.
     private func allowedAliasRatio(_ count: Int) -> Double {
         let low = 400_000.0, high = 4_000_000.0

@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),
         // OpenSSL libcrypto/libssl: digests, keys and X.509 for Sprig, TLS checks (apt: libssl-dev).
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
+        // libcurl's easy interface, for downloading chart indexes and archives (apt: libcurl4-openssl-dev).
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The profiles/ data (overlays, questions, costs, notes, stand-in chart) compiled into the binary.
         .target(name: "EmbeddedData"),
@@ -43,7 +45,7 @@ let package = Package(
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // kubectl/helm clients, the namespace poller and the simulated cluster.
-        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "GoTemplate", "Helm", "YAML", "COpenSSL", "EmbeddedData"]),
+        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "GoTemplate", "Helm", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
         // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
         .target(name: "TUI", dependencies: ["Installer", "Kube", "Effects", "CNCurses"]),
         // The commands (swift-argument-parser), headless printers and wiring.

@@ -11,10 +11,10 @@ bash scripts/setup.sh >&2
 export PATH="/opt/swift/usr/bin:$PATH"
 in_process=1
 if [ "${1:-}" = "--only-template" ]; then in_process=0; shift; fi
-swift build -c release --static-swift-stdlib --product posthog-install >&2
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)"
+swift build -c release --static-swift-stdlib -Xlinker --strip-debug --product posthog-install >&2
+bin="$(swift build -c release --static-swift-stdlib -Xlinker --strip-debug --show-bin-path)"
 if [ "$in_process" = 1 ]; then
-  swift build -c release --static-swift-stdlib --product PosthogBenchmarks >&2
+  swift build -c release --static-swift-stdlib -Xlinker --strip-debug --product PosthogBenchmarks >&2
   "$bin/PosthogBenchmarks"
 fi
 bash scripts/bench-template.sh "$bin/posthog-install" "$@"

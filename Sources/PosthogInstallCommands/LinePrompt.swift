@@ -1,4 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Effects
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A yes/no question on the terminal, for headless commands run by a person.
 enum LinePrompt {
@@ -7,8 +17,8 @@ enum LinePrompt {
 
     /// Prints `question [y/N] ` and reads the answer; anything but y/yes (or end of input) is no.
     @Sendable static func yesNo(_ question: String) -> Bool {
-        FileHandle.standardOutput.write(Data("\(question) [y/N] ".utf8))
-        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        StandardStream.output.write("\(question) [y/N] ")
+        guard let answer = readLine()?.trimmingSpacesAndTabs().lowercased() else { return false }
         return answer == "y" || answer == "yes"
     }
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Effects
 import Helm
 
 /// `posthog-install template`: renders a chart exactly as `helm template` would, with the
@@ -61,9 +66,9 @@ public struct TemplateCommand: ParsableCommand {
 
     /// Renders and prints; errors are printed as Helm prints them, with exit status 1.
     public func run() throws {
-        let output = TemplateRun(standardInput: { FileHandle.standardInput.readDataToEndOfFile() }).execute(self.request)
-        FileHandle.standardOutput.write(Data(output.stdout.utf8))
-        FileHandle.standardError.write(Data(output.stderr.utf8))
+        let output = TemplateRun(standardInput: { Data(StandardStream.readInput()) }).execute(self.request)
+        StandardStream.output.write(output.stdout)
+        StandardStream.error.write(output.stderr)
         if output.status != 0 { throw ExitCode(output.status) }
     }
 

@@ -1,7 +1,11 @@
 import ArgumentParser
 import Cluster
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 
 /// `posthog-install values`: writes values.yaml (and answers.yaml) from answers given as flags
@@ -38,15 +42,15 @@ public struct ValuesCommand: ParsableCommand {
     public func run() throws {
         let profiles: [ProfileSet]
         do { profiles = try ProfileSet.all() } catch {
-            FileHandle.standardError.write(Data("Error: the built-in profiles are damaged: \(error)\n".utf8))
+            StandardStream.error.write("Error: the built-in profiles are damaged: \(error)\n")
             throw ToolExitCode.failed.exitCode
         }
         var run = ValuesRun(files: LocalFileSystem(), secrets: SystemSecretSource(), profiles: profiles)
         let source = ChartSource(paths: XDGPaths.current)
         run.cachedChart = { version in source.archiveCachePath(chart: "posthog", version: version) }
         let result = run.execute(request)
-        FileHandle.standardOutput.write(Data(result.stdout.utf8))
-        FileHandle.standardError.write(Data(result.stderr.utf8))
+        StandardStream.output.write(result.stdout)
+        StandardStream.error.write(result.stderr)
         if result.status != .success { throw result.status.exitCode }
     }
 

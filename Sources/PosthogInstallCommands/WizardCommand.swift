@@ -1,6 +1,10 @@
 import Cluster
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 import Synchronization
 import TUI
@@ -59,7 +63,7 @@ final class WizardCommand: Sendable {
         let facts = SystemTerminalProbe().facts()
         // Size is checked inside the wizard, which can wait for the window to grow.
         if !facts.supportsFullScreen, let problem = facts.fullScreenProblem(minimum: TerminalSize(columns: 1, rows: 1)) {
-            FileHandle.standardError.write(Data(headlessAdvice(problem: problem).utf8))
+            StandardStream.error.write(headlessAdvice(problem: problem))
             return .badInput
         }
         let forced: WizardClusterProbe.Choice?
@@ -67,12 +71,12 @@ final class WizardCommand: Sendable {
             forced = options.simulate || options.simulateNodes != nil
                 ? try WizardClusterProbe.simulated(nodes: options.simulateNodes, reason: "Chosen with --simulate.") : nil
         } catch {
-            FileHandle.standardError.write(Data("Error: --simulate-nodes: \(error)\n".utf8))
+            StandardStream.error.write("Error: --simulate-nodes: \(error)\n")
             return .badInput
         }
         let profiles: [ProfileSet]
         do { profiles = try ProfileSet.all() } catch {
-            FileHandle.standardError.write(Data("Error: the built-in profiles are damaged: \(error)\n".utf8))
+            StandardStream.error.write("Error: the built-in profiles are damaged: \(error)\n")
             return .failed
         }
         let runner = SubprocessRunner()
@@ -85,7 +89,7 @@ final class WizardCommand: Sendable {
                                     cluster: cluster)
         var state: WizardState
         do { state = try command.initialState() } catch {
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            StandardStream.error.write("Error: \(error)\n")
             return .badInput
         }
         state.runsInstall = true
@@ -121,16 +125,16 @@ final class WizardCommand: Sendable {
             outcome = await WizardRunner.run(state, screen: screen, signals: signals, services: services,
                                              onFirstDraw: StartupTiming.firstDrawn)
         } catch {
-            FileHandle.standardError.write(Data("Error: \(error)\n\(headlessAdvice(problem: "it could not be started"))".utf8))
+            StandardStream.error.write("Error: \(error)\n\(headlessAdvice(problem: "it could not be started"))")
             return .failed
         }
         // The terminal is restored from here on: plain lines.
         switch outcome {
         case .quit:
-            FileHandle.standardError.write(Data("Stopped: nothing was written.\n".utf8))
+            StandardStream.error.write("Stopped: nothing was written.\n")
             return .stopped
         case .stopped(let why):
-            FileHandle.standardError.write(Data("Stopped (\(why)).\n".utf8))
+            StandardStream.error.write("Stopped (\(why)).\n")
             return .stopped
         case .leftInstall(let install) where install.task != .install:
             let (text, code) = WizardTaskSession.leave(install)
@@ -145,7 +149,7 @@ final class WizardCommand: Sendable {
                 print(try command.write(sheet, profile: state.profile))
                 return .success
             } catch {
-                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                StandardStream.error.write("Error: \(error)\n")
                 return .failed
             }
         }
@@ -211,7 +215,7 @@ final class WizardCommand: Sendable {
     func currentContext() async -> String? {
         let command = ProcessCommand("kubectl", ["config", "current-context"], timeout: .seconds(5))
         guard let result = try? await runner.run(command), result.status.isSuccess else { return nil }
-        let context = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let context = result.standardOutput.trimmingWhitespaceAndNewlines()
         return context.isEmpty ? nil : context
     }
 

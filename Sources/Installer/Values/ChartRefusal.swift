@@ -5,10 +5,10 @@ public enum ChartRefusal {
     /// "The chart refuses these values: 'cloud' value is required (posthog/templates/x.yaml, line 3)."
     public static func explain(_ raw: String) -> String {
         var text = raw
-        if let hint = text.range(of: "\n\nUse --debug flag") { text = String(text[..<hint.lowerBound]) }
+        if let hint = text.firstRange(of: "\n\nUse --debug flag") { text = String(text[..<hint.lowerBound]) }
         if text.hasPrefix("Error: ") { text = String(text.dropFirst(7)) }
         let marker = "execution error at ("
-        guard let start = text.range(of: marker), let close = text[start.upperBound...].range(of: "): ") else {
+        guard let start = text.firstRange(of: marker), let close = text[start.upperBound...].firstRange(of: "): ") else {
             return "The chart could not be rendered with these values: \(text)"
         }
         let location = text[start.upperBound..<close.lowerBound]

@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),
         // OpenSSL libcrypto/libssl: digests, keys and X.509 for Sprig, TLS checks (apt: libssl-dev).
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
+        // glibc's allocator tuning (malloc.h): one arena for the whole process.
+        .systemLibrary(name: "CMalloc"),
         // libcurl's easy interface, for downloading chart indexes and archives (apt: libcurl4-openssl-dev).
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
@@ -42,6 +44,7 @@ let package = Package(
         .target(name: "Installer", dependencies: ["YAML", "Helm", "Kube", "EmbeddedData"]),
         // The edges: process runner, atomic files, clock, signals, terminal detection.
         .target(name: "Effects", dependencies: [
+            "CMalloc",
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // kubectl/helm clients, the namespace poller and the simulated cluster.
@@ -54,7 +57,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The executable: an entry point only.
-        .executableTarget(name: "posthog-install", dependencies: ["PosthogInstallCommands"]),
+        .executableTarget(name: "posthog-install", dependencies: ["PosthogInstallCommands", "Effects"]),
         // Benchmarks that print figures (run in release: `make bench`).
         .executableTarget(name: "PosthogBenchmarks", dependencies: [
             "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster",

@@ -11,7 +11,8 @@
 #            `posthog-install values --cloud other ...` (121 documents).
 #   scaling  a generated chart whose one template ranges over N items, each item using
 #            include of helpers, toYaml | nindent, tpl, quote and default: N documents.
-# For ours: the median wall time and the largest peak RSS of RUNS runs (GNU time). For Helm: the
+# For ours: the median wall time, the median CPU time (user + system: steadier on a busy
+# machine) and the largest peak RSS of RUNS runs (GNU time). For Helm: the
 # median of its render phase over RUNS runs, as ../shared/tools/helm-oracle measures it (from
 # capabilities discovery to the first request after rendering); Helm's start-up is not counted.
 set -euo pipefail
@@ -56,19 +57,21 @@ fi
 "$binary" values --cloud other --hostname posthog.example.com --tls --email ops@example.com \
   --tier small -o "$work/k3s-values.yaml" >/dev/null
 
-# ours NAME CHART VALUES: prints "median_seconds peak_mb documents".
+# ours NAME CHART VALUES: prints "median_wall_seconds median_cpu_seconds peak_mb documents".
 ours() {
-  local chart=$2 values=$3 times=() peak=0
+  local chart=$2 values=$3 times=() cpus=() peak=0
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$binary" template posthog "$chart" -n posthog -f "$values" \
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$binary" template posthog "$chart" -n posthog -f "$values" \
       > "$work/out.yaml"
-    read -r seconds kb < "$work/time"
+    read -r seconds user system kb < "$work/time"
     times+=("$seconds")
+    cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')")
     [ "$kb" -gt "$peak" ] && peak=$kb
   done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  echo "$median $(( peak / 1024 )) $(grep -c '^# Source: ' "$work/out.yaml")"
+  local middle=$(( (runs + 1) / 2 ))
+  echo "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${middle}p")" \
+    "$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${middle}p")" \
+    "$(( peak / 1024 )) $(grep -c '^# Source: ' "$work/out.yaml")"
 }
 
 # helm CHART VALUES: prints the median of Helm's render phase in seconds.
@@ -80,13 +83,13 @@ helm_render() {
 
 # report NAME OURS_LINE HELM_SECONDS
 report() {
-  local name=$1 seconds mb docs
-  read -r seconds mb docs <<<"$2"
+  local name=$1 seconds cpu mb docs
+  read -r seconds cpu mb docs <<<"$2"
   if [ -n "${3:-}" ]; then
-    printf '%-16s %5d docs   ours %6.3f s  %3d MB peak   helm render %6.3f s   helm/ours %5.1fx\n' \
-      "$name" "$docs" "$seconds" "$mb" "$3" "$(awk -v h="$3" -v o="$seconds" 'BEGIN { print h / o }')"
+    printf '%-16s %5d docs   ours %6.3f s (cpu %6.3f s)  %3d MB peak   helm render %6.3f s   helm/ours %5.1fx\n' \
+      "$name" "$docs" "$seconds" "$cpu" "$mb" "$3" "$(awk -v h="$3" -v o="$seconds" 'BEGIN { print h / o }')"
   else
-    printf '%-16s %5d docs   ours %6.3f s  %3d MB peak\n' "$name" "$docs" "$seconds" "$mb"
+    printf '%-16s %5d docs   ours %6.3f s (cpu %6.3f s)  %3d MB peak\n' "$name" "$docs" "$seconds" "$cpu" "$mb"
   fi
 }
 

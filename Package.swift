@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // kubectl/helm clients, the namespace poller and the simulated cluster.
-        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "GoTemplate", "Helm", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
+        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "GoStrconv", "GoTemplate", "Helm", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
         // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
         .target(name: "TUI", dependencies: ["Installer", "Kube", "Effects", "CNCurses"]),
         // The commands (swift-argument-parser), headless printers and wiring.

@@ -23,15 +23,21 @@ let package = Package(
         .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),
         // OpenSSL libcrypto/libssl: digests, keys and X.509 for Sprig, TLS checks (apt: libssl-dev).
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
+        // glibc's allocator tuning (malloc.h): one arena for the whole process.
+        .systemLibrary(name: "CMalloc"),
+        // libcurl's easy interface, for downloading chart indexes and archives (apt: libcurl4-openssl-dev).
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The profiles/ data (overlays, questions, costs, notes, stand-in chart) compiled into the binary.
         .target(name: "EmbeddedData"),
+        // Go's strconv float formatting, shared by the template engine, the YAML emitter and JSON.
+        .target(name: "GoStrconv"),
         // Go text/template: lexer, parser, AST with byte offsets, Value, evaluator, printf.
-        .target(name: "GoTemplate"),
+        .target(name: "GoTemplate", dependencies: ["GoStrconv"]),
         // YAML documents on libyaml: go-yaml v2 scalar rules, Helm-style emitter, in-place edits.
-        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "YAML", dependencies: ["CYAML", "GoStrconv"]),
         // Helm charts: loading, values coalescing, --set, Sprig and Helm functions, rendering.
-        .target(name: "Helm", dependencies: ["GoTemplate", "YAML", "CArchive", "COpenSSL"]),
+        .target(name: "Helm", dependencies: ["GoStrconv", "GoTemplate", "YAML", "CArchive", "COpenSSL"]),
         // Kubernetes objects as values: per-kind status, pod diagnosis, scheduling fit (pure).
         .target(name: "Kube"),
         // Wizard decisions (pure): answers, profiles, values, plans, upgrade notes, costs, wizard state.
@@ -39,10 +45,11 @@ let package = Package(
         // The edges: process runner, atomic files, clock, signals, terminal detection.
         .target(name: "Effects", dependencies: [
             "CArchive",
+            "CMalloc",
             .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // kubectl/helm clients, the namespace poller and the simulated cluster.
-        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "GoTemplate", "Helm", "YAML", "COpenSSL", "EmbeddedData"]),
+        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "GoStrconv", "GoTemplate", "Helm", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
         // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
         .target(name: "TUI", dependencies: ["Installer", "Kube", "Effects", "CNCurses"]),
         // The commands (swift-argument-parser), headless printers and wiring.
@@ -51,7 +58,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The executable: an entry point only.
-        .executableTarget(name: "posthog-install", dependencies: ["PosthogInstallCommands"]),
+        .executableTarget(name: "posthog-install", dependencies: ["PosthogInstallCommands", "Effects"]),
         // Benchmarks that print figures (run in release: `make bench`).
         .executableTarget(name: "PosthogBenchmarks", dependencies: [
             "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster",

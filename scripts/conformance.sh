@@ -14,8 +14,8 @@ chart=${1:?usage: scripts/conformance.sh CHART_DIR [VALUES.yaml ...]}
 shift
 oracle=${HELM_ORACLE:-../shared/tools/helm-oracle}
 [ -x "$oracle/render.sh" ] || { echo "helm-oracle not found at $oracle (set HELM_ORACLE)" >&2; exit 2; }
-swift build -c release --static-swift-stdlib --product posthog-install >&2
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/posthog-install"
+swift build -c release --static-swift-stdlib -Xlinker --strip-debug --product posthog-install >&2
+bin="$(swift build -c release --static-swift-stdlib -Xlinker --strip-debug --show-bin-path)/posthog-install"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 files=("$@")

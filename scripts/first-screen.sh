@@ -34,10 +34,10 @@ done
 command -v tmux >/dev/null || { echo "first-screen: tmux is needed (scripts/setup.sh installs it)" >&2; exit 1; }
 export PATH="/opt/swift/usr/bin:$PATH"
 if [ "$build" = 1 ]; then
-  swift build -c release --static-swift-stdlib --product posthog-install >&2
+  swift build -c release --static-swift-stdlib -Xlinker --strip-debug --product posthog-install >&2
 fi
 if [ -z "$binary" ]; then
-  binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/posthog-install"
+  binary="$(swift build -c release --static-swift-stdlib -Xlinker --strip-debug --show-bin-path)/posthog-install"
 fi
 [ -x "$binary" ] || { echo "first-screen: no binary at $binary (build it, or pass --binary)" >&2; exit 1; }
 

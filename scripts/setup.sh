@@ -3,8 +3,7 @@
 # installs only what is missing. Works as root, or as a normal user through sudo.
 set -euo pipefail
 
-# libcurl4-openssl-dev: release builds link Foundation statically (--static-swift-stdlib), and
-# its URLSession needs libcurl at link time.
+# libcurl4-openssl-dev: chart downloads go through libcurl (the CCurl module).
 packages=(libncurses-dev libyaml-dev libarchive-dev libssl-dev libcurl4-openssl-dev tmux pkg-config)
 
 missing=()

@@ -1,5 +1,9 @@
 internal import CArchive
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes a gzip-compressed tar archive of in-memory files (libarchive, POSIX pax format), as
 /// one atomic step: the archive appears whole at `path` or not at all.

@@ -108,7 +108,11 @@ private func pad(_ value: Int, _ width: Int = 2) -> String {
 }
 
 #if canImport(Foundation)
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension Timestamp {
     /// The same instant as a Foundation `Date`.

@@ -2,6 +2,11 @@
 ///
 /// Bodies receive the call context (for Helm's `include`/`tpl`) and the evaluated
 /// arguments; a thrown `FunctionError` becomes Go's `error calling NAME: ...`.
+///
+/// Sendable unchecked: the body is not `@Sendable`, because Helm's `include`, `tpl`,
+/// `required` and `fail` share counters with the render they belong to (`EngineState`).
+/// Such functions are made for one render and used by it alone; the stateless Sprig
+/// functions may be shared freely.
 public struct TemplateFunction: @unchecked Sendable {
     /// The name the function is registered under.
     public let name: String
@@ -16,7 +21,7 @@ public struct TemplateFunction: @unchecked Sendable {
 }
 
 /// An error raised by a template function; the evaluator adds the position and name.
-public struct FunctionError: Error, Equatable, @unchecked Sendable {
+public struct FunctionError: Error, Equatable, Sendable {
     /// The message after `error calling NAME: `.
     public let message: String
     /// The error this one wraps (Go's `%w`), e.g. the template error an `include` ran into.

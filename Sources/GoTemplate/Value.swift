@@ -3,6 +3,10 @@
 /// Maps are reference types (`ValueMap`) because Go maps are: Sprig's `set` on a map
 /// reached through `.Values` or a `dict` is visible to every holder of that map.
 /// Lists are Swift arrays (copy on write), matching Go's `append` returning a new slice.
+///
+/// Sendable unchecked, as `ValueMap` is: a value graph belongs to one render, which runs on
+/// one thread; it is handed to another thread only whole (a render's result after the
+/// render has finished), never shared while either side can still change a map in it.
 public enum Value: @unchecked Sendable {
     /// Go's untyped nil (a missing value, `nil` constant, null from YAML/JSON).
     case null
@@ -29,6 +33,10 @@ public enum Value: @unchecked Sendable {
 }
 
 /// Go's `map[string]interface{}`: a shared, mutable dictionary.
+///
+/// Sendable unchecked: templates change maps in place (Sprig's `set`, `unset`), so a map is
+/// confined to the render that made or copied it (see `Value`). Renders never share maps
+/// with their caller: `HelmTemplate.run` copies the chart's values before coalescing.
 public final class ValueMap: @unchecked Sendable {
     /// The entries; iteration order is unspecified, use `sortedKeys` for Go's order.
     public var storage: [String: Value]

@@ -117,7 +117,7 @@ public enum ContainerDiagnosis {
 public enum ImagePullMessage {
     /// The image named in a kubelet message (first quoted string after `image `), if any.
     public static func image(in message: String) -> String? {
-        guard let r = message.range(of: "image \"") else { return nil }
+        guard let r = message.firstRange(of: "image \"") else { return nil }
         let rest = message[r.upperBound...]
         guard let end = rest.firstIndex(of: "\"") else { return nil }
         return String(rest[..<end])
@@ -127,7 +127,7 @@ public enum ImagePullMessage {
     public static func latest(forPod pod: String, context: DiagnosisContext) -> (image: String, error: String)? {
         for e in context.events(kind: "Pod", name: pod).reversed() where e.message.hasPrefix("Failed to pull image \"") {
             guard let img = image(in: e.message) else { continue }
-            let after = e.message.range(of: "\": ").map { String(e.message[$0.upperBound...]) } ?? e.message
+            let after = e.message.firstRange(of: "\": ").map { String(e.message[$0.upperBound...]) } ?? e.message
             return (img, after)
         }
         return nil

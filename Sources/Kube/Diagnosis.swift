@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A finding for people: what is wrong, the evidence, and what to do.
 public struct Diagnosis: Hashable, Sendable {

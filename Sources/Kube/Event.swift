@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A core/v1 Event as `kubectl get events -o json` prints it.
 public struct Event: Decodable, Hashable, Sendable {

@@ -18,11 +18,11 @@ public enum HelmErrors {
         if lower.contains("timed out waiting for the condition") || lower.contains("context deadline exceeded")
             || lower.contains("resource not ready") || lower.contains("client rate limiter wait returned an error") {
             var details = [line]
-            if let r = text.range(of: "resource not ready, name: ") {
+            if let r = text.firstRange(of: "resource not ready, name: ") {
                 let rest = text[r.upperBound...]
                 let name = rest.prefix { $0 != "," }
                 var kind = ""
-                if let k = rest.range(of: "kind: ") { kind = String(rest[k.upperBound...].prefix { $0 != "," && $0 != "\n" }) }
+                if let k = rest.firstRange(of: "kind: ") { kind = String(rest[k.upperBound...].prefix { $0 != "," && $0 != "\n" }) }
                 details.append("still not ready: \(kind.isEmpty ? "" : kind + " ")\(name)")
             }
             let hook = ["post-install", "pre-install", "post-upgrade", "pre-upgrade"].first { lower.contains("failed \($0)") }
@@ -80,7 +80,7 @@ public enum HelmErrors {
     /// The StatefulSet name in `StatefulSet.apps "NAME" is invalid` or `cannot patch "NAME" with kind StatefulSet`.
     static func statefulSetName(in text: String) -> String? {
         for marker in ["StatefulSet.apps \"", "cannot patch \""] {
-            if let r = text.range(of: marker) {
+            if let r = text.firstRange(of: marker) {
                 let rest = text[r.upperBound...]
                 if let end = rest.firstIndex(of: "\"") { return String(rest[..<end]) }
             }

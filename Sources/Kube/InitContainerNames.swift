@@ -6,7 +6,7 @@ public enum InitContainerNames {
         if let line = lastLogLine?.trimmingSpaces, !line.isEmpty {
             let lower = line.lowercased()
             if lower.contains("migrations") { return "waiting for database migrations" }
-            if let r = lower.range(of: "waiting for ") {
+            if let r = lower.firstRange(of: "waiting for ") {
                 var what = String(line[r.upperBound...])
                 if what.hasPrefix("all ") { what.removeFirst(4) }
                 return "waiting for \(what)"
@@ -20,7 +20,7 @@ public enum InitContainerNames {
         default:
             if name.contains("migrat") { return "running database migrations" }
             if name.hasPrefix("wait-for-") {
-                return "waiting for \(name.dropFirst("wait-for-".count).replacingOccurrences(of: "-", with: " "))"
+                return "waiting for \(name.dropFirst("wait-for-".count).replacing("-", with: " "))"
             }
             return "running \(name)"
         }

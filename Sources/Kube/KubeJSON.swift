@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads `kubectl get … -o json` output into typed objects.
 public enum KubeJSON {
@@ -46,7 +50,7 @@ public enum KubeJSON {
     static func convert(_ e: DecodingError, kind: String) -> KubeError {
         func path(_ keys: [any CodingKey]) -> String {
             keys.map { k in k.intValue.map { "[\($0)]" } ?? ".\(k.stringValue)" }.joined()
-                .replacingOccurrences(of: ".[", with: "[")
+                .replacing(".[", with: "[")
         }
         switch e {
         case let .typeMismatch(t, ctx):

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Any object of a manifest stream or `kubectl get all -o json`, typed by its `kind`.
 public enum KubeObject: Decodable, Hashable, Sendable {

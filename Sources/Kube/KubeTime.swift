@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// RFC 3339 timestamps as Kubernetes writes them (`2024-05-01T10:00:00Z`, with optional
 /// fractional seconds as in `eventTime`, and optional numeric offsets).

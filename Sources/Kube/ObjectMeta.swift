@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The `metadata` of any Kubernetes object.
 public struct ObjectMeta: Decodable, Hashable, Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The health of one object, kstatus-like: Current, InProgress or Failed, with a message for people.
 public struct ObjectStatus: Hashable, Sendable, CustomStringConvertible {

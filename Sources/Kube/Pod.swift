@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A Pod: its spec and status.
 public struct Pod: Decodable, Hashable, Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `status` of a Pod.
 public struct PodStatus: Decodable, Hashable, Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The status of one object in a progress report.
 public struct ObjectProgress: Hashable, Sendable {

@@ -71,7 +71,7 @@ public struct SchedulingFailure: Hashable, Sendable {
         guard let (avail, total, rest) = splitHeader(text) else { return nil }
         var body = rest
         var pre: [SchedulingReason] = []
-        if let r = body.range(of: " preemption: ") ?? body.range(of: "preemption: ") {
+        if let r = body.firstRange(of: " preemption: ") ?? body.firstRange(of: "preemption: ") {
             let preText = String(body[r.upperBound...])
             body = String(body[..<r.lowerBound])
             if let (_, _, preRest) = splitHeader(preText) { pre = reasons(preRest) }
@@ -124,7 +124,7 @@ public struct SchedulingFailure: Hashable, Sendable {
         if t.contains("untolerated taint") || t.contains("had taint") || t.contains("had taints") {
             if let open = t.firstIndex(of: "{"), let close = t[open...].firstIndex(of: "}") {
                 let inner = t[t.index(after: open)..<close]
-                if let colon = inner.range(of: ":") {
+                if let colon = inner.firstRange(of: ":") {
                     return .untoleratedTaint(key: String(inner[..<colon.lowerBound]).trimmingSpaces,
                                              value: String(inner[colon.upperBound...]).trimmingSpaces)
                 }

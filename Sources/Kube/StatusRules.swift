@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Per-kind status rules (pure): what state an object is in and why.
 public enum StatusRules {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 
 /// `posthog-install diff`: what an upgrade with the saved values would change, before it runs.

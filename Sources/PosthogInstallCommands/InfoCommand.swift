@@ -1,6 +1,10 @@
 import ArgumentParser
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `posthog-install info`: how to reach an installed PostHog's data stores and alerting.
 public struct InfoCommand: AsyncParsableCommand {

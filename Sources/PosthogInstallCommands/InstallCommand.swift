@@ -1,6 +1,10 @@
 import ArgumentParser
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 
 /// `posthog-install install`: the whole first install without the wizard, for scripts and CI.

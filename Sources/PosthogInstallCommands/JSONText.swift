@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The JSON the `-o json` outputs print: keys sorted, indented, no escaped slashes, one document.
 enum JSONText {

@@ -9,7 +9,7 @@ enum LeftoverText {
         let width = report.items.map { "\($0.kind) \($0.name)".count }.max() ?? 0
         var lines = ["Left behind:"]
         for item in report.items {
-            let name = "\(item.kind) \(item.name)".padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = "\(item.kind) \(item.name)".padded(to: width)
             lines.append(item.detail.isEmpty ? "  \(item.kind) \(item.name)" : "  \(name)  \(item.detail)")
         }
         lines.append(report.message)

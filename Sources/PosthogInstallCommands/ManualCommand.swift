@@ -1,6 +1,10 @@
 import ArgumentParser
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `posthog-install generate-manual`: prints the manual page (roff) made from the command
 /// definitions; `scripts/run.sh` installs it. Hidden from `--help`.

@@ -1,6 +1,10 @@
 import Cluster
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 import Kube
 import YAML
@@ -94,7 +98,7 @@ struct ResizeRun {
             let claims = try await kubectl.persistentVolumeClaims(namespace: request.namespace)
             let sets = try await kubectl.statefulSets(namespace: request.namespace)
             let classes = try await kubectl.storageClasses()
-            targets = try VolumeGrowth.plan(sizes: request.sizes.map { ($0.component.lowercased(), $0.size.trimmingCharacters(in: .whitespaces)) },
+            targets = try VolumeGrowth.plan(sizes: request.sizes.map { ($0.component.lowercased(), $0.size.trimmingSpacesAndTabs()) },
                                             claims: claims, statefulSets: sets, storageClasses: classes, namespace: request.namespace)
         } catch let problem as VolumeGrowth.Problem {
             emitError("Error: \(problem.description)")

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `posthog-install status`: the doctor — release, pods, problems, address, DNS and TLS.
 public struct StatusCommand: AsyncParsableCommand {

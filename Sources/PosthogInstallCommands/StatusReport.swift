@@ -9,7 +9,7 @@ enum StatusReport {
         var lines = ["Ready: \(update.summary.ready) of \(update.summary.total) (pods, workloads, jobs and volumes)"]
         let width = update.summary.pods.map(\.name.count).max() ?? 0
         for pod in update.summary.pods {
-            let name = pod.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = pod.name.padded(to: width)
             lines.append("  \(symbol(pod.status.state)) \(name)  \(pod.status.message)")
         }
         let problems = update.diagnoses

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `posthog-install support-bundle`: everything needed to ask for help, passwords masked.
 public struct SupportBundleCommand: AsyncParsableCommand {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 
 /// `posthog-install tls`: HTTPS for a PostHog installed from the DigitalOcean Marketplace.

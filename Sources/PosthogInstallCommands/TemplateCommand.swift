@@ -1,6 +1,11 @@
 import Effects
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Effects
 import Helm
 
 /// `posthog-install template`: renders a chart exactly as `helm template` would, with the
@@ -66,7 +71,7 @@ public struct TemplateCommand: ParsableCommand {
 
     /// Renders and prints; errors are printed as Helm prints them, with exit status 1.
     public func run() throws {
-        let output = TemplateRun(standardInput: { FileHandle.standardInput.readDataToEndOfFile() }).execute(self.request)
+        let output = TemplateRun(standardInput: { Data(StandardStream.readInput()) }).execute(self.request)
         Console.standard.write(output.stdout, to: .output)
         Console.standard.write(output.stderr, to: .error)
         if output.status != 0 { throw ExitCode(output.status) }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Effects
 import Helm
 
 /// The work behind `posthog-install template`, separated from argument parsing so tests can
@@ -90,17 +95,14 @@ struct TemplateRun {
     }
 
     private func readValues(_ path: String) throws -> String {
-        if path.trimmingCharacters(in: .whitespaces) == "-" { return String(decoding: standardInput(), as: UTF8.self) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        if path.trimmingSpacesAndTabs() == "-" { return String(decoding: standardInput(), as: UTF8.self) }
+        guard FileManager.default.fileExists(atPath: path) else {
             throw RenderError(message: "open \(path): no such file or directory")
         }
         // Go's os.ReadFile opens a directory and fails reading it; Helm prints that error.
-        if isDirectory.boolValue { throw RenderError(message: "read \(path): is a directory") }
+        if LocalFileSystem().kind(of: path) == .directory { throw RenderError(message: "read \(path): is a directory") }
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+            return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         } catch {
             throw RenderError(message: "open \(path): permission denied")
         }

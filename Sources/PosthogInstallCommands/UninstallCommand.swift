@@ -1,6 +1,10 @@
 import ArgumentParser
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `posthog-install uninstall`: removes the release; volumes stay unless the namespace goes too.
 public struct UninstallCommand: AsyncParsableCommand {

@@ -1,7 +1,11 @@
 import ArgumentParser
 import Cluster
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 
 /// `posthog-install values`: writes values.yaml (and answers.yaml) from answers given as flags

@@ -1,6 +1,10 @@
 import Cluster
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TUI
 
 /// Decides which cluster the wizard installs into, before the first question: kubectl's
@@ -40,7 +44,11 @@ struct WizardClusterProbe: Sendable {
     static func describe(_ spec: SimulatedClusterSpec) -> String {
         spec.pools.map { pool in
             let cpu = Double(pool.milliCPU) / 1000, memory = Double(pool.memoryBytes) / Double(1 << 30)
-            func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
+            func number(_ x: Double) -> String {
+                if x == x.rounded() { return String(Int(x)) }
+                let tenths = Int((x * 10).rounded())
+                return "\(tenths / 10).\(tenths % 10)"
+            }
             return "\(pool.count) node\(pool.count == 1 ? "" : "s") × \(number(cpu)) vCPU, \(number(memory)) GiB memory"
         }.joined(separator: " + ")
     }

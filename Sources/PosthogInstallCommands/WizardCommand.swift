@@ -1,6 +1,10 @@
 import Cluster
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 import Synchronization
 import TUI
@@ -211,7 +215,7 @@ final class WizardCommand: Sendable {
     func currentContext() async -> String? {
         let command = ProcessCommand("kubectl", ["config", "current-context"], timeout: .seconds(5))
         guard let result = try? await runner.run(command), result.status.isSuccess else { return nil }
-        let context = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let context = result.standardOutput.trimmingWhitespaceAndNewlines()
         return context.isEmpty ? nil : context
     }
 

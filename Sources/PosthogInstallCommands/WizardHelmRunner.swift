@@ -1,5 +1,9 @@
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 
 /// Runs kubectl and helm for the wizard on a real cluster. helm commands that change the

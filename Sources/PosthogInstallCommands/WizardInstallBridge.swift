@@ -1,5 +1,9 @@
 import Cluster
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 import Kube
 import TUI
@@ -29,8 +33,8 @@ struct WizardInstallBridge {
             for (index, line) in lines.enumerated()
             where line.hasPrefix("Error") || line.contains("Stopped waiting") || line.contains("Still not ready") {
                 // An error's own lines (what was left as it was, the command that fixes it) belong to it.
-                let rest = line.hasPrefix("Error") ? lines[(index + 1)...].map { $0.trimmingCharacters(in: .whitespaces) } : []
-                lastProblem = ([line.trimmingCharacters(in: .whitespaces)] + rest.filter { !$0.isEmpty }).joined(separator: " ")
+                let rest = line.hasPrefix("Error") ? lines[(index + 1)...].map { $0.trimmingSpacesAndTabs() } : []
+                lastProblem = ([line.trimmingSpacesAndTabs()] + rest.filter { !$0.isEmpty }).joined(separator: " ")
             }
             // The headless hint about flags means nothing in the wizard, which wrote the file itself.
             return lines.filter { !$0.hasPrefix("Using ") || !$0.contains("give answers such as") }.map { .note($0) }

@@ -165,7 +165,7 @@ enum ResizeTable {
                 let storageClass = classes.first { $0.metadata.name == className }
                 let grows = storageClass?.allowVolumeExpansion ?? false
                 let expansion = storageClass == nil ? "unknown StorageClass" : grows ? "can grow" : "cannot grow (no allowVolumeExpansion)"
-                lines.append(("  \(name(component).padding(toLength: 11, withPad: " ", startingAt: 0)) \(claim.metadata.name)", false))
+                lines.append(("  \(name(component).padded(to: 11)) \(claim.metadata.name)", false))
                 lines.append(("              asks \(claim.requestedStorage?.text ?? "?"), has \(claim.capacity?.text ?? "?"), "
                               + "class \(className ?? "(none)"): \(expansion)", !grows))
             }

@@ -29,6 +29,26 @@ public enum YAML {
         return try decoder.decode(first)
     }
 
+    /// Parses a single-document text like `parse`, with the same errors, but builds values only
+    /// for the top-level entries named in `keys` (a mapping of those entries, or the whole
+    /// value when the document is not a mapping). For reading a few fields of large documents,
+    /// such as the kind and name of each rendered manifest.
+    public static func parse(_ text: String, file: String, options: YAMLParseOptions, keepingOnly keys: Set<String>) throws -> YAMLValue {
+        let tree = try parseTree(bytes: Array(text.utf8), file: file, options: options)
+        guard let first = tree.documents.first else { return .null }
+        if tree.documents.count > 1 {
+            let second = tree.nodes[tree.documents[1]]
+            throw tree.error("expected one YAML document but found more (a second `---`?)", at: second.start)
+        }
+        var decoder = YAMLDecoder(tree: tree, options: options)
+        guard case .mapping = tree.nodes[first].kind, decoder.cannotFail else {
+            let value = try decoder.decode(first)
+            guard case .mapping(let all) = value else { return value }
+            return .mapping(YAMLMapping(all.entries.filter { keys.contains($0.key) }.map { ($0.key, $0.value) }))
+        }
+        return try decoder.decodeEntries(of: first, keepingOnly: keys)
+    }
+
     /// The node tree with source positions (for in-place editing).
     public static func parseTree(bytes: [UInt8], file: String, options: YAMLParseOptions = .strict) throws -> YAMLTree {
         if bytes.count > options.maxBytes {

@@ -1,3 +1,5 @@
+import GoStrconv
+
 /// Turns a `YAMLTree` into values with go-yaml v2's rules: plain-scalar resolution, tags,
 /// merge keys, aliases (with go-yaml's limit on excessive aliasing) and duplicate keys.
 struct YAMLDecoder {
@@ -6,10 +8,13 @@ struct YAMLDecoder {
     private var decodeCount = 0
     private var aliasCount = 0
     private var inProgress: Set<Int> = []
+    /// Only a tree with aliases can contain itself; without one, no node needs tracking.
+    private let hasAliases: Bool
 
     init(tree: YAMLTree, options: YAMLParseOptions) {
         self.tree = tree
         self.options = options
+        hasAliases = tree.nodes.contains { if case .alias = $0.kind { true } else { false } }
     }
 
     mutating func decode(_ index: Int) throws -> YAMLValue {
@@ -33,16 +38,17 @@ struct YAMLDecoder {
         case .scalar(let text, let style):
             return try scalar(text, style: style, tag: node.tag, node: node)
         case .sequence:
-            inProgress.insert(index)
-            defer { inProgress.remove(index) }
+            if hasAliases { inProgress.insert(index) }
+            defer { if hasAliases { inProgress.remove(index) } }
             var items: [YAMLValue] = []
             items.reserveCapacity(node.children.count)
             for child in node.children { items.append(try decode(child)) }
             return .sequence(items)
         case .mapping:
-            inProgress.insert(index)
-            defer { inProgress.remove(index) }
+            if hasAliases { inProgress.insert(index) }
+            defer { if hasAliases { inProgress.remove(index) } }
             var mapping = YAMLMapping()
+            let rejectsDuplicates = options.duplicateKeys == .reject
             var definedAt: [String: Int] = [:]
             var i = 0
             while i + 1 < node.children.count {
@@ -54,14 +60,49 @@ struct YAMLDecoder {
                     continue
                 }
                 let key = try keyString(keyIndex)
-                if let line = definedAt[key], options.duplicateKeys == .reject {
-                    throw tree.error("mapping key \"\(key)\" already defined at line \(line)", at: tree.nodes[keyIndex].start)
+                if rejectsDuplicates {
+                    if let line = definedAt[key] {
+                        throw tree.error("mapping key \"\(key)\" already defined at line \(line)", at: tree.nodes[keyIndex].start)
+                    }
+                    definedAt[key] = tree.nodes[keyIndex].start.line + 1
                 }
-                definedAt[key] = tree.nodes[keyIndex].start.line + 1
                 mapping[key] = try decode(valueIndex)
             }
             return .mapping(mapping)
         }
+    }
+
+    /// Whether decoding this tree cannot throw, so parts of it may be left undecoded without
+    /// hiding an error: no aliases, tags or merge keys, every mapping key a scalar, and a
+    /// repeated key allowed. (Every decoding error comes from one of those.)
+    var cannotFail: Bool {
+        guard !hasAliases, options.duplicateKeys == .lastWins else { return false }
+        for node in tree.nodes {
+            if node.tag != nil { return false }
+            guard case .mapping = node.kind else { continue }
+            var isKey = true
+            for child in node.children {
+                defer { isKey.toggle() }
+                guard isKey else { continue }
+                guard case .scalar(let text, let style) = tree.nodes[child].kind else { return false }
+                if text == "<<" && style == .plain { return false }
+            }
+        }
+        return true
+    }
+
+    /// The entries of the mapping at `index` whose keys are in `keys`, decoded; for a tree
+    /// that `cannotFail`, so skipping the other values changes no outcome.
+    mutating func decodeEntries(of index: Int, keepingOnly keys: Set<String>) throws -> YAMLValue {
+        let children = tree.nodes[index].children
+        var mapping = YAMLMapping()
+        var i = 0
+        while i + 1 < children.count {
+            let key = try keyString(children[i])
+            if keys.contains(key) { mapping[key] = try decode(children[i + 1]) }
+            i += 2
+        }
+        return .mapping(mapping)
     }
 
     /// go-yaml v2's allowed alias/decode ratio, which tightens as documents grow.
@@ -111,7 +152,7 @@ struct YAMLDecoder {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
-        case .float(let d): return GoFloatFormat.shortestG(d)
+        case .float(let d): return GoFloat.g(d)
         case .sequence, .mapping:
             throw tree.error("a mapping key must be a plain value, not a list or a map", at: tree.nodes[index].start)
         }

@@ -1,4 +1,5 @@
 import CYAML
+import GoStrconv
 
 /// Writes values through libyaml's emitter with go-yaml v2's choices (which Helm's `toYaml`
 /// prints): 2-space indent, width 80, Unicode unescaped, sequences in mappings not indented,
@@ -82,7 +83,7 @@ enum YAMLEmitter {
     static func floatText(_ d: Double) -> String {
         if d.isNaN { return ".nan" }
         if d.isInfinite { return d < 0 ? "-.inf" : ".inf" }
-        return GoFloatFormat.shortestG(d)
+        return GoFloat.g(d)
     }
 
     private static func emitScalar(_ text: String, style: yaml_scalar_style_t, _ emitter: inout yaml_emitter_t) {

@@ -32,7 +32,10 @@ public enum YAMLValue: Equatable, Sendable {
 public struct YAMLMapping: Equatable, Sendable {
     /// The entries in order.
     public private(set) var entries: [(key: String, value: YAMLValue)]
+    /// Positions by key, kept only once the mapping is larger than `indexThreshold`: most
+    /// mappings are small, and a scan of a few keys is cheaper than hashing and a dictionary.
     private var index: [String: Int]
+    private static let indexThreshold = 12
 
     /// An empty mapping.
     public init() {
@@ -57,21 +60,32 @@ public struct YAMLMapping: Equatable, Sendable {
 
     /// Reads, replaces (keeping the position), appends, or (with nil) removes an entry.
     public subscript(key: String) -> YAMLValue? {
-        get { index[key].map { entries[$0].value } }
+        get { position(of: key).map { entries[$0].value } }
         set {
-            if let position = index[key] {
+            if let position = position(of: key) {
                 if let newValue {
                     entries[position].value = newValue
                 } else {
                     entries.remove(at: position)
-                    index[key] = nil
-                    for i in position..<entries.count { index[entries[i].key] = i }
+                    if !index.isEmpty {
+                        index[key] = nil
+                        for i in position..<entries.count { index[entries[i].key] = i }
+                    }
                 }
             } else if let newValue {
-                index[key] = entries.count
                 entries.append((key, newValue))
+                if !index.isEmpty {
+                    index[key] = entries.count - 1
+                } else if entries.count > Self.indexThreshold {
+                    for (i, entry) in entries.enumerated() { index[entry.key] = i }
+                }
             }
         }
+    }
+
+    private func position(of key: String) -> Int? {
+        if !index.isEmpty { return index[key] }
+        return entries.firstIndex { $0.key == key }
     }
 
     /// The same entries sorted by key, byte-wise (the order Go's encoders use).

@@ -17,7 +17,7 @@ public struct ChartSource: Sendable {
     }
 
     /// A source caching in the XDG cache directory (`…/posthog-install/charts`).
-    public init(fetcher: any HTTPFetcher = URLSessionFetcher(), files: any FileSystem = LocalFileSystem(), paths: XDGPaths) {
+    public init(fetcher: any HTTPFetcher = CurlFetcher(), files: any FileSystem = LocalFileSystem(), paths: XDGPaths) {
         self.init(fetcher: fetcher, files: files, cacheDirectory: joinPath(paths.cacheDirectory, "charts"))
     }
 

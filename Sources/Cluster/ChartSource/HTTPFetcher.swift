@@ -1,6 +1,7 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
 #endif
 
 /// The answer to an HTTP GET.
@@ -20,8 +21,10 @@ public protocol HTTPFetcher: Sendable {
     func get(_ url: String) async throws -> HTTPResponse
 }
 
-/// An `HTTPFetcher` on URLSession, with a timeout and a size limit.
-public struct URLSessionFetcher: HTTPFetcher {
+/// An `HTTPFetcher` on libcurl, with a timeout and a size limit. (libcurl rather than
+/// URLSession: Foundation's networking would link all of Foundation and its ICU data, a
+/// third of the program's size.)
+public struct CurlFetcher: HTTPFetcher {
     /// Seconds before a request is given up.
     public var timeout: TimeInterval
     /// The largest body accepted, in bytes.
@@ -30,16 +33,28 @@ public struct URLSessionFetcher: HTTPFetcher {
     /// A fetcher; 30 s and 64 MiB suit chart indexes and archives.
     public init(timeout: TimeInterval = 30, maxBytes: Int = 64 << 20) { self.timeout = timeout; self.maxBytes = maxBytes }
 
-    /// GETs `url` (https only: chart digests guard integrity, HTTPS guards the index itself).
+    /// GETs `url` (https or http: chart digests guard integrity, HTTPS guards the index itself).
     public func get(_ url: String) async throws -> HTTPResponse {
         guard let u = URL(string: url), u.scheme == "https" || u.scheme == "http" else {
             throw ChartSourceError.badURL(url)
         }
-        var request = URLRequest(url: u, timeoutInterval: timeout)
-        request.setValue("posthog-install", forHTTPHeaderField: "User-Agent")
-        let (data, response) = try await URLSession.shared.data(for: request)
-        guard data.count <= maxBytes else { throw ChartSourceError.tooLarge(url: url, bytes: data.count) }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        return HTTPResponse(status: status, body: [UInt8](data))
+        let (timeout, maxBytes) = (timeout, maxBytes)
+        let outcome = await BlockingWork.run(timeout: .seconds(timeout + 5),
+                                             onTimeout: CurlTransfer.Outcome.failed("no answer within \(Int(timeout)) seconds")) {
+            CurlTransfer.get(url, timeout: timeout, maxBytes: maxBytes)
+        }
+        switch outcome {
+        case .response(let status, let body): return HTTPResponse(status: status, body: body)
+        case .tooLarge(let bytes): throw ChartSourceError.tooLarge(url: url, bytes: bytes)
+        case .failed(let reason): throw HTTPFetchError(reason: reason)
+        }
     }
+}
+
+/// Why a download got no answer (offline, DNS, TLS, timeout), in libcurl's words.
+public struct HTTPFetchError: Error, Equatable, CustomStringConvertible {
+    /// libcurl's explanation, e.g. `Could not resolve host: charts.example.com`.
+    public let reason: String
+    /// The reason.
+    public var description: String { reason }
 }

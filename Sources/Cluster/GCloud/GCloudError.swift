@@ -132,14 +132,14 @@ public enum GCloudError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func quoted(after marker: String, in text: String) -> String? {
-        guard let start = text.range(of: marker) else { return nil }
+        guard let start = text.firstRange(of: marker) else { return nil }
         let rest = text[start.upperBound...]
         guard let end = rest.firstIndex(of: "'") else { return nil }
         return String(rest[..<end])
     }
 
     private static func bracketed(after marker: String, in text: String) -> String? {
-        guard let start = text.range(of: marker) else { return nil }
+        guard let start = text.firstRange(of: marker) else { return nil }
         let rest = text[start.upperBound...]
         guard let end = rest.firstIndex(of: "]") else { return nil }
         return String(rest[..<end])

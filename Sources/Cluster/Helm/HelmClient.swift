@@ -1,5 +1,9 @@
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One entry of `helm list -o json`.
 public struct HelmRelease: Decodable, Sendable, Hashable {
@@ -162,13 +166,13 @@ public struct HelmClient: Sendable {
 
     /// helm's version, e.g. `v3.16.3+gcfd0749`.
     public func version() async throws -> String {
-        try await text(versionCommand).trimmingCharacters(in: .whitespacesAndNewlines)
+        try await text(versionCommand).trimmingWhitespaceAndNewlines()
     }
 
     /// Adds the chart repository (helm says so when it is there already); returns helm's line.
     @discardableResult
     public func repoAdd(name: String = PostHogChartRepository.name, url: String = PostHogChartRepository.url) async throws -> String {
-        try await text(repoAddCommand(name: name, url: url)).trimmingCharacters(in: .whitespacesAndNewlines)
+        try await text(repoAddCommand(name: name, url: url)).trimmingWhitespaceAndNewlines()
     }
 
     /// Refreshes the repository indexes, passing helm's lines on.

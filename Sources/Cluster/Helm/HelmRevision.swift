@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One entry of `helm history RELEASE -o json`.
 public struct HelmRevision: Decodable, Sendable, Hashable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `kubectl config view -o json` says about the kubeconfig (kubectl redacts its secrets):
 /// the contexts with the cluster each names, the clusters with their servers, the current context.

@@ -1,5 +1,9 @@
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Kube
 
 /// Runs kubectl through a `ProcessRunner` (real, scripted or the simulated cluster) and reads
@@ -81,12 +85,12 @@ public struct KubectlClient: Sendable {
 
     /// The kubeconfig's current context.
     public func currentContext() async throws -> String {
-        try await text(currentContextCommand).trimmingCharacters(in: .whitespacesAndNewlines)
+        try await text(currentContextCommand).trimmingWhitespaceAndNewlines()
     }
 
     /// The names of all contexts in the kubeconfig.
     public func contexts() async throws -> [String] {
-        try await text(contextsCommand).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        try await text(contextsCommand).split(separator: "\n").map { $0.trimmingSpacesAndTabs() }.filter { !$0.isEmpty }
     }
 
     /// `kubectl api-versions`: the group/versions the API server serves.
@@ -159,7 +163,7 @@ public struct KubectlClient: Sendable {
     /// Deletes a namespace and everything in it; returns kubectl's confirmation line.
     @discardableResult
     public func deleteNamespace(_ name: String, wait: Bool = true) async throws -> String {
-        try await text(deleteNamespaceCommand(name, wait: wait)).trimmingCharacters(in: .whitespacesAndNewlines)
+        try await text(deleteNamespaceCommand(name, wait: wait)).trimmingWhitespaceAndNewlines()
     }
 
     // MARK: day-2 operations (info, resize)
@@ -208,7 +212,7 @@ public struct KubectlClient: Sendable {
     /// Asks for a bigger volume for a claim; returns kubectl's confirmation line.
     @discardableResult
     public func patchClaimStorage(_ name: String, size: String, namespace: String) async throws -> String {
-        try await text(patchClaimStorageCommand(name, size: size, namespace: namespace)).trimmingCharacters(in: .whitespacesAndNewlines)
+        try await text(patchClaimStorageCommand(name, size: size, namespace: namespace)).trimmingWhitespaceAndNewlines()
     }
 
     /// `kubectl delete statefulset NAME --cascade=orphan`: the pods and volumes stay.
@@ -219,7 +223,7 @@ public struct KubectlClient: Sendable {
     /// Deletes a StatefulSet but leaves its pods running; returns kubectl's confirmation line.
     @discardableResult
     public func deleteStatefulSetOrphan(_ name: String, namespace: String) async throws -> String {
-        try await text(deleteStatefulSetOrphanCommand(name, namespace: namespace)).trimmingCharacters(in: .whitespacesAndNewlines)
+        try await text(deleteStatefulSetOrphanCommand(name, namespace: namespace)).trimmingWhitespaceAndNewlines()
     }
 
     // MARK: plumbing

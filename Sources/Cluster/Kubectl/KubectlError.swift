@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Effects
 
 /// A kubectl command that failed: what kubectl itself said, and what to do about it.
@@ -55,7 +59,7 @@ public struct KubectlError: Error, Sendable, Hashable, CustomStringConvertible {
                                 message: result.status.description,
                                 hint: "Install kubectl (https://kubernetes.io/docs/tasks/tools/) or put it on PATH; looked for \(name) in \(searched.joined(separator: ":")).")
         case .timedOut(let after):
-            return KubectlError(kind: .timedOut, command: display, message: "no answer within \(result.status.description.replacingOccurrences(of: "timed out after ", with: ""))",
+            return KubectlError(kind: .timedOut, command: display, message: "no answer within \(result.status.description.replacing("timed out after ", with: ""))",
                                 hint: "The cluster is slow or unreachable (\(after.components.seconds) s without an answer). Check your network or VPN and that the cluster is running, then try again.")
         default:
             let message = meaningfulMessage(result.standardError)
@@ -71,7 +75,7 @@ public struct KubectlError: Error, Sendable, Hashable, CustomStringConvertible {
     public static func meaningfulMessage(_ stderr: String) -> String? {
         var seen: Set<String> = []
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { String($0).trimmingCharacters(in: .whitespaces) }
+            .map { String($0).trimmingSpacesAndTabs() }
             .filter { !$0.isEmpty && !isKlogLine($0) && seen.insert($0).inserted }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One side of `kubectl version -o json`.
 public struct KubeVersionInfo: Decodable, Sendable, Hashable {

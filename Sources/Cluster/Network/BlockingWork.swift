@@ -1,5 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs blocking system calls (getaddrinfo, connect, a TLS handshake) on their own thread so
 /// they never hold a Swift concurrency thread, and stops waiting for them after a timeout or
@@ -13,9 +22,7 @@ enum BlockingWork {
         let value = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
                 gate.install(continuation)
-                let thread = Thread { gate.resume(work()) }
-                thread.stackSize = 1 << 20
-                thread.start()
+                if !Self.detach(stackSize: 1 << 20, { gate.resume(work()) }) { gate.resume(work()) }
                 timer.withLock {
                     $0 = Task {
                         try? await Task.sleep(for: timeout)
@@ -28,6 +35,28 @@ enum BlockingWork {
         }
         timer.withLock { $0?.cancel() }
         return value
+    }
+
+    /// Starts `body` on a new detached thread; false when no thread can be had.
+    private static func detach(stackSize: Int, _ body: @escaping @Sendable () -> Void) -> Bool {
+        final class Box: Sendable {
+            let body: @Sendable () -> Void
+            init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+        }
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stackSize)
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        let context = Unmanaged.passRetained(Box(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, &attributes, { raw in
+            guard let raw else { return nil }
+            Unmanaged<Box>.fromOpaque(raw).takeRetainedValue().body()
+            return nil
+        }, context)
+        if started != 0 { Unmanaged<Box>.fromOpaque(context).release() }
+        return started == 0
     }
 
     /// Resumes a continuation exactly once; a value that arrives before the continuation is

@@ -1,5 +1,9 @@
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Kube
 
 /// What to do after a poll (pure): keep waiting, everything is ready, or stop now.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import GoStrconv
 import YAML
 
 /// A JSON document as the simulated cluster builds it, printed the way kubectl and helm print
@@ -105,8 +110,8 @@ enum JSONValue: Hashable, Sendable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d):
-            if d == d.rounded(), abs(d) < 1e21 { out += String(Int64(d)) } else { out += String(d) }
-        case .string(let s): Self.quote(s, into: &out)
+            if d == d.rounded(), abs(d) < 1e21 { out += String(Int64(d)) } else { out += GoJSONText.number(d) ?? "null" }
+        case .string(let s): GoJSONText.appendString(s, to: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
@@ -124,7 +129,7 @@ enum JSONValue: Hashable, Sendable {
             for (i, key) in keys.enumerated() {
                 if i > 0 { out += "," }
                 if pretty { newline(&out, indent + 1) }
-                Self.quote(key, into: &out)
+                GoJSONText.appendString(key, to: &out)
                 out += pretty ? ": " : ":"
                 members[key]?.write(into: &out, indent: indent + 1, pretty: pretty)
             }
@@ -135,33 +140,6 @@ enum JSONValue: Hashable, Sendable {
 
     private func newline(_ out: inout String, _ level: Int) {
         out += "\n" + String(repeating: "    ", count: level)
-    }
-
-    /// Go's string encoding with HTML escaping, as `encoding/json` does by default.
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Kube
 
 /// Creating, updating and deleting objects from rendered manifests (what helm asks the API server for).

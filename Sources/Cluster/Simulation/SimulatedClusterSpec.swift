@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the simulated cluster looks like: its nodes, cloud flavour, storage and injected faults.
 public struct SimulatedClusterSpec: Sendable, Hashable, Codable {
@@ -74,9 +78,9 @@ public struct SimulatedNodePool: Sendable, Hashable, Codable {
     /// Parses `COUNTxCPUScpuMEMORY(gi|mi)` pools separated by commas, e.g. `2x2cpu4gi`, `3x4cpu8gi`, `1x1.5cpu2048mi`.
     public static func parse(_ text: String) throws(SimulatedClusterSpecError) -> [SimulatedNodePool] {
         var pools: [SimulatedNodePool] = []
-        for part in text.lowercased().split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        for part in text.lowercased().split(separator: ",").map({ $0.trimmingSpacesAndTabs() }) {
             guard let x = part.firstIndex(of: "x"), let count = Int(part[..<x]), count > 0, count <= 100,
-                  let cpuMark = part.range(of: "cpu") else { throw .init(text: text) }
+                  let cpuMark = part.firstRange(of: "cpu") else { throw .init(text: text) }
             guard let cpu = Double(part[part.index(after: x)..<cpuMark.lowerBound]), cpu > 0, cpu <= 512 else { throw .init(text: text) }
             let memText = part[cpuMark.upperBound...]
             let unit: Double

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Kube
 
 // The small value types the simulation's state is made of, Codable so the state can be saved

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `kubectl delete` in the simulation: namespaces, workloads (with `--cascade`), pods, claims, services.
 extension SimState {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import GoStrconv
 import GoTemplate
 import Helm
 import YAML
@@ -58,7 +63,7 @@ extension SimState {
                                     ("updated", KubeTimeText.goDefault(r.updated)), ("status", r.status),
                                     ("chart", "\(r.chartName)-\(r.chartVersion)"), ("app_version", r.appVersion)].enumerated() {
                     if i > 0 { s += "," }
-                    JSONValue.quote(k, into: &s); s += ":"; JSONValue.quote(v, into: &s)
+                    GoJSONText.appendString(k, to: &s); s += ":"; GoJSONText.appendString(v, to: &s)
                 }
                 return s + "}"
             }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a simulated command printed and how it ended.
 struct SimOutput: Sendable {
@@ -149,9 +153,9 @@ extension SimState {
     static func equalitySelector(_ text: String) -> [String: String]? {
         var out: [String: String] = [:]
         for part in text.split(separator: ",") {
-            let pieces = part.replacingOccurrences(of: "==", with: "=").split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let pieces = part.replacing("==", with: "=").split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pieces.count == 2, !pieces[0].isEmpty, !pieces[0].contains("!") else { return nil }
-            out[pieces[0].trimmingCharacters(in: .whitespaces)] = pieces[1].trimmingCharacters(in: .whitespaces)
+            out[pieces[0].trimmingSpacesAndTabs()] = pieces[1].trimmingSpacesAndTabs()
         }
         return out
     }

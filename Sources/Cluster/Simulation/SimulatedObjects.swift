@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Kube
 
 /// Identifies an object: kind, namespace (empty for cluster-scoped), name.

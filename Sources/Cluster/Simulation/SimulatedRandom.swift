@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Deterministic names, UIDs and addresses for the simulation (SplitMix64).
 struct SimulatedRandom: Codable, Sendable {

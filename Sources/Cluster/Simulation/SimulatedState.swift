@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Kube
 
 /// Everything the simulated cluster holds: nodes, objects, events, helm releases, repositories.

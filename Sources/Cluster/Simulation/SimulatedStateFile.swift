@@ -4,7 +4,11 @@ import Glibc
 import Darwin
 #endif
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where a simulated cluster is saved between processes: a JSON file (0600), replaced atomically,
 /// and a lock file beside it (`PATH.lock`) that every command holds exclusively (`flock`) while it

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Kube
 import YAML
 
@@ -151,7 +155,7 @@ extension SimState {
             guard let kind = op["op"]?.stringValue, kind == "add" || kind == "replace",
                   let path = op["path"]?.stringValue, path.hasPrefix("/"), let value = op["value"] else { return nil }
             let parts = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
-                .map { $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") }
+                .map { String($0).replacing("~1", with: "/").replacing("~0", with: "~") }
             guard parts.first == "spec" || parts.first == "metadata" else { return nil }
             guard let updated = setting(result, parts[...], to: value) else { return nil }
             result = updated

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Deployments, StatefulSets and Jobs as the API server reports them, with status derived from their pods.
 extension SimState {

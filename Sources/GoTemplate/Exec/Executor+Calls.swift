@@ -4,7 +4,8 @@ extension Executor {
     /// Go names the receiver's static type in errors: `interface {}` for anything reached
     /// through a map or variable, the concrete type for a function's or method's result and
     /// an object's field (`baseIsTyped` for the start of the chain).
-    mutating func fieldChain(_ base: Value, _ names: [String], args: [Value], offset: Int, context: String,
+    /// `context` (the node's text for errors) is only built when evaluation fails.
+    mutating func fieldChain(_ base: Value, _ names: [String], args: [Value], offset: Int, context: @autoclosure () -> String,
                              baseIsTyped: Bool = false) throws -> Value {
         var value = base
         var typed = baseIsTyped
@@ -15,13 +16,13 @@ extension Executor {
             switch value {
             case .map(let map):
                 if isLast && !args.isEmpty {
-                    throw execError(at: offset, context: context, message: "\(name) is not a method but has arguments", function: nil)
+                    throw execError(at: offset, context: context(), message: "\(name) is not a method but has arguments", function: nil)
                 }
                 if let found = map[name] {
                     value = found
                 } else {
                     if set.missingKey == .error {
-                        throw execError(at: offset, context: context, message: "map has no entry for key \(NodeText.quote(name))", function: nil)
+                        throw execError(at: offset, context: context(), message: "map has no entry for key \(NodeText.quote(name))", function: nil)
                     }
                     value = .null
                 }
@@ -32,19 +33,19 @@ extension Executor {
                         value = result
                     } catch let error as FunctionError {
                         let message = error.isArgumentError ? error.message : "error calling \(name): \(error.message)"
-                        throw execError(at: offset, context: context, message: message, function: error)
+                        throw execError(at: offset, context: context(), message: message, function: error)
                     }
                 } else if let field = object.field(name) {
                     value = field
                 } else {
                     let type = receiverTyped ? object.goTypeName : "interface {}"
-                    throw execError(at: offset, context: context, message: "can't evaluate field \(name) in type \(type)", function: nil)
+                    throw execError(at: offset, context: context(), message: "can't evaluate field \(name) in type \(type)", function: nil)
                 }
             case .null:
-                throw execError(at: offset, context: context, message: "nil pointer evaluating interface {}.\(name)", function: nil)
+                throw execError(at: offset, context: context(), message: "nil pointer evaluating interface {}.\(name)", function: nil)
             default:
                 let type = receiverTyped ? Builtins.typeName(value) : "interface {}"
-                throw execError(at: offset, context: context, message: "can't evaluate field \(name) in type \(type)", function: nil)
+                throw execError(at: offset, context: context(), message: "can't evaluate field \(name) in type \(type)", function: nil)
             }
         }
         return value
@@ -52,7 +53,8 @@ extension Executor {
 
     /// Calls a built-in or registered function; `and`/`or` evaluate their arguments lazily.
     mutating func call(_ name: String, _ operands: [Operand], final: Value?, dot: Value, command: Command, offset: Int) throws -> Value {
-        let context = NodeText.command(command)
+        // Built only for an error message: most calls succeed.
+        var context: String { NodeText.command(command) }
         func fail(_ error: FunctionError) -> ExecError {
             // Go checks arguments before the call, at the function's name, and wraps nothing.
             if error.isArgumentError { return execError(at: offset, context: name, message: error.message, function: nil) }
@@ -100,7 +102,7 @@ extension Executor {
     }
 
     func execError(at offset: Int, context: String, message: String, function: FunctionError?) -> ExecError {
-        let source = set.sources[currentFile] ?? []
+        let source = overlaySources[currentFile] ?? set.sources[currentFile] ?? []
         let (line, column) = SourcePosition.lineAndColumn(of: offset, in: source)
         // Go prints the column as a 0-based byte offset within the line.
         return ExecError(file: currentFile, line: line, column: column - 1, templateName: currentTemplateName,

@@ -3,6 +3,12 @@ struct Executor: CallContext {
     let set: TemplateSet
     /// Definitions added by `tpl` text, visible only to this execution.
     var overlay: [String: TemplateSet.Definition]
+    /// The text of each `tpl` file name in scope, for error positions (the set's own
+    /// templates keep theirs in the set, which execution never changes).
+    var overlaySources: [String: [UInt8]] = [:]
+    /// `tpl` texts parsed so far in this execution: a template that calls `tpl` in a loop
+    /// parses its text once.
+    let parsedTexts = ParsedTexts()
     private var variables: [(name: String, value: Value)] = []
     private var depth = 0
     private var current = ""
@@ -53,12 +59,18 @@ struct Executor: CallContext {
     }
 
     func executeText(_ text: String, name: String, data: Value) throws -> String {
-        var parser = Parser(name: name, source: text, functions: set.functionNames)
-        let result = try parser.parse()
+        let result: Parser.Result
+        if let parsed = parsedTexts.results[name]?[text] {
+            result = parsed
+        } else {
+            var parser = Parser(name: name, source: text, functions: set.functionNames)
+            result = try parser.parse()
+            parsedTexts.results[name, default: [:]][text] = result
+        }
         var child = self
         for (defined, body) in result.definitions { child.overlay[defined] = TemplateSet.Definition(body: body, file: name) }
         child.overlay[Self.tplPrefix + name] = TemplateSet.Definition(body: result.root, file: name)
-        set.sources[name] = set.sources[name] ?? Array(text.utf8)
+        child.overlaySources[name] = child.overlaySources[name] ?? Array(text.utf8)
         return try child.run(Self.tplPrefix + name, data: data)
     }
 
@@ -97,7 +109,7 @@ struct Executor: CallContext {
                 return try range(pipe, body: body, elseBody: elseBody, dot: dot, into: &out)
             }
         case .template(let name, let pipe, let offset):
-            let context = "{{template \(NodeText.quote(name))" + (pipe.map { " " + NodeText.pipeline($0) } ?? "") + "}}"
+            var context: String { "{{template \(NodeText.quote(name))" + (pipe.map { " " + NodeText.pipeline($0) } ?? "") + "}}" }
             guard definition(name) != nil else {
                 throw execError(at: offset, context: context, message: "template \(NodeText.quote(name)) not defined", function: nil)
             }
@@ -231,4 +243,10 @@ struct Executor: CallContext {
         }
         return entry.value
     }
+}
+
+/// The `tpl` texts one execution has parsed, by template name and text. Confined to that
+/// execution (one thread), shared by the copies of its `Executor`.
+final class ParsedTexts {
+    var results: [String: [String: Parser.Result]] = [:]
 }

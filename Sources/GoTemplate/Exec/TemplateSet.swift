@@ -1,5 +1,11 @@
 /// A set of parsed templates sharing definitions and functions, like Go's `*template.Template`
 /// with its associated templates. Parse once, execute many times.
+///
+/// Sendable unchecked: the set changes only while it is being built (`parse`,
+/// `addFunctions`, the settings), before any execution. Executing never writes to it: what
+/// one execution adds (`tpl` definitions and their text, parsed `tpl` texts) lives in its
+/// `Executor`. So after building, executions on several threads may share one set, as
+/// Go's may; its functions must then be safe to call from several threads (`TemplateFunction`).
 public final class TemplateSet: @unchecked Sendable {
     /// One named template body and the file it was parsed from.
     struct Definition {
@@ -8,7 +14,9 @@ public final class TemplateSet: @unchecked Sendable {
     }
 
     /// The callable functions (Go built-ins are always present).
-    public private(set) var functions: [String: TemplateFunction]
+    public private(set) var functions: [String: TemplateFunction] {
+        didSet { functionNames = Set(functions.keys).union(Builtins.names) }
+    }
     /// How missing map keys behave.
     public var missingKey: MissingKey
     /// The deepest nesting of template calls allowed. Go allows 100000 on growable stacks;
@@ -25,6 +33,7 @@ public final class TemplateSet: @unchecked Sendable {
     /// Creates an empty set with extra `functions` (Sprig, Helm) besides Go's built-ins.
     public init(functions: [String: TemplateFunction] = [:], missingKey: MissingKey = .noValue, maxDepth: Int = 1_000) {
         self.functions = functions
+        self.functionNames = Set(functions.keys).union(Builtins.names)
         self.missingKey = missingKey
         self.maxDepth = maxDepth
     }
@@ -34,8 +43,9 @@ public final class TemplateSet: @unchecked Sendable {
         functions.merge(more) { _, new in new }
     }
 
-    /// Names callable from templates: the registered functions and Go's built-ins.
-    public var functionNames: Set<String> { Set(functions.keys).union(Builtins.names) }
+    /// Names callable from templates: the registered functions and Go's built-ins (kept with
+    /// `functions`, since every parse, `tpl`'s included, asks for it).
+    public private(set) var functionNames: Set<String>
 
     /// Parses `source` as the template `name`; its `{{define}}`s join the set (later ones win).
     public func parse(name: String, source: String) throws {

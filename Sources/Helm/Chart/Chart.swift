@@ -1,6 +1,10 @@
 import GoTemplate
 
 /// A loaded chart: metadata, default values, templates, CRDs, other files and subcharts.
+///
+/// Sendable unchecked: only dependency processing changes a chart (aliases, conditions,
+/// import-values), and it works on the copy each render makes (`copyForRender`). A loaded
+/// chart therefore stays as it was loaded and may be rendered from several tasks at once.
 public final class Chart: CoalescibleChart, @unchecked Sendable {
     /// Chart.yaml (an alias replaces `name` once dependencies are processed, as in Helm).
     public internal(set) var metadata: ChartMetadata
@@ -54,6 +58,14 @@ public final class Chart: CoalescibleChart, @unchecked Sendable {
     public func setDependencies(_ charts: [Chart]) {
         dependencies = charts
         for chart in charts { chart.parent = self }
+    }
+
+    /// A copy of the whole tree for one render to change: its own metadata, values (copied all
+    /// the way down, since templates may `set` into them) and subcharts; files are shared, being
+    /// immutable. Dependency processing and coalescing then never touch the caller's chart.
+    func copyForRender() -> Chart {
+        Chart(metadata: metadata, values: ValuesCoalescing.deepCopy(values), schema: schema, templates: templates,
+              crds: crds, files: files, dependencies: dependencies.map { $0.copyForRender() })
     }
 
     /// A shallow copy with its own metadata and a copy of each subchart (Helm's alias handling).

@@ -75,7 +75,7 @@ public enum ChartArchiveReader {
 
     /// Strips the top directory and rejects paths Helm rejects.
     static func chartRelativePath(_ rawName: String, source: String) throws -> String {
-        let separator: Character = rawName.contains("\\") ? "\\" : "/"
+        let separator: Character = rawName.utf8.contains(UInt8(ascii: "\\")) ? "\\" : "/"
         let parts = rawName.split(separator: separator, omittingEmptySubsequences: false)
         if parts.first == "Chart.yaml" {
             throw ChartLoadError(source: source, message: "chart yaml not in base directory")

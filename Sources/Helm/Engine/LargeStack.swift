@@ -10,6 +10,8 @@ enum LargeStack {
     /// The stack size: address space only; pages are used as recursion reaches them.
     static let size = 1 << 30
 
+    /// Sendable unchecked: handed to the new thread once; the caller reads `result` only
+    /// after `pthread_join`, so the two threads never touch it at the same time.
     private final class Work: @unchecked Sendable {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }

@@ -104,6 +104,7 @@ public struct TemplateEngine {
 }
 
 /// Counters shared by every `include`/`tpl` call of one render (Helm's includedNames).
+/// Sendable unchecked: made by `render` for that render alone and used on its one thread.
 final class EngineState: @unchecked Sendable {
     let lintMode: Bool
     var includeDepth: [String: Int] = [:]

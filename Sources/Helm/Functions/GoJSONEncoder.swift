@@ -1,3 +1,4 @@
+import GoStrconv
 import GoTemplate
 import YAML
 
@@ -54,47 +55,15 @@ enum GoJSONEncoder {
         out += "\n" + String(repeating: indent, count: level)
     }
 
-    /// Go's float64 encoding: 'f' format between 1e-6 and 1e21, otherwise 'e' with a short exponent.
+    /// Go's float64 encoding (`GoJSONText.number`); NaN and infinities are refused, as in Go.
     static func number(_ d: Double) throws -> String {
-        guard d.isFinite else { throw Unsupported(message: "json: unsupported value: \(GoFormat.string(.float(d)))") }
-        let magnitude = abs(d)
-        if magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) {
-            // strconv 'e' with shortest digits, then Go trims "e-07" to "e-7".
-            var text = GoFloatFormat.shortestExponent(d)
-            if let e = text.firstIndex(of: "e") {
-                let mantissa = text[..<e]
-                var exponent = String(text[text.index(after: e)...])
-                let sign = exponent.first == "-" ? "-" : "+"
-                exponent = String(exponent.drop { $0 == "-" || $0 == "+" }.drop { $0 == "0" })
-                text = mantissa + "e" + sign + (exponent.isEmpty ? "0" : exponent)
-            }
-            return text
+        guard let text = GoJSONText.number(d) else {
+            throw Unsupported(message: "json: unsupported value: \(GoFormat.string(.float(d)))")
         }
-        return GoFloatFormat.shortestFixed(d)
+        return text
     }
 
     static func writeString(_ s: String, into out: inout String, escapeHTML: Bool) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "<" where escapeHTML, ">" where escapeHTML, "&" where escapeHTML: out += hexEscape(scalar.value)
-            case "\u{2028}", "\u{2029}": out += hexEscape(scalar.value)
-            default:
-                if scalar.value < 0x20 { out += hexEscape(scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        out += "\""
-    }
-
-    private static func hexEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        GoJSONText.appendString(s, to: &out, escapeHTML: escapeHTML)
     }
 }

@@ -49,7 +49,9 @@ public enum HelmTemplate {
     static let debugHint = "\n\nUse --debug flag to render out invalid YAML"
 
     /// Renders `chart` as `helm template NAME CHART` with `options` would.
-    public static func run(chart: Chart, options: HelmTemplateOptions, engine: TemplateEngine = TemplateEngine()) throws -> HelmTemplateResult {
+    /// The caller's chart is left as it was: the render works on its own copy.
+    public static func run(chart loaded: Chart, options: HelmTemplateOptions, engine: TemplateEngine = TemplateEngine()) throws -> HelmTemplateResult {
+        let chart = loaded.copyForRender()
         let debugHint = options.debug ? "" : Self.debugHint
         var warnings: [String] = []
         let userValues = try userSuppliedValues(options)

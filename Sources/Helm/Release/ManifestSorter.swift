@@ -89,10 +89,13 @@ public enum ManifestSorter {
         return documents
     }
 
+    /// The top-level fields Helm's SimpleHead reads.
+    static let headKeys: Set<String> = ["kind", "apiVersion", "metadata"]
+
     static func head(of document: String, path: String) throws -> RenderedManifest {
         let node: YAMLValue
         do {
-            node = try YAML.parse(document, file: path, options: .helm)
+            node = try YAML.parse(document, file: path, options: .helm, keepingOnly: headKeys)
         } catch let error as YAMLError {
             throw RenderError(message: "YAML parse error on \(path): error converting YAML to JSON: yaml: \(error.goYAMLText ?? error.message)")
         }

@@ -1,7 +1,7 @@
 import GoTemplate
 
 /// `.Capabilities`: the Kubernetes and Helm versions a chart is rendered for.
-public final class Capabilities: TemplateObject, @unchecked Sendable {
+public final class Capabilities: TemplateObject, Sendable {
     /// `.Capabilities.KubeVersion`.
     public let kubeVersion: KubeVersion
     /// `.Capabilities.APIVersions`.
@@ -45,7 +45,7 @@ public final class Capabilities: TemplateObject, @unchecked Sendable {
 }
 
 /// `.Capabilities.KubeVersion`: `Version`, `Major`, `Minor`, and the `String`/`GitVersion` methods.
-public final class KubeVersion: TemplateObject, @unchecked Sendable {
+public final class KubeVersion: TemplateObject, Sendable {
     /// As given, with a leading `v` (`v1.33.4-gke.1245000`).
     public let version: String
     /// Normalized `vMAJOR.MINOR.PATCH`, used for constraint checks.
@@ -122,7 +122,7 @@ public final class KubeVersion: TemplateObject, @unchecked Sendable {
 }
 
 /// `.Capabilities.APIVersions`: the API group/versions, with `Has`.
-public final class APIVersions: TemplateObject, @unchecked Sendable {
+public final class APIVersions: TemplateObject, Sendable {
     /// Every known group/version (and `group/version/Kind` entries from `--api-versions`).
     public let versions: [String]
     private let lookup: Set<String>
@@ -181,7 +181,7 @@ public final class APIVersions: TemplateObject, @unchecked Sendable {
 }
 
 /// `.Capabilities.HelmVersion`: the Helm build this engine matches.
-public final class HelmVersion: TemplateObject, @unchecked Sendable {
+public final class HelmVersion: TemplateObject, Sendable {
     /// Helm's version string.
     public let version = "v4.3"
     /// Go version Helm was built with.

@@ -3,7 +3,7 @@ import YAML
 
 /// `.Files`: the chart's non-template files, with Helm's methods
 /// (Get, GetBytes, Glob, Lines, AsConfig, AsSecrets); ranging gives path → bytes.
-public final class FilesObject: TemplateObject, @unchecked Sendable {
+public final class FilesObject: TemplateObject, Sendable {
     private let files: [String: [UInt8]]
 
     /// Wraps `files` (path → contents).

@@ -1,3 +1,4 @@
+import GoStrconv
 import GoTemplate
 
 /// Go's `strconv.Quote` and the schema library's single-quoted variant.
@@ -39,7 +40,7 @@ enum PrinterNumber {
         if value.isInfinite { return value < 0 ? "-∞" : "∞" }
         let sign = value < 0 ? "-" : ""
         if value == 0 { return sign + "0" }
-        let (digits, pointExponent) = shortestDigits(value.magnitude)
+        let (digits, pointExponent) = GoFloat.shortestDigits(value.magnitude)
         let exp = pointExponent - 1
         if exp < -4 || exp >= 6 {
             var mantissa = String(digits.first!)
@@ -61,49 +62,8 @@ enum PrinterNumber {
         return sign + grouped(integer) + (fraction.isEmpty ? "" : "." + fraction)
     }
 
-    /// Go's `%v` of a float64 (no grouping), as `fmt.Sprint` writes it.
-    static func goFloat(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
-        if value == 0 { return value.sign == .minus ? "-0" : "0" }
-        let sign = value < 0 ? "-" : ""
-        let (digits, pointExponent) = shortestDigits(value.magnitude)
-        let exp = pointExponent - 1
-        if exp < -4 || exp >= 21 {
-            var mantissa = String(digits.first!)
-            if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-            let e = exp < 0 ? "-" : "+"
-            let ed = String(exp.magnitude)
-            return sign + mantissa + "e" + e + (ed.count < 2 ? "0" + ed : ed)
-        }
-        if pointExponent <= 0 { return sign + "0." + String(repeating: "0", count: -pointExponent) + digits }
-        if pointExponent >= digits.count { return sign + digits + String(repeating: "0", count: pointExponent - digits.count) }
-        return sign + digits.prefix(pointExponent) + "." + digits.dropFirst(pointExponent)
-    }
-
-    /// The shortest round-trip digits (no leading/trailing zeros) and the decimal point position:
-    /// value = 0.DIGITS × 10^pointExponent.
-    static func shortestDigits(_ magnitude: Double) -> (String, Int) {
-        let text = "\(magnitude)"
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-        }
-        var digits = ""
-        var point = -1
-        for c in mantissa {
-            if c == "." { point = digits.count } else { digits.append(c) }
-        }
-        if point < 0 { point = digits.count }
-        let leading = digits.prefix { $0 == "0" }.count
-        digits.removeFirst(leading)
-        point -= leading
-        while digits.last == "0" { digits.removeLast() }
-        if digits.isEmpty { return ("0", 1) }
-        return (digits, point + exponent)
-    }
+    /// Go's `%v` of a float64 inside the validator's messages: exponent form from 1e21 up.
+    static func goFloat(_ value: Double) -> String { GoFloat.g(value, exponentThreshold: 21) }
 
     private static func grouped(_ digits: String) -> String {
         var out = ""

@@ -57,9 +57,8 @@ public enum ValuesCoalescing {
 
     /// Go's copystructure: maps and lists copied all the way down.
     public static func deepCopy(_ map: ValueMap) -> ValueMap {
-        let out = ValueMap()
-        for (key, value) in map.storage { out.storage[key] = deepCopy(value) }
-        return out
+        // mapValues keeps the dictionary's layout: no key is hashed again.
+        ValueMap(map.storage.mapValues(deepCopy))
     }
 
     static func deepCopy(_ value: Value) -> Value {

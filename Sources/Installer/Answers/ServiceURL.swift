@@ -17,7 +17,7 @@ public struct ServiceURL: Equatable, Sendable {
     /// Parses `text`; `schemes` are the accepted schemes, the first named in messages.
     public static func parse(_ text: String, schemes: [String]) -> Result<ServiceURL, AnswerProblem> {
         let example = "\(schemes[0])://user:password@host:port/database"
-        guard let schemeEnd = text.range(of: "://") else {
+        guard let schemeEnd = text.firstRange(of: "://") else {
             return .failure(AnswerProblem("\"\(text)\" is not a URL: write it as \(example)."))
         }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
@@ -60,7 +60,7 @@ public struct ServiceURL: Equatable, Sendable {
 
     /// `text` with the password part replaced, for messages.
     public static func redacted(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://"), let at = text[schemeEnd.upperBound...].lastIndex(of: "@") else { return text }
+        guard let schemeEnd = text.firstRange(of: "://"), let at = text[schemeEnd.upperBound...].lastIndex(of: "@") else { return text }
         let credentials = text[schemeEnd.upperBound..<at]
         guard let colon = credentials.firstIndex(of: ":") else { return text }
         return String(text[..<text.index(after: colon)]) + "****" + String(text[at...])

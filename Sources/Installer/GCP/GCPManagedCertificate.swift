@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A Google-managed SSL certificate as gcloud lists it (`gcloud beta compute ssl-certificates list`).
 public struct GCPManagedCertificate: Hashable, Sendable {

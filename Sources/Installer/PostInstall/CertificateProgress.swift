@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Kube
 
 /// A cert-manager `Certificate` (`kubectl get certificate NAME -n posthog -o json`), as far as it matters here.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a TLS handshake with the hostname showed (filled in by the TLS edge).
 public struct TLSHandshakeResult: Hashable, Sendable {

@@ -7,14 +7,14 @@ public enum ChartRefusal {
         var text = raw
         // Helm's hint names a flag our install, upgrade and wizard do not have; say what to do instead.
         var advice = ""
-        if let hint = text.range(of: "\n\nUse --debug flag") {
+        if let hint = text.firstRange(of: "\n\nUse --debug flag") {
             text = String(text[..<hint.lowerBound])
             advice = " To see what the chart rendered, run posthog-install template posthog CHART -f values.yaml --debug"
                 + " with the same chart and values file."
         }
         if text.hasPrefix("Error: ") { text = String(text.dropFirst(7)) }
         let marker = "execution error at ("
-        guard let start = text.range(of: marker), let close = text[start.upperBound...].range(of: "): ") else {
+        guard let start = text.firstRange(of: marker), let close = text[start.upperBound...].firstRange(of: "): ") else {
             return "The chart could not be rendered with these values: \(text)" + advice
         }
         let location = text[start.upperBound..<close.lowerBound]

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The command definitions as ArgumentParser describes them (its help dump), read into plain
 /// values: the manual page and the test that keeps docs/commands.md in step with `--help` are

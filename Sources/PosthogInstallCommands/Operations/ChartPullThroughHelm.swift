@@ -1,6 +1,10 @@
 import Cluster
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 
 /// Gets a repository chart through helm itself (`helm repo add`, `helm pull --version`) when our

@@ -1,5 +1,14 @@
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// Ctrl-C during a cluster operation. helm runs in its own session, so the terminal's Ctrl-C

@@ -1,5 +1,9 @@
 import Cluster
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Installer
 import Kube
 

@@ -1,5 +1,9 @@
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension ClusterOptions {
     /// The cluster these options name (`ClusterConnection.open`), with its notes printed; a

@@ -1,7 +1,7 @@
 import GoTemplate
 
 /// Sprig's `certificate` struct: PEM text of a certificate and its private key (`.Cert`, `.Key`).
-final class SprigCertificate: TemplateObject, @unchecked Sendable {
+final class SprigCertificate: TemplateObject, Sendable {
     /// The certificate as PEM.
     let cert: String
     /// The private key as PEM.

@@ -5,7 +5,7 @@ import GoTemplate
 ///
 /// `Inc*` and `Set*` return a `semver.Version` value, on which Go only finds the
 /// value-receiver methods (no `.Original`, `.Compare`, `.LessThan`, ...).
-final class SemverVersionObject: TemplateObject, @unchecked Sendable {
+final class SemverVersionObject: TemplateObject, Sendable {
     /// The version.
     let version: SemanticVersion
     /// Whether this is a pointer (`*semver.Version`) rather than a value (`semver.Version`).

@@ -2,7 +2,7 @@ import GoTemplate
 
 /// A `time.Time` as templates see it: printed like Go's `Time.String`, with the methods charts call
 /// (`Format`, `Unix`, `UTC`, `Year`, `Add`, ...).
-final class GoTimeObject: TemplateObject, @unchecked Sendable {
+final class GoTimeObject: TemplateObject, Sendable {
     /// The instant and its location.
     let time: GoTime
     /// What `.Local` converts to (the renderer's local zone).
@@ -110,7 +110,7 @@ final class GoTimeObject: TemplateObject, @unchecked Sendable {
 }
 
 /// A `time.Duration` value (what `Time.Sub` returns), printed as `1h2m3s`.
-final class GoDurationObject: TemplateObject, @unchecked Sendable {
+final class GoDurationObject: TemplateObject, Sendable {
     let duration: GoDuration
 
     init(_ duration: GoDuration) { self.duration = duration }

@@ -4,6 +4,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a gzip-compressed tar archive of in-memory files (libarchive, POSIX pax format), as
 /// one atomic step: the archive appears whole at `path` or not at all.

@@ -8,8 +8,8 @@ enum ChangeTableText {
         let width = min(60, changes.map { $0.key.display.count }.max() ?? 0)
         var lines = ["What the upgrade to chart \(target) changes:"]
         for change in changes {
-            let name = change.key.display.padding(toLength: max(width, change.key.display.count), withPad: " ", startingAt: 0)
-            lines.append("  \(change.operation.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(name)  \(change.reason)")
+            let name = change.key.display.padded(to: max(width, change.key.display.count))
+            lines.append("  \(change.operation.rawValue.padded(to: 6)) \(name)  \(change.reason)")
             for risk in change.risks {
                 lines.append("         \(mark(risk.kind)) \(risk.message)")
                 lines.append("           fix: \(risk.fix)")

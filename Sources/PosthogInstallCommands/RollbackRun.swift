@@ -120,8 +120,8 @@ enum RollbackText {
                              exists: (String) -> Bool) -> [String] {
         history.map { r in
             let kept = exists(ValuesHistory.path(forValues: valuesPath, namespace: namespace, release: release, revision: r.revision))
-            return "  \(String(r.revision).padding(toLength: 4, withPad: " ", startingAt: 0)) "
-                + "\(r.status.padding(toLength: 16, withPad: " ", startingAt: 0)) \(r.chart)  \(shortened(r.description))"
+            return "  \(String(r.revision).padded(to: 4)) "
+                + "\(r.status.padded(to: 16)) \(r.chart)  \(shortened(r.description))"
                 + (kept ? "  (values kept)" : "")
         }
     }

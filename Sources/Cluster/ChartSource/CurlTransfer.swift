@@ -9,8 +9,8 @@ enum CurlTransfer {
         case response(status: Int, body: [UInt8])
         /// The body grew past the limit (bytes received so far).
         case tooLarge(bytes: Int)
-        /// No answer: libcurl's reason.
-        case failed(String)
+        /// No answer: libcurl's reason, and its CURLcode (0 when the failure was not libcurl's).
+        case failed(String, code: Int = 0)
     }
 
     /// The body as it arrives, stopped once it passes `limit`.
@@ -63,7 +63,7 @@ enum CurlTransfer {
         guard code == CURLE_OK else {
             let detail = String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let summary = curl_easy_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
-            return .failed(detail.isEmpty ? summary : detail)
+            return .failed(detail.isEmpty ? summary : detail, code: Int(code.rawValue))
         }
         var status = 0
         _ = ccurl_response_code(handle, &status)

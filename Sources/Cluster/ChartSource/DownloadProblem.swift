@@ -3,12 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Why a download from a chart repository failed, in words, with what to do: never
-/// Foundation's own `Error Domain=NSURLErrorDomain Code=-1009 …` text.
+/// Why a download from a chart repository failed, in words, with what to do, never a raw
+/// library error code.
 public enum DownloadProblem: Hashable, Sendable, CustomStringConvertible {
     /// No network at all.
     case offline
@@ -25,28 +22,17 @@ public enum DownloadProblem: Hashable, Sendable, CustomStringConvertible {
     /// Anything else, described as well as we can.
     case other(String)
 
-    /// The problem for an error thrown by a fetch of `url`.
+    /// The problem for an error thrown by a fetch of `url` (libcurl's codes: CURLcode).
     public static func from(_ error: any Error, url: String) -> DownloadProblem {
         if let problem = error as? DownloadProblem { return problem }
         let host = URL(string: url)?.host ?? url
-        let nsError = error as NSError
-        guard nsError.domain == NSURLErrorDomain else {
-            return .other(error is CustomStringConvertible ? "\(error)" : nsError.localizedDescription)
-        }
-        switch URLError.Code(rawValue: nsError.code) {
-        case .notConnectedToInternet, .networkConnectionLost, .dataNotAllowed, .internationalRoamingOff:
-            return .offline
-        case .cannotFindHost, .dnsLookupFailed:
-            return .hostNotFound(host)
-        case .timedOut:
-            return .timedOut
-        case .cannotConnectToHost, .badServerResponse, .zeroByteResource, .cannotParseResponse:
-            return .connectionFailed
-        case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted, .serverCertificateHasUnknownRoot,
-             .serverCertificateNotYetValid, .clientCertificateRejected, .clientCertificateRequired, .appTransportSecurityRequiresSecureConnection:
-            return .secureConnection
-        default:
-            return .other("the download failed (network error \(nsError.code))")
+        guard let fetch = error as? HTTPFetchError else { return .other("\(error)") }
+        switch fetch.curlCode {
+        case 5, 6: return .hostNotFound(host)
+        case 28: return .timedOut
+        case 7, 52, 55, 56: return .connectionFailed
+        case 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91: return .secureConnection
+        default: return .other(fetch.reason)
         }
     }
 

@@ -40,13 +40,13 @@ public struct CurlFetcher: HTTPFetcher {
         }
         let (timeout, maxBytes) = (timeout, maxBytes)
         let outcome = await BlockingWork.run(timeout: .seconds(timeout + 5),
-                                             onTimeout: CurlTransfer.Outcome.failed("no answer within \(Int(timeout)) seconds")) {
+                                             onTimeout: CurlTransfer.Outcome.failed("no answer within \(Int(timeout)) seconds", code: 28)) {
             CurlTransfer.get(url, timeout: timeout, maxBytes: maxBytes)
         }
         switch outcome {
         case .response(let status, let body): return HTTPResponse(status: status, body: body)
         case .tooLarge(let bytes): throw ChartSourceError.tooLarge(url: url, bytes: bytes)
-        case .failed(let reason): throw HTTPFetchError(reason: reason)
+        case .failed(let reason, let code): throw HTTPFetchError(reason: reason, curlCode: code)
         }
     }
 }
@@ -55,6 +55,11 @@ public struct CurlFetcher: HTTPFetcher {
 public struct HTTPFetchError: Error, Equatable, CustomStringConvertible {
     /// libcurl's explanation, e.g. `Could not resolve host: charts.example.com`.
     public let reason: String
+    /// libcurl's CURLcode (6: host not found, 7: connection refused, 28: timeout, 35/51/60: TLS); 0 when unknown.
+    public var curlCode: Int = 0
+
+    /// An error.
+    public init(reason: String, curlCode: Int = 0) { self.reason = reason; self.curlCode = curlCode }
     /// The reason.
     public var description: String { reason }
 }

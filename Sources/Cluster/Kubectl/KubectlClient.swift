@@ -98,7 +98,7 @@ public struct KubectlClient: Sendable {
 
     /// The API groups the cluster serves ("" for the core group `v1`).
     public func apiGroups() async throws -> Set<String> {
-        let lines = try await text(apiVersionsCommand).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = try await text(apiVersionsCommand).split(separator: "\n").map { $0.trimmingSpacesAndTabs() }
         return Set(lines.filter { !$0.isEmpty }.map { line in
             guard let slash = line.lastIndex(of: "/") else { return "" }
             return String(line[..<slash])

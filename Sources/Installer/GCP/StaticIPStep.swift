@@ -89,7 +89,7 @@ public enum StaticIPStep {
     /// gcloud's own text, whole, under a heading and indented (its messages often span many lines).
     static func gcloudSaid(_ text: String) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let trimmed = lines.reversed().drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }.reversed()
+        let trimmed = lines.reversed().drop { $0.trimming(" \t\r").isEmpty }.reversed()
         return ["gcloud said:"] + trimmed.map { $0.isEmpty ? "" : "  " + $0 }
     }
 

@@ -56,7 +56,7 @@ enum ManualPage {
 
     /// Escapes roff: backslashes, and a leading dot or quote that would start a request.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\e").split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        text.replacing("\\", with: "\\e").split(separator: "\n", omittingEmptySubsequences: false).map { line in
             let line = String(line)
             return line.hasPrefix(".") || line.hasPrefix("'") ? "\\&" + line : line
         }.joined(separator: "\n")

@@ -6,6 +6,9 @@ import FoundationEssentials
 import Foundation
 #endif
 import Installer
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Gets a repository chart through helm itself (`helm repo add`, `helm pull --version`) when our
 /// own download cannot reach the repository: helm may be set up with a proxy, a mirror or
@@ -30,7 +33,7 @@ struct ChartPullThroughHelm {
         guard add.status.isSuccess else { throw failure(add, doing: "helm repo add \(info.repositoryName) \(info.repository)") }
         let update = try await connection.runner.run(helm.repoUpdateCommand)
         guard update.status.isSuccess else { throw failure(update, doing: "helm repo update") }
-        let directory = NSTemporaryDirectory() + "posthog-install-pull-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let directory = FileManager.default.temporaryDirectory.path + "/posthog-install-pull-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try files.makeDirectories(directory, mode: 0o700)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let reference = "\(info.repositoryName)/\(info.chart)"

@@ -53,7 +53,7 @@ extension ClusterConnection {
                     facts.currentContext = config.currentContext.isEmpty ? nil : config.currentContext
                     facts.chosenCluster = (requested ?? facts.currentContext).flatMap(config.server(of:))
                 } else {
-                    let shown = view.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let shown = view.standardOutput.trimmingWhitespaceAndNewlines()
                     facts.unreadableOutput = shown.isEmpty ? "nothing" : String(shown.prefix(80))
                 }
             default:

@@ -60,8 +60,8 @@ struct ClusterSteps: Sendable {
         if result.status.isSuccess { return true }
         if var diagnosis = HelmErrors.diagnose(result.standardError) {
             // helm's own error line was streamed already: the explanation need not repeat it.
-            let streamed = Set(result.standardError.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
-            diagnosis.details.removeAll { streamed.contains($0.trimmingCharacters(in: .whitespaces)) }
+            let streamed = Set(result.standardError.split(separator: "\n").map { $0.trimmingSpacesAndTabs() })
+            diagnosis.details.removeAll { streamed.contains($0.trimmingSpacesAndTabs()) }
             report(.note(""))
             report(.diagnosis(diagnosis))
         }

@@ -6,7 +6,7 @@ import Testing
     @Test func aContextThatDoesNotExistIsNamedWithTheOnesThatDo() throws {
         let facts = ClusterAccessFacts(requestedContext: "prdo", contexts: ["prod", "staging"], kubeconfig: "/home/a/.kube/config")
         let problem = try #require(ClusterAccessCheck.problem(facts))
-        #expect(problem.message == "There is no kubectl context named \"prdo\" in /home/a/.kube/config; the contexts it has are: prod, staging.")
+        #expect(problem.message == "The kubectl context \"prdo\" does not exist in /home/a/.kube/config; the contexts it has are: prod, staging.")
         #expect(problem.fix.hasPrefix("Did you mean --context prod? "))
         #expect(problem.isBadInput)
     }

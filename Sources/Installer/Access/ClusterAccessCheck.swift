@@ -82,7 +82,7 @@ public enum ClusterAccessCheck {
             let known = contexts.isEmpty ? "it has no contexts at all" : "the contexts it has are: " + contexts.joined(separator: ", ")
             let suggestion = closest(to: wanted, in: contexts).map { "Did you mean --context \($0)? " } ?? ""
             return ClusterAccessProblem(
-                message: "There is no kubectl context named \"\(wanted)\" in \(f.kubeconfig); \(known).",
+                message: "The kubectl context \"\(wanted)\" does not exist in \(f.kubeconfig); \(known).",
                 fix: suggestion + "Pass one of them with --context (`kubectl config get-contexts` lists them), "
                     + "or add your cluster's credentials with your cloud's CLI first.",
                 isBadInput: true)

@@ -42,25 +42,11 @@ public struct DiffCommand: AsyncParsableCommand {
 
     /// Shows the change table and exits with its code.
     public func run() async throws {
-        let profiles: [ProfileSet]
-        let notes: [UpgradeNote]
-        do { profiles = try ProfileSet.all(); notes = try UpgradeNote.all() } catch {
-            Console.standard.error("Error: the built-in profiles are damaged: \(error)")
-            throw ToolExitCode.failed.exitCode
-        }
-        let connection = try clusterOptions.connection(cloud: nil)
-        let printer = HeadlessPrinter(emit: { Console.standard.line($0) }, emitError: { Console.standard.error($0) })
-        let run = UpgradeRun(files: LocalFileSystem(), profiles: profiles, notes: notes, connection: connection,
-                             clock: SystemClock(), report: { printer.print($0) })
         var request = UpgradeRun.Request(valuesPath: values, chart: chartOptions.chart, chartVersion: chartOptions.chartVersion,
                                          context: clusterOptions.context, namespace: clusterOptions.namespace,
                                          release: clusterOptions.release, yes: true, dryRun: true)
         request.previewOnly = true
         request.details = details
-        let fixed = request
-        let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {
-            await run.execute(fixed)
-        }
-        if code != .success { throw code.exitCode }
+        try await UpgradeCommand.execute(request, clusterOptions: clusterOptions)
     }
 }

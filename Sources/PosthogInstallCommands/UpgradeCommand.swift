@@ -44,6 +44,12 @@ public struct UpgradeCommand: AsyncParsableCommand {
 
     /// Runs the upgrade and exits with its code.
     public func run() async throws {
+        try await Self.execute(request, clusterOptions: clusterOptions)
+    }
+
+    /// Runs `request` headless (printing to the standard streams, Ctrl-C guarded) and exits with
+    /// its code; `diff` runs the same upgrade with `previewOnly`.
+    static func execute(_ request: UpgradeRun.Request, clusterOptions: ClusterOptions) async throws {
         let profiles: [ProfileSet]
         let notes: [UpgradeNote]
         do { profiles = try ProfileSet.all(); notes = try UpgradeNote.all() } catch {
@@ -54,8 +60,9 @@ public struct UpgradeCommand: AsyncParsableCommand {
         let printer = HeadlessPrinter(emit: { Console.standard.line($0) }, emitError: { Console.standard.error($0) })
         let run = UpgradeRun(files: LocalFileSystem(), profiles: profiles, notes: notes, connection: connection,
                              clock: SystemClock(), report: { printer.print($0) })
-        let request = self.request
-        let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) { await run.execute(request) }
+        let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {
+            await run.execute(request)
+        }
         if code != .success { throw code.exitCode }
     }
 

@@ -7,10 +7,11 @@ import YAML
 /// Google's managed certificate after it (gcloud on PATH; not for the simulated cluster).
 extension InstallRun {
     /// The static IP preflight check on gcp (reserving the address when `--yes` was given or the
-    /// wizard's person agreed, and this is not a dry run); nil on other clouds and on the
-    /// simulated cluster unless `gcloud` is set.
+    /// wizard's person agreed, and this is not a dry run); nil on other clouds.
     func gcpStaticIPCheck(cloud: Cloud, request: Request) async -> PreflightCheck? {
-        guard cloud == .gcp, let client = gcloud ?? (connection.simulated ? nil : GCloudClient(runner: connection.runner)) else { return nil }
+        // On the simulated cluster its own gcloud answers (GKE only), so the step is rehearsed too.
+        guard cloud == .gcp else { return nil }
+        let client = gcloud ?? GCloudClient(runner: connection.runner)
         let report = self.report
         return await StaticIPPreflight.ensure(gcloud: client, create: (request.yes || request.consent.reserveStaticIP) && !request.dryRun,
                                               emit: { report(.note($0)) })

@@ -67,9 +67,33 @@ struct InstallRun {
 
     private func run(_ request: Request) async throws -> ToolExitCode {
         let valuesPath = request.values.output
+        // 0. The chart's version decides the settings (3.x or 30.x keys): a local --chart's own
+        // version, else --chart-version, else what the saved answers were written for.
+        var valuesRequest = request.values
+        let local: (ProfileSet, String)?
+        do { local = try request.chart.flatMap { try LocalChartVersion.profile(for: $0, files: files, profiles: profiles) } } catch {
+            throw ValuesRun.Failure(message: String(describing: error), status: .badInput)
+        }
+        if let (_, version) = local {
+            if let pinned = request.chartVersion, VersionNumber(pinned) != VersionNumber(version) {
+                throw ValuesRun.Failure(message: "--chart-version \(pinned) does not match the chart given with --chart, which is version \(version); drop one of them", status: .badInput)
+            }
+            valuesRequest.flags.chartVersion = version
+        }
+        let pinnedProfile: ProfileSet?
+        if let version = local?.1 ?? request.chartVersion {
+            guard let profile = ProfileSet.forChartVersion(version, in: profiles) else {
+                throw ValuesRun.Failure(message: "--chart-version \(version): posthog-install does not support this chart version. "
+                    + "Supported: \(LocalChartVersion.supportedRanges(profiles)).", status: .badInput)
+            }
+            pinnedProfile = profile
+        } else {
+            pinnedProfile = nil
+        }
+
         // 1. values.yaml: written from the answers when given (or when there is none yet).
         if request.answersGiven || !files.exists(valuesPath) {
-            let result = ValuesRun(files: files, secrets: secrets, profiles: profiles).execute(request.values)
+            let result = ValuesRun(files: files, secrets: secrets, profiles: profiles).execute(valuesRequest)
             result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { emit(String($0)) }
             if result.status != .success {
                 emit(result.stderr.trimming("\n"))
@@ -83,15 +107,20 @@ struct InstallRun {
         let values = try YAML.parse(valuesText, file: valuesPath)
         let cloud = values["cloud"]?.stringValue.flatMap(Cloud.init(rawValue:)) ?? .other
         let answers = ValuesRun.answersPath(for: valuesPath)
-        let saved = files.exists(answers) ? try? AnswersFile.read(files.readString(answers), file: answers, profiles: profiles).0 : nil
-        guard let profile = saved ?? profiles.first(where: { $0.id == "chart-30" }) ?? profiles.first else {
+        let saved = files.exists(answers) ? try? AnswersFile.read(files.readString(answers), file: answers, profiles: profiles) : nil
+        guard let profile = pinnedProfile ?? saved?.0 ?? ProfileSet.newest(in: profiles) else {
             throw ValuesRun.Failure(message: "no profile sets are built in", status: .failed)
         }
-        let version = request.chartVersion ?? profile.chart.defaultVersion
+        if let written = saved?.0, written.id != profile.id {
+            throw ValuesRun.Failure(message: "\(valuesPath) was written for charts \(written.chart.versions), but the chart to install is "
+                + "\(local?.1 ?? request.chartVersion ?? profile.chart.defaultVersion) (\(profile.chart.versions)), whose settings differ. "
+                + "Give your answers again (for example --cloud and --tier) so the values are rewritten for that chart.", status: .badInput)
+        }
+        let version = local?.1 ?? request.chartVersion ?? saved?.1.answers["chart-version"] ?? profile.chart.defaultVersion
 
         // 2. Render the chart with these values, as helm will, for the preflight.
         let rendering = ChartRendering(connection: connection, report: report)
-        let chart = try await rendering.load(chart: request.chart, version: version)
+        let (chart, resolved) = try await rendering.resolve(chart: request.chart, version: version)
         guard let rendered = await rendering.render(chart, valuesPath: valuesPath, valuesText: valuesText,
                                               namespace: request.namespace, release: request.release) else { return .failed }
 
@@ -116,8 +145,10 @@ struct InstallRun {
 
         // 4. The plan; headless installs into a cluster only when it was chosen.
         let context = request.context ?? connection.context ?? facts.currentContext
-        let plan = Plans.install(PlanOptions(chartInfo: profile.chart, chartVersion: version, context: context,
-                                             namespace: request.namespace, release: request.release, valuesFile: valuesPath))
+        var options = PlanOptions(chartInfo: profile.chart, chartVersion: version, context: context,
+                                  namespace: request.namespace, release: request.release, valuesFile: valuesPath)
+        if let local = resolved.localPath { options.chart = .local(path: local) }
+        let plan = Plans.install(options)
         report(.plan(plan, context: context))
         if request.dryRun {
             emit("Dry run: nothing was changed.")

@@ -89,7 +89,7 @@ struct UpgradeRun {
 
         // 4. Render with the values the upgrade will use, then the preflight.
         let rendering = ChartRendering(connection: connection, report: report)
-        let chart = try await rendering.load(chart: request.chart, version: target)
+        let (chart, resolved) = try await rendering.resolve(chart: request.chart, version: target)
         guard let rendered = await rendering.render(chart, valuesPath: valuesPath, valuesText: valuesText, namespace: request.namespace,
                                               release: request.release, upgrade: true) else { return .failed }
         emit("")
@@ -107,9 +107,10 @@ struct UpgradeRun {
 
         // 5. The plan, and what it still needs from the person.
         let context = request.context ?? connection.context ?? facts.currentContext
-        let plan = Plans.upgrade(PlanOptions(chartInfo: profile.chart, chartVersion: target, context: context,
-                                             namespace: request.namespace, release: request.release, valuesFile: valuesPath),
-                                 decision: decision)
+        var options = PlanOptions(chartInfo: profile.chart, chartVersion: target, context: context,
+                                  namespace: request.namespace, release: request.release, valuesFile: valuesPath)
+        if let local = resolved.localPath { options.chart = .local(path: local) }
+        let plan = Plans.upgrade(options, decision: decision)
         report(.plan(plan, context: context))
         if request.dryRun {
             emit("Dry run: nothing was changed.")

@@ -9,17 +9,21 @@ struct ChartRendering {
     let connection: ClusterConnection
     let report: @Sendable (OperationEvent) -> Void
 
-    /// The chart: the stand-in on the simulated cluster (its helm installs that one too), else
-    /// `--chart` or the pinned version from the chart repository (cached; offline falls back).
+    /// The chart: `--chart`, or the pinned version from the chart repository (downloaded once
+    /// and cached, reused offline). The simulated cluster installs the very same chart (its helm
+    /// reads the cache too); only there, and only when no chart can be had, the built-in stand-in
+    /// is used, said once.
     func load(chart request: String?, version: String) async throws -> Chart {
-        if connection.simulated {
-            report(.note("Simulated cluster: installing the stand-in chart (PostHog's components and their resource requests)."))
-            return try ChartLoader.load(files: ResolvedChart.standinFiles(), source: "stand-in chart")
-        }
-        let resolved = try await ChartSource(paths: XDGPaths.current).resolve(ChartRequest(chart: request, version: version, defaultVersion: version))
+        try await resolve(chart: request, version: version).chart
+    }
+
+    /// The chart and where it came from (a local `--chart` is what helm must be given too).
+    func resolve(chart request: String?, version: String) async throws -> (chart: Chart, resolved: ResolvedChart) {
+        let resolved = try await connection.chartSource.resolve(
+            ChartRequest(chart: request, version: version, defaultVersion: version, allowStandin: connection.simulated))
         resolved.notes.forEach { report(.note($0)) }
-        report(.note("Chart: \(resolved.label)"))
-        return try resolved.load()
+        if !resolved.isStandin { report(.note("Chart: \(resolved.label)")) }
+        return (try resolved.load(), resolved)
     }
 
     /// The manifests for `values`, or nil after reporting why the chart refused them. The

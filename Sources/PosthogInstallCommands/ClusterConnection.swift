@@ -43,7 +43,8 @@ struct ClusterConnection {
     /// and `--simulate-reset`) or the real cluster of `--context`.
     static func open(_ options: ClusterOptions, cloud: String?) throws(ClusterConnectionError) -> ClusterConnection {
         guard options.simulate else { return real(context: options.context) }
-        return try simulated(nodes: options.simulateNodes, cloud: cloud, reset: options.simulateReset)
+        return try simulated(nodes: options.simulateNodes, cloud: cloud, storageClass: options.simulateStorageClass,
+                             reset: options.simulateReset)
     }
 
     /// The simulated cluster, with nodes from `nodes` (`2x2cpu4gi`), imitating `cloud` (gcp, aws,
@@ -52,7 +53,7 @@ struct ClusterConnection {
     /// `reset` asks for a fresh one or `nodes` or `cloud` differ from the saved ones (then it is
     /// replaced when nothing is installed on it; other nodes are refused otherwise, another cloud
     /// keeps the cluster the release is on).
-    static func simulated(nodes: String?, cloud: String?, reset: Bool = false, clock: any WallClock = SystemClock(),
+    static func simulated(nodes: String?, cloud: String?, storageClass: String? = nil, reset: Bool = false, clock: any WallClock = SystemClock(),
                           files: any FileSystem = LocalFileSystem(), state: SimulatedState = .standard,
                           paths: XDGPaths = .current) throws(ClusterConnectionError) -> ClusterConnection {
         let flavour = cloud.flatMap(SimulatedClusterSpec.Flavour.init(rawValue:)) ?? .digitalocean
@@ -60,6 +61,7 @@ struct ClusterConnection {
         do { spec = try SimulatedClusterSpec(nodes: nodes ?? "2x2cpu4gi", flavour: flavour) } catch {
             throw ClusterConnectionError(message: error.description, isBadInput: true)
         }
+        spec.storageClass = storageClass
         let path: String? = switch state {
         case .standard: joinPath(paths.stateDirectory, simulatedStateFileName)
         case .file(let p): p
@@ -81,6 +83,11 @@ struct ClusterConnection {
                         try file.reset()
                         notes.append("Started a fresh simulated cluster with nodes \(SimulatedNodePool.text(spec.pools)) "
                             + "(the saved one had \(SimulatedNodePool.text(saved.spec.pools)) and nothing installed).")
+                    } else if storageClass != nil, saved.spec.storageClass != storageClass, saved.releases.isEmpty {
+                        try file.reset()
+                        spec.pools = saved.spec.pools
+                        notes.append("Started a fresh simulated cluster with the default StorageClass \(storageClass ?? "") "
+                            + "(the saved one had nothing installed).")
                     } else if cloud != nil, saved.spec.flavour != flavour, saved.releases.isEmpty {
                         // The cluster follows the cloud answered: a rehearsal for aws must behave like EKS.
                         try file.reset()

@@ -53,7 +53,7 @@ struct InstallRun {
     /// An install printing lines (standard output for the headless command).
     init(files: any FileSystem, profiles: [ProfileSet], secrets: any SecretSource, connection: ClusterConnection,
          clock: any WallClock, emit: @escaping @Sendable (String) -> Void) {
-        let printer = HeadlessPrinter(emit: emit)
+        let printer = HeadlessPrinter(emit: emit, simulated: connection.simulated)
         self.init(files: files, profiles: profiles, secrets: secrets, connection: connection, clock: clock,
                   report: { printer.print($0) })
     }
@@ -139,6 +139,9 @@ struct InstallRun {
             emit("Nothing was installed: the preflight found \(preflight.blockers.count) blocker\(preflight.blockers.count == 1 ? "" : "s") above.")
             if PreflightOffer.offers(for: preflight).contains(.installOnGrowingNodePool) {
                 emit("If your node pool adds nodes by itself (a cluster autoscaler), run this again with --node-pool-autoscales.")
+            }
+            if connection.simulated, preflight.blockers.contains(where: { $0.kind == .storage }) {
+                emit("To rehearse a cluster of your own that has a storage class, add --simulate-storage-class local-path.")
             }
             return .preflightBlocked
         }

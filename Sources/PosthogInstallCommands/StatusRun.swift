@@ -47,7 +47,7 @@ struct StatusRun {
         }
 
         // The pods, now or until they are ready.
-        let printer = HeadlessPrinter(emit: emit)
+        let printer = HeadlessPrinter(emit: emit, simulated: connection.simulated)
         let steps = ClusterSteps(connection: connection, clock: clock, report: { printer.print($0) })
         var ready = false
         if request.watch, release != nil {

@@ -46,7 +46,7 @@ public struct TLSCommand: AsyncParsableCommand {
             throw ToolExitCode.failed.exitCode
         }
         let connection = try clusterOptions.connection(cloud: "do")
-        let printer = HeadlessPrinter(emit: { print($0) })
+        let printer = HeadlessPrinter(emit: { print($0) }, simulated: connection.simulated)
         let run = TLSRun(files: LocalFileSystem(), profiles: profiles, connection: connection, network: SystemNetworkProbes(),
                          clock: SystemClock(), report: { printer.print($0) })
         let request = self.request

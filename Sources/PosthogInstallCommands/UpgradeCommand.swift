@@ -43,7 +43,7 @@ public struct UpgradeCommand: AsyncParsableCommand {
             throw ToolExitCode.failed.exitCode
         }
         let connection = try clusterOptions.connection(cloud: nil)
-        let printer = HeadlessPrinter(emit: { print($0) })
+        let printer = HeadlessPrinter(emit: { print($0) }, simulated: connection.simulated)
         let run = UpgradeRun(files: LocalFileSystem(), profiles: profiles, notes: notes, connection: connection,
                              clock: SystemClock(), report: { printer.print($0) })
         let request = self.request

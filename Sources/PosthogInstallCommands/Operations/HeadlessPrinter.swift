@@ -8,9 +8,14 @@ import Synchronization
 final class HeadlessPrinter: Sendable {
     private let lastProgress = Mutex<String>("")
     private let emit: @Sendable (String) -> Void
+    /// `posthog-install status`, with `--simulate` after a simulated run, so it works as printed.
+    private let statusCommand: String
 
-    /// A printer handing each line to `emit`.
-    init(emit: @escaping @Sendable (String) -> Void) { self.emit = emit }
+    /// A printer handing each line to `emit`; `simulated` makes the commands it suggests carry `--simulate`.
+    init(emit: @escaping @Sendable (String) -> Void, simulated: Bool = false) {
+        self.emit = emit
+        statusCommand = "posthog-install status" + (simulated ? " --simulate" : "")
+    }
 
     /// Prints one event.
     func print(_ event: OperationEvent) {
@@ -42,7 +47,10 @@ final class HeadlessPrinter: Sendable {
         case .progress(let update, let elapsed):
             // Nothing created yet (helm is still rendering): no "0/0 ready" line.
             guard update.summary.total > 0 else { return [] }
-            let counts = "\(update.summary.ready)/\(update.summary.total) ready"
+            // Pods first, counted as the preflight and `status` count them (a finished Job's pod is done).
+            let pods = update.summary.pods
+            let podsDone = pods.filter { $0.status.state == .current }.count
+            let counts = "\(podsDone)/\(pods.count) pods ready, \(update.summary.ready)/\(update.summary.total) objects"
             let changed = lastProgress.withLock { last in
                 defer { last = counts }
                 return last != counts
@@ -56,7 +64,7 @@ final class HeadlessPrinter: Sendable {
             return [finding.message] + (finding.fix.isEmpty ? [] : ["fix: \(finding.fix)"])
         case .dnsRecord(let instruction, _, let url):
             return [""] + instruction.lines + ["", "When the record resolves, PostHog is at \(url)",
-                                               "Check it any time with: posthog-install status"]
+                                               "Check it any time with: \(statusCommand)"]
         }
     }
 

@@ -57,12 +57,16 @@ struct SimulationHarness {
         return try await task.value
     }
 
-    /// Moves the clock and polls until the decision is not "keep waiting" (or `seconds` pass).
-    func pollUntilDecided(seconds: Int = 600) async throws -> NamespacePollUpdate {
+    /// Moves the clock and polls until the decision is not "keep waiting" (or `seconds` pass);
+    /// with `addresses`, also until the load balancers have their addresses (pods may be ready first).
+    func pollUntilDecided(seconds: Int = 600, addresses: Bool = true) async throws -> NamespacePollUpdate {
         let poller = NamespacePoller(kubectl: kubectl, namespace: "posthog", clock: clock)
         var update = try await poller.poll()
         var waited = 0
-        while update.decision == .keepWaiting && waited < seconds {
+        func waiting(_ u: NamespacePollUpdate) -> Bool {
+            u.decision == .keepWaiting || (addresses && u.decision == .allReady && u.summary.overall != .current)
+        }
+        while waiting(update) && waited < seconds {
             clock.advance(by: .seconds(2))
             waited += 2
             update = try await poller.poll()

@@ -66,8 +66,9 @@ import Testing
         try await h.addRepository()
         let helm = h.helm, request = h.request
         let error = await #expect(throws: HelmCommandError.self) { try await h.drive { try await helm.install(request, onLine: { _ in }) } }
-        #expect(error?.message.contains("no matches for kind \"ManagedCertificate\" in version \"networking.gke.io/v1\"") == true)
-        #expect(error?.message.contains("ensure CRDs are installed first") == true)
+        let said = (error?.message ?? "") + "\n" + (error?.output ?? "")
+        #expect(said.contains("resource mapping not found") && said.contains("in version \"networking.gke.io/"), "\(said)")
+        #expect(said.contains("ensure CRDs are installed first"))
     }
 
     @Test func gkeIngressGetsTheReservedStaticIPAfterAMinuteOrTwoAndTheCertificateTurnsActive() async throws {
@@ -109,12 +110,9 @@ import Testing
         let h = try SimulationHarness(nodes: "3x4cpu16gi", flavour: .other)
         try await h.addRepository()
         let helm = h.helm, request = h.request
-        // helm waits for the migration Job, whose pods wait for the data stores, which cannot start.
-        let cluster = h.cluster
-        _ = try? await h.drive(maxSteps: 200) {
-            try await helm.install(request, onLine: { _ in }).status
-        }
-        _ = cluster
+        // helm waits for the migration Job, whose pod waits for the data stores, which cannot start: it times out.
+        let failure = await #expect(throws: HelmCommandError.self) { try await h.drive { try await helm.install(request, onLine: { _ in }) } }
+        #expect(failure?.message.contains("timed out waiting for the condition") == true)
         let text = try await h.kubectl.text(h.kubectl.command(["get", "events"], namespace: "posthog"))
         #expect(text.contains("no persistent volumes available for this claim and no storage class is set"))
         #expect(text.contains("pod has unbound immediate PersistentVolumeClaims"))
@@ -123,32 +121,16 @@ import Testing
     }
 
     @Test func bareMetalWithAStorageClassIsReadyWhileItsLoadBalancerStaysPending() async throws {
-        let clock = ManualClock()
-        let files = InMemoryFileSystem(files: ["/work/values.yaml": SimulationHarness.doValues.replacingOccurrences(of: "cloud: do", with: "cloud: other")],
-                                       clock: clock)
-        var spec = try SimulatedClusterSpec(nodes: "3x4cpu16gi", flavour: .other)
-        spec.storageClass = "local-path"
-        let cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files)
-        let kubectl = KubectlClient(runner: cluster, options: KubectlOptions(context: cluster.contextName))
-        let helm = HelmClient(runner: cluster, options: HelmOptions(kubeContext: cluster.contextName))
-        try await helm.repoAdd()
-        try await helm.repoUpdate()
-        let install = Task { try await helm.install(HelmReleaseRequest(valuesFile: "/work/values.yaml"), onLine: { _ in }) }
-        var steps = 0
-        while steps < 2000 {
-            if await clock.waitForSleepers(1, limit: .milliseconds(20)) { clock.advance(by: .seconds(2)); steps += 1 } else { break }
-        }
-        _ = try await install.value
-        let poller = NamespacePoller(kubectl: kubectl, namespace: "posthog", clock: clock)
-        var update = try await poller.poll()
-        for _ in 0..<300 where update.decision == .keepWaiting {
-            clock.advance(by: .seconds(2))
-            update = try await poller.poll()
-        }
+        let values = SimulationHarness.doValues.replacingOccurrences(of: "cloud: do", with: "cloud: other")
+        let h = try SimulationHarness(nodes: "3x4cpu16gi", flavour: .other, values: values, storageClass: "local-path")
+        try await h.addRepository()
+        let helm = h.helm, request = h.request
+        _ = try await h.drive { try await helm.install(request, onLine: { _ in }) }
+        let update = try await h.pollUntilDecided(addresses: false)
         #expect(update.decision == .allReady)
         #expect(update.summary.overall != .current)  // the load balancer never gets an address
-        clock.advance(by: .seconds(3600))
-        let svc = try await kubectl.service("posthog-ingress-nginx-controller", namespace: "posthog")
+        h.clock.advance(by: .seconds(3600))
+        let svc = try await h.kubectl.service("posthog-ingress-nginx-controller", namespace: "posthog")
         #expect(ExternalAddress(service: svc) == nil)
     }
 

@@ -27,12 +27,13 @@ struct SimulationHarness {
 
     init(nodes: String = "2x2cpu4gi", flavour: SimulatedClusterSpec.Flavour = .digitalocean, faults: SimulatedFaults = SimulatedFaults(),
          values: String = SimulationHarness.doValues, volumeExpansion: Bool = true,
-         stateFile: String? = nil, clock: ManualClock = ManualClock()) throws {
+         stateFile: String? = nil, storageClass: String? = nil, clock: ManualClock = ManualClock()) throws {
         self.clock = clock
         files = InMemoryFileSystem(files: ["/work/values.yaml": values], clock: clock)
         var spec = try SimulatedClusterSpec(nodes: nodes, flavour: flavour)
         spec.faults = faults
         spec.volumeExpansion = volumeExpansion
+        spec.storageClass = storageClass
         cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files, stateFile: stateFile)
         kubectl = KubectlClient(runner: cluster, options: KubectlOptions(context: cluster.contextName))
         helm = HelmClient(runner: cluster, options: HelmOptions(kubeContext: cluster.contextName))

@@ -202,8 +202,8 @@ final class WizardInstallSession: Sendable {
         default:
             if simulated {
                 return ("Stopped: the simulated install stopped with posthog-install; nothing ran on a real cluster.\n"
-                        + "The next posthog-install --simulate offers to remove the half-installed simulated release; "
-                        + "posthog-install uninstall --simulate removes it now.", .stopped)
+                        + "The simulated release it left half-installed stays, as a real one would: "
+                        + "posthog-install uninstall --simulate removes it (the next install's checks say so too).", .stopped)
             }
             if let left {
                 let pid = left.pid.map { " (process \($0))" } ?? ""

@@ -57,6 +57,9 @@ public struct PreflightFacts: Hashable, Sendable {
     /// The minimum cluster (CostTable.minimumMemoryGiB, GiB).
     public var minimumMemoryGiB = 4
 
+    /// Whether this is the simulated cluster (the commands suggested then carry `--simulate`).
+    public var isSimulated: Bool { toolsOnThisComputer != nil }
+
     /// Which of kubectl and helm were found on PATH.
     public struct LocalTools: Hashable, Sendable {
         /// kubectl is on PATH.

@@ -43,7 +43,7 @@ import Testing
         #expect(out.contains("  STATUS: deployed"))
         #expect(out.contains("All of PostHog's pods are ready."))
         #expect(out.range(of: #"Create an A record: posthog\.example\.com → \d+\.\d+\.\d+\.\d+\."#, options: .regularExpression) != nil)
-        #expect(out.hasSuffix("Check it any time with: posthog-install status"))
+        #expect(out.hasSuffix("Check it any time with: posthog-install status --simulate"))
         #expect(files.exists("values.yaml") && files.exists("answers.yaml"))
     }
 

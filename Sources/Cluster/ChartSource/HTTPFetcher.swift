@@ -37,9 +37,19 @@ public struct URLSessionFetcher: HTTPFetcher {
         }
         var request = URLRequest(url: u, timeoutInterval: timeout)
         request.setValue("posthog-install", forHTTPHeaderField: "User-Agent")
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let data: Data, response: URLResponse
+        do { (data, response) = try await URLSession.shared.data(for: request) } catch {
+            // URLSession's errors print as a dump of their user info; keep only the sentence.
+            throw FetchFailure(description: (error as NSError).localizedDescription)
+        }
         guard data.count <= maxBytes else { throw ChartSourceError.tooLarge(url: url, bytes: data.count) }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         return HTTPResponse(status: status, body: [UInt8](data))
     }
+}
+
+/// A download that got no answer, in URLSession's own sentence ("Could not resolve host: …").
+public struct FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The sentence.
+    public var description: String
 }

@@ -81,7 +81,8 @@ struct StatusRun {
         let status = await steps.address(source: source, namespace: request.namespace)
         emit("")
         guard case .ready(let address) = status else {
-            let finding = AddressLookup.finding(status, source: source, cloud: cloud, namespace: request.namespace)
+            let finding = AddressLookup.finding(status, source: source, cloud: cloud, namespace: request.namespace,
+                                                simulated: connection.simulated)
             StatusReport.findingLines("Address", finding).forEach(emit)
             return .failed
         }

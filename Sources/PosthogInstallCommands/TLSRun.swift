@@ -68,7 +68,8 @@ struct TLSRun {
             try await clock.sleep(for: .seconds(2))
         }
         guard case .ready(let address) = status else {
-            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: .do, namespace: request.namespace)))
+            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: .do, namespace: request.namespace,
+                                                         simulated: connection.simulated)))
             return .failed
         }
 

@@ -61,18 +61,23 @@ public enum AddressLookup {
     }
 
     /// What to tell the person about `status`.
-    public static func finding(_ status: AddressStatus, source: AddressSource, cloud: Cloud, namespace: String = "posthog") -> PostInstallFinding {
+    /// `simulated` makes the suggested command carry `--simulate`, so it works as printed.
+    public static func finding(_ status: AddressStatus, source: AddressSource, cloud: Cloud, namespace: String = "posthog",
+                               simulated: Bool = false) -> PostInstallFinding {
         switch status {
         case .ready(let a):
             let kind = a.kind == .hostname ? "host name" : "IP address"
             return PostInstallFinding(.ok, "PostHog's load balancer has the \(kind) \(a.value).")
         case .pending:
             let wait = cloud == .aws ? "usually 2–10 minutes on AWS" : cloud == .gcp ? "usually 2–10 minutes on Google Cloud" : "usually 1–5 minutes"
-            var fix = "Wait and check again (`posthog-install status`)."
+            var fix = "Wait and check again (`posthog-install status\(simulated ? " --simulate" : "")`)."
             if cloud == .other {
                 fix += " On bare metal nothing hands out load balancer addresses, so it stays <pending>: install a load balancer "
                     + "such as MetalLB (https://metallb.universe.tf), or expose the ingress controller as a NodePort "
                     + "(ingress-nginx.controller.service.type: NodePort in values.yaml) and point DNS at a node's address."
+            }
+            if cloud == .other {
+                return PostInstallFinding(.waiting, "Nothing has given \(source.description) an address yet (a cloud usually takes 1–5 minutes).", fix: fix)
             }
             return PostInstallFinding(.waiting, "The cloud is still creating the load balancer for \(source.description) (\(wait)).", fix: fix)
         case .notFound:

@@ -137,7 +137,8 @@ struct ClusterSteps: Sendable {
             if attempt + 1 < attempts { try await clock.sleep(for: .seconds(2)) }
         }
         guard case .ready(let address) = status else {
-            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: cloud, namespace: namespace)))
+            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: cloud, namespace: namespace,
+                                                         simulated: connection.simulated)))
             return nil
         }
         report(.dnsRecord(DNSInstruction.make(hostname: hostname, address: address), hostname: hostname,

@@ -13,8 +13,14 @@ extension InstallRun {
         guard cloud == .gcp else { return nil }
         let client = gcloud ?? GCloudClient(runner: connection.runner)
         let report = self.report
-        return await StaticIPPreflight.ensure(gcloud: client, create: (request.yes || request.consent.reserveStaticIP) && !request.dryRun,
-                                              emit: { report(.note($0)) })
+        var check = await StaticIPPreflight.ensure(gcloud: client, create: (request.yes || request.consent.reserveStaticIP) && !request.dryRun,
+                                                   emit: { report(.note($0)) })
+        if connection.simulated, gcloud == nil, check.status != .pass {
+            // The gcloud command would act on a real project; on the rehearsal only this works as printed.
+            check.fix = "Run posthog-install again with --yes (in the wizard: c) to have the simulated gcloud reserve it; "
+                + "for the real install, `gcloud compute addresses create posthog --global` does it in your project."
+        }
+        return check
     }
 
     /// After the DNS record on gcp with HTTPS: how far Google's managed certificate is.

@@ -1883,6 +1883,7 @@ metadata:
   labels:
     {{- include "posthog.labels" . | nindent 4 }}
     app.kubernetes.io/name: ingress-nginx
+    app.kubernetes.io/component: controller
 spec:
   replicas: 1
   selector:
@@ -1908,6 +1909,8 @@ metadata:
   name: {{ .Release.Name }}-ingress-nginx-controller
   labels:
     {{- include "posthog.labels" . | nindent 4 }}
+    app.kubernetes.io/name: ingress-nginx
+    app.kubernetes.io/component: controller
   {{- with $controller.service.annotations }}
   annotations:
     {{- toYaml . | nindent 4 }}

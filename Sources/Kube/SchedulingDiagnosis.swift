@@ -49,7 +49,7 @@ public enum SchedulingDiagnosis {
                 out.append(Diagnosis(code: .tooManyPods, subject: subject, summary: "\(nodes) already \(r.count == 1 ? "runs its" : "run their") maximum number of pods",
                                      details: [r.text], fix: "Add a node to the cluster."))
             case .unboundImmediatePVC, .noPersistentVolumes, .volumeNodeAffinityConflict, .notEnoughStorage, .pvcNotFound, .maxVolumeCount:
-                out.append(volumeDiagnosis(r, subject: subject, context: context))
+                out.append(volumeDiagnosis(r, subject: subject, namespace: pod.metadata.namespace, context: context))
             case .noNodes:
                 out.append(Diagnosis(code: .unschedulable, subject: subject, summary: "the cluster has no nodes to run pods",
                                      details: [r.text], fix: "Add a node pool with at least 4 vCPU and 4 GiB in total."))
@@ -130,12 +130,12 @@ public enum SchedulingDiagnosis {
                          details: details, fix: fix)
     }
 
-    static func volumeDiagnosis(_ r: SchedulingReason, subject: String, context: DiagnosisContext) -> Diagnosis {
+    static func volumeDiagnosis(_ r: SchedulingReason, subject: String, namespace: String, context: DiagnosisContext) -> Diagnosis {
         let hasDefault = context.storageClasses.contains { $0.isDefault }
         switch r.cause {
         case .unboundImmediatePVC:
             let fix = hasDefault || context.storageClasses.isEmpty
-                ? "Check the PVCs with `kubectl get pvc -n NAMESPACE` and their events; the storage provisioner may be failing."
+                ? "Check the PVCs with `kubectl get pvc -n \(namespace.isEmpty ? "default" : namespace)` and their events; the storage provisioner may be failing."
                 : "The cluster has no default StorageClass: mark one as default or set the storage class in the values."
             return Diagnosis(code: .volumeBinding, subject: subject, summary: "its PersistentVolumeClaims are not bound yet", details: [r.text], fix: fix)
         case .noPersistentVolumes:

@@ -20,6 +20,8 @@ struct ClusterConnection {
     /// Things to tell the person before the command's own output (for example that a saved
     /// simulated cluster was replaced); one line each.
     let notes: [String]
+    /// Where charts come from (`--chart`, the repository, the cache the simulated helm reads too).
+    var chartSource = ChartSource(paths: .current)
 
     /// The transcript file, for "Full log: PATH" when something fails; nil when none could be opened.
     var transcriptPath: String? { transcript?.path }
@@ -41,21 +43,25 @@ struct ClusterConnection {
     /// and `--simulate-reset`) or the real cluster of `--context`.
     static func open(_ options: ClusterOptions, cloud: String?) throws(ClusterConnectionError) -> ClusterConnection {
         guard options.simulate else { return real(context: options.context) }
-        return try simulated(nodes: options.simulateNodes, cloud: cloud ?? "do", reset: options.simulateReset)
+        return try simulated(nodes: options.simulateNodes, cloud: cloud, storageClass: options.simulateStorageClass,
+                             reset: options.simulateReset)
     }
 
-    /// The simulated cluster, with nodes from `nodes` (`2x2cpu4gi`), kept in `state` between
-    /// commands; its helm reads values files through `files`. A saved cluster is used as it is,
-    /// unless `reset` asks for a fresh one or `nodes` differ from the saved ones (then it is
-    /// replaced when nothing is installed on it, and refused otherwise).
-    static func simulated(nodes: String?, cloud: String, reset: Bool = false, clock: any WallClock = SystemClock(),
+    /// The simulated cluster, with nodes from `nodes` (`2x2cpu4gi`), imitating `cloud` (gcp, aws,
+    /// do, other; nil: the saved cluster's, else DigitalOcean), kept in `state` between commands;
+    /// its helm reads values files through `files`. A saved cluster is used as it is, unless
+    /// `reset` asks for a fresh one or `nodes` or `cloud` differ from the saved ones (then it is
+    /// replaced when nothing is installed on it; other nodes are refused otherwise, another cloud
+    /// keeps the cluster the release is on).
+    static func simulated(nodes: String?, cloud: String?, storageClass: String? = nil, reset: Bool = false, clock: any WallClock = SystemClock(),
                           files: any FileSystem = LocalFileSystem(), state: SimulatedState = .standard,
                           paths: XDGPaths = .current) throws(ClusterConnectionError) -> ClusterConnection {
-        let flavour = SimulatedClusterSpec.Flavour(rawValue: cloud) ?? .digitalocean
+        let flavour = cloud.flatMap(SimulatedClusterSpec.Flavour.init(rawValue:)) ?? .digitalocean
         var spec: SimulatedClusterSpec
         do { spec = try SimulatedClusterSpec(nodes: nodes ?? "2x2cpu4gi", flavour: flavour) } catch {
             throw ClusterConnectionError(message: error.description, isBadInput: true)
         }
+        spec.storageClass = storageClass
         let path: String? = switch state {
         case .standard: joinPath(paths.stateDirectory, simulatedStateFileName)
         case .file(let p): p
@@ -77,6 +83,17 @@ struct ClusterConnection {
                         try file.reset()
                         notes.append("Started a fresh simulated cluster with nodes \(SimulatedNodePool.text(spec.pools)) "
                             + "(the saved one had \(SimulatedNodePool.text(saved.spec.pools)) and nothing installed).")
+                    } else if storageClass != nil, saved.spec.storageClass != storageClass, saved.releases.isEmpty {
+                        try file.reset()
+                        spec.pools = saved.spec.pools
+                        notes.append("Started a fresh simulated cluster with the default StorageClass \(storageClass ?? "") "
+                            + "(the saved one had nothing installed).")
+                    } else if cloud != nil, saved.spec.flavour != flavour, saved.releases.isEmpty {
+                        // The cluster follows the cloud answered: a rehearsal for aws must behave like EKS.
+                        try file.reset()
+                        spec.pools = saved.spec.pools
+                        notes.append("Started a fresh simulated cluster imitating \(flavour.displayName) "
+                            + "(the saved one imitated \(saved.spec.flavour.displayName) and had nothing installed).")
                     } else {
                         spec = saved.spec
                     }
@@ -89,15 +106,22 @@ struct ClusterConnection {
                 throw ClusterConnectionError(message: "\(error)", isBadInput: false)
             }
         }
-        let cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files, stateFile: path)
-        return connect(runner: cluster, context: cluster.contextName, simulated: true,
-                       transcript: openTranscript(paths: paths, clock: clock), notes: notes)
+        let source = ChartSource(paths: paths)
+        let cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files, stateFile: path,
+                                       chartCache: source.cacheDirectory)
+        var connection = connect(runner: cluster, context: cluster.contextName, simulated: true,
+                                 transcript: openTranscript(paths: paths, clock: clock), notes: notes)
+        connection.chartSource = source
+        return connection
     }
 
     /// A real cluster through the kubectl and helm on PATH, pinned to `context` when given.
     static func real(context: String?, runner: any ProcessRunner = SubprocessRunner(), paths: XDGPaths = .current,
                      clock: any WallClock = SystemClock()) -> ClusterConnection {
-        connect(runner: runner, context: context, simulated: false, transcript: openTranscript(paths: paths, clock: clock), notes: [])
+        var connection = connect(runner: runner, context: context, simulated: false,
+                                 transcript: openTranscript(paths: paths, clock: clock), notes: [])
+        connection.chartSource = ChartSource(paths: paths)
+        return connection
     }
 
     /// A new transcript in the state directory; nil when it cannot be created (the command still runs).

@@ -11,13 +11,20 @@ import YAML
 /// Google's managed certificate after it (gcloud on PATH; not for the simulated cluster).
 extension InstallRun {
     /// The static IP preflight check on gcp (reserving the address when `--yes` was given or the
-    /// wizard's person agreed, and this is not a dry run); nil on other clouds and on the
-    /// simulated cluster unless `gcloud` is set.
+    /// wizard's person agreed, and this is not a dry run); nil on other clouds.
     func gcpStaticIPCheck(cloud: Cloud, request: Request) async -> PreflightCheck? {
-        guard cloud == .gcp, let client = gcloud ?? (connection.simulated ? nil : GCloudClient(runner: connection.runner)) else { return nil }
+        // On the simulated cluster its own gcloud answers (GKE only), so the step is rehearsed too.
+        guard cloud == .gcp else { return nil }
+        let client = gcloud ?? GCloudClient(runner: connection.runner)
         let report = self.report
-        return await StaticIPPreflight.ensure(gcloud: client, create: (request.yes || request.consent.reserveStaticIP) && !request.dryRun,
-                                              emit: { report(.note($0)) })
+        var check = await StaticIPPreflight.ensure(gcloud: client, create: (request.yes || request.consent.reserveStaticIP) && !request.dryRun,
+                                                   emit: { report(.note($0)) })
+        if connection.simulated, gcloud == nil, check.status != .pass {
+            // The gcloud command would act on a real project; on the rehearsal only this works as printed.
+            check.fix = "Run posthog-install again with --yes (in the wizard: c) to have the simulated gcloud reserve it; "
+                + "for the real install, `gcloud compute addresses create posthog --global` does it in your project."
+        }
+        return check
     }
 
     /// After the DNS record on gcp with HTTPS: how far Google's managed certificate is.

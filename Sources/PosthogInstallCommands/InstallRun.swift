@@ -58,7 +58,7 @@ struct InstallRun {
     init(files: any FileSystem, profiles: [ProfileSet], secrets: any SecretSource, connection: ClusterConnection,
          clock: any WallClock, emit: @escaping @Sendable (String) -> Void,
          emitError: (@Sendable (String) -> Void)? = nil) {
-        let printer = HeadlessPrinter(emit: emit, emitError: emitError)
+        let printer = HeadlessPrinter(emit: emit, emitError: emitError, simulated: connection.simulated)
         self.init(files: files, profiles: profiles, secrets: secrets, connection: connection, clock: clock,
                   report: { printer.print($0) })
     }
@@ -83,9 +83,33 @@ struct InstallRun {
             problem.lines.forEach(emitError)
             return problem.exitCode
         }
+        // 0. The chart's version decides the settings (3.x or 30.x keys): a local --chart's own
+        // version, else --chart-version, else what the saved answers were written for.
+        var valuesRequest = request.values
+        let local: (ProfileSet, String)?
+        do { local = try request.chart.flatMap { try LocalChartVersion.profile(for: $0, files: files, profiles: profiles) } } catch {
+            throw ValuesRun.Failure(message: String(describing: error), status: .badInput)
+        }
+        if let (_, version) = local {
+            if let pinned = request.chartVersion, VersionNumber(pinned) != VersionNumber(version) {
+                throw ValuesRun.Failure(message: "--chart-version \(pinned) does not match the chart given with --chart, which is version \(version); drop one of them", status: .badInput)
+            }
+            valuesRequest.flags.chartVersion = version
+        }
+        let pinnedProfile: ProfileSet?
+        if let version = local?.1 ?? request.chartVersion {
+            guard let profile = ProfileSet.forChartVersion(version, in: profiles) else {
+                throw ValuesRun.Failure(message: "--chart-version \(version): posthog-install does not support this chart version. "
+                    + "Supported: \(LocalChartVersion.supportedRanges(profiles)).", status: .badInput)
+            }
+            pinnedProfile = profile
+        } else {
+            pinnedProfile = nil
+        }
+
         // 1. values.yaml: written from the answers when given (or when there is none yet).
         if request.answersGiven || !files.exists(valuesPath) {
-            let result = ValuesRun(files: files, secrets: secrets, profiles: profiles).execute(request.values)
+            let result = ValuesRun(files: files, secrets: secrets, profiles: profiles).execute(valuesRequest)
             result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().forEach { emit(String($0)) }
             if result.status != .success {
                 emitError(result.stderr.trimming("\n"))
@@ -99,11 +123,16 @@ struct InstallRun {
         let values = try YAML.parse(valuesText, file: valuesPath)
         let cloud = values["cloud"]?.stringValue.flatMap(Cloud.init(rawValue:)) ?? .other
         let answers = ValuesRun.answersPath(for: valuesPath)
-        let saved = files.exists(answers) ? try? AnswersFile.read(files.readString(answers), file: answers, profiles: profiles).0 : nil
-        guard let profile = saved ?? profiles.first(where: { $0.id == "chart-30" }) ?? profiles.first else {
+        let saved = files.exists(answers) ? try? AnswersFile.read(files.readString(answers), file: answers, profiles: profiles) : nil
+        guard let profile = pinnedProfile ?? saved?.0 ?? ProfileSet.newest(in: profiles) else {
             throw ValuesRun.Failure(message: "no profile sets are built in", status: .failed)
         }
-        let version = request.chartVersion ?? profile.chart.defaultVersion
+        if let written = saved?.0, written.id != profile.id {
+            throw ValuesRun.Failure(message: "\(valuesPath) was written for charts \(written.chart.versions), but the chart to install is "
+                + "\(local?.1 ?? request.chartVersion ?? profile.chart.defaultVersion) (\(profile.chart.versions)), whose settings differ. "
+                + "Give your answers again (for example --cloud and --tier) so the values are rewritten for that chart.", status: .badInput)
+        }
+        let version = local?.1 ?? request.chartVersion ?? saved?.1.answers["chart-version"] ?? profile.chart.defaultVersion
 
         // 2. Render the chart with these values, as helm will, for the preflight.
         let rendering = ChartRendering(connection: connection, report: report)
@@ -127,6 +156,9 @@ struct InstallRun {
             emit("Nothing was installed: the preflight found \(preflight.blockers.count) blocker\(preflight.blockers.count == 1 ? "" : "s") above.")
             if PreflightOffer.offers(for: preflight).contains(.installOnGrowingNodePool) {
                 emit("If your node pool adds nodes by itself (a cluster autoscaler), run this again with --node-pool-autoscales.")
+            }
+            if connection.simulated, preflight.blockers.contains(where: { $0.kind == .storage }) {
+                emit("To rehearse a cluster of your own that has a storage class, add --simulate-storage-class local-path.")
             }
             return .preflightBlocked
         }

@@ -94,7 +94,7 @@ struct StatusRun {
         }
 
         // The pods, now or until they are ready.
-        let printer = HeadlessPrinter(emit: { line in if !quietText { emit(line) } })
+        let printer = HeadlessPrinter(emit: { line in if !quietText { emit(line) } }, simulated: connection.simulated)
         let steps = ClusterSteps(connection: connection, clock: clock, report: { printer.print($0) })
         var ready = false
         if request.watch, release != nil {

@@ -50,7 +50,8 @@ public struct TLSCommand: AsyncParsableCommand {
             throw ToolExitCode.failed.exitCode
         }
         let connection = try clusterOptions.connection(cloud: "do")
-        let printer = HeadlessPrinter(emit: { Console.standard.line($0) }, emitError: { Console.standard.error($0) })
+        let printer = HeadlessPrinter(emit: { Console.standard.line($0) }, emitError: { Console.standard.error($0) },
+                                      simulated: connection.simulated)
         let run = TLSRun(files: LocalFileSystem(), profiles: profiles, connection: connection, network: SystemNetworkProbes(),
                          clock: SystemClock(), report: { printer.print($0) })
         let request = self.request

@@ -57,7 +57,8 @@ public struct UpgradeCommand: AsyncParsableCommand {
             throw ToolExitCode.failed.exitCode
         }
         let connection = try clusterOptions.connection(cloud: nil)
-        let printer = HeadlessPrinter(emit: { Console.standard.line($0) }, emitError: { Console.standard.error($0) })
+        let printer = HeadlessPrinter(emit: { Console.standard.line($0) }, emitError: { Console.standard.error($0) },
+                                      simulated: connection.simulated)
         let run = UpgradeRun(files: LocalFileSystem(), profiles: profiles, notes: notes, connection: connection,
                              clock: SystemClock(), report: { printer.print($0) })
         let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {

@@ -66,7 +66,7 @@ struct ValuesRun {
         let given = try request.answersFile.map(readAnswers)
         let base = given ?? saved
 
-        let profile = try chooseProfile(flags: flags, base: base?.0)
+        let profile = try chooseProfile(flags: &flags, chart: request.chart, base: base?.0)
         var sheet = base.map { Self.carry($0.1, to: profile) } ?? AnswerSheet()
         do { sheet = try HeadlessAnswers.apply(flags, to: sheet, profile: profile) } catch let problem as HeadlessAnswers.Problem {
             throw Failure.input(problem.description)
@@ -172,11 +172,24 @@ struct ValuesRun {
         return carried
     }
 
-    private func chooseProfile(flags: AnswerFlags, base: ProfileSet?) throws -> ProfileSet {
+    /// The profile set of the chart actually used: a local `--chart` (its Chart.yaml's version,
+    /// recorded as the chart-version answer), `--chart-version`, the saved answers, else the newest.
+    private func chooseProfile(flags: inout AnswerFlags, chart: String?, base: ProfileSet?) throws -> ProfileSet {
+        let local: (ProfileSet, String)?
+        do { local = try chart.flatMap { try LocalChartVersion.profile(for: $0, files: files, profiles: profiles) } } catch {
+            throw Failure.input(String(describing: error))
+        }
+        if let (profile, version) = local {
+            if let pinned = flags.chartVersion, VersionNumber(pinned) != VersionNumber(version) {
+                throw Failure.input("--chart-version \(pinned) does not match the chart given with --chart, which is version \(version); drop one of them")
+            }
+            flags.chartVersion = version
+            return profile
+        }
         if let version = flags.chartVersion {
             guard let profile = ProfileSet.forChartVersion(version, in: profiles) else {
-                let ranges = profiles.map { "\($0.chart.versions) (\($0.id))" }.joined(separator: ", ")
-                throw Failure.input("--chart-version: posthog-install has no settings for chart \(version); it knows \(ranges)")
+                throw Failure.input("--chart-version \(version): posthog-install does not support this chart version. "
+                    + "Supported: \(LocalChartVersion.supportedRanges(profiles)).")
             }
             return profile
         }

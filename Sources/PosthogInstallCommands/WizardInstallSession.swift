@@ -181,11 +181,12 @@ final class WizardInstallSession: Sendable {
         let left = state.ended ? nil : await helm?.detach()
         shared.withLock { $0.task?.cancel() }
         let instruction = shared.withLock { $0.instruction }
-        let status = "Run posthog-install status to see the pods, the address and the DNS and HTTPS checks at any time."
+        let status = "Run posthog-install status\(simulated ? " --simulate" : "") to see the pods, the address and the DNS and HTTPS checks at any time."
         switch state.phase {
         case .done:
             if simulated {
                 return ("PostHog was installed on the simulated cluster; nothing real was installed.\n"
+                        + "\(status)\n"
                         + "To install for real, point kubectl at your cluster (kubectl config use-context NAME) and run posthog-install again.",
                         .success)
             }
@@ -204,7 +205,9 @@ final class WizardInstallSession: Sendable {
             return ("The install did not finish: \(why)\n\(status)", .failed)
         default:
             if simulated {
-                return ("Stopped: the simulated install stopped with posthog-install; nothing ran on a real cluster.", .stopped)
+                return ("Stopped: the simulated install stopped with posthog-install; nothing ran on a real cluster.\n"
+                        + "The simulated release it left half-installed stays, as a real one would: "
+                        + "posthog-install uninstall --simulate removes it (the next install's checks say so too).", .stopped)
             }
             if let left {
                 let pid = left.pid.map { " (process \($0))" } ?? ""

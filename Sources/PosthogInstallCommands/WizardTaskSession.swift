@@ -61,7 +61,7 @@ final class WizardTaskSession: Sendable {
         let choice = await environment.cluster.value
         let connection: ClusterConnection
         if choice.info.simulated {
-            connection = try ClusterConnection.simulated(nodes: choice.simulatedNodes, cloud: "do", clock: environment.clock,
+            connection = try ClusterConnection.simulated(nodes: choice.simulatedNodes, cloud: nil, clock: environment.clock,
                                                          files: command.files, state: environment.simulatedState,
                                                          paths: environment.paths)
         } else {

@@ -57,7 +57,10 @@ import Testing
         #expect(nodes.allSatisfy { $0.allocatableAmounts.memory < $0.capacityAmounts.memory })
         #expect(ClusterSizeCheck.check(nodes: nodes).verdict != .fail)
         let classes = try await h.kubectl.storageClasses()
-        #expect(classes.count == 1 && classes[0].isDefault && classes[0].volumeBindingMode == "WaitForFirstConsumer" && classes[0].allowVolumeExpansion)
+        // DigitalOcean's three classes, do-block-storage the default, all waiting for their first consumer.
+        #expect(classes.map(\.metadata.name) == ["do-block-storage", "do-block-storage-retain", "do-block-storage-xfs"])
+        #expect(classes.filter(\.isDefault).map(\.metadata.name) == ["do-block-storage"])
+        #expect(classes.allSatisfy { $0.volumeBindingMode == "WaitForFirstConsumer" && $0.allowVolumeExpansion })
         #expect(try await h.kubectl.currentContext() == "posthog-simulated")
         #expect(try await h.kubectl.contexts() == ["posthog-simulated"])
         let version = try await h.kubectl.version()

@@ -27,12 +27,13 @@ struct SimulationHarness {
 
     init(nodes: String = "2x2cpu4gi", flavour: SimulatedClusterSpec.Flavour = .digitalocean, faults: SimulatedFaults = SimulatedFaults(),
          values: String = SimulationHarness.doValues, volumeExpansion: Bool = true,
-         stateFile: String? = nil, clock: ManualClock = ManualClock()) throws {
+         stateFile: String? = nil, storageClass: String? = nil, clock: ManualClock = ManualClock()) throws {
         self.clock = clock
         files = InMemoryFileSystem(files: ["/work/values.yaml": values], clock: clock)
         var spec = try SimulatedClusterSpec(nodes: nodes, flavour: flavour)
         spec.faults = faults
         spec.volumeExpansion = volumeExpansion
+        spec.storageClass = storageClass
         cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files, stateFile: stateFile)
         kubectl = KubectlClient(runner: cluster, options: KubectlOptions(context: cluster.contextName))
         helm = HelmClient(runner: cluster, options: HelmOptions(kubeContext: cluster.contextName))
@@ -57,12 +58,16 @@ struct SimulationHarness {
         return try await task.value
     }
 
-    /// Moves the clock and polls until the decision is not "keep waiting" (or `seconds` pass).
-    func pollUntilDecided(seconds: Int = 600) async throws -> NamespacePollUpdate {
+    /// Moves the clock and polls until the decision is not "keep waiting" (or `seconds` pass);
+    /// with `addresses`, also until the load balancers have their addresses (pods may be ready first).
+    func pollUntilDecided(seconds: Int = 600, addresses: Bool = true) async throws -> NamespacePollUpdate {
         let poller = NamespacePoller(kubectl: kubectl, namespace: "posthog", clock: clock)
         var update = try await poller.poll()
         var waited = 0
-        while update.decision == .keepWaiting && waited < seconds {
+        func waiting(_ u: NamespacePollUpdate) -> Bool {
+            u.decision == .keepWaiting || (addresses && u.decision == .allReady && u.summary.overall != .current)
+        }
+        while waiting(update) && waited < seconds {
             clock.advance(by: .seconds(2))
             waited += 2
             update = try await poller.poll()

@@ -8,7 +8,7 @@ import case
 import config
 import transcript
 
-ALL_READY = re.compile(r"\b([1-9]\d*)/\1 ready\b")  # n/n with n > 0
+ALL_READY = re.compile(r"\b([1-9]\d*)/\1 pods ready\b")  # n/n with n > 0
 
 
 class DayTwo(case.EndToEndCase):

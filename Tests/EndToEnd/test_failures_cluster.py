@@ -125,4 +125,4 @@ class InstallFailures(case.EndToEndCase):
         self.measure("heartbeat: wait after helm install (s)", round(result.wall - (ended - result.started), 1))
         self.assertExit(result, 0)
         self.assertLessEqual(gap, 31, "nothing reached the pipe for %.0fs while waiting" % gap)
-        self.assertTrue(any(re.search(r"\d+/\d+ ready", l.text) for l in result.lines))
+        self.assertTrue(any(re.search(r"\d+/\d+ pods ready", l.text) for l in result.lines))

@@ -110,3 +110,17 @@ import Testing
         #expect(DNSCheck.finding(.propagating(updated: ["1.1.1.1"], stale: ["system"]), expected: Self.a).status == .waiting)
     }
 }
+
+/// What a pending address tells a person on bare metal, and on the simulated cluster.
+@Suite struct PendingAddressFindingTests {
+    @Test func bareMetalGetsTheLoadBalancerAdviceAndSimulatedRunsASimulateCommand() {
+        let other = AddressLookup.finding(.pending, source: .service("posthog-ingress-nginx-controller"), cloud: .other, statusCommand: "posthog-install status --simulate")
+        #expect(other.status == .waiting)
+        #expect(other.message == "Nothing has given Service posthog-ingress-nginx-controller an address yet (a cloud usually takes 1–5 minutes).")
+        #expect(other.fix.hasPrefix("Wait and check again (`posthog-install status --simulate`)."))
+        #expect(other.fix.contains("MetalLB") && other.fix.contains("ingress-nginx.controller.service.type: NodePort"))
+        let aws = AddressLookup.finding(.pending, source: .service("posthog-ingress-nginx-controller"), cloud: .aws)
+        #expect(aws.message.contains("usually 2–10 minutes on AWS"))
+        #expect(aws.fix == "Wait and check again (`posthog-install status`).")
+    }
+}

@@ -314,4 +314,33 @@ enum PreflightFixture {
         f = F.good(); f.confirmedContext = nil
         #expect(Preflight.run(f).exitCode == 0)
     }
+
+    @Test(arguments: [
+        (true, true, PreflightCheck.Status.pass, "kubectl and helm are also on your PATH"),
+        (true, false, .warn, "but helm is not on your PATH, so a real install could not run yet"),
+        (false, false, .warn, "but kubectl and helm are not on your PATH"),
+    ])
+    func theSimulatedClusterNeverClaimsToolsThatAreNotThere(kubectl: Bool, helm: Bool, status: PreflightCheck.Status, message: String) {
+        var f = PreflightFacts()
+        f.kubectlVersion = "v1.32.4"
+        f.helmVersion = "v3.16.3+gcfd0749"  // the simulation's own answers
+        f.toolsOnThisComputer = PreflightFacts.LocalTools(kubectl: kubectl, helm: helm)
+        let check = Preflight.tools(f)
+        #expect(check.status == status)
+        #expect(check.message.contains(message), "\(check.message)")
+        #expect(!check.message.contains("3.16.3"))
+    }
+
+    @Test func aStoppedSimulatedInstallIsNamedWithACommandThatWorksAsPrinted() {
+        var f = PreflightFacts()
+        f.releases = [InstalledRelease(name: "posthog", namespace: "posthog", chart: "posthog-30.46.0", status: "pending-install",
+                                       revision: "1", appVersion: "1.43.0")]
+        f.toolsOnThisComputer = PreflightFacts.LocalTools(kubectl: true, helm: true)
+        let simulated = Preflight.existingRelease(f)
+        #expect(simulated.status == .fail)
+        #expect(simulated.message.hasSuffix("in state pending-install: it was stopped before it finished."))
+        #expect(simulated.fix == "Remove it with `posthog-install uninstall --simulate`, then install again.")
+        f.toolsOnThisComputer = nil
+        #expect(Preflight.existingRelease(f).fix.hasPrefix("Remove it with `posthog-install uninstall` (or `helm uninstall posthog --namespace posthog`)"))
+    }
 }

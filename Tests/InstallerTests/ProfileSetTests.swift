@@ -57,6 +57,10 @@ import YAML
         #expect(ProfileSet.forChartVersion("3.0.3", in: Self.sets)?.id == "chart-3")
         #expect(ProfileSet.forChartVersion("31.0.0", in: Self.sets) == nil)
         #expect(ProfileSet.forChartVersion("29.9.9", in: Self.sets) == nil)
+        // Pre-releases take their release's settings; one outside every range is still refused.
+        #expect(ProfileSet.forChartVersion("30.46.0-standin", in: Self.sets)?.id == "chart-30")
+        #expect(ProfileSet.forChartVersion("3.1.0-rc.1", in: Self.sets)?.id == "chart-3")
+        #expect(ProfileSet.forChartVersion("31.0.0-rc.1", in: Self.sets) == nil)
     }
 
     @Test(arguments: ["chart-30", "chart-3"])

@@ -30,8 +30,8 @@ import Testing
                 """, mode: 0o600, backup: .none)
         }
 
-        func connect(nodes: String? = nil, reset: Bool = false) throws -> ClusterConnection {
-            try ClusterConnection.simulated(nodes: nodes, cloud: "do", reset: reset, clock: ManualClock(), files: LocalFileSystem(),
+        func connect(nodes: String? = nil, cloud: String? = "do", reset: Bool = false) throws -> ClusterConnection {
+            try ClusterConnection.simulated(nodes: nodes, cloud: cloud, reset: reset, clock: ManualClock(), files: LocalFileSystem(),
                                             state: .standard, paths: paths)
         }
 
@@ -78,6 +78,38 @@ import Testing
         let replaced = try place.connect(nodes: "1x8cpu32gi")
         #expect(replaced.notes == ["Started a fresh simulated cluster with nodes 1x8cpu32gi (the saved one had 3x4cpu8gi and nothing installed)."])
         #expect(try await replaced.kubectl.nodes().count == 1)
+    }
+
+    @Test func theSimulatedClusterFollowsTheCloudAnsweredWhileNothingIsInstalled() async throws {
+        let place = try Place()
+        defer { place.dir.remove() }
+        // The wizard's first look (no cloud answered yet) keeps whatever is saved, else DigitalOcean.
+        let first = try place.connect(nodes: "3x4cpu8gi", cloud: nil)
+        #expect(try await first.kubectl.storageClasses().first(where: \.isDefault)?.metadata.name == "do-block-storage")
+
+        // aws answered: a fresh EKS-like cluster with the same nodes.
+        let aws = try place.connect(cloud: "aws")
+        #expect(aws.notes == ["Started a fresh simulated cluster imitating Amazon EKS (the saved one imitated DigitalOcean Kubernetes and had nothing installed)."])
+        #expect(try await aws.kubectl.storageClasses().first(where: \.isDefault)?.metadata.name == "gp2")
+        #expect(try await aws.kubectl.nodes().count == 3)
+
+        // Once something is installed the cluster stays what it is: the release lives there.
+        #expect(try await place.install(aws).status == .exited(0))
+        let gcp = try place.connect(cloud: "gcp")
+        #expect(gcp.notes.isEmpty)
+        #expect(try await gcp.kubectl.storageClasses().first(where: \.isDefault)?.metadata.name == "gp2")
+    }
+
+    @Test func aSavedClusterFromAnOlderFormatIsAClearErrorOfferingAFreshStart() throws {
+        let place = try Place()
+        defer { place.dir.remove() }
+        try LocalFileSystem().makeDirectories(place.dir.appending("state/posthog-install"), mode: 0o700)
+        try LocalFileSystem().writeAtomically(place.stateFile, #"{"format": 1, "state": {}}"#, mode: 0o600, backup: .none)
+        let error = #expect(throws: ClusterConnectionError.self) { _ = try place.connect() }
+        #expect(error?.message.contains("it was saved by a different version of posthog-install") == true)
+        #expect(error?.message.contains("run again with --simulate-reset") == true)
+        let fresh = try place.connect(reset: true)
+        #expect(fresh.notes == ["Started a fresh simulated cluster (--simulate-reset)."])
     }
 
     @Test func aDamagedSavedClusterIsAClearError() throws {

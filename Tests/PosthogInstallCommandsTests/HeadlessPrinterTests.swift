@@ -9,18 +9,31 @@ import Testing
 
 /// The headless printer: the lines a script's log shows for each event.
 @Suite struct HeadlessPrinterTests {
-    func update(ready: Int, of total: Int) -> NamespacePollUpdate {
+    func update(ready: Int, of total: Int, podsReady: Int = 0, pods: Int = 0) -> NamespacePollUpdate {
         var update = NamespacePollUpdate.evaluate(NamespaceObjects(), now: Date(timeIntervalSince1970: 0))
         update.summary.ready = ready
         update.summary.total = total
+        update.summary.pods = (0..<pods).map { i in
+            ObjectProgress(kind: "Pod", name: "pod-\(i)", status: ObjectStatus(i < podsReady ? .current : .inProgress, ""))
+        }
         return update
     }
 
-    @Test func progressIsPrintedOnlyWhenTheReadyCountChanges() {
+    @Test func progressCountsPodsAsThePreflightDoesAndIsPrintedOnlyWhenItChanges() {
         let printer = HeadlessPrinter(emit: { _ in })
-        #expect(printer.lines(for: .progress(update(ready: 0, of: 13), elapsed: .seconds(2))) == ["  0/13 ready (2s)"])
-        #expect(printer.lines(for: .progress(update(ready: 0, of: 13), elapsed: .seconds(4))).isEmpty)
-        #expect(printer.lines(for: .progress(update(ready: 3, of: 13), elapsed: .seconds(6))) == ["  3/13 ready (6s)"])
+        #expect(printer.lines(for: .progress(update(ready: 0, of: 13, pods: 9), elapsed: .seconds(2))) == ["  0/9 pods ready (2s)"])
+        #expect(printer.lines(for: .progress(update(ready: 0, of: 13, pods: 9), elapsed: .seconds(4))).isEmpty)
+        #expect(printer.lines(for: .progress(update(ready: 3, of: 13, podsReady: 2, pods: 9), elapsed: .seconds(6)))
+                == ["  2/9 pods ready (6s)"])
+    }
+
+    @Test func afterASimulatedRunTheSuggestedStatusCommandCarriesSimulate() {
+        let record = DNSInstruction.make(hostname: "posthog.example.com", address: ExternalAddress(kind: .ipv4, value: "203.0.113.9"))
+        let simulated = HeadlessPrinter(emit: { _ in }, simulated: true)
+            .lines(for: .dnsRecord(record, hostname: "posthog.example.com", url: "https://posthog.example.com"))
+        #expect(simulated.last == "Check it any time with: posthog-install status --simulate")
+        let real = HeadlessPrinter(emit: { _ in }).lines(for: .dnsRecord(record, hostname: "posthog.example.com", url: "https://posthog.example.com"))
+        #expect(real.last == "Check it any time with: posthog-install status")
     }
 
     @Test func preflightChecksShowASymbolAndTheFixForProblems() {
@@ -39,10 +52,10 @@ import Testing
         waiting.summary.items = [ObjectProgress(kind: "Deployment", name: "posthog-web", status: ObjectStatus(.current, "1 of 1 available")),
                                  ObjectProgress(kind: "StatefulSet", name: "posthog-clickhouse", status: ObjectStatus(.inProgress, "0 of 1 ready"))]
         #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(10)))
-                == ["  1/2 ready (10s); waiting for StatefulSet posthog-clickhouse (0 of 1 ready)"])
+                == ["  1/2 objects ready (10s); waiting for StatefulSet posthog-clickhouse (0 of 1 ready)"])
         #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(39))).isEmpty)
         #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(40))).count == 1, "30 s without a line")
-        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(125))).first?.hasPrefix("  1/2 ready (2m05s)") == true)
+        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(125))).first?.hasPrefix("  1/2 objects ready (2m05s)") == true)
         #expect(printer.lines(for: .heartbeat("still running (30s): Install")) == ["  … still running (30s): Install"])
     }
 

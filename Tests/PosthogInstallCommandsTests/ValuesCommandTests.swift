@@ -76,7 +76,7 @@ import Testing
         (["--cloud", "do", "--hostname", "a.example.com", "--smtp-host", "smtp.example.com", "--smtp-port", "70000"], "--smtp-port: \"70000\" is not a port"),
         (["--cloud", "do", "--hostname", "a.example.com", "--external-postgres", "mysql://h/db"], "--external-postgres: \"mysql://\" is not a scheme for this service"),
         (["--cloud", "do", "--hostname", "a.example.com", "--external-clickhouse", "clickhouse://u:p@ch.example.com:9440/posthog"], "--external-clickhouse: chart >=30.0.0 <31.0.0 has no port setting"),
-        (["--cloud", "do", "--hostname", "a.example.com", "--chart-version", "12.0.0"], "--chart-version: posthog-install has no settings for chart 12.0.0"),
+        (["--cloud", "do", "--hostname", "a.example.com", "--chart-version", "12.0.0"], "--chart-version 12.0.0: posthog-install does not support this chart version. Supported: "),
         (["--cloud", "do"], "some answers are missing:\n  --hostname: Which hostname will PostHog be reached at?"),
         (["--cloud", "do", "--hostname", "a.example.com", "--smtp-password", "x", "--smtp-password-file", "pw"], "--smtp-password and --smtp-password-file both"),
     ])

@@ -182,6 +182,42 @@ import Testing
     }
 
     @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func theSimulatedClusterFollowsTheCloudAnsweredInTheWizard() throws {
+        // The welcome screen looks at the (DigitalOcean-like) simulated cluster before any cloud is
+        // chosen; answering aws must still rehearse EKS: gp2 volumes and a host name, so a CNAME.
+        let run = try Run(arguments: "--simulate --simulate-nodes 3x4cpu16gi")
+        let session = run.session
+        run.expectScreen("the built-in simulated cluster")
+        session.keys("Enter")
+        run.expectScreen("Where does the Kubernetes cluster run?")
+        session.keys("Up")
+        session.keys("Enter")
+        run.expectScreen("Which hostname will PostHog be reached at?")
+        session.type("posthog.example.com")
+        session.keys("Enter")
+        run.expectScreen("Serve PostHog over HTTPS?")
+        session.keys("Enter")
+        run.expectScreen("Let's Encrypt send certificate notices")
+        session.keys("Enter")
+        run.expectScreen("Estimated monthly cost")
+        session.keys("Enter")
+        run.expectScreen("Continue to review")
+        session.keys("Enter")
+        run.expectScreen("values.yaml (new file)")
+        session.keys("Enter")
+        run.expectScreen("Installing PostHog (simulated cluster)")
+        run.expectScreen("CNAME", seconds: 90)
+        run.expectScreen(".us-east-1.elb.amazonaws.com")
+        session.keys("q")
+        let (ended, screen) = session.wait(for: "EXIT=")
+        #expect(ended, "\(screen)")
+        #expect(screen.contains("posthog-install status --simulate"), "the printed next step works as printed:\n\(screen)")
+        let state = try String(contentsOf: run.directory.appendingPathComponent("state/posthog-install/simulated-cluster.json"), encoding: .utf8)
+        #expect(state.contains("\"flavour\":\"aws\""))
+        #expect(state.contains("\"storageClass\":\"gp2\""))
+    }
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
     func anUndersizedSimulatedClusterIsStoppedWithTheFix() throws {
         let run = try Run(arguments: "--simulate-nodes 1x2cpu2gi")
         let session = run.session

@@ -56,6 +56,15 @@ public struct ResolvedChart: Sendable {
         }
     }
 
+    /// The directory or archive given with `--chart`, which helm must be given as it is (nil for
+    /// repository charts, which helm fetches itself, and for the stand-in).
+    public var localPath: String? {
+        switch origin {
+        case .directory(let p), .archive(let p): return p
+        case .repository, .standin: return nil
+        }
+    }
+
     /// Loads the chart for the embedded engine.
     public func load() throws -> Chart {
         switch origin {

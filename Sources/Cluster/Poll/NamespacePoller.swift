@@ -16,11 +16,15 @@ public enum PollDecision: Sendable, Hashable {
     /// unschedulable or unbound for too long).
     case stop([FailFast])
 
-    /// The decision for a summary.
+    /// The decision for a summary. A LoadBalancer Service still waiting for its address does
+    /// not hold the pods back: on a cluster without a load balancer controller (bare metal) it
+    /// never gets one, and the address wait that follows explains that.
     public static func decide(_ summary: ProgressSummary) -> PollDecision {
         if !summary.failures.isEmpty { return .stop(summary.failures) }
         if summary.overall == .current && summary.total > 0 { return .allReady }
-        return .keepWaiting
+        let waitingOnlyForAddresses = summary.total > 0
+            && summary.items.allSatisfy { $0.status.state == .current || $0.kind == "Service" }
+        return waitingOnlyForAddresses ? .allReady : .keepWaiting
     }
 }
 

@@ -94,7 +94,7 @@ extension SimState {
                 return key
             }
             var svc = SimService(meta: meta, manifest: manifest, type: type, clusterIP: nextServiceIP(), ports: ports)
-            if type == "LoadBalancer" {
+            if type == "LoadBalancer", cloud.loadBalancer != .none {
                 svc.addressAt = t.addingTimeInterval(Double(self.spec.loadBalancerDelay.components.seconds))
                 record("Service", name, uid: meta.uid, namespace: namespace, reason: "EnsuringLoadBalancer",
                        message: "Ensuring load balancer", component: "service-controller", at: t)
@@ -106,7 +106,12 @@ extension SimState {
                 return key
             }
             var ing = SimIngress(meta: meta, manifest: manifest)
-            if ing.ingressClass == "gce" { ing.addressAt = t.addingTimeInterval(Double(self.spec.loadBalancerDelay.components.seconds) * 2) }
+            if ing.ingressClass == "gce", let delay = cloud.cloudIngressDelay {
+                // GKE's Ingress controller builds an HTTP(S) load balancer: the address shows on the Ingress itself.
+                ing.addressAt = t.addingTimeInterval(delay)
+                record("Ingress", name, uid: meta.uid, apiVersion: "networking.k8s.io/v1", namespace: namespace, reason: "Sync",
+                       message: "Scheduled for sync", component: "loadbalancer-controller", at: t)
+            }
             ingresses.append(ing)
         case "PersistentVolumeClaim":
             if claims.contains(where: { $0.meta.namespace == namespace && $0.meta.name == name }) { return key }
@@ -120,11 +125,19 @@ extension SimState {
         return key
     }
 
-    /// Creates a claim that waits for its first consumer, as the default storage class does.
+    /// Creates a claim that waits for its first consumer, as the default storage class does; with
+    /// no class named and no default class (a cluster of one's own) nothing will ever provision
+    /// it, and the controller says so.
     mutating func addClaim(meta: SimMeta, size: String, storageClass: String?, at t: Date) {
-        let cls = storageClass ?? self.storageClass.name
+        let cls = storageClass ?? defaultStorageClass?.name ?? ""
         claims.append(SimClaim(meta: meta, storageClass: cls, size: size, volumeName: "pvc-\(meta.uid)",
                                stuck: spec.faults.stuckClaims.contains(meta.name)))
+        if cls.isEmpty {
+            record("PersistentVolumeClaim", meta.name, uid: meta.uid, namespace: meta.namespace, reason: "FailedBinding",
+                   message: "no persistent volumes available for this claim and no storage class is set",
+                   component: "persistentvolume-controller", at: t)
+            return
+        }
         record("PersistentVolumeClaim", meta.name, uid: meta.uid, namespace: meta.namespace, reason: "WaitForFirstConsumer",
                message: "waiting for first consumer to be created before binding", component: "persistentvolume-controller", at: t)
     }

@@ -26,14 +26,18 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
     private let saved = Mutex<SimulatedStateFile.Cache?>(nil)
     private let clock: any WallClock
     private let fileSystem: any FileSystem
-    private let chartCache = Mutex<Chart?>(nil)
+    private let chartCache = Mutex<[String: Chart]>([:])
+    private let shelf: SimulatedChartShelf
 
     /// A cluster as described by `spec`, living on `clock`; values files are read from `fileSystem`.
     /// With `stateFile` the cluster is loaded from and saved to that file around every command
-    /// (a new one is created from `spec` when the file does not exist yet).
+    /// (a new one is created from `spec` when the file does not exist yet). Repository charts
+    /// (`posthog/posthog --version V`) come from the archives in `chartCache` (the directory
+    /// `ChartSource` downloads into), the built-in stand-in chart when none is there.
     public init(spec: SimulatedClusterSpec = SimulatedClusterSpec(), clock: any WallClock = SystemClock(),
-                fileSystem: any FileSystem = LocalFileSystem(), stateFile: String? = nil) {
+                fileSystem: any FileSystem = LocalFileSystem(), stateFile: String? = nil, chartCache: String? = nil) {
         self.spec = spec
+        self.shelf = SimulatedChartShelf(directory: chartCache)
         self.clock = clock
         self.fileSystem = fileSystem
         self.stateFile = stateFile.map(SimulatedStateFile.init(path:))
@@ -72,8 +76,10 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
             output = try withState { s in s.kubectl(command.arguments) }
         case "helm":
             return try await helm(command, onLine: onLine)
+        case "gcloud" where spec.flavour == .gcp:
+            output = try withState { s in s.gcloud(command.arguments) }
         default:
-            return ProcessResult(argv: command.argv, status: .notFound(name: command.executable, searched: ["(simulated cluster: kubectl and helm only)"]))
+            return ProcessResult(argv: command.argv, status: .notFound(name: command.executable, searched: ["(simulated cluster: kubectl and helm, and gcloud on GKE, only)"]))
         }
         return finish(command, output, onLine: onLine)
     }
@@ -128,7 +134,11 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
             } else if let slash = chartRef.firstIndex(of: "/") {
                 let repo = String(chartRef[..<slash])
                 guard repositories[repo] != nil else { return fail("repo \(repo) not found") }
-                chart = try standIn()
+                let name = String(chartRef[chartRef.index(after: slash)...])
+                switch shelf.pick(chart: name, version: a.value("version"), files: fileSystem) {
+                case .cached(let path, _): chart = try loaded(path) { try ChartLoader.load(path: path) }
+                case .standIn: chart = try loaded("") { try SimulatedChart.standIn() }
+                }
             } else {
                 return fail("non-absolute URLs should be in form of repo_name/path_to_chart, got: \(chartRef)")
             }
@@ -172,6 +182,7 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
             if !upgrade, s.releases.contains(where: { $0.name == name && $0.namespace == namespace }) {
                 return "cannot re-use a name that is still in use"
             }
+            if let unserved = s.unservedKind(in: rendered.manifests) { return unserved }
             if upgrade {
                 let current = s
                 if let refusal = rendered.manifests.lazy.compactMap({ current.forbiddenChange($0, namespace: namespace) }).first {
@@ -234,10 +245,11 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         return result
     }
 
-    private func standIn() throws -> Chart {
-        if let cached = chartCache.withLock({ $0 }) { return cached }
-        let chart = try SimulatedChart.standIn()
-        chartCache.withLock { $0 = chart }
+    /// A chart loaded once per process (key: the archive's path, empty for the stand-in).
+    private func loaded(_ key: String, _ load: () throws -> Chart) throws -> Chart {
+        if let cached = chartCache.withLock({ $0[key] }) { return cached }
+        let chart = try load()
+        chartCache.withLock { $0[key] = chart }
         return chart
     }
 

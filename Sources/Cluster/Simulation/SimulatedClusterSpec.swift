@@ -16,6 +16,16 @@ public struct SimulatedClusterSpec: Sendable, Hashable, Codable {
         case gcp
         /// Any other cluster.
         case other
+
+        /// `Google Kubernetes Engine`, `Amazon EKS`, `DigitalOcean Kubernetes`, `a cluster of your own`.
+        public var displayName: String {
+            switch self {
+            case .digitalocean: return "DigitalOcean Kubernetes"
+            case .aws: return "Amazon EKS"
+            case .gcp: return "Google Kubernetes Engine"
+            case .other: return "a cluster of your own (bare metal)"
+            }
+        }
     }
 
     /// The nodes, as pools of identical machines.
@@ -34,6 +44,9 @@ public struct SimulatedClusterSpec: Sendable, Hashable, Codable {
     public var faults: SimulatedFaults
     /// Seed for generated names and addresses (the same seed gives the same names).
     public var seed: UInt64
+    /// A default StorageClass of this name on a cluster of one's own (`other`), which has none
+    /// unless told; nil or empty: none. The managed clouds keep their own classes.
+    public var storageClass: String?
 
     /// A spec; by default two 2 vCPU / 4 GiB DigitalOcean nodes.
     public init(pools: [SimulatedNodePool] = [SimulatedNodePool(count: 2, milliCPU: 2000, memoryBytes: 4 << 30)],

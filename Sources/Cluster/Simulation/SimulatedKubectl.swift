@@ -45,6 +45,10 @@ extension SimState {
             (["nodes", "node", "no"], "Node", "nodes", false),
             (["storageclasses", "storageclass", "sc", "storageclasses.storage.k8s.io"], "StorageClass", "storageclasses.storage.k8s.io", false),
             (["namespaces", "namespace", "ns"], "Namespace", "namespaces", false),
+            (["customresourcedefinitions", "customresourcedefinition", "crd", "crds", "customresourcedefinitions.apiextensions.k8s.io"],
+             "CustomResourceDefinition", "customresourcedefinitions.apiextensions.k8s.io", false),
+            (["managedcertificates", "managedcertificate", "mcrt", "managedcertificates.networking.gke.io"],
+             "ManagedCertificate", "managedcertificates.networking.gke.io", true),
         ] as [([String], String, String, Bool)] {
             for n in names { m[n] = (kind, resource, ns) }
         }
@@ -116,7 +120,9 @@ extension SimState {
         }
         var types: [(kind: String, resource: String, namespaced: Bool)] = []
         for t in typeList.split(separator: ",").map(String.init) {
-            guard let r = Self.resourceTypes[t.lowercased()] else { return .fail("error: the server doesn't have a resource type \"\(t)\"") }
+            guard let r = Self.resourceTypes[t.lowercased()], serves(kind: r.kind) else {
+                return .fail("error: the server doesn't have a resource type \"\(t)\"")
+            }
             types.append(r)
         }
         guard a.value("output") == "json" else {
@@ -176,7 +182,12 @@ extension SimState {
             return others.filter { $0.key.kind == kind && (namespace == nil || $0.key.namespace == namespace) }
                 .sorted { $0.key < $1.key }.map { storedJSON($0.key, $0.value) }
         case "Node": return nodes.map(\.json)
-        case "StorageClass": return [storageClassJSON]
+        case "StorageClass": return storageClassesJSON
+        case "CustomResourceDefinition":
+            return customResourceDefinitionsJSON + others.filter { $0.key.kind == kind }.sorted { $0.key < $1.key }.map { storedJSON($0.key, $0.value) }
+        case "ManagedCertificate":
+            return others.filter { $0.key.kind == kind && (namespace == nil || $0.key.namespace == namespace) }
+                .sorted { $0.key < $1.key }.map { managedCertificateJSON($0.key, $0.value) }
         case "Namespace":
             return namespaces.sorted { $0.key < $1.key }.map { name, created in
                 .object(["apiVersion": .string("v1"), "kind": .string("Namespace"),

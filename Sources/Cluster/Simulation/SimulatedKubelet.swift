@@ -77,6 +77,13 @@ extension SimState {
         let kubeNodes = nodes.map(\.kubeNode)
         let bound = pods.filter { $0.nodeName != nil && !$0.isFinished }.map(\.kubePod)
         let fit = SchedulingFit.simulate(nodes: kubeNodes, existingPods: bound, newPods: [PodPlacementRequest(name: pod.meta.name, spec: pod.podSpec)])
+        if pod.claims.contains(where: { name in claims.contains { $0.meta.name == name && $0.meta.namespace == pod.meta.namespace && $0.storageClass.isEmpty } }) {
+            // No class and no default class: nothing binds the claim, so no node can take the pod.
+            let n = nodes.count
+            unschedulable(i, reason: "Unschedulable",
+                          message: "0/\(n) nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/\(n) nodes are available: \(n) Preemption is not helpful for scheduling.", at: t)
+            return
+        }
         if let stuck = pod.claims.first(where: { name in claims.contains { $0.meta.name == name && $0.meta.namespace == pod.meta.namespace && $0.stuck } }),
            fit.allFit {
             // The node fits but the volume is never provisioned: the scheduler's PreBind step keeps failing.
@@ -116,7 +123,7 @@ extension SimState {
         let claim = claims[c]
         record("PersistentVolumeClaim", claim.meta.name, uid: claim.meta.uid, namespace: claim.meta.namespace, reason: "Provisioning",
                message: "External provisioner is provisioning volume for claim \"\(claim.meta.namespace)/\(claim.meta.name)\"",
-               component: "\(storageClass.provisioner)_csi-controller-0", at: t)
+               component: "\(provisioner(of: claim.storageClass))_csi-controller-0", at: t)
     }
 
     mutating func unschedulable(_ i: Int, reason: String, message: String, at t: Date) {

@@ -177,7 +177,7 @@ extension SimState {
             if t.timeIntervalSince(since) >= 2, Int(t.timeIntervalSince(since)) % 30 == 2 {
                 record("PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "ProvisioningFailed",
                        message: "failed to provision volume with StorageClass \"\(c.storageClass)\": rpc error: code = ResourceExhausted desc = volume limit reached",
-                       warning: true, component: "\(storageClass.provisioner)_csi-controller-0", at: t)
+                       warning: true, component: "\(provisioner(of: c.storageClass))_csi-controller-0", at: t)
             }
             return
         }
@@ -185,14 +185,20 @@ extension SimState {
             claims[i].bound = t
             claims[i].capacity = c.size
             record("PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "ProvisioningSucceeded",
-                   message: "Successfully provisioned volume \(c.volumeName)", component: "\(storageClass.provisioner)_csi-controller-0", at: t)
+                   message: "Successfully provisioned volume \(c.volumeName)", component: "\(provisioner(of: c.storageClass))_csi-controller-0", at: t)
         }
     }
 
     mutating func stepIngress(_ i: Int, at t: Date) {
         let ing = ingresses[i]
         if let due = ing.addressAt {
-            if t >= due { ingresses[i].address = nextLoadBalancerAddress() }
+            if t >= due {
+                // A reserved global address named by the Ingress is the one it gets.
+                let reserved = ing.meta.annotations["kubernetes.io/ingress.global-static-ip-name"].flatMap { staticAddresses[$0] }
+                ingresses[i].address = reserved.map { SimAddress(ip: $0) } ?? nextLoadBalancerAddress()
+                record("Ingress", ing.meta.name, uid: ing.meta.uid, apiVersion: "networking.k8s.io/v1", namespace: ing.meta.namespace,
+                       reason: "IPChanged", message: "IP is now \(ingresses[i].address?.ip ?? "")", component: "loadbalancer-controller", at: t)
+            }
             return
         }
         guard ing.ingressClass == "nginx" || ing.ingressClass.isEmpty else { return }

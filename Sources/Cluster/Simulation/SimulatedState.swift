@@ -23,6 +23,8 @@ struct SimState: Codable, Sendable {
     var events: [SimEvent] = []
     var releases: [SimRelease] = []
     var repositories: [String: String] = [:]
+    /// Global addresses reserved with the simulated `gcloud compute addresses create` (name → IP).
+    var staticAddresses: [String: String] = [:]
     var podIPCounter = 10
     var serviceIPCounter = 10
     var addressCounter = 10
@@ -53,59 +55,48 @@ struct SimState: Codable, Sendable {
         addSystemPods(at: start)
     }
 
-    // MARK: flavour details
+    // MARK: the cloud's details
 
-    var region: String {
-        switch spec.flavour {
-        case .digitalocean: return "nyc1"
-        case .aws: return "us-east-1"
-        case .gcp: return "us-central1"
-        case .other: return "local"
+    /// The imitated cloud's behaviour.
+    var cloud: SimulatedCloud { spec.flavour.cloud }
+
+    var region: String { cloud.region }
+
+    mutating func nodeName(_ index: Int) -> String { cloud.nodeName(&rng, index) }
+
+    func instanceType(_ pool: SimulatedNodePool) -> String { cloud.instanceType(pool) }
+
+    /// The StorageClasses: the cloud's, or on a cluster of one's own the class it was told of.
+    var storageClasses: [SimulatedCloud.StorageClass] {
+        if let told = spec.storageClass, !told.isEmpty, !cloud.storageClasses.contains(where: { $0.name == told }) {
+            return cloud.storageClasses.map { var c = $0; c.isDefault = false; return c }
+                + [SimulatedCloud.StorageClass(name: told, provisioner: "rancher.io/local-path", isDefault: true)]
         }
+        return cloud.storageClasses
     }
 
-    mutating func nodeName(_ index: Int) -> String {
-        switch spec.flavour {
-        case .digitalocean: return "pool-posthog-\(rng.suffix(5))"
-        case .aws: return "ip-192-168-\(10 + index)-\(20 + rng.below(200)).ec2.internal"
-        case .gcp: return "gke-posthog-default-pool-\(rng.hex(8))-\(rng.suffix(4))"
-        case .other: return "posthog-node-\(index)"
-        }
+    /// The default storage class, if there is one.
+    var defaultStorageClass: SimulatedCloud.StorageClass? { storageClasses.first(where: \.isDefault) }
+
+    /// The provisioner of a class (the cloud's CSI driver when the class is unknown).
+    func provisioner(of className: String) -> String {
+        storageClasses.first { $0.name == className }?.provisioner ?? defaultStorageClass?.provisioner ?? "kubernetes.io/no-provisioner"
     }
 
-    func instanceType(_ pool: SimulatedNodePool) -> String {
-        let cpu = pool.milliCPU / 1000, gib = pool.memoryBytes >> 30
-        switch spec.flavour {
-        case .digitalocean: return "s-\(cpu)vcpu-\(gib)gb"
-        case .aws: return "t3.\(gib <= 2 ? "small" : gib <= 4 ? "medium" : gib <= 8 ? "large" : "xlarge")"
-        case .gcp: return "e2-custom-\(cpu)-\(gib * 1024)"
-        case .other: return "\(cpu)cpu-\(gib)gi"
+    var storageClassesJSON: [JSONValue] {
+        storageClasses.sorted { $0.name < $1.name }.map { sc in
+            let meta = SimMeta(name: sc.name, namespace: "", uid: String(stableHash(sc.name), radix: 16),
+                               annotations: sc.isDefault ? ["storageclass.kubernetes.io/is-default-class": "true"] : [:],
+                               created: now.addingTimeInterval(-86_400))
+            return .object(["apiVersion": .string("storage.k8s.io/v1"), "kind": .string("StorageClass"), "metadata": meta.json(),
+                            "provisioner": .string(sc.provisioner), "reclaimPolicy": .string("Delete"),
+                            "volumeBindingMode": .string("WaitForFirstConsumer"), "allowVolumeExpansion": .bool(spec.volumeExpansion)])
         }
-    }
-
-    /// The default storage class of the flavour.
-    var storageClass: (name: String, provisioner: String) {
-        switch spec.flavour {
-        case .digitalocean: return ("do-block-storage", "dobs.csi.digitalocean.com")
-        case .aws: return ("gp2", "ebs.csi.aws.com")
-        case .gcp: return ("standard-rwo", "pd.csi.storage.gke.io")
-        case .other: return ("standard", "rancher.io/local-path")
-        }
-    }
-
-    var storageClassJSON: JSONValue {
-        let sc = storageClass
-        let meta = SimMeta(name: sc.name, namespace: "", uid: String(stableHash(sc.name), radix: 16),
-                           annotations: ["storageclass.kubernetes.io/is-default-class": "true"], created: now.addingTimeInterval(-86_400))
-        return .object(["apiVersion": .string("storage.k8s.io/v1"), "kind": .string("StorageClass"), "metadata": meta.json(),
-                        "provisioner": .string(sc.provisioner), "reclaimPolicy": .string("Delete"),
-                        "volumeBindingMode": .string("WaitForFirstConsumer"), "allowVolumeExpansion": .bool(spec.volumeExpansion)])
     }
 
     /// What every node runs before PostHog arrives: a network agent per node and two DNS pods.
     mutating func addSystemPods(at start: Date) {
-        let agent = spec.flavour == .digitalocean ? ("cilium", "quay.io/cilium/cilium:v1.16.5", "300m", "300Mi")
-            : ("kube-proxy", "registry.k8s.io/kube-proxy:v1.32.2", "100m", "64Mi")
+        let agent = cloud.networkAgent
         for node in nodes {
             addRunningSystemPod(name: "\(agent.0)-\(rng.suffix())", container: agent.0, image: agent.1, cpu: agent.2, memory: agent.3,
                                 node: node, owner: ("DaemonSet", agent.0), at: start)
@@ -151,7 +142,7 @@ struct SimState: Codable, Sendable {
     /// A load balancer address: an IP from the documentation range, or an AWS-style host name.
     mutating func nextLoadBalancerAddress() -> SimAddress {
         addressCounter += 1
-        if spec.flavour == .aws {
+        if cloud.loadBalancer == .hostname {
             return SimAddress(hostname: "a\(rng.hex(31))-\(1_000_000_000 + rng.below(999_999_999)).us-east-1.elb.amazonaws.com")
         }
         return SimAddress(ip: "203.0.113.\(addressCounter)")

@@ -25,7 +25,7 @@ public struct SimulatedStateFile: Sendable, Hashable {
     public var lockPath: String { path + ".lock" }
 
     /// The format written; a file with another one is refused with advice to start afresh.
-    static let format = 1
+    static let format = 2
 
     /// What is saved there, or nil when nothing is.
     public func summary() throws(SimulatedStateFileError) -> SimulatedClusterSummary? {

@@ -92,7 +92,7 @@ extension SimState {
             }
             return nil
         }
-        if !spec.volumeExpansion || claim.storageClass != storageClass.name {
+        if !spec.volumeExpansion || !storageClasses.contains(where: { $0.name == claim.storageClass }) {
             return .fail("Error from server (Forbidden): persistentvolumeclaims \"\(claim.meta.name)\" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize")
         }
         return nil
@@ -112,7 +112,7 @@ extension SimState {
         claims[i].resizedOnce = true
         let c = claims[i]
         record("PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "Resizing",
-               message: "External resizer is resizing volume \(c.volumeName)", component: "external-resizer \(storageClass.provisioner)", at: now)
+               message: "External resizer is resizing volume \(c.volumeName)", component: "external-resizer \(provisioner(of: c.storageClass))", at: now)
     }
 
     /// One second of a growing volume: the controller part, then the file system once a running pod mounts it.
@@ -124,7 +124,7 @@ extension SimState {
             guard elapsed >= Self.controllerResizeSeconds else { return }
             claims[i].resizeAwaitsNode = true
             record("PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "FileSystemResizeRequired",
-                   message: "Require file system resize of volume on node", component: "external-resizer \(storageClass.provisioner)", at: t)
+                   message: "Require file system resize of volume on node", component: "external-resizer \(provisioner(of: c.storageClass))", at: t)
             return
         }
         guard elapsed >= Self.resizeSeconds,

@@ -78,7 +78,10 @@ public enum AddressLookup {
             let wait = cloud == .aws ? "usually 2–10 minutes on AWS" : cloud == .gcp ? "usually 2–10 minutes on Google Cloud" : "usually 1–5 minutes"
             var fix = "Wait and check again (`\(statusCommand)`)."
             if cloud == .other {
-                fix += " If it never comes, your cluster may have no load balancer support (bare metal needs something like MetalLB)."
+                fix += " On bare metal nothing hands out load balancer addresses, so it stays <pending>: install a load balancer "
+                    + "such as MetalLB (https://metallb.universe.tf), or expose the ingress controller as a NodePort "
+                    + "(ingress-nginx.controller.service.type: NodePort in values.yaml) and point DNS at a node's address."
+                return PostInstallFinding(.waiting, "Nothing has given \(source.description) an address yet (a cloud usually takes 1–5 minutes).", fix: fix)
             }
             return PostInstallFinding(.waiting, "The cloud is still creating the load balancer for \(source.description) (\(wait)).", fix: fix)
         case .notFound:

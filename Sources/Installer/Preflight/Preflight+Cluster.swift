@@ -87,9 +87,12 @@ extension Preflight {
                                           "PostHog is already installed here: release \"\(r.name)\" in namespace \"\(r.namespace)\" (\(r.chart)).",
                                           fix: "Upgrade it instead with `posthog-install upgrade`; installing again would fail.")
                 }
+                let uninstall = "posthog-install uninstall" + (f.isSimulated ? " --simulate" : "")
+                let helmWay = f.isSimulated ? "" : " (or `helm uninstall \(r.name) --namespace \(r.namespace)`)"
                 return PreflightCheck(.existingRelease, .fail,
-                                      "An earlier install left release \"\(r.name)\" in namespace \"\(r.namespace)\" in state \(r.status).",
-                                      fix: "Remove it with `posthog-install uninstall` (or `helm uninstall \(r.name) --namespace \(r.namespace)`), then install again.")
+                                      "An earlier install left release \"\(r.name)\" in namespace \"\(r.namespace)\" in state \(r.status)"
+                                          + (r.status.hasPrefix("pending") ? ": it was stopped before it finished." : "."),
+                                      fix: "Remove it with `\(uninstall)`\(helmWay), then install again.")
             }
             if f.namespaceExists {
                 return PreflightCheck(.existingRelease, .warn,

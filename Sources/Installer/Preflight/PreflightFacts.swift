@@ -19,6 +19,9 @@ public struct PreflightFacts: Hashable, Sendable {
     public var kubectlVersion: String?
     /// helm's version (`v3.14.2+gc309b6f`); nil when helm is not on PATH.
     public var helmVersion: String?
+    /// On the simulated cluster (whose own kubectl and helm answer): which of the real tools this
+    /// computer has on PATH for the real install; nil on a real cluster.
+    public var toolsOnThisComputer: LocalTools?
     /// The cluster's version (`v1.28.9-gke.1000`); nil when unknown.
     public var serverVersion: String?
     /// The chart's accepted Kubernetes versions (ChartInfo.kubeVersion), if it declares them.
@@ -61,6 +64,20 @@ public struct PreflightFacts: Hashable, Sendable {
     /// API groups whose CustomResourceDefinitions the chart installs itself (its crds/ files
     /// and CRD objects in its templates).
     public var chartDefinedGroups: Set<String> = []
+
+    /// Whether this is the simulated cluster (the commands suggested then carry `--simulate`).
+    public var isSimulated: Bool { toolsOnThisComputer != nil }
+
+    /// Which of kubectl and helm were found on PATH.
+    public struct LocalTools: Hashable, Sendable {
+        /// kubectl is on PATH.
+        public var kubectl: Bool
+        /// helm is on PATH.
+        public var helm: Bool
+
+        /// The tools found.
+        public init(kubectl: Bool, helm: Bool) { self.kubectl = kubectl; self.helm = helm }
+    }
 
     /// Facts with defaults; fill in what was gathered.
     public init(operation: Operation = .install) { self.operation = operation }

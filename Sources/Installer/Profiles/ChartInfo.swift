@@ -46,7 +46,11 @@ public struct ChartInfo: Equatable, Sendable {
     }
 
     /// Whether `version` falls within this set's range.
+    /// A pre-release (`30.47.0-rc.1`, the stand-in's `30.46.0-standin`) is supported when its
+    /// release is: semver ranges leave pre-releases out, but their values keys are the release's.
     public func supports(version: String) -> Bool {
-        SemverCompatibility.isCompatible(versions, version)
+        if SemverCompatibility.isCompatible(versions, version) { return true }
+        guard let dash = version.firstIndex(of: "-") else { return false }
+        return SemverCompatibility.isCompatible(versions, String(version[..<dash]))
     }
 }

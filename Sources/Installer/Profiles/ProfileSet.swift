@@ -113,6 +113,12 @@ public struct ProfileSet: Equatable, Sendable {
         try availableIDs().map { try ProfileSet(id: $0) }
     }
 
+    /// The set for the newest chart major (what is installed when nobody pins a version).
+    public static func newest(in sets: [ProfileSet]) -> ProfileSet? {
+        func major(_ set: ProfileSet) -> Int { Int(set.chart.defaultVersion.split(separator: ".").first ?? "") ?? 0 }
+        return sets.max { major($0) < major($1) }
+    }
+
     /// The set whose version range contains `version`, or nil when no set supports it.
     public static func forChartVersion(_ version: String, in sets: [ProfileSet]) -> ProfileSet? {
         sets.first { $0.chart.supports(version: version) }

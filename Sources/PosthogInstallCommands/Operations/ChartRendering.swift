@@ -21,26 +21,22 @@ struct ChartRendering {
         func definedGroups(_ manifests: [RenderedManifest]) -> Set<String> { ChartAPIGroups.defined(by: chart, manifests: manifests) }
     }
 
-    /// The chart: the stand-in on the simulated cluster (its helm installs that one too), else
-    /// `--chart` (a directory or archive, given to helm as it is) or the pinned version from the
-    /// chart repository (downloaded into the cache, or the cached copy offline). A real cluster
+    /// The chart: `--chart` (a directory or archive, given to helm as it is) or the pinned version
+    /// from the chart repository (downloaded into the cache, or the cached copy offline). The
+    /// simulated cluster installs the very same chart (its helm reads the cache too); only there,
+    /// and only when no chart can be had, the built-in stand-in is used, said once. A real cluster
     /// never gets the stand-in: when the chart cannot be had, the operation stops and says how
     /// to get it, so the chart checked is always the chart helm installs.
     func load(chart request: String?, version: String, info: ChartInfo) async throws -> PreparedChart {
         let repository = ChartLocation.repository(repositoryName: info.repositoryName, url: info.repository, chart: info.chart)
-        if connection.simulated {
-            report(.note("Simulated cluster: installing the stand-in chart (PostHog's components and their resource requests)."))
-            let chart = try ChartLoader.load(files: ResolvedChart.standinFiles(), source: "stand-in chart")
-            return PreparedChart(chart: chart, location: repository, version: version)
-        }
         let chartRequest = ChartRequest(chart: request, version: version, defaultVersion: version,
                                         repositories: [info.repositoryName: info.repository],
-                                        defaultChart: "\(info.repositoryName)/\(info.chart)", allowStandin: false)
-        let source = ChartSource(paths: XDGPaths.current)
+                                        defaultChart: "\(info.repositoryName)/\(info.chart)", allowStandin: connection.simulated)
+        let source = connection.chartSource
         let resolved: ResolvedChart
         do {
             resolved = try await source.resolve(chartRequest)
-        } catch .unreachable(let url, let reason) where request == nil {
+        } catch .unreachable(let url, let reason) where request == nil && !connection.simulated {
             // Our download could not reach the repository; helm, which installs the chart, may.
             report(.note("Could not download \(url) directly (\(reason)); asking helm for \(info.chart) \(version)…"))
             let cache = source.archiveCachePath(chart: info.chart, version: version)
@@ -60,7 +56,7 @@ struct ChartRendering {
                                     status: ChartUnavailableText.isBadInput(error) ? .badInput : .failed)
         }
         resolved.notes.forEach { report(.note($0)) }
-        report(.note("Chart: \(resolved.label)"))
+        if !resolved.isStandin { report(.note("Chart: \(resolved.label)")) }
         let chart = try resolved.load()
         switch resolved.origin {
         case .directory(let path), .archive(let path):

@@ -51,7 +51,7 @@ extension ClusterConnection {
                 if let config = try? JSONDecoder().decode(KubeconfigView.self, from: Data(view.standardOutput.utf8)) {
                     facts.contexts = config.contexts.map(\.name)
                     facts.currentContext = config.currentContext.isEmpty ? nil : config.currentContext
-                    facts.chosenCluster = (requested ?? facts.currentContext).flatMap(config.server(of:))
+                    facts.chosenCluster = (requested ?? facts.currentContext).flatMap(config.server(of:)).map { (name: $0.cluster, server: $0.server) }
                 } else {
                     let shown = view.standardOutput.trimmingWhitespaceAndNewlines()
                     facts.unreadableOutput = shown.isEmpty ? "nothing" : String(shown.prefix(80))

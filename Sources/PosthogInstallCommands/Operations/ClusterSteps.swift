@@ -196,11 +196,21 @@ struct ClusterSteps: Sendable {
         var status = AddressStatus.pending
         let start = clock.monotonic
         var lastBeat = start
+        var advised = false
         for attempt in 0..<attempts {
             status = await address(source: source, namespace: namespace)
             if case .ready = status { break }
             if case .notLoadBalancer = status { break }
-            if clock.monotonic - lastBeat >= Self.heartbeatInterval {
+            // On a cluster of one's own nothing may ever hand out the address (bare metal without
+            // MetalLB): say so, with what to do, after a minute instead of at the end of the wait.
+            if cloud == .other, !advised, clock.monotonic - start >= Self.ownClusterAdviceAfter {
+                advised = true
+                report(.addressProblem(AddressLookup.finding(status, source: source, cloud: cloud, namespace: namespace,
+                                                             statusCommand: followUp?.posthogInstall("status") ?? "posthog-install status",
+                                                             helmStatus: followUp.map { $0.helm(["status", $0.release]) })))
+                report(.note("Still waiting for the address (up to 5 minutes); Ctrl-C stops waiting and leaves PostHog installed."))
+                lastBeat = clock.monotonic
+            } else if clock.monotonic - lastBeat >= Self.heartbeatInterval {
                 lastBeat = clock.monotonic
                 report(.heartbeat("no address on \(source.description) yet (\(ElapsedText.text(clock.monotonic - start)))"))
             }
@@ -216,6 +226,10 @@ struct ClusterSteps: Sendable {
                           url: Self.url(hostname: hostname, values: values)))
         return address
     }
+
+    /// How long a cluster of one's own (cloud `other`) waits for a load balancer address before
+    /// the bare-metal advice is given.
+    static let ownClusterAdviceAfter: Duration = .seconds(60)
 
     /// `https://HOST`, or `http://` when the values turn TLS off (`web.secureCookies: false`).
     static func url(hostname: String, values: YAMLValue) -> String {

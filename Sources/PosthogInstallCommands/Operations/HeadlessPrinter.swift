@@ -9,12 +9,16 @@ final class HeadlessPrinter: Sendable {
     private let lastProgress = Mutex<(counts: String, at: Duration)>(("", .zero))
     private let emit: @Sendable (String) -> Void
     private let emitError: @Sendable (String) -> Void
+    /// `posthog-install status`, with `--simulate` after a simulated run, so it works as printed.
+    private let statusCommand: String
 
     /// A printer handing each line to `emit`, and the lines of a `.failure` to `emitError`
-    /// (standard error for the headless commands; `emit` when not given).
-    init(emit: @escaping @Sendable (String) -> Void, emitError: (@Sendable (String) -> Void)? = nil) {
+    /// (standard error for the headless commands; `emit` when not given); `simulated` makes the
+    /// commands it suggests carry `--simulate`.
+    init(emit: @escaping @Sendable (String) -> Void, emitError: (@Sendable (String) -> Void)? = nil, simulated: Bool = false) {
         self.emit = emit
         self.emitError = emitError ?? emit
+        statusCommand = "posthog-install status" + (simulated ? " --simulate" : "")
     }
 
     /// Prints one event.
@@ -53,7 +57,10 @@ final class HeadlessPrinter: Sendable {
         case .progress(let update, let elapsed):
             // Nothing created yet (helm is still rendering): no "0/0 ready" line.
             guard update.summary.total > 0 else { return [] }
-            let counts = "\(update.summary.ready)/\(update.summary.total) ready"
+            // Pods, counted as the preflight and `status` count them (a finished Job's pod is done).
+            let pods = update.summary.pods
+            let counts = pods.isEmpty ? "\(update.summary.ready)/\(update.summary.total) objects ready"
+                : "\(pods.filter { $0.status.state == .current }.count)/\(pods.count) pods ready"
             // A line when the count changes, and at least every 30 s while it does not (so a
             // log shows the wait is alive, and what it is waiting for).
             let due = lastProgress.withLock { last -> Bool in
@@ -71,7 +78,8 @@ final class HeadlessPrinter: Sendable {
         case .addressProblem(let finding):
             return [finding.message] + (finding.fix.isEmpty ? [] : ["fix: \(finding.fix)"])
         case .dnsRecord(let instruction, _, let url):
-            return [""] + instruction.lines + ["", "When the record resolves, PostHog is at \(url)"]
+            return [""] + instruction.lines + ["", "When the record resolves, PostHog is at \(url)",
+                                               "Check it any time with: \(statusCommand)"]
         }
     }
 

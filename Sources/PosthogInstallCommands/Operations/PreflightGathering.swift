@@ -1,4 +1,6 @@
 import Cluster
+import Effects
+import Foundation
 import Helm
 import Installer
 
@@ -24,6 +26,11 @@ struct PreflightGathering {
             if let error = report.serverError { facts.reachabilityError = error.message }
         }
         facts.helmVersion = try? await connection.helm.version()
+        if connection.simulated {
+            let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+            facts.toolsOnThisComputer = PreflightFacts.LocalTools(kubectl: ExecutableLookup.resolve("kubectl", path: path) != nil,
+                                                                  helm: ExecutableLookup.resolve("helm", path: path) != nil)
+        }
         if let context = connection.context {
             facts.currentContext = context
         } else {

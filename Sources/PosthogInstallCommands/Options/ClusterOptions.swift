@@ -26,6 +26,11 @@ public struct ClusterOptions: ParsableArguments {
         valueName: "spec"))
     public var simulateNodes: String?
 
+    @Option(name: .customLong("simulate-storage-class"), help: ArgumentHelp(
+        "With --cloud other: give the simulated cluster a default StorageClass of this name (a cluster of your own has none unless you install one, e.g. local-path).",
+        valueName: "name"))
+    public var simulateStorageClass: String?
+
     @Flag(name: .customLong("simulate-reset"), help: ArgumentHelp(
         "Start a fresh simulated cluster, forgetting the one kept from earlier --simulate runs."))
     public var simulateReset: Bool = false

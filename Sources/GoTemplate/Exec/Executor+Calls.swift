@@ -4,11 +4,25 @@ extension Executor {
     /// Go names the receiver's static type in errors: `interface {}` for anything reached
     /// through a map or variable, the concrete type for a function's or method's result and
     /// an object's field (`baseIsTyped` for the start of the chain).
+    ///
+    /// Go tells two nils apart: a pipeline's nil result ("no value": `(.a).b`, `$x.b` after
+    /// `$x := .a`, a nil dot passed to a template) yields no value for any field after it
+    /// (`nilBaseIsNoValue`), while a nil `interface {}` (a map entry, a range element) is a
+    /// "nil pointer evaluating" error. A key missing mid-chain is a nil of the first kind
+    /// under Go's default `missingkey`, of the second under Helm's `missingkey=zero`.
     mutating func fieldChain(_ base: Value, _ names: [String], args: [Value], offset: Int, context: String,
-                             baseIsTyped: Bool = false) throws -> Value {
+                             baseIsTyped: Bool = false, nilBaseIsNoValue: Bool = false) throws -> Value {
         var value = base
         var typed = baseIsTyped
+        var noValue = nilBaseIsNoValue
         for (i, name) in names.enumerated() {
+            if noValue, case .null = value {
+                if set.missingKey == .error {
+                    throw execError(at: offset, context: context, message: "nil data; no entry for key \(NodeText.quote(name))", function: nil)
+                }
+                return .null
+            }
+            noValue = false
             let isLast = i == names.count - 1
             let receiverTyped = typed
             typed = !({ if case .map = value { return true } else { return false } }())
@@ -24,6 +38,7 @@ extension Executor {
                         throw execError(at: offset, context: context, message: "map has no entry for key \(NodeText.quote(name))", function: nil)
                     }
                     value = .null
+                    noValue = set.missingKey == .noValue
                 }
             case .object(let object):
                 if object.hasMethod(name) {

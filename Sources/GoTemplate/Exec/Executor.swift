@@ -3,7 +3,12 @@ struct Executor: CallContext {
     let set: TemplateSet
     /// Definitions added by `tpl` text, visible only to this execution.
     var overlay: [String: TemplateSet.Definition]
-    private var variables: [(name: String, value: Value)] = []
+    /// Variables in scope; `typedNil` marks a nil that Go holds as a nil `interface {}` (a range
+    /// element) rather than as "no value" (a pipeline's nil result), which field access tells apart.
+    private var variables: [(name: String, value: Value, typedNil: Bool)] = []
+    /// Whether a nil dot is a range element (Go's nil `interface {}`): `.x` on it is an error,
+    /// while on a nil dot passed as data (`template`, `include`) it is "no value".
+    var nilDotIsTyped = false
     private var depth = 0
     private var current = ""
     var currentFile = ""
@@ -31,9 +36,10 @@ struct Executor: CallContext {
         if depth > set.maxDepth {
             throw FunctionError("exceeded maximum template depth (\(set.maxDepth))")
         }
-        let savedVariables = variables, savedCurrent = current, savedFile = currentFile
-        defer { variables = savedVariables; current = savedCurrent; currentFile = savedFile }
-        variables = [("$", data)]
+        let savedVariables = variables, savedCurrent = current, savedFile = currentFile, savedNilDot = nilDotIsTyped
+        defer { variables = savedVariables; current = savedCurrent; currentFile = savedFile; nilDotIsTyped = savedNilDot }
+        variables = [("$", data, false)]
+        nilDotIsTyped = false
         // `tpl` text runs under an internal key; errors name it as Go does, by its template name.
         current = name.hasPrefix(Self.tplPrefix) ? String(name.dropFirst(Self.tplPrefix.count)) : name
         currentFile = definition.file
@@ -136,13 +142,17 @@ struct Executor: CallContext {
         }
         for (key, element) in pairs {
             let mark = variables.count
+            // Go hands range elements over as `interface {}` values: a nil one is a typed nil.
             if pipe.variables.count == 1 {
-                assign(pipe.variables[0], element, declare: !pipe.isAssignment)
+                assign(pipe.variables[0], element, declare: !pipe.isAssignment, typedNil: true)
             } else if pipe.variables.count == 2 {
-                assign(pipe.variables[0], key, declare: !pipe.isAssignment)
-                assign(pipe.variables[1], element, declare: !pipe.isAssignment)
+                assign(pipe.variables[0], key, declare: !pipe.isAssignment, typedNil: true)
+                assign(pipe.variables[1], element, declare: !pipe.isAssignment, typedNil: true)
             }
+            let savedNilDot = nilDotIsTyped
+            nilDotIsTyped = true
             let flow = try walk(body, dot: element, into: &out)
+            nilDotIsTyped = savedNilDot
             variables.removeSubrange(mark...)
             if flow == .breakLoop { break }
         }
@@ -155,11 +165,12 @@ struct Executor: CallContext {
         return ValueFormatting.string(value)
     }
 
-    private mutating func assign(_ name: String, _ value: Value, declare: Bool) {
+    private mutating func assign(_ name: String, _ value: Value, declare: Bool, typedNil: Bool = false) {
         if !declare, let i = variables.lastIndex(where: { $0.name == name }) {
             variables[i].value = value
+            variables[i].typedNil = typedNil
         } else {
-            variables.append((name, value))
+            variables.append((name, value, typedNil))
         }
     }
 
@@ -182,16 +193,18 @@ struct Executor: CallContext {
             return try call(name, Array(command.arguments.dropFirst()), final: final, dot: dot, command: command, offset: offset)
         case .field(let names, let offset):
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return try fieldChain(dot, names, args: args, offset: offset, context: NodeText.command(command))
+            return try fieldChain(dot, names, args: args, offset: offset, context: NodeText.command(command),
+                                  nilBaseIsNoValue: !nilDotIsTyped)
         case .variable(let name, let fields, let offset):
-            let base = try variable(name, offset: offset)
+            let (base, typedNil) = try variable(name, offset: offset)
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command))
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command),
+                                                          nilBaseIsNoValue: !typedNil)
         case .chain(let pipe, let fields, let offset):
             let base = try evaluate(pipe, dot: dot)
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
             return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command),
-                                                          baseIsTyped: true)
+                                                          baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
         default:
             if command.arguments.count > 1 || final != nil {
                 throw execError(at: first.offset, context: NodeText.command(command),
@@ -214,21 +227,23 @@ struct Executor: CallContext {
         case .identifier(let name, let offset):
             return try call(name, [], final: nil, dot: dot, command: Command(arguments: [operand], offset: offset), offset: offset)
         case .field(let names, let offset):
-            return try fieldChain(dot, names, args: [], offset: offset, context: NodeText.operand(operand))
+            return try fieldChain(dot, names, args: [], offset: offset, context: NodeText.operand(operand),
+                                  nilBaseIsNoValue: !nilDotIsTyped)
         case .variable(let name, let fields, let offset):
-            let base = try variable(name, offset: offset)
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand))
+            let (base, typedNil) = try variable(name, offset: offset)
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand),
+                                                          nilBaseIsNoValue: !typedNil)
         case .chain(let pipe, let fields, let offset):
             let base = try evaluate(pipe, dot: dot)
             return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand),
-                                                          baseIsTyped: true)
+                                                          baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
         }
     }
 
-    private func variable(_ name: String, offset: Int) throws -> Value {
+    private func variable(_ name: String, offset: Int) throws -> (Value, typedNil: Bool) {
         guard let entry = variables.last(where: { $0.name == name }) else {
             throw execError(at: offset, context: name, message: "undefined variable: \(name)", function: nil)
         }
-        return entry.value
+        return (entry.value, entry.typedNil)
     }
 }

@@ -23,8 +23,8 @@ enum NodeText {
         case .field(let names, _): return names.map { "." + $0 }.joined()
         case .variable(let name, let fields, _): return name + fields.map { "." + $0 }.joined()
         case .chain(let p, let fields, _):
-            let inner = p.commands.count == 1 && p.variables.isEmpty && p.commands[0].arguments.count == 1
-                ? operand(p.commands[0].arguments[0]) : "(" + pipeline(p) + ")"
+            // Go keeps the parentheses of `(X).f`; a function name with fields prints as written.
+            let inner = p.isParenthesized ? "(" + pipeline(p) + ")" : pipeline(p)
             return inner + fields.map { "." + $0 }.joined()
         }
     }

@@ -31,6 +31,9 @@ public struct Pipeline: Sendable {
     public var commands: [Command]
     /// Byte offset of the pipeline.
     public var offset: Int
+    /// Whether it was written in parentheses (`(.a).b`), as opposed to a function name with
+    /// fields after it: Go prints and evaluates the two differently.
+    public var isParenthesized = false
 }
 
 /// One command: a function call, a method/field evaluation or a single operand.

@@ -143,7 +143,8 @@ extension Parser {
             nesting += 1
             defer { nesting -= 1 }
             if nesting > Self.maxNesting { throw parseError("template nesting too deep (more than \(Self.maxNesting) levels)", at: token) }
-            let inner = try pipeline(context: "parenthesized pipeline", end: .rightParen)
+            var inner = try pipeline(context: "parenthesized pipeline", end: .rightParen)
+            inner.isParenthesized = true
             base = .chain(inner, fields: [], offset: token.offset)
         default:
             return nil

@@ -51,15 +51,7 @@ public struct ChartMetadata: Sendable {
         guard case .mapping(let map) = value else {
             throw ChartLoadError(source: source, message: "validation: chart.metadata is required")
         }
-        func string(_ key: String) -> String {
-            switch map[key] {
-            case .string(let s)?: return s
-            case .int(let i)?: return String(i)
-            case .float(let d)?: return YAML.emit(.float(d)).trimmingWhitespace()
-            case .bool(let b)?: return b ? "true" : "false"
-            default: return ""
-            }
-        }
+        func string(_ key: String) -> String { Self.text(map[key]) }
         raw = map
         apiVersion = string("apiVersion")
         name = Self.sanitized(string("name"))
@@ -78,15 +70,27 @@ public struct ChartMetadata: Sendable {
         var result: [Dependency] = []
         for item in items {
             guard case .mapping(let d) = item else { continue }
-            func s(_ key: String) -> String { sanitized(d[key]?.stringValue ?? "") }
+            func s(_ key: String) -> String { sanitized(text(d[key])) }
             var tags: [String] = []
-            if case .sequence(let t)? = d["tags"] { tags = t.compactMap(\.stringValue).map(sanitized) }
+            if case .sequence(let t)? = d["tags"] { tags = t.map { sanitized(text($0)) } }
             var imports: [Value] = []
             if case .sequence(let list)? = d["import-values"] { imports = list.map(ValueConversion.value) }
             result.append(Dependency(name: s("name"), version: s("version"), repository: s("repository"),
                                      condition: s("condition"), tags: tags, alias: s("alias"), importValues: imports))
         }
         return result
+    }
+
+    /// A scalar of Chart.yaml read into a Go string field the way sigs.k8s.io/yaml does: YAML 1.1
+    /// booleans (`yes`, `off`) become "true"/"false", numbers their shortest text; other nodes "".
+    static func text(_ node: YAMLValue?) -> String {
+        switch node {
+        case .string(let s)?: return s
+        case .int(let i)?: return String(i)
+        case .float(let d)?: return YAML.emit(.float(d)).trimmingWhitespace()
+        case .bool(let b)?: return b ? "true" : "false"
+        default: return ""
+        }
     }
 
     /// Helm's sanitizeString: whitespace becomes a space, unprintable characters are dropped.

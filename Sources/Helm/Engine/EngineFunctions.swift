@@ -88,6 +88,21 @@ enum EngineFunctions {
             try SprigArguments(name: "getHostByName", values: args).count(1)
             return .string("")
         }
-        return table
+        return checkingArity(table)
+    }
+
+    /// Go checks a function's argument count against its signature before calling it; the
+    /// bodies here index their arguments, so every listed function gets that check first.
+    static func checkingArity(_ functions: [String: TemplateFunction]) -> [String: TemplateFunction] {
+        var checked = functions
+        for (name, function) in functions {
+            guard let arity = FunctionArity.table[name] else { continue }
+            let body = function.body
+            checked[name] = TemplateFunction(name) { context, args in
+                if let message = arity.mismatch(name: name, count: args.count) { throw FunctionError.arguments(message) }
+                return try body(context, args)
+            }
+        }
+        return checked
     }
 }

@@ -11,7 +11,17 @@ struct SprigArguments {
         }
     }
 
+    /// Go's message for a call with fewer arguments than `i + 1` (the table in `FunctionArity`
+    /// usually reports it first, with the function's full count).
+    private func present(_ i: Int) throws {
+        guard i < values.count else {
+            let arity = FunctionArity.table[name]
+            throw FunctionError.arguments("wrong number of args for \(name): want \(arity.map { ($0.variadic ? "at least " : "") + String($0.parameters) } ?? String(i + 1)) got \(values.count)")
+        }
+    }
+
     func string(_ i: Int) throws -> String {
+        try present(i)
         switch values[i] {
         case .string(let s): return s
         case .null: throw FunctionError.arguments("invalid value; expected string")
@@ -20,6 +30,7 @@ struct SprigArguments {
     }
 
     func int(_ i: Int) throws -> Int {
+        try present(i)
         switch values[i] {
         case .int(let n), .int64(let n): return Int(n)
         case .null: throw FunctionError.arguments("invalid value; expected int")

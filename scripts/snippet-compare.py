@@ -18,20 +18,15 @@ PLACEHOLDER = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: placeholder\n
 HINT = "\n\nUse --debug flag to render out invalid YAML"
 
 
-def ours(binary, case, work):
+def ours(binary, case, values_yaml, work):
     chart = os.path.join(work, "case")
     os.makedirs(os.path.join(chart, "templates"), exist_ok=True)
     files = {"Chart.yaml": CHART_YAML, "templates/placeholder.yaml": PLACEHOLDER,
-             "templates/NOTES.txt": case["template"], "values.yaml": case.get("valuesYAML", "")}
+             "templates/NOTES.txt": case["template"], "values.yaml": values_yaml}
     for name, text in files.items():
         with open(os.path.join(chart, name), "w") as f:
             f.write(text)
     args = [binary, "template", "posthog", chart, "-n", "posthog", "--notes"]
-    if case.get("values"):
-        path = os.path.join(work, "values.json")
-        with open(path, "w") as f:
-            json.dump(case["values"], f)
-        args += ["-f", path]
     try:
         run = subprocess.run(args, capture_output=True, timeout=20)
     except subprocess.TimeoutExpired:
@@ -51,13 +46,14 @@ def ours(binary, case, work):
 def main():
     binary, goldens = sys.argv[1], sys.argv[2]
     show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 20
-    cases = json.load(open(goldens))
+    suite = json.load(open(goldens))
+    cases = suite["cases"]
     same = 0
     shown = 0
     with tempfile.TemporaryDirectory() as work:
         for case in cases:
             expected = {k: case[k] for k in ("output", "error") if k in case}
-            got = ours(binary, case, work)
+            got = ours(binary, case, suite.get("valuesYAML", ""), work)
             if got == expected:
                 same += 1
             elif shown < show:

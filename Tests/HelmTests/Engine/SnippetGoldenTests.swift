@@ -1,0 +1,33 @@
+import Testing
+@testable import Helm
+
+/// Snippets whose output or error real Helm v4.3.0 produced, run through our engine.
+@Suite struct SnippetGoldenTests {
+    /// Prints the differing cases (their count is what the test checks).
+    private func report(_ mismatches: [(SnippetGoldens.Case, output: String?, error: String?)]) -> String {
+        mismatches.prefix(15).map { item, output, error in
+            "\(item.template)\n  helm: \(item.output ?? "error: " + (item.error ?? ""))\n  ours: \(output ?? "error: " + (error ?? ""))"
+        }.joined(separator: "\n")
+    }
+
+    @Test func nilFieldAccessAndFromYamlBehaveAsInHelm() throws {
+        let goldens = try SnippetGoldens.load("helm-semantics.json")
+        #expect(goldens.cases.count > 20)
+        let mismatches = goldens.mismatches()
+        #expect(mismatches.isEmpty, "\(report(mismatches))")
+    }
+
+    @Test func everyFunctionChecksItsArgumentCountAsHelmDoes() throws {
+        let goldens = try SnippetGoldens.load("function-arguments.json")
+        #expect(goldens.cases.count > 400)
+        let mismatches = goldens.mismatches()
+        #expect(mismatches.isEmpty, "\(mismatches.count) differ:\n\(report(mismatches))")
+    }
+
+    @Test func goTemplateTablesMatchHelm() throws {
+        let goldens = try SnippetGoldens.load("go-template-tables.json")
+        #expect(goldens.cases.count > 300)
+        let mismatches = goldens.mismatches()
+        #expect(mismatches.isEmpty, "\(mismatches.count) of \(goldens.cases.count) differ:\n\(report(mismatches))")
+    }
+}

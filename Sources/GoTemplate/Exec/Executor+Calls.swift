@@ -103,7 +103,8 @@ extension Executor {
                 guard let target = args.first else { throw FunctionError.arguments("wrong number of args for call: want at least 1 got 0") }
                 guard case .function(let function) = target else {
                     if case .null = target { throw FunctionError("call of nil") }
-                    throw FunctionError("non-function of type \(Builtins.typeName(target))")
+                    let node = operands.first.map(NodeText.operand) ?? NodeText.operand(.null(offset: offset))
+                    throw FunctionError("non-function \(node) of type \(Builtins.typeName(target))")
                 }
                 return try function.body(self, Array(args.dropFirst()))
             }
@@ -154,6 +155,7 @@ extension Builtins {
             }
             return .string(GoFormat.sprintf(format, Array(args.dropFirst())))
         case "eq":
+            guard !args.isEmpty else { throw FunctionError.arguments("wrong number of args for eq: want at least 1 got 0") }
             guard args.count >= 2 else { throw FunctionError("missing argument for comparison") }
             for other in args.dropFirst() where try equal(args[0], other) { return .bool(true) }
             return .bool(false)

@@ -144,10 +144,10 @@ struct Executor: CallContext {
             let mark = variables.count
             // Go hands range elements over as `interface {}` values: a nil one is a typed nil.
             if pipe.variables.count == 1 {
-                assign(pipe.variables[0], element, declare: !pipe.isAssignment, typedNil: true)
+                try assign(pipe.variables[0], element, declare: !pipe.isAssignment, typedNil: true, pipe: pipe)
             } else if pipe.variables.count == 2 {
-                assign(pipe.variables[0], key, declare: !pipe.isAssignment, typedNil: true)
-                assign(pipe.variables[1], element, declare: !pipe.isAssignment, typedNil: true)
+                try assign(pipe.variables[0], key, declare: !pipe.isAssignment, typedNil: true, pipe: pipe)
+                try assign(pipe.variables[1], element, declare: !pipe.isAssignment, typedNil: true, pipe: pipe)
             }
             let savedNilDot = nilDotIsTyped
             nilDotIsTyped = true
@@ -165,12 +165,17 @@ struct Executor: CallContext {
         return ValueFormatting.string(value)
     }
 
-    private mutating func assign(_ name: String, _ value: Value, declare: Bool, typedNil: Bool = false) {
-        if !declare, let i = variables.lastIndex(where: { $0.name == name }) {
+    /// Declares `name`, or with `declare` false sets the innermost variable of that name; `pipe`
+    /// names the node Go reports when there is none to set.
+    private mutating func assign(_ name: String, _ value: Value, declare: Bool, typedNil: Bool = false, pipe: Pipeline) throws {
+        if declare {
+            variables.append((name, value, typedNil))
+        } else if let i = variables.lastIndex(where: { $0.name == name }) {
             variables[i].value = value
             variables[i].typedNil = typedNil
         } else {
-            variables.append((name, value, typedNil))
+            let last = NodeText.lastEvaluated(in: pipe)
+            throw execError(at: last.offset, context: NodeText.operand(last), message: "undefined variable: \(name)", function: nil)
         }
     }
 
@@ -182,7 +187,7 @@ struct Executor: CallContext {
             value = try evaluate(command, dot: dot, final: value)
         }
         let result = value ?? .null
-        for name in pipe.variables { assign(name, result, declare: !pipe.isAssignment) }
+        for name in pipe.variables { try assign(name, result, declare: !pipe.isAssignment, pipe: pipe) }
         return result
     }
 
@@ -193,22 +198,33 @@ struct Executor: CallContext {
             return try call(name, Array(command.arguments.dropFirst()), final: final, dot: dot, command: command, offset: offset)
         case .field(let names, let offset):
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return try fieldChain(dot, names, args: args, offset: offset, context: NodeText.command(command),
+            return try fieldChain(dot, names, args: args, offset: offset, context: NodeText.operand(first),
                                   nilBaseIsNoValue: !nilDotIsTyped)
         case .variable(let name, let fields, let offset):
             let (base, typedNil) = try variable(name, offset: offset)
+            if fields.isEmpty {
+                if command.arguments.count > 1 || final != nil {
+                    throw execError(at: offset, context: name, message: "can't give argument to non-function \(name)", function: nil)
+                }
+                return base
+            }
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command),
-                                                          nilBaseIsNoValue: !typedNil)
-        case .chain(let pipe, let fields, let offset):
+            return try fieldChain(base, fields, args: args, offset: offset, context: NodeText.operand(first),
+                                  nilBaseIsNoValue: !typedNil)
+        case .chain(let pipe, let fields, _):
             let base = try evaluate(pipe, dot: dot)
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command),
+            // Go reports a field error after `(pipeline)` at the last node the pipeline evaluated.
+            let last = NodeText.lastEvaluated(in: pipe)
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: last.offset, context: NodeText.operand(last),
                                                           baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
         default:
             if command.arguments.count > 1 || final != nil {
-                throw execError(at: first.offset, context: NodeText.command(command),
+                throw execError(at: first.offset, context: NodeText.operand(first),
                                 message: "can't give argument to non-function \(NodeText.operand(first))", function: nil)
+            }
+            if case .null = first {
+                throw execError(at: first.offset, context: "nil", message: "nil is not a command", function: nil)
             }
             return try operandValue(first, dot: dot)
         }
@@ -233,9 +249,10 @@ struct Executor: CallContext {
             let (base, typedNil) = try variable(name, offset: offset)
             return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand),
                                                           nilBaseIsNoValue: !typedNil)
-        case .chain(let pipe, let fields, let offset):
+        case .chain(let pipe, let fields, _):
             let base = try evaluate(pipe, dot: dot)
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand),
+            let last = NodeText.lastEvaluated(in: pipe)
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: last.offset, context: NodeText.operand(last),
                                                           baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
         }
     }

@@ -29,6 +29,24 @@ enum NodeText {
         }
     }
 
+    /// The node Go's evaluator last stood at after evaluating `pipe` (the last argument of its
+    /// last command, or the command's first word): Go names it in an error raised by a field
+    /// access that follows the parentheses.
+    static func lastEvaluated(in pipe: Pipeline) -> Operand {
+        guard let command = pipe.commands.last, let first = command.arguments.first else { return .dot(offset: pipe.offset) }
+        if case .identifier = first, let last = command.arguments.last, command.arguments.count > 1 {
+            return lastEvaluated(last)
+        }
+        return lastEvaluated(first)
+    }
+
+    private static func lastEvaluated(_ operand: Operand) -> Operand {
+        if case .chain(let inner, _, _) = operand {
+            return inner.isParenthesized ? lastEvaluated(in: inner) : (inner.commands.first?.arguments.first ?? operand)
+        }
+        return operand
+    }
+
     /// Go's strconv.Quote for the common cases.
     static func quote(_ s: String) -> String {
         var out = "\""

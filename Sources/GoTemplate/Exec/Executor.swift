@@ -237,9 +237,12 @@ struct Executor: CallContext {
         case .bool(let b, _): return .bool(b)
         case .string(let s, _): return .string(s)
         case .number(let n, let offset):
-            if let i = n.int, !n.text.contains(".") && !n.text.lowercased().contains("e") || n.isChar { return .int(i) }
-            if let d = n.float { return .float(d) }
-            throw execError(at: offset, context: n.text, message: "illegal number syntax: \(n.text)", function: nil)
+            // Go's idealConstant: a float when written as one (hex integers and characters are ints).
+            let lower = n.text.lowercased()
+            let isHexInt = lower.hasPrefix("0x") && !lower.contains("p")
+            if let d = n.float, !n.isChar, !isHexInt, n.text.contains(where: { ".eEpP".contains($0) }) { return .float(d) }
+            if let i = n.int { return .int(i) }
+            throw execError(at: offset, context: n.text, message: "\(n.text) overflows int", function: nil)
         case .identifier(let name, let offset):
             return try call(name, [], final: nil, dot: dot, command: Command(arguments: [operand], offset: offset), offset: offset)
         case .field(let names, let offset):

@@ -85,4 +85,7 @@ public struct NumberConstant: Sendable, Equatable {
     public let float: Double?
     /// Whether it was a character constant (`'a'`).
     public let isChar: Bool
+    /// Whether it fits only an unsigned 64-bit integer (`0x8000000000000000`): Go parses it but
+    /// refuses it as an `int` when it runs.
+    public var isUnsigned = false
 }

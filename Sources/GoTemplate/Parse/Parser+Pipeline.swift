@@ -116,7 +116,7 @@ extension Parser {
         case .number, .charConstant:
             next()
             guard let constant = NumberLiteral.parse(token.text, isChar: token.kind == .charConstant) else {
-                throw parseError("illegal number syntax: \(token.text)", at: token)
+                throw parseError("illegal number syntax: \(NodeText.quote(token.text))", at: token)
             }
             base = .number(constant, offset: token.offset)
         case .string, .rawString:

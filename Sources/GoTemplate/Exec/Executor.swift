@@ -13,6 +13,9 @@ struct Executor: CallContext {
     private var current = ""
     var currentFile = ""
 
+    /// Ends runaway nesting (include, tpl and template calls) before the thread's stack does.
+    let stackGuard = StackGuard.current()
+
     init(set: TemplateSet, overlay: [String: TemplateSet.Definition]) {
         self.set = set
         self.overlay = overlay
@@ -35,6 +38,9 @@ struct Executor: CallContext {
         defer { depth -= 1 }
         if depth > set.maxDepth {
             throw FunctionError("exceeded maximum template depth (\(set.maxDepth))")
+        }
+        if stackGuard.isExhausted {
+            throw FunctionError("templates nest too deeply (include, tpl or template calls within each other) for the stack")
         }
         let savedVariables = variables, savedCurrent = current, savedFile = currentFile, savedNilDot = nilDotIsTyped
         defer { variables = savedVariables; current = savedCurrent; currentFile = savedFile; nilDotIsTyped = savedNilDot }

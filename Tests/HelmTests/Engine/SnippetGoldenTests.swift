@@ -33,4 +33,19 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.count) of \(goldens.cases.count) differ:\n\(report(mismatches))")
         #expect(goldens.mismatches().count == goldens.knownDifferences?.count)
     }
+
+    @Test func runawayAndBrokenTemplatesFailAsHelmDoes() throws {
+        let goldens = try SnippetGoldens.load("bad-templates.json")
+        #expect(goldens.cases.count >= 8)
+        let mismatches = goldens.mismatches()
+        #expect(mismatches.isEmpty, "\(report(mismatches))")
+    }
+
+    /// Helm itself overflows its stack here; we stop at include's limit with an error.
+    @Test func tplTextThatRunsItselfStopsWithAnError() throws {
+        let goldens = SnippetGoldens(valuesYAML: "x: \"{{ tpl .Values.x . }}\"\n", cases: [], knownDifferences: nil)
+        let result = goldens.render("{{ tpl .Values.x . }}")
+        #expect(result.output == nil)
+        #expect(result.error?.hasSuffix("rendering tpl text nested more than 1000 levels deep (does the text run tpl on itself?): unable to execute template") == true)
+    }
 }

@@ -244,9 +244,7 @@ struct Executor: CallContext {
         case .string(let s, _): return .string(s)
         case .number(let n, let offset):
             // Go's idealConstant: a float when written as one (hex integers and characters are ints).
-            let lower = n.text.lowercased()
-            let isHexInt = lower.hasPrefix("0x") && !lower.contains("p")
-            if let d = n.float, !n.isChar, !isHexInt, n.text.contains(where: { ".eEpP".contains($0) }) { return .float(d) }
+            if n.isWrittenAsFloat, let d = n.float { return .float(d) }
             if let i = n.int { return .int(i) }
             throw execError(at: offset, context: n.text, message: "\(n.text) overflows int", function: nil)
         case .identifier(let name, let offset):

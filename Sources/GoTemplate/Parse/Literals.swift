@@ -53,6 +53,16 @@ enum NumberLiteral {
     static func parse(_ text: String, isChar: Bool) -> NumberConstant? {
         if isChar { return character(text) }
         if text.hasSuffix("i") { return nil }
+        guard var constant = number(text) else { return nil }
+        let lower = text.lowercased()
+        // As Go's isHexInt, which looks at unsigned text only (`-0x1e` counts as a float there).
+        let isHexInt = lower.hasPrefix("0x")
+        constant.isWrittenAsFloat = constant.float != nil && text.contains(where: { ".eEpP".contains($0) })
+            && !(isHexInt && !lower.contains("p"))
+        return constant
+    }
+
+    private static func number(_ text: String) -> NumberConstant? {
         let signed = Int64(goInteger: text)
         let unsigned = UInt64(goInteger: text)
         if let i = signed { return NumberConstant(text: text, int: i, float: Double(i), isChar: false) }

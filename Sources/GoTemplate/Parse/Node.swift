@@ -88,4 +88,7 @@ public struct NumberConstant: Sendable, Equatable {
     /// Whether it fits only an unsigned 64-bit integer (`0x8000000000000000`): Go parses it but
     /// refuses it as an `int` when it runs.
     public var isUnsigned = false
+    /// Whether Go makes it a float64 when it runs: written with a point, an exponent or a binary
+    /// exponent, and neither a hex integer nor a character (`1.0`, `1e3`; not `0x1e`, `'a'`).
+    public var isWrittenAsFloat = false
 }

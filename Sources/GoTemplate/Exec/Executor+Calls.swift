@@ -69,7 +69,14 @@ extension Executor {
     mutating func call(_ name: String, _ operands: [Operand], final: Value?, dot: Value, command: Command, offset: Int) throws -> Value {
         let context = NodeText.command(command)
         func fail(_ error: FunctionError) -> ExecError {
-            // Go checks arguments before the call, at the function's name, and wraps nothing.
+            // Go checks arguments before the call and wraps nothing: a count at the function's
+            // name, a type at the argument (a constant is checked as it is read).
+            if let (index, goType) = error.argument, index < operands.count {
+                let operand = operands[index]
+                let last = NodeText.lastEvaluated(operand)
+                return execError(at: last.offset, context: NodeText.operand(last),
+                                 message: Self.constantTypeMessage(operand, goType: goType) ?? error.message, function: nil)
+            }
             if error.isArgumentError { return execError(at: offset, context: name, message: error.message, function: nil) }
             return execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
         }
@@ -115,6 +122,24 @@ extension Executor {
         }
     }
 
+    /// Go's message for a constant argument that does not fit a parameter of type `goType`
+    /// (its evalArg); nil for other operands, which get "wrong type for value".
+    static func constantTypeMessage(_ operand: Operand, goType: String) -> String? {
+        let text = NodeText.operand(operand)
+        switch operand {
+        case .null: return "cannot assign nil to \(goType)"
+        case .number, .bool, .string:
+            switch goType {
+            case "string": return "expected string; found \(text)"
+            case "int", "int64": return "expected integer; found \(text)"
+            case "float64": return "expected float; found \(text)"
+            case "bool": return "expected bool; found \(text)"
+            default: return "can't handle \(text) for arg of type \(goType)"
+            }
+        default: return nil
+        }
+    }
+
     func execError(at offset: Int, context: String, message: String, function: FunctionError?) -> ExecError {
         let source = set.sources[currentFile] ?? []
         let (line, column) = SourcePosition.lineAndColumn(of: offset, in: source)
@@ -151,7 +176,7 @@ extension Builtins {
         case "printf":
             guard let first = args.first else { throw FunctionError.arguments("wrong number of args for printf: want at least 1 got 0") }
             guard case .string(let format) = first else {
-                throw FunctionError.arguments("wrong type for value; expected string; got \(typeName(first))")
+                throw FunctionError.argumentType(index: 0, goType: "string", got: first)
             }
             return .string(GoFormat.sprintf(format, Array(args.dropFirst())))
         case "eq":

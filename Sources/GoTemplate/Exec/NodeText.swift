@@ -40,7 +40,8 @@ enum NodeText {
         return lastEvaluated(first)
     }
 
-    private static func lastEvaluated(_ operand: Operand) -> Operand {
+    /// The node Go last stood at after evaluating `operand` as an argument.
+    static func lastEvaluated(_ operand: Operand) -> Operand {
         if case .chain(let inner, _, _) = operand {
             return inner.isParenthesized ? lastEvaluated(in: inner) : (inner.commands.first?.arguments.first ?? operand)
         }

@@ -14,7 +14,7 @@ enum YAMLFunctions {
             return .string(toYaml(args[0]))
         },
         "fromYaml": TemplateFunction("fromYaml") { _, args in
-            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.arguments("wrong type for value; expected string") }
+            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.argumentType(index: 0, goType: "string", got: args.first ?? .null) }
             do {
                 switch ValueConversion.value(try YAML.parse(firstDocument(text), file: "fromYaml", options: .helm)) {
                 case .map(let map): return .map(map)
@@ -26,7 +26,7 @@ enum YAMLFunctions {
             }
         },
         "fromYamlArray": TemplateFunction("fromYamlArray") { _, args in
-            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.arguments("wrong type for value; expected string") }
+            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.argumentType(index: 0, goType: "string", got: args.first ?? .null) }
             do {
                 switch ValueConversion.value(try YAML.parse(firstDocument(text), file: "fromYamlArray", options: .helm)) {
                 case .list(let items): return .list(items)

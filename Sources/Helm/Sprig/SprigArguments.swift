@@ -24,8 +24,7 @@ struct SprigArguments {
         try present(i)
         switch values[i] {
         case .string(let s): return s
-        case .null: throw FunctionError.arguments("invalid value; expected string")
-        default: throw FunctionError.arguments("wrong type for value; expected string; got \(GoFormat.typeName(values[i]))")
+        default: throw FunctionError.argumentType(index: i, goType: "string", got: values[i])
         }
     }
 
@@ -33,8 +32,7 @@ struct SprigArguments {
         try present(i)
         switch values[i] {
         case .int(let n), .int64(let n): return Int(n)
-        case .null: throw FunctionError.arguments("invalid value; expected int")
-        default: throw FunctionError.arguments("wrong type for value; expected int; got \(GoFormat.typeName(values[i]))")
+        default: throw FunctionError.argumentType(index: i, goType: "int", got: values[i])
         }
     }
 }

@@ -26,6 +26,14 @@ import Testing
         #expect(goldens.mismatches().count == goldens.knownDifferences?.count)
     }
 
+    @Test func functionsGivenOddArgumentTypesAnswerAsHelmDoes() throws {
+        let goldens = try SnippetGoldens.load("sprig-argument-types.json")
+        #expect(goldens.cases.count > 1_500)
+        let mismatches = goldens.unexpectedMismatches()
+        #expect(mismatches.isEmpty, "\(mismatches.count) of \(goldens.cases.count) differ:\n\(report(mismatches))")
+        #expect(goldens.mismatches().count == goldens.knownDifferences?.count)
+    }
+
     @Test func goTemplateTablesMatchHelm() throws {
         let goldens = try SnippetGoldens.load("go-template-tables.json")
         #expect(goldens.cases.count > 300)

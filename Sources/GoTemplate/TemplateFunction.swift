@@ -28,20 +28,32 @@ public struct FunctionError: Error, Equatable, Sendable {
     public let cause: (any Error)?
     /// Whether the arguments were wrong: Go reports those without the `error calling NAME:` prefix.
     public let isArgumentError: Bool
+    /// For a wrong argument type: which argument, and the Go type of the parameter. Go checks
+    /// argument types before the call and names the argument, not the function.
+    public let argument: (index: Int, goType: String)?
     /// Creates the error.
     public init(_ message: String, cause: (any Error)? = nil) {
         self.message = message
         self.cause = cause
         self.isArgumentError = false
+        self.argument = nil
     }
 
     /// An error about the number or type of arguments, reported as Go's call checks report it.
-    public static func arguments(_ message: String) -> FunctionError { FunctionError(message: message) }
+    public static func arguments(_ message: String) -> FunctionError { FunctionError(message: message, argument: nil) }
 
-    private init(message: String) {
+    /// Argument `index` does not fit a parameter of Go type `goType` (`string`, `int`, `float64`,
+    /// `map[string]interface {}`): Go's "wrong type for value" or, for nil, "invalid value".
+    public static func argumentType(index: Int, goType: String, got value: Value) -> FunctionError {
+        if case .null = value { return FunctionError(message: "invalid value; expected \(goType)", argument: (index, goType)) }
+        return FunctionError(message: "wrong type for value; expected \(goType); got \(GoFormat.typeName(value))", argument: (index, goType))
+    }
+
+    private init(message: String, argument: (index: Int, goType: String)?) {
         self.message = message
         self.cause = nil
         self.isArgumentError = true
+        self.argument = argument
     }
 
     /// Errors compare by message.

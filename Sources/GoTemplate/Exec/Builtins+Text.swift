@@ -2,6 +2,10 @@ extension Builtins {
     /// The text of the arguments as Go's escapers take it: a lone string as is, else fmt.Sprint.
     static func escaperInput(_ args: [Value]) -> String {
         if args.count == 1, case .string(let s) = args[0] { return s }
+        // Go prints a nil argument as a missing value here, not as `<nil>`.
+        if args.contains(where: { if case .null = $0 { return true } else { return false } }) {
+            return ValueFormatting.sprint(args.map { if case .null = $0 { return .string("<no value>") } else { return $0 } })
+        }
         return ValueFormatting.sprint(args)
     }
 

@@ -32,28 +32,56 @@ enum Builtins {
         }
     }
 
+    /// Go's `eq` for one pair: basic kinds compare by value (int and int64 alike); a nil equals
+    /// only a nil; other kinds (maps, slices) are not comparable. Errors name both Go types.
     static func equal(_ a: Value, _ b: Value) throws -> Bool {
-        if case .null = a, case .null = b { return true }
         let ka = kind(a), kb = kind(b)
-        if ka == .other || kb == .other {
+        if ka != kb {
             if case .null = a { return false }
             if case .null = b { return false }
-            throw FunctionError("incompatible types for comparison")
+            if ka == .other || kb == .other, reflectKind(a) == reflectKind(b) { return try equalOther(a, b) }
+            throw FunctionError("incompatible types for comparison: \(typeName(a)) and \(typeName(b))")
         }
-        guard ka == kb else { throw FunctionError("incompatible types for comparison") }
         switch (a, b) {
         case (.bool(let x), .bool(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
         case (.float(let x), .float(let y)): return x == y
-        default: return intValue(a) == intValue(b)
+        case (.int, _), (.int64, _): return intValue(a) == intValue(b)
+        default: return try equalOther(a, b)
         }
     }
 
+    /// `eq` on two values that are not of a basic kind (Go's default case).
+    private static func equalOther(_ a: Value, _ b: Value) throws -> Bool {
+        let isNilA = { if case .null = a { return true } else { return false } }()
+        let isNilB = { if case .null = b { return true } else { return false } }()
+        if isNilA || isNilB { return isNilA == isNilB }
+        guard reflectKind(a) == reflectKind(b) else {
+            throw FunctionError(GoFormat.sprintf("non-comparable types %s: %v, %s: %v",
+                                                 [a, .string(typeName(a)), .string(typeName(b)), b]))
+        }
+        // Maps, slices and functions are never comparable in Go, not even with themselves.
+        throw FunctionError(GoFormat.sprintf("non-comparable type %s: %v", [b, .string(typeName(b))]))
+    }
+
+    /// The Go reflect kind of a value that is not of a basic kind, for `eq`'s same-kind check.
+    private static func reflectKind(_ value: Value) -> String {
+        switch value {
+        case .list, .bytes: return "slice"
+        case .map: return "map"
+        case .function: return "func"
+        case .object(let o): return o.goTypeName
+        default: return "basic"
+        }
+    }
+
+    /// Go's `lt`: both operands of one basic kind other than bool.
     static func less(_ a: Value, _ b: Value) throws -> Bool {
         let ka = kind(a), kb = kind(b)
-        guard ka != .other, kb != .other, ka != .bool else { throw FunctionError("invalid type for comparison") }
-        guard ka == kb else { throw FunctionError("incompatible types for comparison") }
+        guard ka != .other, kb != .other else { throw FunctionError("invalid type for comparison") }
+        guard ka == kb else { throw FunctionError("incompatible types for comparison: \(typeName(a)) and \(typeName(b))") }
         switch (a, b) {
+        case (.bool, _): throw FunctionError("invalid type for comparison")
         case (.string(let x), .string(let y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
         case (.float(let x), .float(let y)): return x < y
         default: return intValue(a) < intValue(b)

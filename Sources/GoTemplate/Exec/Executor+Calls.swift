@@ -5,11 +5,25 @@ extension Executor {
     /// through a map or variable, the concrete type for a function's or method's result and
     /// an object's field (`baseIsTyped` for the start of the chain).
     /// `context` (the node's text for errors) is only built when evaluation fails.
+    ///
+    /// Go tells two nils apart: a pipeline's nil result ("no value": `(.a).b`, `$x.b` after
+    /// `$x := .a`, a nil dot passed to a template) yields no value for any field after it
+    /// (`nilBaseIsNoValue`), while a nil `interface {}` (a map entry, a range element) is a
+    /// "nil pointer evaluating" error. A key missing mid-chain is a nil of the first kind
+    /// under Go's default `missingkey`, of the second under Helm's `missingkey=zero`.
     mutating func fieldChain(_ base: Value, _ names: [String], args: [Value], offset: Int, context: @autoclosure () -> String,
-                             baseIsTyped: Bool = false) throws -> Value {
+                             baseIsTyped: Bool = false, nilBaseIsNoValue: Bool = false) throws -> Value {
         var value = base
         var typed = baseIsTyped
+        var noValue = nilBaseIsNoValue
         for (i, name) in names.enumerated() {
+            if noValue, case .null = value {
+                if set.missingKey == .error {
+                    throw execError(at: offset, context: context(), message: "nil data; no entry for key \(NodeText.quote(name))", function: nil)
+                }
+                return .null
+            }
+            noValue = false
             let isLast = i == names.count - 1
             let receiverTyped = typed
             typed = !({ if case .map = value { return true } else { return false } }())
@@ -25,6 +39,7 @@ extension Executor {
                         throw execError(at: offset, context: context(), message: "map has no entry for key \(NodeText.quote(name))", function: nil)
                     }
                     value = .null
+                    noValue = set.missingKey == .noValue
                 }
             case .object(let object):
                 if object.hasMethod(name) {
@@ -56,7 +71,14 @@ extension Executor {
         // Built only for an error message: most calls succeed.
         var context: String { NodeText.command(command) }
         func fail(_ error: FunctionError) -> ExecError {
-            // Go checks arguments before the call, at the function's name, and wraps nothing.
+            // Go checks arguments before the call and wraps nothing: a count at the function's
+            // name, a type at the argument (a constant is checked as it is read).
+            if let (index, goType) = error.argument, index < operands.count {
+                let operand = operands[index]
+                let last = NodeText.lastEvaluated(operand)
+                return execError(at: last.offset, context: NodeText.operand(last),
+                                 message: Self.constantTypeMessage(operand, goType: goType) ?? error.message, function: nil)
+            }
             if error.isArgumentError { return execError(at: offset, context: name, message: error.message, function: nil) }
             return execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
         }
@@ -90,7 +112,8 @@ extension Executor {
                 guard let target = args.first else { throw FunctionError.arguments("wrong number of args for call: want at least 1 got 0") }
                 guard case .function(let function) = target else {
                     if case .null = target { throw FunctionError("call of nil") }
-                    throw FunctionError("non-function of type \(Builtins.typeName(target))")
+                    let node = operands.first.map(NodeText.operand) ?? NodeText.operand(.null(offset: offset))
+                    throw FunctionError("non-function \(node) of type \(Builtins.typeName(target))")
                 }
                 return try function.body(self, Array(args.dropFirst()))
             }
@@ -98,6 +121,24 @@ extension Executor {
             throw execError(at: offset, context: context, message: "\(NodeText.quote(name)) is not a defined function", function: nil)
         } catch let error as FunctionError {
             throw fail(error)
+        }
+    }
+
+    /// Go's message for a constant argument that does not fit a parameter of type `goType`
+    /// (its evalArg); nil for other operands, which get "wrong type for value".
+    static func constantTypeMessage(_ operand: Operand, goType: String) -> String? {
+        let text = NodeText.operand(operand)
+        switch operand {
+        case .null: return "cannot assign nil to \(goType)"
+        case .number, .bool, .string:
+            switch goType {
+            case "string": return "expected string; found \(text)"
+            case "int", "int64": return "expected integer; found \(text)"
+            case "float64": return "expected float; found \(text)"
+            case "bool": return "expected bool; found \(text)"
+            default: return "can't handle \(text) for arg of type \(goType)"
+            }
+        default: return nil
         }
     }
 
@@ -137,10 +178,11 @@ extension Builtins {
         case "printf":
             guard let first = args.first else { throw FunctionError.arguments("wrong number of args for printf: want at least 1 got 0") }
             guard case .string(let format) = first else {
-                throw FunctionError.arguments("wrong type for value; expected string; got \(typeName(first))")
+                throw FunctionError.argumentType(index: 0, goType: "string", got: first)
             }
             return .string(GoFormat.sprintf(format, Array(args.dropFirst())))
         case "eq":
+            guard !args.isEmpty else { throw FunctionError.arguments("wrong number of args for eq: want at least 1 got 0") }
             guard args.count >= 2 else { throw FunctionError("missing argument for comparison") }
             for other in args.dropFirst() where try equal(args[0], other) { return .bool(true) }
             return .bool(false)

@@ -9,10 +9,18 @@ struct Executor: CallContext {
     /// `tpl` texts parsed so far in this execution: a template that calls `tpl` in a loop
     /// parses its text once.
     let parsedTexts = ParsedTexts()
-    private var variables: [(name: String, value: Value)] = []
+    /// Variables in scope; `typedNil` marks a nil that Go holds as a nil `interface {}` (a range
+    /// element) rather than as "no value" (a pipeline's nil result), which field access tells apart.
+    private var variables: [(name: String, value: Value, typedNil: Bool)] = []
+    /// Whether a nil dot is a range element (Go's nil `interface {}`): `.x` on it is an error,
+    /// while on a nil dot passed as data (`template`, `include`) it is "no value".
+    var nilDotIsTyped = false
     private var depth = 0
     private var current = ""
     var currentFile = ""
+
+    /// Ends runaway nesting (include, tpl and template calls) before the thread's stack does.
+    let stackGuard = StackGuard.current()
 
     init(set: TemplateSet, overlay: [String: TemplateSet.Definition]) {
         self.set = set
@@ -37,9 +45,13 @@ struct Executor: CallContext {
         if depth > set.maxDepth {
             throw FunctionError("exceeded maximum template depth (\(set.maxDepth))")
         }
-        let savedVariables = variables, savedCurrent = current, savedFile = currentFile
-        defer { variables = savedVariables; current = savedCurrent; currentFile = savedFile }
-        variables = [("$", data)]
+        if stackGuard.isExhausted {
+            throw FunctionError("templates nest too deeply (include, tpl or template calls within each other) for the stack")
+        }
+        let savedVariables = variables, savedCurrent = current, savedFile = currentFile, savedNilDot = nilDotIsTyped
+        defer { variables = savedVariables; current = savedCurrent; currentFile = savedFile; nilDotIsTyped = savedNilDot }
+        variables = [("$", data, false)]
+        nilDotIsTyped = false
         // `tpl` text runs under an internal key; errors name it as Go does, by its template name.
         current = name.hasPrefix(Self.tplPrefix) ? String(name.dropFirst(Self.tplPrefix.count)) : name
         currentFile = definition.file
@@ -148,13 +160,17 @@ struct Executor: CallContext {
         }
         for (key, element) in pairs {
             let mark = variables.count
+            // Go hands range elements over as `interface {}` values: a nil one is a typed nil.
             if pipe.variables.count == 1 {
-                assign(pipe.variables[0], element, declare: !pipe.isAssignment)
+                try assign(pipe.variables[0], element, declare: !pipe.isAssignment, typedNil: true, pipe: pipe)
             } else if pipe.variables.count == 2 {
-                assign(pipe.variables[0], key, declare: !pipe.isAssignment)
-                assign(pipe.variables[1], element, declare: !pipe.isAssignment)
+                try assign(pipe.variables[0], key, declare: !pipe.isAssignment, typedNil: true, pipe: pipe)
+                try assign(pipe.variables[1], element, declare: !pipe.isAssignment, typedNil: true, pipe: pipe)
             }
+            let savedNilDot = nilDotIsTyped
+            nilDotIsTyped = true
             let flow = try walk(body, dot: element, into: &out)
+            nilDotIsTyped = savedNilDot
             variables.removeSubrange(mark...)
             if flow == .breakLoop { break }
         }
@@ -167,11 +183,17 @@ struct Executor: CallContext {
         return ValueFormatting.string(value)
     }
 
-    private mutating func assign(_ name: String, _ value: Value, declare: Bool) {
-        if !declare, let i = variables.lastIndex(where: { $0.name == name }) {
+    /// Declares `name`, or with `declare` false sets the innermost variable of that name; `pipe`
+    /// names the node Go reports when there is none to set.
+    private mutating func assign(_ name: String, _ value: Value, declare: Bool, typedNil: Bool = false, pipe: Pipeline) throws {
+        if declare {
+            variables.append((name, value, typedNil))
+        } else if let i = variables.lastIndex(where: { $0.name == name }) {
             variables[i].value = value
+            variables[i].typedNil = typedNil
         } else {
-            variables.append((name, value))
+            let last = NodeText.lastEvaluated(in: pipe)
+            throw execError(at: last.offset, context: NodeText.operand(last), message: "undefined variable: \(name)", function: nil)
         }
     }
 
@@ -183,7 +205,7 @@ struct Executor: CallContext {
             value = try evaluate(command, dot: dot, final: value)
         }
         let result = value ?? .null
-        for name in pipe.variables { assign(name, result, declare: !pipe.isAssignment) }
+        for name in pipe.variables { try assign(name, result, declare: !pipe.isAssignment, pipe: pipe) }
         return result
     }
 
@@ -194,20 +216,33 @@ struct Executor: CallContext {
             return try call(name, Array(command.arguments.dropFirst()), final: final, dot: dot, command: command, offset: offset)
         case .field(let names, let offset):
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return try fieldChain(dot, names, args: args, offset: offset, context: NodeText.command(command))
+            return try fieldChain(dot, names, args: args, offset: offset, context: NodeText.operand(first),
+                                  nilBaseIsNoValue: !nilDotIsTyped)
         case .variable(let name, let fields, let offset):
-            let base = try variable(name, offset: offset)
+            let (base, typedNil) = try variable(name, offset: offset)
+            if fields.isEmpty {
+                if command.arguments.count > 1 || final != nil {
+                    throw execError(at: offset, context: name, message: "can't give argument to non-function \(name)", function: nil)
+                }
+                return base
+            }
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command))
-        case .chain(let pipe, let fields, let offset):
+            return try fieldChain(base, fields, args: args, offset: offset, context: NodeText.operand(first),
+                                  nilBaseIsNoValue: !typedNil)
+        case .chain(let pipe, let fields, _):
             let base = try evaluate(pipe, dot: dot)
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: offset, context: NodeText.command(command),
-                                                          baseIsTyped: true)
+            // Go reports a field error after `(pipeline)` at the last node the pipeline evaluated.
+            let last = NodeText.lastEvaluated(in: pipe)
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: last.offset, context: NodeText.operand(last),
+                                                          baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
         default:
             if command.arguments.count > 1 || final != nil {
-                throw execError(at: first.offset, context: NodeText.command(command),
+                throw execError(at: first.offset, context: NodeText.operand(first),
                                 message: "can't give argument to non-function \(NodeText.operand(first))", function: nil)
+            }
+            if case .null = first {
+                throw execError(at: first.offset, context: "nil", message: "nil is not a command", function: nil)
             }
             return try operandValue(first, dot: dot)
         }
@@ -220,28 +255,32 @@ struct Executor: CallContext {
         case .bool(let b, _): return .bool(b)
         case .string(let s, _): return .string(s)
         case .number(let n, let offset):
-            if let i = n.int, !n.text.contains(".") && !n.text.lowercased().contains("e") || n.isChar { return .int(i) }
-            if let d = n.float { return .float(d) }
-            throw execError(at: offset, context: n.text, message: "illegal number syntax: \(n.text)", function: nil)
+            // Go's idealConstant: a float when written as one (hex integers and characters are ints).
+            if n.isWrittenAsFloat, let d = n.float { return .float(d) }
+            if let i = n.int { return .int(i) }
+            throw execError(at: offset, context: n.text, message: "\(n.text) overflows int", function: nil)
         case .identifier(let name, let offset):
             return try call(name, [], final: nil, dot: dot, command: Command(arguments: [operand], offset: offset), offset: offset)
         case .field(let names, let offset):
-            return try fieldChain(dot, names, args: [], offset: offset, context: NodeText.operand(operand))
+            return try fieldChain(dot, names, args: [], offset: offset, context: NodeText.operand(operand),
+                                  nilBaseIsNoValue: !nilDotIsTyped)
         case .variable(let name, let fields, let offset):
-            let base = try variable(name, offset: offset)
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand))
-        case .chain(let pipe, let fields, let offset):
-            let base = try evaluate(pipe, dot: dot)
+            let (base, typedNil) = try variable(name, offset: offset)
             return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand),
-                                                          baseIsTyped: true)
+                                                          nilBaseIsNoValue: !typedNil)
+        case .chain(let pipe, let fields, _):
+            let base = try evaluate(pipe, dot: dot)
+            let last = NodeText.lastEvaluated(in: pipe)
+            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: last.offset, context: NodeText.operand(last),
+                                                          baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
         }
     }
 
-    private func variable(_ name: String, offset: Int) throws -> Value {
+    private func variable(_ name: String, offset: Int) throws -> (Value, typedNil: Bool) {
         guard let entry = variables.last(where: { $0.name == name }) else {
             throw execError(at: offset, context: name, message: "undefined variable: \(name)", function: nil)
         }
-        return entry.value
+        return (entry.value, entry.typedNil)
     }
 }
 

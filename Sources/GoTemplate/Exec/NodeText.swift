@@ -23,10 +23,29 @@ enum NodeText {
         case .field(let names, _): return names.map { "." + $0 }.joined()
         case .variable(let name, let fields, _): return name + fields.map { "." + $0 }.joined()
         case .chain(let p, let fields, _):
-            let inner = p.commands.count == 1 && p.variables.isEmpty && p.commands[0].arguments.count == 1
-                ? operand(p.commands[0].arguments[0]) : "(" + pipeline(p) + ")"
+            // Go keeps the parentheses of `(X).f`; a function name with fields prints as written.
+            let inner = p.isParenthesized ? "(" + pipeline(p) + ")" : pipeline(p)
             return inner + fields.map { "." + $0 }.joined()
         }
+    }
+
+    /// The node Go's evaluator last stood at after evaluating `pipe` (the last argument of its
+    /// last command, or the command's first word): Go names it in an error raised by a field
+    /// access that follows the parentheses.
+    static func lastEvaluated(in pipe: Pipeline) -> Operand {
+        guard let command = pipe.commands.last, let first = command.arguments.first else { return .dot(offset: pipe.offset) }
+        if case .identifier = first, let last = command.arguments.last, command.arguments.count > 1 {
+            return lastEvaluated(last)
+        }
+        return lastEvaluated(first)
+    }
+
+    /// The node Go last stood at after evaluating `operand` as an argument.
+    static func lastEvaluated(_ operand: Operand) -> Operand {
+        if case .chain(let inner, _, _) = operand {
+            return inner.isParenthesized ? lastEvaluated(in: inner) : (inner.commands.first?.arguments.first ?? operand)
+        }
+        return operand
     }
 
     /// Go's strconv.Quote for the common cases.

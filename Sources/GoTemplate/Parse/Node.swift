@@ -31,6 +31,9 @@ public struct Pipeline: Sendable {
     public var commands: [Command]
     /// Byte offset of the pipeline.
     public var offset: Int
+    /// Whether it was written in parentheses (`(.a).b`), as opposed to a function name with
+    /// fields after it: Go prints and evaluates the two differently.
+    public var isParenthesized = false
 }
 
 /// One command: a function call, a method/field evaluation or a single operand.
@@ -82,4 +85,10 @@ public struct NumberConstant: Sendable, Equatable {
     public let float: Double?
     /// Whether it was a character constant (`'a'`).
     public let isChar: Bool
+    /// Whether it fits only an unsigned 64-bit integer (`0x8000000000000000`): Go parses it but
+    /// refuses it as an `int` when it runs.
+    public var isUnsigned = false
+    /// Whether Go makes it a float64 when it runs: written with a point, an exponent or a binary
+    /// exponent, and neither a hex integer nor a character (`1.0`, `1e3`; not `0x1e`, `'a'`).
+    public var isWrittenAsFloat = false
 }

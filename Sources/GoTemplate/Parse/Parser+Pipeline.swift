@@ -15,28 +15,24 @@ extension Parser {
                 next()
                 variables = [first.text]
                 isAssignment = op.kind == .assign
-            } else if op.kind == .comma, context == "range" {
+            } else if op.kind == .comma {
+                guard context == "range" else { throw parseError("too many declarations in \(context)", at: op) }
                 next()
                 skipSpaces()
                 let second = next()
                 guard second.kind == .variable else { throw parseError("range can only initialize variables", at: second) }
                 skipSpaces()
                 let op2 = next()
+                if op2.kind == .comma { throw parseError("too many declarations in range", at: op2) }
                 guard op2.kind == .declare || op2.kind == .assign else { throw parseError("range can only initialize variables", at: op2) }
                 variables = [first.text, second.text]
                 isAssignment = op2.kind == .assign
             } else {
                 index = saved
             }
-            if !variables.isEmpty {
-                if isAssignment {
-                    for variable in variables where !isDeclared(variable) {
-                        throw parseError("undefined variable \"\(variable)\"", at: first)
-                    }
-                } else {
-                    for variable in variables { declare(variable) }
-                }
-            }
+            // Go's parser makes an assigned variable known too; assigning one that was never
+            // declared fails when it runs ("undefined variable: $x").
+            for variable in variables where !isDeclared(variable) || !isAssignment { declare(variable) }
         }
         var commands: [Command] = []
         while true {
@@ -44,8 +40,17 @@ extension Parser {
             if token.kind == end {
                 skipSpaces()
                 next()
-                if commands.isEmpty && !variables.isEmpty { throw parseError("missing value for \(context)", at: token) }
-                if commands.isEmpty && context == "command" { throw parseError("missing value for command", at: token) }
+                if commands.isEmpty && (!variables.isEmpty || context == "command" || context == "parenthesized pipeline") {
+                    throw parseError("missing value for \(context)", at: token)
+                }
+                // Only the first command of a pipeline may start with a constant (Go's checkPipeline).
+                for (stage, command) in commands.enumerated().dropFirst() {
+                    switch command.arguments.first {
+                    case .bool?, .dot?, .null?, .number?, .string?:
+                        throw parseError("non executable command in pipeline stage \(stage + 1)", at: token)
+                    default: break
+                    }
+                }
                 return Pipeline(variables: variables, isAssignment: isAssignment, commands: commands, offset: start.offset)
             }
             switch token.kind {
@@ -71,7 +76,7 @@ extension Parser {
             if token.kind == .error { throw parseError(token.text, at: token) }
             if token.kind == .pipe {
                 next()
-                if arguments.isEmpty { throw parseError("missing command", at: token) }
+                if arguments.isEmpty { throw parseError("unexpected \"|\" in \(context)", at: token) }
                 return Command(arguments: arguments, offset: start.offset)
             }
             guard let operand = try operand() else {
@@ -111,7 +116,7 @@ extension Parser {
         case .number, .charConstant:
             next()
             guard let constant = NumberLiteral.parse(token.text, isChar: token.kind == .charConstant) else {
-                throw parseError("illegal number syntax: \(token.text)", at: token)
+                throw parseError("illegal number syntax: \(NodeText.quote(token.text))", at: token)
             }
             base = .number(constant, offset: token.offset)
         case .string, .rawString:
@@ -143,7 +148,8 @@ extension Parser {
             nesting += 1
             defer { nesting -= 1 }
             if nesting > Self.maxNesting { throw parseError("template nesting too deep (more than \(Self.maxNesting) levels)", at: token) }
-            let inner = try pipeline(context: "parenthesized pipeline", end: .rightParen)
+            var inner = try pipeline(context: "parenthesized pipeline", end: .rightParen)
+            inner.isParenthesized = true
             base = .chain(inner, fields: [], offset: token.offset)
         default:
             return nil
@@ -156,7 +162,7 @@ extension Parser {
         case .chain(let inner, _, _):
             return .chain(inner, fields: names, offset: chainOffset)
         case .dot, .null, .bool, .number, .string:
-            throw parseError("unexpected . after term \"\(describeOperand(base))\"", at: token)
+            throw parseError("unexpected . after term \(NodeText.quote(describeOperand(base)))", at: token)
         default:
             let wrapped = Pipeline(variables: [], isAssignment: false, commands: [Command(arguments: [base], offset: token.offset)], offset: token.offset)
             return .chain(wrapped, fields: names, offset: chainOffset)
@@ -177,6 +183,7 @@ extension Parser {
     private func describeToken(_ token: Token) -> String {
         switch token.kind {
         case .eof: return "EOF"
+        case .dot: return "<.>"
         case .keyword: return "<\(token.text)>"
         default: return "\"\(token.text)\""
         }

@@ -218,6 +218,7 @@ public struct Parser {
         let (body, ending) = try itemList(context: "block clause")
         scopes = saved
         guard ending == .end else { throw parseError("unexpected {{else}} in block clause", at: start) }
+        try checkRedefinition(blockName, body, at: nameToken)
         definitions.append((blockName, body))
         return .template(name: blockName, pipe, offset: nameToken.offset)
     }
@@ -232,7 +233,26 @@ public struct Parser {
         let (body, ending) = try itemList(context: "define clause")
         scopes = saved
         guard ending == .end else { throw parseError("unexpected {{else}} in define clause", at: nameToken) }
+        try checkRedefinition(definitionName, body, at: nameToken)
         definitions.append((definitionName, body))
+    }
+
+    /// Go refuses two non-empty definitions of one name in the same text (across files the later wins).
+    private func checkRedefinition(_ name: String, _ body: [Node], at token: Token) throws {
+        guard !Self.isEmptyTree(body),
+              definitions.contains(where: { $0.name == name && !Self.isEmptyTree($0.body) }) else { return }
+        throw parseError("multiple definition of template \(NodeText.quote(name))", at: token)
+    }
+
+    /// Go's IsEmptyTree: nothing but comments and blank text.
+    static func isEmptyTree(_ nodes: [Node]) -> Bool {
+        nodes.allSatisfy { node in
+            switch node {
+            case .comment: return true
+            case .text(let text, _): return text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            default: return false
+            }
+        }
     }
 
     func stringConstant(_ token: Token, context: String) throws -> String {

@@ -4,25 +4,25 @@ import YAML
 extension ChartMetadata {
     /// `.Chart` as Helm builds it: every Chart.yaml field under its Go field name, plus `IsRoot`.
     public func templateMap(isRoot: Bool) -> ValueMap {
-        func text(_ key: String) -> Value { .string(Self.sanitized(raw[key]?.stringValue ?? "")) }
+        func text(_ key: String) -> Value { .string(Self.sanitized(Self.text(raw[key]))) }
         func strings(_ key: String) -> Value {
             guard case .sequence(let items)? = raw[key] else { return .list([]) }
-            return .list(items.map { .string($0.stringValue ?? "") })
+            return .list(items.map { .string(Self.text($0)) })
         }
         var maintainers: [Value] = []
         if case .sequence(let items)? = raw["maintainers"] {
             for item in items {
                 guard case .mapping(let m) = item else { continue }
                 maintainers.append(.map(ValueMap([
-                    "Name": .string(Self.sanitized(m["name"]?.stringValue ?? "")),
-                    "Email": .string(Self.sanitized(m["email"]?.stringValue ?? "")),
-                    "URL": .string(Self.sanitized(m["url"]?.stringValue ?? "")),
+                    "Name": .string(Self.sanitized(Self.text(m["name"]))),
+                    "Email": .string(Self.sanitized(Self.text(m["email"]))),
+                    "URL": .string(Self.sanitized(Self.text(m["url"]))),
                 ])))
             }
         }
         let annotations = ValueMap()
         if case .mapping(let m)? = raw["annotations"] {
-            for (key, value) in m.entries { annotations[key] = .string(value.stringValue ?? "") }
+            for (key, value) in m.entries { annotations[key] = .string(Self.text(value)) }
         }
         var deprecated = false
         if case .bool(let b)? = raw["deprecated"] { deprecated = b }

@@ -48,20 +48,14 @@ public struct ChartMetadata: Sendable {
     /// Reads Chart.yaml text; `source` names it in errors. Validates like Helm.
     public init(yaml text: String, source: String) throws {
         let value = try YAML.parse(text, file: source, options: .helm)
-        guard case .mapping(let map) = value else {
-            throw ChartLoadError(source: source, message: "validation: chart.metadata is required")
-        }
-        func string(_ key: String) -> String {
-            switch map[key] {
-            case .string(let s)?: return s
-            case .int(let i)?: return String(i)
-            case .float(let d)?: return YAML.emit(.float(d)).trimmingWhitespace()
-            case .bool(let b)?: return b ? "true" : "false"
-            default: return ""
-            }
-        }
+        // Helm reads an empty (or non-mapping) Chart.yaml as empty metadata, then asks for a name.
+        var map = YAMLMapping()
+        if case .mapping(let found) = value { map = found }
+        try Self.checkFieldTypes(map, source: source)
+        func string(_ key: String) -> String { Self.text(map[key]) }
         raw = map
-        apiVersion = string("apiVersion")
+        // Helm 2 charts could leave apiVersion out; Helm reads them as v1.
+        apiVersion = string("apiVersion").isEmpty ? "v1" : string("apiVersion")
         name = Self.sanitized(string("name"))
         version = string("version")
         appVersion = string("appVersion")
@@ -78,15 +72,45 @@ public struct ChartMetadata: Sendable {
         var result: [Dependency] = []
         for item in items {
             guard case .mapping(let d) = item else { continue }
-            func s(_ key: String) -> String { sanitized(d[key]?.stringValue ?? "") }
+            func s(_ key: String) -> String { sanitized(text(d[key])) }
             var tags: [String] = []
-            if case .sequence(let t)? = d["tags"] { tags = t.compactMap(\.stringValue).map(sanitized) }
+            if case .sequence(let t)? = d["tags"] { tags = t.map { sanitized(text($0)) } }
             var imports: [Value] = []
             if case .sequence(let list)? = d["import-values"] { imports = list.map(ValueConversion.value) }
             result.append(Dependency(name: s("name"), version: s("version"), repository: s("repository"),
                                      condition: s("condition"), tags: tags, alias: s("alias"), importValues: imports))
         }
         return result
+    }
+
+    /// The string fields of Helm's chart Metadata, by their Chart.yaml keys.
+    static let stringFields = ["name", "home", "version", "description", "icon", "apiVersion", "condition", "tags",
+                               "appVersion", "kubeVersion", "type"]
+
+    /// A list or mapping where Helm's Metadata has a string fails to decode, as in Helm.
+    static func checkFieldTypes(_ map: YAMLMapping, source: String) throws {
+        for key in stringFields {
+            let kind: String
+            switch map[key] {
+            case .sequence?: kind = "array"
+            case .mapping?: kind = "object"
+            default: continue
+            }
+            throw ChartLoadError(source: source, message: "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: "
+                                 + "json: cannot unmarshal \(kind) into Go struct field .\(key) of type string")
+        }
+    }
+
+    /// A scalar of Chart.yaml read into a Go string field the way sigs.k8s.io/yaml does: YAML 1.1
+    /// booleans (`yes`, `off`) become "true"/"false", numbers their shortest text; other nodes "".
+    static func text(_ node: YAMLValue?) -> String {
+        switch node {
+        case .string(let s)?: return s
+        case .int(let i)?: return String(i)
+        case .float(let d)?: return YAML.emit(.float(d)).trimmingWhitespace()
+        case .bool(let b)?: return b ? "true" : "false"
+        default: return ""
+        }
     }
 
     /// Helm's sanitizeString: whitespace becomes a space, unprintable characters are dropped.

@@ -43,6 +43,13 @@ enum EngineFunctions {
         table["tpl"] = TemplateFunction("tpl") { context, args in
             guard args.count == 2 else { throw FunctionError.arguments("wrong number of args for tpl: want 2 got \(args.count)") }
             let text = try SprigArguments(name: "tpl", values: args).string(0)
+            // Helm sets no limit here and overflows its stack on tpl text that runs itself;
+            // the same bound as include's keeps the error readable.
+            if state.tplDepth >= includeLimit {
+                throw FunctionError("rendering tpl text nested more than \(includeLimit) levels deep (does the text run tpl on itself?): unable to execute template")
+            }
+            state.tplDepth += 1
+            defer { state.tplDepth -= 1 }
             do {
                 let output = try context.executeText(text, name: "gotpl", data: args[1])
                 return .string(output.replacingAll("<no value>", with: ""))
@@ -88,6 +95,21 @@ enum EngineFunctions {
             try SprigArguments(name: "getHostByName", values: args).count(1)
             return .string("")
         }
-        return table
+        return checkingArity(table)
+    }
+
+    /// Go checks a function's argument count against its signature before calling it; the
+    /// bodies here index their arguments, so every listed function gets that check first.
+    static func checkingArity(_ functions: [String: TemplateFunction]) -> [String: TemplateFunction] {
+        var checked = functions
+        for (name, function) in functions {
+            guard let arity = FunctionArity.table[name] else { continue }
+            let body = function.body
+            checked[name] = TemplateFunction(name) { context, args in
+                if let message = arity.mismatch(name: name, count: args.count) { throw FunctionError.arguments(message) }
+                return try body(context, args)
+            }
+        }
+        return checked
     }
 }

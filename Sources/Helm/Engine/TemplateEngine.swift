@@ -108,6 +108,8 @@ public struct TemplateEngine {
 final class EngineState: @unchecked Sendable {
     let lintMode: Bool
     var includeDepth: [String: Int] = [:]
+    /// How many `tpl` calls are running inside each other.
+    var tplDepth = 0
     var warnings: [String] = []
     init(lintMode: Bool) { self.lintMode = lintMode }
 }

@@ -22,7 +22,7 @@ enum TOMLFunctions {
             }
         },
         "fromToml": TemplateFunction("fromToml") { _, args in
-            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.arguments("wrong type for value; expected string") }
+            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.argumentType(index: 0, goType: "string", got: args.first ?? .null) }
             do throws(TOMLDecoder.DecodeError) {
                 return .map(try TOMLDecoder.decode(text))
             } catch {

@@ -14,9 +14,9 @@ enum YAMLFunctions {
             return .string(toYaml(args[0]))
         },
         "fromYaml": TemplateFunction("fromYaml") { _, args in
-            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.arguments("wrong type for value; expected string") }
+            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.argumentType(index: 0, goType: "string", got: args.first ?? .null) }
             do {
-                switch ValueConversion.value(try YAML.parse(text, file: "fromYaml", options: .helm)) {
+                switch ValueConversion.value(try YAML.parse(firstDocument(text), file: "fromYaml", options: .helm)) {
                 case .map(let map): return .map(map)
                 case .null: return .map(ValueMap())
                 default: return .map(ValueMap(["Error": .string("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}")]))
@@ -26,9 +26,9 @@ enum YAMLFunctions {
             }
         },
         "fromYamlArray": TemplateFunction("fromYamlArray") { _, args in
-            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.arguments("wrong type for value; expected string") }
+            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.argumentType(index: 0, goType: "string", got: args.first ?? .null) }
             do {
-                switch ValueConversion.value(try YAML.parse(text, file: "fromYamlArray", options: .helm)) {
+                switch ValueConversion.value(try YAML.parse(firstDocument(text), file: "fromYamlArray", options: .helm)) {
                 case .list(let items): return .list(items)
                 case .null: return .list([])
                 default: return .list([.string("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go value of type []interface {}")])
@@ -38,6 +38,33 @@ enum YAMLFunctions {
             }
         },
     ]
+
+    /// The text of the first YAML document of `text`: Helm's fromYaml reads one document and never
+    /// looks at the rest, so later documents (even malformed ones) change nothing. A line starting
+    /// with `---` or `...` at the left margin ends a document; a `---` before any content starts the first.
+    static func firstDocument(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var kept: [Substring] = []
+        var started = false
+        func isMarker(_ line: Substring, _ marker: String) -> Bool {
+            guard line.hasPrefix(marker) else { return false }
+            let rest = line.dropFirst(marker.count)
+            return rest.isEmpty || rest.first == " " || rest.first == "\t" || rest.first == "\r"
+        }
+        while let line = lines.popFirst() {
+            if isMarker(line, "---") {
+                if started { break }
+                started = true
+            } else if isMarker(line, "...") {
+                break
+            } else if !started {
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                if !(trimmed.isEmpty || trimmed.hasPrefix("#") || line.hasPrefix("%")) { started = true }
+            }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
+    }
 
     /// Helm's toYaml: the value's JSON form in go-yaml's style, without the final newline.
     static func toYaml(_ value: Value) -> String {

@@ -15,7 +15,7 @@ extension SprigArguments {
         case .map(let m): return m
         case .null: return nil
         default:
-            throw FunctionError("wrong type for value; expected map[string]interface {}; got \(GoFormat.typeName(values[i]))")
+            throw FunctionError.argumentType(index: i, goType: "map[string]interface {}", got: values[i])
         }
     }
 
@@ -24,8 +24,7 @@ extension SprigArguments {
         switch values[i] {
         case .float(let d): return d
         case .int(let n): return Double(n)
-        case .null: throw FunctionError("invalid value; expected float64")
-        default: throw FunctionError("wrong type for value; expected float64; got \(GoFormat.typeName(values[i]))")
+        default: throw FunctionError.argumentType(index: i, goType: "float64", got: values[i])
         }
     }
 

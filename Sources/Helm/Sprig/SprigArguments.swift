@@ -11,10 +11,13 @@ struct SprigArguments {
         }
     }
 
-    /// A missing argument is Go's arity error, never an out-of-range trap (`{{ fromJson }}`).
+    /// A missing argument is Go's arity error, never an out-of-range trap (`{{ fromJson }}`):
+    /// Go's message for a call with fewer arguments than `i + 1` (the table in `FunctionArity`
+    /// usually reports it first, with the function's full count).
     private func present(_ i: Int) throws {
         guard values.indices.contains(i) else {
-            throw FunctionError.arguments("wrong number of args for \(name): want \(i + 1) got \(values.count)")
+            let arity = FunctionArity.table[name]
+            throw FunctionError.arguments("wrong number of args for \(name): want \(arity.map { ($0.variadic ? "at least " : "") + String($0.parameters) } ?? String(i + 1)) got \(values.count)")
         }
     }
 
@@ -22,8 +25,7 @@ struct SprigArguments {
         try present(i)
         switch values[i] {
         case .string(let s): return s
-        case .null: throw FunctionError.arguments("invalid value; expected string")
-        default: throw FunctionError.arguments("wrong type for value; expected string; got \(GoFormat.typeName(values[i]))")
+        default: throw FunctionError.argumentType(index: i, goType: "string", got: values[i])
         }
     }
 
@@ -44,8 +46,7 @@ struct SprigArguments {
         try present(i)
         switch values[i] {
         case .int(let n), .int64(let n): return Int(n)
-        case .null: throw FunctionError.arguments("invalid value; expected int")
-        default: throw FunctionError.arguments("wrong type for value; expected int; got \(GoFormat.typeName(values[i]))")
+        default: throw FunctionError.argumentType(index: i, goType: "int", got: values[i])
         }
     }
 }

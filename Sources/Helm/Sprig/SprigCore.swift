@@ -25,7 +25,7 @@ enum SprigCore {
         make("coalesce") { a in a.values.first { !sprigEmpty($0) } ?? .null },
         make("ternary") { a in try a.count(3)
             guard case .bool(let condition) = a.values[2] else {
-                throw FunctionError.arguments("wrong type for value; expected bool; got \(GoFormat.typeName(a.values[2]))") }
+                throw FunctionError.argumentType(index: 2, goType: "bool", got: a.values[2]) }
             return condition ? a.values[0] : a.values[1] },
         make("list") { a in .list(a.values) },
         make("hello") { a in try a.count(0); return .string("Hello!") },

@@ -4,7 +4,7 @@ import Testing
 @Suite struct ExecutorTests {
     static let data: Value = .map(ValueMap([
         "name": .string("posthog"), "n": .int(3), "f": .float(1_000_000), "half": .float(0.5), "empty": .string(""),
-        "list": .list([.string("a"), .string("b")]), "none": .list([]),
+        "list": .list([.string("a"), .string("b")]), "none": .list([]), "nils": .list([.null]),
         "m": .map(ValueMap(["b": .int(2), "a": .int(1)])), "yes": .bool(true),
     ]))
 
@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{{ .name }}", "posthog"), ("{{ .missing }}", "<no value>"), ("{{ .f }}", "1e+06"), ("{{ .half }}", "0.5"),
+        ("{{ .name }}", "posthog"), ("{{ .missing }}", "<no value>"), ("{{ .missing.deeper }}", "<no value>"),
+        ("{{ (.missing).deeper }}", "<no value>"), ("{{ $x := .missing }}{{ $x.deeper }}", "<no value>"), ("{{ .f }}", "1e+06"), ("{{ .half }}", "0.5"),
         ("{{ .list }}", "[a b]"), ("{{ .m }}", "map[a:1 b:2]"), ("{{ .name | upper }}", "POSTHOG"),
         ("{{ if .empty }}x{{ else if .yes }}y{{ else }}z{{ end }}", "y"),
         ("{{ range $i, $v := .list }}{{ $i }}={{ $v }};{{ end }}", "0=a;1=b;"),
@@ -60,9 +61,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{{ .missing.deeper }}", "template: t:1:11: executing \"t\" at <.missing.deeper>: nil pointer evaluating interface {}.deeper"),
+        ("{{ range .nils }}{{ .deeper }}{{ end }}", "template: t:1:20: executing \"t\" at <.deeper>: nil pointer evaluating interface {}.deeper"),
         ("{{ .name.x }}", "template: t:1:8: executing \"t\" at <.name.x>: can't evaluate field x in type interface {}"),
-        ("{{ eq .n \"3\" }}", "template: t:1:3: executing \"t\" at <eq .n \"3\">: error calling eq: incompatible types for comparison"),
+        ("{{ eq .n \"3\" }}", "template: t:1:3: executing \"t\" at <eq .n \"3\">: error calling eq: incompatible types for comparison: int and string"),
         ("{{ index .list 5 }}", "template: t:1:3: executing \"t\" at <index .list 5>: error calling index: index out of range: 5"),
         ("{{ range .name }}{{ end }}", "template: t:1:9: executing \"t\" at <.name>: range can't iterate over posthog"),
     ])

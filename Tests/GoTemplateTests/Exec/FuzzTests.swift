@@ -65,6 +65,19 @@ import Testing
         }
     }
 
+    /// `include` starts each call afresh (Go's ExecuteTemplate), so no depth counter sees a
+    /// template that includes itself: the stack guard must end it with an error, not a crash.
+    @Test func selfIncludingTemplateStopsBeforeTheStackEnds() throws {
+        let include = TemplateFunction("include") { context, args in
+            guard case .string(let name)? = args.first else { throw FunctionError("name") }
+            return .string(try context.executeTemplate(named: name, data: args.count > 1 ? args[1] : .null))
+        }
+        let set = TemplateSet(functions: ["include": include], maxDepth: .max)
+        try set.parse(name: "t", source: "{{ define \"r\" }}x{{ include \"r\" . }}{{ end }}{{ include \"r\" . }}")
+        let error = #expect(throws: ExecError.self) { _ = try set.execute("t", data: .null) }
+        #expect(error?.description.hasSuffix("templates nest too deeply (include, tpl or template calls within each other) for the stack") == true)
+    }
+
     @Test func largeRangesFinish() throws {
         let set = TemplateSet()
         try set.parse(name: "t", source: "{{ range 100000 }}{{ end }}done")

@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("name: x\nversion: 1.0.0\n", "top/Chart.yaml: validation: chart.metadata.apiVersion is required"),
+        ("version: 1.0.0\n", "top/Chart.yaml: validation: chart.metadata.name is required"),
         ("apiVersion: v2\nversion: 1.0.0\n", "top/Chart.yaml: validation: chart.metadata.name is required"),
         ("apiVersion: v2\nname: x\n", "top/Chart.yaml: validation: chart.metadata.version is required"),
         ("apiVersion: v2\nname: x\nversion: one\n", "top/Chart.yaml: validation: chart.metadata.version \"one\" is invalid"),

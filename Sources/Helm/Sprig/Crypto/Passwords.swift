@@ -11,12 +11,9 @@ enum Passwords {
         }
     }
 
-    /// `htpasswd user password algorithm`: `user:{SHA}base64(sha1)` for "sha", bcrypt otherwise.
-    static func htpasswd(user: String, password: String, algorithm: String, random: any SprigRandomSource) -> String {
+    /// Sprig v3.3.0's `htpasswd user password`: `user:` and a bcrypt hash of the password.
+    static func htpasswd(user: String, password: String, random: any SprigRandomSource) -> String {
         if user.utf8.contains(UInt8(ascii: ":")) { return "invalid username: \(user)" }
-        if algorithm == "sha" {
-            return "\(user):{SHA}\(GoBase64.encode(Digests.sha1(Array(password.utf8))))"
-        }
         return "\(user):\(bcrypt(password, random: random))"
     }
 

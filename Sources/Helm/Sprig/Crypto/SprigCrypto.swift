@@ -45,8 +45,9 @@ enum SprigCrypto {
             return .int(Int64(try RandomStrings.int(min: try a.int(0), max: try a.int(1), random: random))) }
 
         add("bcrypt") { a in try a.count(1); return .string(Passwords.bcrypt(try a.string(0), random: random)) }
-        add("htpasswd") { a in try a.count(3)
-            return .string(Passwords.htpasswd(user: try a.string(0), password: try a.string(1), algorithm: try a.string(2), random: random)) }
+        // Sprig v3.3.0's htpasswd takes a user and a password and always uses bcrypt.
+        add("htpasswd") { a in try a.count(2)
+            return .string(Passwords.htpasswd(user: try a.string(0), password: try a.string(1), random: random)) }
         add("derivePassword") { a in try a.count(5)
             return .string(Passwords.derive(counter: UInt32(truncatingIfNeeded: try a.int(0)), type: try a.string(1),
                                             password: try a.string(2), user: try a.string(3), site: try a.string(4))) }

@@ -44,6 +44,11 @@ public struct ResizeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("New size of Redis's volume, e.g. 10Gi.", valueName: "size"))
     var redis: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The chart the release was installed from, when that was a directory or a .tgz (default: posthog/posthog from the chart repository, at the installed version).",
+        valueName: "chart"))
+    var chart: String?
+
     @Option(name: [.customShort("f"), .customLong("values")], help: ArgumentHelp(
         "The values file PostHog was installed with (changed in place). Default: values.yaml.", valueName: "file"))
     var values: String = "values.yaml"
@@ -67,7 +72,7 @@ public struct ResizeCommand: AsyncParsableCommand {
 
     var request: ResizeRun.Request {
         let given: [(String, String?)] = [("clickhouse", clickhouse), ("postgresql", postgresql), ("kafka", kafka), ("redis", redis)]
-        return ResizeRun.Request(sizes: given.compactMap { name, size in size.map { (name, $0) } }, valuesPath: values,
+        return ResizeRun.Request(sizes: given.compactMap { name, size in size.map { (name, $0) } }, valuesPath: values, chart: chart,
                                  namespace: clusterOptions.namespace, release: clusterOptions.release,
                                  context: clusterOptions.context, yes: clusterOptions.yes, dryRun: clusterOptions.dryRun)
     }

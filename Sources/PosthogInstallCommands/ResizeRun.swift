@@ -18,6 +18,8 @@ struct ResizeRun {
         /// Component → new size, in the order given.
         var sizes: [(component: String, size: String)] = []
         var valuesPath = "values.yaml"
+        /// `--chart DIR|TGZ`: the chart the release was installed from; nil uses the repository's.
+        var chart: String?
         var namespace = "posthog"
         var release = "posthog"
         var context: String?
@@ -82,6 +84,22 @@ struct ResizeRun {
             throw ValuesRun.Failure(message: "posthog-install has no settings for the installed chart \(release.chart)", status: .failed)
         }
 
+        // The chart of the upgrade: the installed version, from the repository or the local chart given.
+        var chartLocation: ChartLocation?
+        if let chart = request.chart {
+            let localVersion: String?
+            do { localVersion = try LocalChartVersion.read(chart, files: files) } catch {
+                throw ValuesRun.Failure(message: error.description, status: .badInput)
+            }
+            guard let localVersion else {
+                throw ValuesRun.Failure(message: "--chart \(chart): no such directory or file. Give the chart folder or .tgz the release was installed from, or leave --chart out to use the chart repository.", status: .badInput)
+            }
+            if let version, VersionNumber(localVersion) != VersionNumber(version) {
+                throw ValuesRun.Failure(message: "--chart \(chart) is chart version \(localVersion), but the release runs \(version). A resize keeps the installed chart version: give the chart it was installed from, or change versions with `posthog-install upgrade` first.", status: .badInput)
+            }
+            chartLocation = .local(path: chart)
+        }
+
         // 2. The new values.yaml text (not written yet): refuses unknown components, sizes
         //    without units and shrinking, with the file untouched.
         let edited: (text: String, changes: [VolumeResize.Change])
@@ -116,9 +134,13 @@ struct ResizeRun {
 
         // 4. The plan.
         let context = request.context ?? connection.context
-        let options = PlanOptions(chartInfo: profile.chart, chartVersion: version, context: context,
+        var options = PlanOptions(chartInfo: profile.chart, chartVersion: version, context: context,
                                   namespace: request.namespace, release: request.release, valuesFile: path)
+        if let chartLocation { options.chart = chartLocation }
         let upgrade = Plans.upgradeCommand(options)
+        // A repository chart needs the repository known to helm on this machine (a release
+        // installed elsewhere, or from a chart folder, may never have added it).
+        let repoSteps = Plans.repoSteps(options)
         let sets = orderedUnique(targets.filter { !$0.managedByOperator }.compactMap(\.statefulSet))
         emit("Resize plan (kubectl context \(context ?? "(current)")):")
         for change in edited.changes {
@@ -130,6 +152,7 @@ struct ResizeRun {
         for set in sets {
             emit("  - Remove the StatefulSet \(set), keeping its pods running, so the upgrade can recreate it with the new size: \(kubectl.deleteStatefulSetOrphanCommand(set, namespace: request.namespace).displayString)")
         }
+        for step in repoSteps { if case .run(let argv) = step.action { emit("  - \(step.title): \(ShellQuote.join(argv))") } }
         emit("  - Upgrade with the saved values (chart \(version ?? "as installed")): \(ShellQuote.join(upgrade))")
         emit("  - Wait until every volume reports its new size (checked every 2 s).")
         if request.dryRun {
@@ -172,8 +195,16 @@ struct ResizeRun {
                 return .failed
             }
         }
+        for step in repoSteps {
+            guard case .run(let argv) = step.action else { continue }
+            emit("→ \(ShellQuote.join(argv))")
+            guard try await runStep(step, argv: argv) else {
+                emit("\(path) has the new sizes and the volumes are growing; once the problem above is fixed, run posthog-install resize again.")
+                return .failed
+            }
+        }
         emit("→ \(ShellQuote.join(upgrade))")
-        guard try await runUpgrade(upgrade) else {
+        guard try await runStep(PlanStep(id: "upgrade", title: "Upgrade PostHog with the new volume sizes", action: .run(upgrade)), argv: upgrade) else {
             emit("\(path) has the new sizes and the volumes are growing; once the problem above is fixed, run posthog-install resize again (or posthog-install upgrade).")
             return .failed
         }
@@ -186,10 +217,9 @@ struct ResizeRun {
         return try await watch(targets, request: request)
     }
 
-    private func runUpgrade(_ argv: [String]) async throws -> Bool {
-        let printer = HeadlessPrinter(emit: emit)
+    private func runStep(_ step: PlanStep, argv: [String]) async throws -> Bool {
+        let printer = HeadlessPrinter(emit: emit, emitError: fail)
         let steps = ClusterSteps(connection: connection, clock: clock, report: { printer.print($0) })
-        let step = PlanStep(id: "upgrade", title: "Upgrade PostHog with the new volume sizes", action: .run(argv))
         return try await steps.run(step, argv: argv, watchNamespace: nil)
     }
 

@@ -14,8 +14,6 @@ ALL_READY = re.compile(r"\b([1-9]\d*)/\1 pods ready\b")  # n/n with n > 0
 class DayTwo(case.EndToEndCase):
     """One install on a DigitalOcean-shaped cluster (do-block-storage allows volume expansion), then every job."""
 
-    # Known open defect: resize upgrades with posthog/posthog without `helm repo add` when the release was installed from a --chart directory ("Error: repo posthog not found").
-    @unittest.expectedFailure
     def test_status_info_upgrade_resize_uninstall(self):
         self.cluster(cloud="doks")
         installed = self.install("doks")

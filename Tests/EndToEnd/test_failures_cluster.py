@@ -78,20 +78,21 @@ class InstallFailures(case.EndToEndCase):
         thread.start()
         return fired
 
-    # Known open defect: while helm install itself waits on the dead API server the loss is reported only when the watch gives up (about 60 s).
-    @unittest.expectedFailure
     def test_losing_the_api_server_mid_install_is_reported_within_30s(self):
         before = self.prepared(extra=["--pace", "8"])
         fired = self.when_pods_exist(self.harness.kill_server)
         result = self.install_values(timeout=180, allow_timeout=True)
         self.assertIn("at", fired, "the pods never appeared:\n" + result.describe())
-        seconds = round(result.started + result.wall - fired["at"], 1)
-        self.measure("API server lost: seconds to exit", seconds if not result.timed_out else "still running at %ss" % seconds)
-        self.assertFalse(result.timed_out, "the lost API server was not reported: still waiting %ss later" % seconds)
-        self.assertLessEqual(seconds, 35, "the lost API server was reported after %ss" % seconds)
+        killed = fired["at"] - result.started
+        told = result.first(r"(cluster|API server).*(not answer|unreachable|refused|lost|stopped answering)", after=killed)
+        self.assertIsNotNone(told, "the lost cluster is not named:\n" + result.describe())
+        self.measure("API server lost: seconds to the report", round(told.at - killed, 1))
+        self.assertLessEqual(told.at - killed, 30, "the lost API server was reported after %.1fs:\n%s" % (told.at - killed, result.describe()))
+        # Then the install gives up with the next command (a control plane may come back: it waits a while first).
+        self.measure("API server lost: seconds to exit", round(result.wall - killed, 1))
+        self.assertFalse(result.timed_out, "still waiting %.0fs after the API server went away:\n%s" % (result.wall - killed, result.describe()))
         self.assertExit(result, 1)
-        self.assertSays(result, r"(cluster|API server).*(not answer|unreachable|refused|lost|stopped answering)",
-                        "the lost cluster is not named")
+        self.assertSays(result, r"posthog-install status", "no next command after giving up")
         self.assertValuesUnchanged(before)
 
     def test_ctrl_c_mid_install_exits_3_and_says_what_is_left(self):

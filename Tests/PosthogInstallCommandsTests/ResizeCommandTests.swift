@@ -37,8 +37,35 @@ import Testing
         let delete = try #require(argvs.firstIndex { $0.contains("delete statefulset chi-posthog-posthog-0-0 --cascade=orphan") })
         let upgrade = try #require(argvs.firstIndex { $0.hasPrefix("helm upgrade -f values.yaml --timeout 20m --namespace posthog posthog posthog/posthog --version 30.46.0") })
         #expect(patch < delete && delete < upgrade)
+        // The repository is added first: this machine may never have (a release installed elsewhere or from a folder).
+        let repoAdd = try #require(argvs.firstIndex { $0.hasPrefix("helm repo add posthog https://posthog.github.io/charts-clickhouse/") })
+        #expect(repoAdd < upgrade)
         #expect(argvs[patch].contains(#"-p {"spec":{"resources":{"requests":{"storage":"200Gi"}}}}"#))
         #expect(!argvs.contains { $0.contains("delete statefulset") && $0.contains("postgresql") }, "only the resized component's StatefulSet")
+    }
+
+    @Test func aReleaseInstalledFromAChartFolderIsUpgradedWithThatFolderAtTheInstalledVersionOnly() async throws {
+        let installed = try await InstalledCluster.make()
+        try installed.files.makeDirectories("chart-30", mode: 0o755)
+        try installed.files.writeAtomically("chart-30/Chart.yaml", "apiVersion: v2\nname: posthog\nversion: 30.46.0\n", mode: 0o644, backup: .none)
+        try installed.files.makeDirectories("chart-31", mode: 0o755)
+        try installed.files.writeAtomically("chart-31/Chart.yaml", "apiVersion: v2\nname: posthog\nversion: 30.47.0\n", mode: 0o644, backup: .none)
+        let before = try installed.files.readString("values.yaml")
+
+        let other = InterceptingRunner(installed.cluster) { _, _ in nil }
+        let (refused, why) = try await resize(["--postgresql", "50Gi", "--chart", "chart-31"], on: installed, through: other)
+        #expect(refused == .badInput, "\(why)")
+        #expect(why.contains("--chart chart-31 is chart version 30.47.0, but the release runs 30.46.0"))
+        #expect(try installed.files.readString("values.yaml") == before)
+        let (missing, said) = try await resize(["--postgresql", "50Gi", "--chart", "no-such-chart"], on: installed, through: other)
+        #expect(missing == .badInput && said.contains("--chart no-such-chart: no such directory or file"), "\(said)")
+        #expect(!other.argvs.contains { $0.contains("patch") || $0.contains("upgrade") })
+
+        let runner = InterceptingRunner(installed.cluster) { _, _ in nil }
+        let (code, out) = try await resize(["--postgresql", "50Gi", "--chart", "chart-30", "--dry-run"], on: installed, through: runner)
+        #expect(code == .success, "\(out)")
+        #expect(out.contains("helm upgrade -f values.yaml --timeout 20m --namespace posthog posthog chart-30"), "\(out)")
+        #expect(!out.contains("--version") && !out.contains("helm repo add"), "\(out)")
     }
 
     @Test func aStorageClassWithoutExpansionStopsBeforeAnythingChanges() async throws {

@@ -66,7 +66,8 @@ enum EffectsBenchmark {
     }
 }
 
-/// Carries a value out of the benchmark task.
+/// Carries a value out of the benchmark task. Sendable unchecked: the task writes `value`
+/// once, before it signals the `Semaphore`; the waiting thread reads it only after `wait()`.
 private final class ResultBox: @unchecked Sendable {
     var value: Duration = .zero
 }
@@ -76,6 +77,8 @@ import Glibc
 #endif
 
 /// A POSIX semaphore for waiting on the async part from the synchronous entry point.
+/// Sendable unchecked: `sem_post` and `sem_wait` are safe from any thread; the `sem_t` is
+/// set up in `init` and torn down in `deinit`, when no other thread can hold the object.
 private final class Semaphore: @unchecked Sendable {
     private var semaphore = sem_t()
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How one cloud's managed Kubernetes looks and behaves, as data: what GKE, EKS, DOKS and a
 /// bare-metal cluster show to kubectl and helm (storage classes, load balancer addresses, the

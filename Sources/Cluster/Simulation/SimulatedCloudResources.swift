@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Effects
 
 /// The clouds' own resources as the simulation serves them: the CRDs only a cloud has (GKE's
 /// ManagedCertificate, FrontendConfig, BackendConfig), the ManagedCertificate's status as
@@ -47,7 +52,7 @@ extension SimState {
         let ingress = ingresses.first { ing in
             ing.meta.namespace == key.namespace
                 && (ing.meta.annotations["networking.gke.io/managed-certificates"] ?? "").split(separator: ",")
-                    .contains { $0.trimmingCharacters(in: .whitespaces) == key.name }
+                    .contains { String($0).trimmingWhitespaceAndNewlines() == key.name }
         }
         var active = false
         if let ing = ingress, ing.address != nil, let since = ing.addressAt {

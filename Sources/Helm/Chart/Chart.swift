@@ -54,8 +54,9 @@ public final class Chart: CoalescibleChart, @unchecked Sendable {
     /// Coalescing subcharts.
     public var subcharts: [any CoalescibleChart] { dependencies }
 
-    /// Replaces the subcharts (after conditions, tags and aliases are applied).
-    public func setDependencies(_ charts: [Chart]) {
+    /// Replaces the subcharts (after conditions, tags and aliases are applied). Internal:
+    /// only dependency processing calls it, on the copy a render makes (`copyForRender`).
+    func setDependencies(_ charts: [Chart]) {
         dependencies = charts
         for chart in charts { chart.parent = self }
     }

@@ -93,11 +93,17 @@ public struct HelmIgnore: Sendable {
         return false
     }
 
+    /// The last path element, trailing slashes dropped (a lone "/" stays). Scanned as UTF-8
+    /// bytes: this runs for every file of a chart directory and every rule.
     private func baseName(_ path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        if let slash = trimmed.lastIndex(of: "/") { return String(trimmed[trimmed.index(after: slash)...]) }
-        return String(trimmed)
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while bytes.distance(from: bytes.startIndex, to: end) > 1, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+            end = bytes.index(before: end)
+        }
+        var start = end
+        while start > bytes.startIndex, bytes[bytes.index(before: start)] != UInt8(ascii: "/") { start = bytes.index(before: start) }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
 

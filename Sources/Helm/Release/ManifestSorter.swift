@@ -83,8 +83,11 @@ public enum ManifestSorter {
         var documents: [String] = []
         for piece in pieces {
             // Leading white space goes, trailing stays (as in Helm); nothing left means blank.
-            let document = String(decoding: bytes[piece], as: UTF8.self).unicodeScalars.drop { $0.properties.isWhitespace }
-            if !document.isEmpty { documents.append(String(document)) }
+            let text = String(decoding: bytes[piece], as: UTF8.self)
+            let scalars = text.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { continue }
+            // Usually nothing to trim: keep the decoded text rather than copying it again.
+            documents.append(first == scalars.startIndex ? text : String(scalars[first...]))
         }
         return documents
     }

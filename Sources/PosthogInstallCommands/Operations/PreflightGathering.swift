@@ -1,6 +1,10 @@
 import Cluster
 import Effects
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Helm
 import Installer
 

@@ -94,6 +94,15 @@ private func bytes(_ name: String) throws -> [UInt8] {
         #expect(!rules.ignores("templates/deployment.yaml", isDirectory: false))
     }
 
+    @Test func baseNameRulesMatchTheLastElementWithTrailingSlashesDropped() throws {
+        let rules = try HelmIgnore(parsing: "*.bak\nnotes\n")
+        #expect(rules.ignores("deep/er/x.bak/", isDirectory: true))
+        #expect(rules.ignores("a/notes//", isDirectory: true))
+        #expect(rules.ignores("naïve/é.bak", isDirectory: false))
+        #expect(!rules.ignores("notes/kept.txt", isDirectory: false))
+        #expect(!rules.ignores("/", isDirectory: true))
+    }
+
     @Test func negatedRuleIgnoresWhatDoesNotMatchAsHelmDoes() throws {
         let rules = try HelmIgnore(parsing: "!keep.txt\n")
         #expect(rules.ignores("other.txt", isDirectory: false))

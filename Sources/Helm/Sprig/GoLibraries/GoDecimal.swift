@@ -1,3 +1,4 @@
+import GoStrconv
 /// Exact decimal arithmetic as shopspring/decimal does it for Sprig's `addf`, `subf`,
 /// `mulf` and `divf`: each float becomes its shortest decimal form, the operation is exact
 /// (division keeps 16 fractional digits, rounding half away from zero), and the result is
@@ -19,22 +20,10 @@ struct GoDecimal {
     init(_ value: Double) throws {
         guard value.isFinite else { throw NonFinite(value: value) }
         if value == 0 { self.init(negative: false, bigEndian: [], exponent: 0); return }
-        // Swift prints the shortest round-tripping digits, like Go's 'g' with precision -1.
-        var text = Array(value.magnitude.description.utf8)
-        var exp = 0
-        if let e = text.firstIndex(where: { $0 == UInt8(ascii: "e") }) {
-            exp = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) ?? 0
-            text = Array(text[..<e])
-        }
-        var mantissa: [UInt8] = []
-        var fractionDigits = 0
-        var afterPoint = false
-        for c in text {
-            if c == UInt8(ascii: ".") { afterPoint = true; continue }
-            mantissa.append(c - UInt8(ascii: "0"))
-            if afterPoint { fractionDigits += 1 }
-        }
-        self.init(negative: value < 0, bigEndian: mantissa, exponent: exp - fractionDigits)
+        // The one shortest-digits routine (Go's 'g' with precision -1): value = 0.DIGITS × 10^point.
+        let (digits, point) = GoFloat.shortestDigits(value.magnitude)
+        let mantissa = digits.utf8.map { $0 - UInt8(ascii: "0") }
+        self.init(negative: value < 0, bigEndian: mantissa, exponent: point - mantissa.count)
     }
 
     /// A value from most-significant-first digits.

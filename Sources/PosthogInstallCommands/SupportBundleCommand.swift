@@ -5,6 +5,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Installer
 
 /// `posthog-install support-bundle`: everything needed to ask for help, passwords masked.
 public struct SupportBundleCommand: AsyncParsableCommand {
@@ -38,14 +39,20 @@ public struct SupportBundleCommand: AsyncParsableCommand {
         "The values file to include (masked). Default: values.yaml.", valueName: "file"))
     var values: String = "values.yaml"
 
+    @Flag(name: .customLong("force"), help: ArgumentHelp("Replace the output file if it exists."))
+    var force = false
+
     /// Writes the bundle and exits with its code.
     public func run() async throws {
         let connection = try clusterOptions.connection(cloud: nil)
         var run = SupportBundleRun(files: LocalFileSystem(), connection: connection, clock: SystemClock(), emit: { Console.standard.line($0) })
         run.fail = { Console.standard.error($0) }
+        run.ask = LinePrompt.isAvailable ? LinePrompt.yesNo : nil
+        run.profiles = (try? ProfileSet.all()) ?? []
         let fixed = run
         let request = SupportBundleRun.Request(output: output, valuesPath: values, context: clusterOptions.context,
-                                               namespace: clusterOptions.namespace, release: clusterOptions.release)
+                                               namespace: clusterOptions.namespace, release: clusterOptions.release, force: force,
+                                               transcriptDirectory: XDGPaths.current.stateDirectory)
         let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {
             await fixed.execute(request)
         }

@@ -197,7 +197,14 @@ struct UpgradeRun {
         executor.patience = patience
         // The values of the revision running now, for a rollback to find.
         let history = ValuesHistoryRecorder(files: files, connection: connection)
-        history.save(originalText, valuesPath: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
+        // The copy install or the last upgrade kept is the one that went with it; values.yaml here
+        // may already hold this upgrade's edits. Without a copy, helm's record of the values is kept.
+        let kept = ValuesHistory.path(forValues: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
+        if !files.exists(kept) {
+            let deployed = try? await connection.helm.userValues(release: request.release, namespace: request.namespace)
+            let text = deployed.map { $0.hasPrefix("USER-SUPPLIED VALUES:\n") ? String($0.dropFirst("USER-SUPPLIED VALUES:\n".count)) : $0 }
+            history.save(text ?? originalText, valuesPath: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
+        }
         let code = try await executor.execute(plan) { step in
             switch step.action {
             case .run(let argv) where step.id.hasPrefix("note:"):

@@ -27,7 +27,9 @@ struct ValuesHistoryRecorder {
     func saveCurrent(_ text: String, valuesPath: String, namespace: String, release: String) async -> Int? {
         // helm history, not helm list: list may leave out a revision that failed or is pending.
         let newest = (try? await connection.helm.history(release: release, namespace: namespace))?.last?.revision
-        guard let revision = newest ?? (try? await connection.helm.installedRelease(release, namespace: namespace))?.revision else { return nil }
+        var listed: Int?
+        if newest == nil { listed = (try? await connection.helm.installedRelease(release, namespace: namespace))?.revision }
+        guard let revision = newest ?? listed else { return nil }
         save(text, valuesPath: valuesPath, namespace: namespace, release: release, revision: revision)
         return revision
     }

@@ -53,7 +53,7 @@ class UpgradeUndoBundle(case.EndToEndCase):
             forced = self.run_tool("upgrade", *self.cluster_flags(), "--yes", "--accept-data-loss")
             self.assertExit(forced, 1)
             self.assertSays(forced, r"updates to statefulset spec for fields other than")
-            self.assertSays(forced, r"posthog-install rollback --context harness --to-revision 1")
+            self.assertSays(forced, r"posthog-install rollback --to-revision 1 --context harness")
 
         with self.subTest("rollback: history shown, values.yaml of revision 1 restored, pods watched"):
             rollback = self.run_tool("rollback", *ctx, "--to-revision", "1", "--yes")

@@ -136,7 +136,10 @@ struct UpgradeRun {
         if let preview {
             ChangeTableText.lines(preview.changes, target: target).forEach(emit)
             if request.previewOnly {
-                if request.details { ChangeDetailsText.lines(preview).forEach(emit) }
+                if request.details {
+                    let redactor = Redactor(secrets: SupportBundleRun.passwords(in: valuesText))
+                    ChangeDetailsText.lines(preview, redactor: redactor).forEach(emit)
+                }
                 else if !preview.changes.isEmpty { emit("Each object's diff: the same command with --details.") }
                 return .success
             }

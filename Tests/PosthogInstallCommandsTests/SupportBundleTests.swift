@@ -112,4 +112,12 @@ import Testing
         #expect(NamespaceKinds.pick("pods\nsecrets\nconfigmaps\nevents\n") == ["pods", "configmaps"])
         #expect(NamespaceKinds.pick(nil) == NamespaceKinds.fallback)
     }
+
+    @Test func detailsMaskEnvPasswordsOnBothSidesOfAChange() {
+        let diff = ["        - name: CLICKHOUSE_PASSWORD", "-         value: oldSecretValue1", "+         value: newSecretValue2",
+                    "          - name: SITE_URL", "-           value: https://a.example", "+           value: https://b.example"]
+        let out = ChangeDetailsText.masked(diff, redactor: Redactor()).joined(separator: "\n")
+        #expect(!out.contains("oldSecretValue1") && !out.contains("newSecretValue2"), "\(out)")
+        #expect(out.contains("https://b.example"))
+    }
 }

@@ -45,6 +45,11 @@ struct RollbackRun {
         }
         let history: [HelmRevision]
         do { history = try await connection.helm.history(release: request.release, namespace: request.namespace) } catch {
+            if let helmError = error as? HelmCommandError, helmError.kind == .releaseNotFound {
+                emitError("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) to roll back.")
+                emitError("fix: check --namespace and --release (`helm list --all-namespaces` lists every release); nothing was changed.")
+                return .failed
+            }
             emitError("Error: the history of release \(request.release) in namespace \(request.namespace) could not be read: \(error)")
             return .failed
         }
@@ -61,14 +66,10 @@ struct RollbackRun {
         let context = await connection.effectiveContext(requested: request.context)
         let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
                                         release: request.release, simulated: connection.simulated)
-        var rollback = ["helm", "rollback", request.release, String(target), "--namespace", request.namespace]
-        if !connection.simulated, let context { rollback += ["--kube-context", context] }
-        let plan = [
-            PlanStep(id: "rollback", title: "Roll release \(request.release) back from revision \(current) to \(target)", action: .run(rollback),
-                     needsConfirmation: true),
-            PlanStep(id: "restore-values", title: "Restore \(request.valuesPath) to revision \(target)'s values", action: .task(.writeValues)),
-            PlanStep(id: "watch", title: "Wait for PostHog's pods to start", action: .task(.watchProgress), readOnly: true),
-        ]
+        // The same context every other command pins helm to: the one chosen, or the simulated cluster's.
+        let options = PlanOptions(context: request.context ?? connection.context ?? context, namespace: request.namespace,
+                                  release: request.release, valuesFile: request.valuesPath)
+        let plan = Plans.rollback(options, from: current, to: target)
         report(.plan(plan, context: context))
         if !files.exists(saved) {
             emit("No copy of revision \(target)'s values.yaml is kept here (\(saved)); \(request.valuesPath) will be left as it is. "

@@ -5,6 +5,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Installer
 
 /// `posthog-install support-bundle`: everything needed to ask for help, passwords masked.
 public struct SupportBundleCommand: AsyncParsableCommand {
@@ -15,13 +16,14 @@ public struct SupportBundleCommand: AsyncParsableCommand {
         discussion: """
         Example: posthog-install support-bundle --context do-fra1-posthog -o posthog-support.tar.gz
 
-        Collects kubectl's and helm's versions, the release (list, history, its values, status), \
-        the nodes and storage classes, the namespace's objects, events and pod descriptions, the \
-        names of its secrets (never their contents) and the last lines of every container's log \
-        (and of its previous run after a restart), plus the values.yaml posthog-install used. \
-        Passwords, tokens and the values of password-like keys are masked everywhere. What \
-        cannot be collected is listed in the bundle's README.txt and the rest is still written. \
-        Exit codes: 0 written, 1 failed, 2 bad input.
+        Collects versions, the release (list, history, values, status, manifest), nodes with \
+        their allocatable and requested resources, storage and snapshot classes, every object of \
+        the namespace, its events, a description of every pod that is not ready, the last lines \
+        of every container's log, the preflight, the newest transcripts and values.yaml, plus \
+        SUMMARY.txt saying what looks wrong. Secret values, passwords and tokens are masked \
+        everywhere; Secrets appear by name and keys only. A collector that fails is recorded and \
+        the rest still run. An existing file is replaced only when you say so (or --force). \
+        Exit codes: 0 written, 1 failed, 2 bad input (the name, the folder, an existing file), 3 stopped.
         """
     )
 
@@ -38,14 +40,20 @@ public struct SupportBundleCommand: AsyncParsableCommand {
         "The values file to include (masked). Default: values.yaml.", valueName: "file"))
     var values: String = "values.yaml"
 
+    @Flag(name: .customLong("force"), help: ArgumentHelp("Replace the output file if it exists."))
+    var force = false
+
     /// Writes the bundle and exits with its code.
     public func run() async throws {
         let connection = try clusterOptions.connection(cloud: nil)
         var run = SupportBundleRun(files: LocalFileSystem(), connection: connection, clock: SystemClock(), emit: { Console.standard.line($0) })
         run.fail = { Console.standard.error($0) }
+        run.ask = LinePrompt.isAvailable ? LinePrompt.yesNo : nil
+        run.profiles = (try? ProfileSet.all()) ?? []
         let fixed = run
         let request = SupportBundleRun.Request(output: output, valuesPath: values, context: clusterOptions.context,
-                                               namespace: clusterOptions.namespace, release: clusterOptions.release)
+                                               namespace: clusterOptions.namespace, release: clusterOptions.release, force: force,
+                                               transcriptDirectory: XDGPaths.current.stateDirectory)
         let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) {
             await fixed.execute(request)
         }

@@ -76,9 +76,31 @@ struct UpgradeRun {
         }
 
         // 2. What is installed, and what the upgrade crosses.
-        guard let installed = try await connection.helm.installedRelease(request.release, namespace: request.namespace) else {
-            emitError("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) to upgrade.")
+        let listed = try await connection.helm.installedRelease(request.release, namespace: request.namespace)
+        let revisions = (try? await connection.helm.history(release: request.release, namespace: request.namespace)) ?? []
+        let followUpHere = FollowUpCommands(context: request.context ?? connection.context, namespace: request.namespace,
+                                            release: request.release, simulated: connection.simulated)
+        // helm list leaves out releases caught half-way (pending-*); their history still has them.
+        let state = ReleaseState.decide(listedStatus: listed?.status,
+                                        history: revisions.map { RollbackRevision(revision: $0.revision, status: $0.status) })
+        switch state {
+        case .absent:
+            emitError("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) to \(request.previewOnly ? "compare with" : "upgrade").")
             emit("fix: install PostHog first with posthog-install install (or pass --namespace/--release if it was installed under other names).")
+            return .failed
+        case let .pending(revision, status):
+            emitError("Error: release \(request.release) is in state \(status) (revision \(revision)): another helm operation is running, or one was stopped half-way.")
+            emit("fix: wait for it to finish (`\(followUpHere.helm(["history", request.release]))` shows it); if nothing is running any more, "
+                 + "`\(followUpHere.posthogInstall("rollback"))` returns to the last revision that was deployed. Nothing was changed.")
+            return .failed
+        case let .failed(revision, lastDeployed):
+            emit("Note: the release's newest revision (\(revision)) failed; the upgrade starts from what it left in the cluster. "
+                 + (lastDeployed.map { "`\(followUpHere.posthogInstall("rollback --to-revision \($0)"))` returns to revision \($0), the last one that was deployed." } ?? ""))
+        case .deployed:
+            break
+        }
+        guard let installed = listed else {
+            emitError("Error: helm list does not show release \(request.release) in namespace \(request.namespace), although its history does; run `\(followUpHere.helm(["history", request.release]))` to see why.")
             return .failed
         }
         let target = request.chartVersion ?? Self.newestChartVersion(profiles) ?? installed.chartVersion ?? ""
@@ -114,7 +136,10 @@ struct UpgradeRun {
         if let preview {
             ChangeTableText.lines(preview.changes, target: target).forEach(emit)
             if request.previewOnly {
-                if request.details { ChangeDetailsText.lines(preview).forEach(emit) }
+                if request.details {
+                    let redactor = Redactor(secrets: SupportBundleRun.passwords(in: valuesText))
+                    ChangeDetailsText.lines(preview, redactor: redactor).forEach(emit)
+                }
                 else if !preview.changes.isEmpty { emit("Each object's diff: the same command with --details.") }
                 return .success
             }
@@ -175,7 +200,14 @@ struct UpgradeRun {
         executor.patience = patience
         // The values of the revision running now, for a rollback to find.
         let history = ValuesHistoryRecorder(files: files, connection: connection)
-        history.save(originalText, valuesPath: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
+        // The copy install or the last upgrade kept is the one that went with it; values.yaml here
+        // may already hold this upgrade's edits. Without a copy, helm's record of the values is kept.
+        let kept = ValuesHistory.path(forValues: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
+        if !files.exists(kept) {
+            let deployed = try? await connection.helm.userValues(release: request.release, namespace: request.namespace)
+            let text = deployed.map { $0.hasPrefix("USER-SUPPLIED VALUES:\n") ? String($0.dropFirst("USER-SUPPLIED VALUES:\n".count)) : $0 }
+            history.save(text ?? originalText, valuesPath: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
+        }
         let code = try await executor.execute(plan) { step in
             switch step.action {
             case .run(let argv) where step.id.hasPrefix("note:"):

@@ -7,16 +7,67 @@ import Kube
 
 /// Creating, updating and deleting objects from rendered manifests (what helm asks the API server for).
 extension SimState {
-    /// A StatefulSet change Kubernetes refuses, in the API server's words; nil when the manifest may be applied.
-    func forbiddenChange(_ manifest: JSONValue, namespace: String) -> String? {
-        guard manifest["kind"]?.stringValue == "StatefulSet", let name = manifest["metadata"]?["name"]?.stringValue,
-              let old = workloads.first(where: { $0.key == ObjectKey(kind: "StatefulSet", namespace: namespace, name: name) }) else { return nil }
-        let oldSpec = old.manifest["spec"] ?? .null, newSpec = manifest["spec"] ?? .null
-        if oldSpec["volumeClaimTemplates"] != newSpec["volumeClaimTemplates"] || oldSpec["selector"] != newSpec["selector"]
-            || oldSpec["serviceName"] != newSpec["serviceName"] {
-            return "cannot patch \"\(name)\" with kind StatefulSet: StatefulSet.apps \"\(name)\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"
+    /// A change Kubernetes refuses, in helm's and the API server's words (`cannot patch "x" with
+    /// kind StatefulSet: …`); nil when the manifest may be applied. The rules are the API server's
+    /// validation of updates: a StatefulSet's spec beyond replicas, template, update strategy,
+    /// retention policy, ordinals and min ready seconds; a workload's selector; a Job's template
+    /// (hooks are deleted and created again, so they are never patched); a Service's clusterIP; a
+    /// claim's spec other than a larger storage request.
+    func forbiddenChange(_ manifest: JSONValue, namespace defaultNamespace: String) -> String? {
+        guard let kind = manifest["kind"]?.stringValue, let name = manifest["metadata"]?["name"]?.stringValue else { return nil }
+        let namespace = manifest["metadata"]?["namespace"]?.stringValue ?? defaultNamespace
+        let key = ObjectKey(kind: kind, namespace: namespace, name: name)
+        let newSpec = manifest["spec"] ?? .null
+        func patch(_ group: String, _ detail: String) -> String {
+            "cannot patch \"\(name)\" with kind \(kind): \(kind)\(group) \"\(name)\" is invalid: \(detail)"
+        }
+        switch kind {
+        case "StatefulSet", "Deployment":
+            guard let old = workloads.first(where: { $0.key == key }) else { return nil }
+            let oldSpec = old.manifest["spec"] ?? .null
+            if let selector = newSpec["selector"], oldSpec["selector"] != selector {
+                return patch(".apps", "spec.selector: Invalid value: \(Self.goLabelSelector(selector)): field is immutable")
+            }
+            if kind == "StatefulSet" {
+                let mutable: Set<String> = ["replicas", "ordinals", "template", "updateStrategy", "persistentVolumeClaimRetentionPolicy", "minReadySeconds"]
+                let fixed = { (spec: JSONValue) in (spec.objectValue ?? [:]).filter { !mutable.contains($0.key) } }
+                if fixed(oldSpec) != fixed(newSpec) {
+                    return patch(".apps", "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")
+                }
+            }
+        case "Job":
+            guard manifest["metadata"]?["annotations"]?["helm.sh/hook"] == nil,
+                  let old = workloads.first(where: { $0.key == key }),
+                  let template = newSpec["template"], old.manifest["spec"]?["template"] != template else { return nil }
+            return patch(".batch", "spec.template: Invalid value: core.PodTemplateSpec{...}: field is immutable")
+        case "Service":
+            guard let old = services.first(where: { $0.meta.namespace == namespace && $0.meta.name == name }),
+                  let wanted = newSpec["clusterIP"]?.stringValue, !wanted.isEmpty, wanted != old.clusterIP else { return nil }
+            return "cannot patch \"\(name)\" with kind Service: Service \"\(name)\" is invalid: spec.clusterIPs[0]: Invalid value: []string{\"\(wanted)\"}: may not change once set"
+        case "PersistentVolumeClaim":
+            guard let old = claims.first(where: { $0.meta.namespace == namespace && $0.meta.name == name }) else { return nil }
+            let claim = "cannot patch \"\(name)\" with kind PersistentVolumeClaim: PersistentVolumeClaim \"\(name)\" is invalid: "
+            if let cls = newSpec["storageClassName"]?.stringValue, cls != old.storageClass {
+                return claim + "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"
+            }
+            let size = newSpec["resources"]?["requests"]?["storage"]
+            if let text = size?.stringValue ?? size?.intValue.map(String.init),
+               let wanted = try? Quantity(text), let had = try? Quantity(old.capacity ?? old.size), wanted.value < had.value {
+                return claim + "spec.resources.requests.storage: Forbidden: field can not be less than status.capacity"
+            }
+        default:
+            break
         }
         return nil
+    }
+
+    /// A label selector as the API server prints it in errors (Go's `%#v` of v1.LabelSelector).
+    static func goLabelSelector(_ selector: JSONValue) -> String {
+        let labels = (selector["matchLabels"]?.objectValue ?? [:]).sorted { $0.key < $1.key }
+            .map { "\"\($0.key)\":\"\($0.value.stringValue ?? "")\"" }.joined(separator: ", ")
+        let expressions = selector["matchExpressions"]?.arrayValue.map { "[]v1.LabelSelectorRequirement{...\($0.count)}" }
+            ?? "[]v1.LabelSelectorRequirement(nil)"
+        return "v1.LabelSelector{MatchLabels:map[string]string{\(labels)}, MatchExpressions:\(expressions)}"
     }
 
     /// Creates or updates one object; returns its key.
@@ -93,7 +144,8 @@ extension SimState {
                 services[i].ports = ports
                 return key
             }
-            var svc = SimService(meta: meta, manifest: manifest, type: type, clusterIP: nextServiceIP(), ports: ports)
+            let asked = spec["clusterIP"]?.stringValue ?? ""
+            var svc = SimService(meta: meta, manifest: manifest, type: type, clusterIP: asked.isEmpty ? nextServiceIP() : asked, ports: ports)
             if type == "LoadBalancer", cloud.loadBalancer != .none {
                 svc.addressAt = t.addingTimeInterval(Double(self.spec.loadBalancerDelay.components.seconds))
                 record("Service", name, uid: meta.uid, namespace: namespace, reason: "EnsuringLoadBalancer",

@@ -162,7 +162,7 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         prefix = upgrade ? "UPGRADE FAILED" : "INSTALLATION FAILED"
         if let precheck { return fail(precheck) }
 
-        let rendered: (manifests: [JSONValue], notes: String)
+        let rendered: (manifests: [JSONValue], notes: String, manifestText: String)
         let snapshot = try withState { $0 }
         do {
             rendered = try SimulatedChart.render(chart: chart, release: name, namespace: namespace,
@@ -187,7 +187,11 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
                 let current = s
                 if let refusal = rendered.manifests.lazy.compactMap({ current.forbiddenChange($0, namespace: namespace) }).first {
                     if let i = s.releases.firstIndex(where: { $0.name == name && $0.namespace == namespace }) {
-                        s.releases[i].revision += 1; s.releases[i].status = "failed"; s.releases[i].updated = t
+                        s.releases[i].revision += 1; s.releases[i].updated = t
+                        s.releases[i].chartVersion = version
+                        s.releases[i].valuesText = valuesText
+                        s.releases[i].recordRevision(status: "failed", description: "Upgrade \"\(name)\" failed: \(refusal)",
+                                                     manifest: rendered.manifestText)
                     }
                     return refusal
                 }
@@ -203,11 +207,15 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
                 s.releases[i].objects = keys
                 s.releases[i].notes = rendered.notes
                 s.releases[i].chartVersion = version
+                s.releases[i].appVersion = chart.metadata.appVersion
                 s.releases[i].valuesText = valuesText
+                s.releases[i].recordRevision(status: "pending-upgrade", description: "Preparing upgrade", manifest: rendered.manifestText)
             } else {
-                s.releases.append(SimRelease(name: name, namespace: namespace, revision: 1, chartName: chart.metadata.name,
-                                             chartVersion: version, appVersion: chart.metadata.appVersion, status: "pending-install",
-                                             updated: t, notes: rendered.notes, objects: keys, valuesText: valuesText))
+                var r = SimRelease(name: name, namespace: namespace, revision: 1, chartName: chart.metadata.name,
+                                   chartVersion: version, appVersion: chart.metadata.appVersion, status: "pending-install",
+                                   updated: t, notes: rendered.notes, objects: keys, valuesText: valuesText)
+                r.recordRevision(status: "pending-install", description: "Initial install underway", manifest: rendered.manifestText)
+                s.releases.append(r)
             }
             return nil
         }
@@ -233,10 +241,11 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
                 return .fail("Error: \(prefix): release: not found")
             }
             if let failure {
-                s.releases[i].status = "failed"
+                let what = (upgrade ? "Upgrade \"\(name)\" failed: " : "Release \"\(name)\" failed: ") + failure
+                s.releases[i].settle(status: "failed", description: what)
                 return .fail("Error: \(prefix): " + (upgrade ? "post-upgrade hooks failed: " : "failed post-install: ") + failure)
             }
-            s.releases[i].status = "deployed"
+            s.releases[i].settle(status: "deployed", description: upgrade ? "Upgrade complete" : "Install complete")
             let head = upgrade ? "Release \"\(name)\" has been upgraded. Happy Helming!\n" : ""
             return SimOutput(stdout: head + s.statusText(s.releases[i]))
         }

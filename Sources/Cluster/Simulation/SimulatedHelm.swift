@@ -13,7 +13,7 @@ extension SimState {
     static let helmValueFlags: [String: String] = [
         "-f": "values", "--values": "values", "--timeout": "timeout", "--namespace": "namespace", "-n": "namespace",
         "--version": "version", "--kube-context": "kube-context", "--kubeconfig": "kubeconfig", "--set": "set",
-        "--set-string": "set-string", "-o": "output", "--output": "output",
+        "--set-string": "set-string", "-o": "output", "--output": "output", "--revision": "revision", "--max": "max",
     ]
     static let helmSwitches: [String: String] = [
         "--create-namespace": "create-namespace", "--wait": "wait", "--wait-for-jobs": "wait", "--atomic": "atomic",
@@ -73,13 +73,11 @@ extension SimState {
             guard let r = releases.first(where: { $0.name == words[1] && $0.namespace == namespace }) else { return .fail("Error: release: not found") }
             return SimOutput(stdout: statusText(r))
         case "get":
-            // `helm get values NAME`: the user-supplied values; plain output has a heading.
-            guard words.count >= 3, words[1] == "values" else {
-                return .fail("Error: the simulated helm answers \"helm get values RELEASE\" only")
-            }
-            guard let r = releases.first(where: { $0.name == words[2] && $0.namespace == namespace }) else { return .fail("Error: release: not found") }
-            let text = r.valuesText.isEmpty ? "{}\n" : (r.valuesText.hasSuffix("\n") ? r.valuesText : r.valuesText + "\n")
-            return SimOutput(stdout: a.value("output") == "yaml" ? text : "USER-SUPPLIED VALUES:\n" + text)
+            return helmGet(a)
+        case "history", "hist":
+            return helmHistory(a)
+        case "rollback":
+            return helmRollback(a)
         case "uninstall", "delete", "un", "del":
             guard words.count >= 2 else { return .fail("Error: \"helm uninstall\" requires at least 1 argument\n\nUsage:  helm uninstall RELEASE_NAME [...] [flags]") }
             guard let i = releases.firstIndex(where: { $0.name == words[1] && $0.namespace == namespace }) else {
@@ -129,7 +127,7 @@ enum SimulatedChart {
     /// Renders the chart's manifests for a release, as helm's install/upgrade would.
     static func render(chart: Chart, release: String, namespace: String, valueFiles: [(String, String)],
                        set: [String], setString: [String], kubeVersion: String, isUpgrade: Bool,
-                       cluster: SimState? = nil) throws -> (manifests: [JSONValue], notes: String) {
+                       cluster: SimState? = nil) throws -> (manifests: [JSONValue], notes: String, manifestText: String) {
         var options = HelmTemplateOptions()
         options.releaseName = release
         options.namespace = namespace
@@ -145,12 +143,15 @@ enum SimulatedChart {
         }
         let result = try HelmTemplate.run(chart: chart, options: options, engine: engine)
         var manifests: [JSONValue] = []
+        // What `helm get manifest` prints later: the release's documents without its hooks.
+        var text = ""
         for m in result.manifests {
             for doc in try YAML.parseDocuments(m.content, file: m.path, options: .helm) where doc != .null {
                 manifests.append(JSONValue(doc))
             }
+            if !m.isHook { text += "---\n# Source: \(m.path)\n" + m.content + (m.content.hasSuffix("\n") ? "" : "\n") }
         }
-        return (manifests, result.notes)
+        return (manifests, result.notes, text)
     }
 }
 

@@ -223,6 +223,8 @@ struct SimRelease: Codable, Sendable {
     var notes: String
     var objects: [ObjectKey]
     var valuesText: String
+    /// Every revision (nil in clusters saved before revisions were kept).
+    var revisions: [SimRevision]? = nil
 }
 
 /// A simulated node with its JSON.

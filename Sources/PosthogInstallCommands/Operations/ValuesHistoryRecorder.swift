@@ -25,8 +25,12 @@ struct ValuesHistoryRecorder {
     /// Saves `text` as the values of the release's current revision (after helm changed it).
     @discardableResult
     func saveCurrent(_ text: String, valuesPath: String, namespace: String, release: String) async -> Int? {
-        guard let installed = try? await connection.helm.installedRelease(release, namespace: namespace) else { return nil }
-        save(text, valuesPath: valuesPath, namespace: namespace, release: release, revision: installed.revision)
-        return installed.revision
+        // helm history, not helm list: list may leave out a revision that failed or is pending.
+        let newest = (try? await connection.helm.history(release: release, namespace: namespace))?.last?.revision
+        var listed: Int?
+        if newest == nil { listed = (try? await connection.helm.installedRelease(release, namespace: namespace))?.revision }
+        guard let revision = newest ?? listed else { return nil }
+        save(text, valuesPath: valuesPath, namespace: namespace, release: release, revision: revision)
+        return revision
     }
 }

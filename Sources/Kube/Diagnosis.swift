@@ -40,6 +40,8 @@ public struct Diagnosis: Hashable, Sendable {
         case jobFailed = "job-failed"
         /// A PVC stays Pending.
         case pvcPending = "pvc-pending"
+        /// A PVC waits for its pod to be scheduled (WaitForFirstConsumer): how every install starts.
+        case volumeWaitsForPod = "volume-waits-for-pod"
         /// helm timed out waiting for resources.
         case helmTimeout = "helm-timeout"
         /// A release with that name exists already.
@@ -70,6 +72,12 @@ public struct Diagnosis: Hashable, Sendable {
     public var fix: String
     /// The chart upgrade note that explains this, when one does (an identifier into the notes data).
     public var upgradeNoteID: String?
+    /// The object the finding is about, when it is one object of the namespace (set by the
+    /// namespace diagnoser), so its status can say whether the finding is still in progress.
+    public var object: DiagnosedObject?
+    /// Whether the object is still in progress (kstatus-like): a wait that may resolve itself
+    /// (a claim being provisioned, a pod within its grace period), not yet a failure.
+    public var inProgress = false
 
     /// The finding as plain text lines for headless output:
     /// `subject: summary`, indented details, then `fix: …`.
@@ -86,6 +94,17 @@ public struct Diagnosis: Hashable, Sendable {
         self.code = code; self.subject = subject; self.summary = summary; self.details = details
         self.fix = fix; self.upgradeNoteID = upgradeNoteID
     }
+}
+
+/// The object a diagnosis is about: its kind and name.
+public struct DiagnosedObject: Hashable, Sendable {
+    /// `Pod`, `Job`, `PersistentVolumeClaim`.
+    public var kind: String
+    /// The object's name.
+    public var name: String
+
+    /// An object reference.
+    public init(kind: String, name: String) { self.kind = kind; self.name = name }
 }
 
 /// What the diagnoser may look at besides the object itself.

@@ -42,7 +42,7 @@ public enum Diagnostics {
         if let r = pvc.requestedStorage { details.append("requests \(ResourceFormat.bytes(r.value))") }
         if let c = cls, c.volumeBindingMode == "WaitForFirstConsumer", last?.reason == "WaitForFirstConsumer" || last == nil {
             // Normal: the volume is created once a pod using the claim is scheduled.
-            return [Diagnosis(code: .pvcPending, subject: "PersistentVolumeClaim \(name)",
+            return [Diagnosis(code: .volumeWaitsForPod, subject: "PersistentVolumeClaim \(name)",
                               summary: "\(name) waits for its pod to be scheduled (storage class \(c.metadata.name) binds on first use)",
                               details: details, fix: "Nothing to do unless the pod using it cannot be scheduled; see that pod's diagnosis.")]
         }
@@ -67,10 +67,15 @@ public enum Diagnostics {
         if ctx.pods.isEmpty { ctx.pods = s.pods }
         if ctx.events.isEmpty { ctx.events = s.events }
         var out: [Diagnosis] = []
-        for p in s.pods.sorted(by: { $0.name < $1.name }) { out += diagnose(pod: p, context: ctx) }
-        for j in s.jobs.sorted(by: { $0.metadata.name < $1.metadata.name }) { out += diagnose(job: j, context: ctx) }
+        func about(_ kind: String, _ name: String, _ found: [Diagnosis]) -> [Diagnosis] {
+            found.map { var d = $0; d.object = DiagnosedObject(kind: kind, name: name); return d }
+        }
+        for p in s.pods.sorted(by: { $0.name < $1.name }) { out += about("Pod", p.name, diagnose(pod: p, context: ctx)) }
+        for j in s.jobs.sorted(by: { $0.metadata.name < $1.metadata.name }) {
+            out += about("Job", j.metadata.name, diagnose(job: j, context: ctx))
+        }
         for c in s.pvcs.sorted(by: { $0.metadata.name < $1.metadata.name }) where c.phase != "Bound" {
-            out += diagnose(pvc: c, context: ctx)
+            out += about("PersistentVolumeClaim", c.metadata.name, diagnose(pvc: c, context: ctx))
         }
         return out
     }

@@ -134,8 +134,11 @@ public enum SchedulingDiagnosis {
         let hasDefault = context.storageClasses.contains { $0.isDefault }
         switch r.cause {
         case .unboundImmediatePVC:
+            // Name the provisioner of the cluster in use (dobs.csi.digitalocean.com, ebs.csi.aws.com, …).
+            let provisioner = context.storageClasses.first { $0.isDefault }.map(\.provisioner).flatMap { $0.isEmpty ? nil : $0 }
+            let who = provisioner.map { "the storage provisioner \($0)" } ?? "the storage provisioner"
             let fix = hasDefault || context.storageClasses.isEmpty
-                ? "Check the PVCs with `kubectl get pvc -n \(namespace.isEmpty ? "default" : namespace)` and their events; the storage provisioner may be failing."
+                ? "A new volume usually takes under a minute; if it does not come, check the claims with `kubectl get pvc -n \(namespace.isEmpty ? "default" : namespace)` and their events: \(who) may be failing or the cloud's volume quota reached."
                 : "The cluster has no default StorageClass: mark one as default or set the storage class in the values."
             return Diagnosis(code: .volumeBinding, subject: subject, summary: "its PersistentVolumeClaims are not bound yet", details: [r.text], fix: fix)
         case .noPersistentVolumes:

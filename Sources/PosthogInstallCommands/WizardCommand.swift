@@ -173,6 +173,15 @@ final class WizardCommand: Sendable {
         return state
     }
 
+    /// The answers values.yaml was last written from (answers.yaml), so values only they wanted
+    /// are taken out when an answer changes (HTTP-only → HTTPS drops `ingress.letsencrypt: false`).
+    func savedSheet(profile: ProfileSet) -> AnswerSheet? {
+        let answersPath = ValuesRun.answersPath(for: valuesPath)
+        guard files.exists(answersPath), let text = try? files.readString(answersPath),
+              let (_, saved) = try? AnswersFile.read(text, file: answersPath, profiles: profiles) else { return nil }
+        return ValuesRun.carry(saved, to: profile)
+    }
+
     private func newestProfile() throws -> ProfileSet {
         func major(_ profile: ProfileSet) -> Int { Int(profile.chart.defaultVersion.split(separator: ".").first ?? "") ?? 0 }
         guard let newest = profiles.max(by: { major($0) < major($1) }) else {
@@ -186,7 +195,8 @@ final class WizardCommand: Sendable {
     func preview(_ sheet: AnswerSheet, profile: ProfileSet) async -> WizardEvent {
         do {
             let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
-            let output = try ValuesGeneration.generate(.init(profile: profile, sheet: sheet, existing: existing, file: valuesPath),
+            let output = try ValuesGeneration.generate(.init(profile: profile, sheet: sheet, existing: existing, file: valuesPath,
+                                                             previousSheet: savedSheet(profile: profile)),
                                                        secrets: secrets)
             lastPreview.withLock { $0 = (sheet, output) }
             // When the wizard installs, the context is the cluster chosen at start (the install
@@ -224,7 +234,8 @@ final class WizardCommand: Sendable {
         let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
         let reviewed = lastPreview.withLock { $0 }.flatMap { $0.0 == sheet ? $0.1 : nil }
         let output = try reviewed ?? ValuesGeneration.generate(
-            .init(profile: profile, sheet: sheet, existing: existing, file: valuesPath), secrets: secrets)
+            .init(profile: profile, sheet: sheet, existing: existing, file: valuesPath, previousSheet: savedSheet(profile: profile)),
+            secrets: secrets)
         let backup = output.unchanged ? nil : try files.writeAtomically(valuesPath, output.text, mode: 0o600, backup: .keepLast(5))
         let answersPath = ValuesRun.answersPath(for: valuesPath)
         _ = try files.writeAtomically(answersPath, AnswersFile.text(sheet, profile: profile), mode: 0o600, backup: .keepLast(1))

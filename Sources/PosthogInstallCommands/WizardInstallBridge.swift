@@ -62,7 +62,8 @@ struct WizardInstallBridge {
             pods = Dictionary(update.objects.snapshot.pods.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
             return [.pods(Self.reading(update))]
         case .diagnosis(let diagnosis):
-            return Self.worthShowing(diagnosis) ? [.diagnosis(Self.model(diagnosis))] : []
+            // A wait is not kept: the next reading shows it again, or shows it settled.
+            return Self.worthShowing(diagnosis) && !diagnosis.inProgress ? [.diagnosis(Self.model(diagnosis))] : []
         case .waitingForAddress(let source):
             return [.stepStarted(id: Self.addressStep, command: nil), .waitingForAddress(source.description)]
         case .addressProblem(let finding):
@@ -86,15 +87,10 @@ struct WizardInstallBridge {
         return ["install", "upgrade", "uninstall"].contains(argv[1])
     }
 
-    /// Whether a diagnosis is a problem worth a panel. Waiting for init containers, and claims
-    /// that bind only once their pod is scheduled (WaitForFirstConsumer), are how every install
-    /// starts, not problems.
+    /// Whether a diagnosis is worth a panel. Waiting for init containers, and claims that bind
+    /// only once their pod is scheduled (WaitForFirstConsumer), are how every install starts.
     static func worthShowing(_ diagnosis: Diagnosis) -> Bool {
-        if diagnosis.code == .initWaiting || diagnosis.summary.contains("waits for its pod") { return false }
-        if diagnosis.code == .pvcPending || diagnosis.code == .volumeBinding {
-            return !diagnosis.details.contains { $0.contains("WaitForFirstConsumer") || $0.contains("waiting for first consumer") }
-        }
-        return true
+        ![.initWaiting, .volumeWaitsForPod].contains(diagnosis.code)
     }
 
     /// A diagnosis as the progress screen's panel shows it: what is wrong, the evidence, the fix.
@@ -104,16 +100,25 @@ struct WizardInstallBridge {
         let cause = subject + (diagnosis.details.isEmpty ? diagnosis.summary : diagnosis.details.joined(separator: "; "))
         var fix = [diagnosis.fix]
         if let note = diagnosis.upgradeNoteID { fix.append("See the upgrade note \(note).") }
-        return .init(title: diagnosis.summary, cause: cause, fix: fix)
+        return .init(title: diagnosis.summary, cause: cause, fix: fix, waiting: diagnosis.inProgress ? waitingNote(diagnosis) : nil)
+    }
+
+    /// Until when a wait is normal, for the waiting box (the grace periods of `StatusPolicy`).
+    static func waitingNote(_ diagnosis: Diagnosis, policy: StatusPolicy = .standard) -> String {
+        let limit = NamespacePollUpdate.deadline(of: diagnosis, policy: policy).map { "\(Int($0)) s" }
+        let normal = diagnosis.object?.kind == "PersistentVolumeClaim"
+            ? "Normal while the cloud creates the volume."
+            : "Normal while the install starts: the scheduler tries again as volumes and nodes become ready."
+        return normal + (limit.map { " It counts as a problem after \($0)." } ?? "")
     }
 
     /// The pods table, counts, per-pod events and problems of one poll (pure).
     static func reading(_ update: NamespacePollUpdate) -> PodsReading {
         let snapshot = update.objects.snapshot
         let statuses = Dictionary(update.summary.pods.map { ($0.name, $0.status) }, uniquingKeysWith: { $1 })
-        let rows = snapshot.pods.sorted { $0.name < $1.name }.map { pod in
-            row(pod, status: statuses[pod.name], now: update.takenAt)
-        }
+        // Failing pods first, then the ones still starting: what needs attention is at the top.
+        let rows = snapshot.pods.map { pod in row(pod, status: statuses[pod.name], now: update.takenAt) }
+            .sorted { (rank($0.health), $0.name) < (rank($1.health), $1.name) }
         var events: [String: [String]] = [:]
         for event in snapshot.events where event.involvedObject.kind == "Pod" {
             events[event.involvedObject.name, default: []].append(describe(event))
@@ -121,6 +126,16 @@ struct WizardInstallBridge {
         for (pod, lines) in events { events[pod] = Array(lines.suffix(12)) }
         let diagnoses = update.diagnoses.filter(worthShowing).map(model)
         return PodsReading(ready: update.summary.ready, total: update.summary.total, pods: rows, events: events, diagnoses: diagnoses)
+    }
+
+    /// The pods table's order: failing, waiting, then ready and completed pods.
+    static func rank(_ health: PodHealth) -> Int {
+        switch health {
+        case .failing: return 0
+        case .waiting: return 1
+        case .ready: return 2
+        case .completed: return 3
+        }
     }
 
     /// One row of the pods table, with kubectl's STATUS word.

@@ -39,6 +39,25 @@ import TUI
         #expect(again.answers["hostname"] == "posthog.example.com", "the next run starts from the saved answers")
     }
 
+    @Test func changingHTTPOnlyToHTTPSInTheWizardDropsLetsEncryptOff() async throws {
+        let files = InMemoryFileSystem()
+        let profile = try Self.command(files: files).initialState().profile
+        let off = AnswerSheet(answers: ["cloud": "do", "hostname": "posthog.example.com", "tls": "off", "tier": "small"])
+        _ = try Self.command(files: files).write(off, profile: profile)
+        #expect(try files.readString("values.yaml").contains("letsencrypt: false"))
+        // The next run of the wizard starts from the saved answers; the person switches to HTTPS.
+        let command = try Self.command(files: files)
+        var on = off
+        on.answers["tls"] = "on"
+        guard case .previewReady(let preview) = await command.preview(on, profile: profile) else {
+            Issue.record("no preview"); return
+        }
+        #expect(!preview.values.contains("letsencrypt: false"), "the review's diff takes it out:\n\(preview.values)")
+        #expect(!preview.values.contains("redirectToTLS: false"))
+        _ = try command.write(on, profile: profile)
+        #expect(!(try files.readString("values.yaml")).contains("letsencrypt"), "the file written asks for a certificate again")
+    }
+
     @Test func anExistingFileIsUpgraded() throws {
         let commands = WizardCommand.plannedCommands(profile: try ProfileSet(id: "chart-30"), valuesPath: "values.yaml", upgrade: true)
         #expect(commands[2] == ["helm", "upgrade", "-f", "values.yaml", "--timeout", "20m", "--namespace", "posthog",

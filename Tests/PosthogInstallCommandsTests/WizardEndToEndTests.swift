@@ -283,4 +283,29 @@ import Testing
         #expect(screen.contains("the simulated install stopped with posthog-install"), "\(screen)")
         run.expectSaneTerminal()
     }
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func shrinkingTo20x5MidInstallStillAsksBeforeQuitting() throws {
+        let run = try Run(arguments: "--simulate")
+        let session = run.session
+        run.answer()
+        session.keys("Enter")
+        run.expectScreen("Installing PostHog (simulated cluster)")
+        session.run(["resize-window", "-t", "S", "-x", "20", "-y", "5"])
+        run.expectScreen("Terminal too")
+        session.keys("Escape")  // Esc never quits
+        session.keys("q")
+        run.expectScreen("Stop? Press y")
+        session.keys("n")
+        run.expectScreen("Terminal too")
+        session.run(["resize-window", "-t", "S", "-x", "80", "-y", "24"])
+        run.expectScreen("Ready (workloads, volumes)")
+        #expect(!session.screen().contains("EXIT="), "still running after Esc and n")
+        session.keys("C-c")
+        run.expectScreen("Stop the simulated install?")
+        session.keys("y")
+        let (ended, screen) = session.wait(for: "EXIT=3")
+        #expect(ended, "stopping exits with 3:\n\(screen)")
+        run.expectSaneTerminal()
+    }
 }

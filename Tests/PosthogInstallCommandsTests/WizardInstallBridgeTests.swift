@@ -158,9 +158,14 @@ import TUI
         #expect(WizardInstallBridge.age(seconds: 3 * 3600) == "3h")
         #expect(WizardInstallBridge.runsHelmRelease(["helm", "install", "-f", "values.yaml"]))
         #expect(!WizardInstallBridge.runsHelmRelease(["helm", "repo", "update"]))
-        let waiting = Diagnosis(code: .pvcPending, subject: "PersistentVolumeClaim data-x", summary: "data-x has no volume yet",
+        let waiting = Diagnosis(code: .volumeWaitsForPod, subject: "PersistentVolumeClaim data-x", summary: "data-x waits for its pod",
                                 details: ["WaitForFirstConsumer: waiting for first consumer to be created before binding"], fix: "…")
         #expect(!WizardInstallBridge.worthShowing(waiting))
+        var provisioning = Diagnosis(code: .pvcPending, subject: "PersistentVolumeClaim data-x", summary: "data-x has no volume yet", fix: "…")
+        provisioning.object = DiagnosedObject(kind: "PersistentVolumeClaim", name: "data-x")
+        provisioning.inProgress = true
+        #expect(WizardInstallBridge.model(provisioning).waiting?.contains("after 120 s") == true, "shown as a wait with its deadline")
+        #expect(WizardInstallBridge.translate(provisioning).isEmpty, "a wait is not kept as a lasting problem")
         let crash = Diagnosis(code: .crashLoop, subject: "Pod web", summary: "keeps crashing", fix: "Read the log.")
         #expect(WizardInstallBridge.worthShowing(crash))
         #expect(WizardInstallBridge.model(crash) == .init(title: "keeps crashing", cause: "Pod web: keeps crashing", fix: ["Read the log."]))
@@ -183,5 +188,13 @@ enum Golden {
             return
         }
         #expect(expected == text, "\(name).txt differs; the screen now:\n\(text)", sourceLocation: sourceLocation)
+    }
+}
+
+extension WizardInstallBridge {
+    /// The updates for one reported diagnosis on a fresh bridge.
+    static func translate(_ diagnosis: Diagnosis) -> [InstallUpdate] {
+        var bridge = WizardInstallBridge()
+        return bridge.translate(.diagnosis(diagnosis))
     }
 }

@@ -47,6 +47,17 @@ import Testing
         #expect(rerun.step == .install)
     }
 
+    @Test func noSmallerTierIsSuggestedOnTheSmallestTier() {
+        var smallest = Self.blocked(Self.passed + [Self.tooSmall])
+        smallest.answers["tier"] = "minimal"
+        #expect(!Self.text(smallest).contains("smaller tier"), Comment(rawValue: Self.text(smallest)))
+        guard case .help(_, let help) = WizardHelp.overlay(smallest) else { Issue.record("no help"); return }
+        #expect(!help.contains("smaller tier"))
+        var small = smallest
+        small.answers["tier"] = "small"
+        #expect(Self.text(small).contains("for example a smaller tier"))
+    }
+
     @Test func anyOtherBlockerLeavesOnlyGoingBack() {
         let state = Self.blocked(Self.passed + [Self.tooSmall, PreflightCheck(.storage, .fail, "The cluster has no storage class.")])
         #expect(!Self.text(state).contains("Press a"))

@@ -50,9 +50,34 @@ public struct NamespacePollUpdate: Sendable {
         let summary = ProgressSummary.make(objects.snapshot, now: now, policy: policy)
         let context = DiagnosisContext(nodes: nodes, pods: objects.snapshot.pods + otherPods, events: objects.snapshot.events,
                                        storageClasses: storageClasses, logs: logs, now: now)
-        let diagnoses = Diagnostics.diagnose(objects.snapshot, context: context)
+        var diagnoses = Diagnostics.diagnose(objects.snapshot, context: context)
+        for index in diagnoses.indices {
+            diagnoses[index].inProgress = !Self.isSettled(diagnoses[index], summary: summary)
+        }
         return NamespacePollUpdate(objects: objects, summary: summary, diagnoses: diagnoses,
                                    decision: PollDecision.decide(summary), takenAt: now)
+    }
+}
+
+extension NamespacePollUpdate {
+    /// Whether a finding is settled (kstatus-like): its object has failed, or the finding is
+    /// about no single object. A finding about an object still in progress (a claim being
+    /// provisioned, a pod waiting for a node within its grace period) is a wait, not a failure.
+    public static func isSettled(_ diagnosis: Diagnosis, summary: ProgressSummary) -> Bool {
+        guard let object = diagnosis.object else { return true }
+        let all = object.kind == "Pod" ? summary.pods : summary.items
+        guard let entry = all.first(where: { $0.kind == object.kind && $0.name == object.name }) else { return true }
+        return entry.status.state == .failed
+    }
+
+    /// When a finding that is still a wait becomes a failure: the grace period of its kind
+    /// (a pod without a node, a claim without a volume), nil when its kind has none.
+    public static func deadline(of diagnosis: Diagnosis, policy: StatusPolicy = .standard) -> TimeInterval? {
+        switch diagnosis.object?.kind {
+        case "Pod": return policy.unschedulableGrace
+        case "PersistentVolumeClaim": return policy.pvcPendingGrace
+        default: return nil
+        }
     }
 }
 

@@ -88,7 +88,7 @@ struct ClusterSteps: Sendable {
     /// Problems that are normal for a while during an install (volumes binding at first use,
     /// init containers waiting for a dependency, a pod's sandbox being set up): not reported
     /// while helm still runs; fail-fast rules and the final report still cover them.
-    static let normalWhileInstalling: Set<Diagnosis.Code> = [.initWaiting, .pvcPending, .volumeBinding, .podSetup]
+    static let normalWhileInstalling: Set<Diagnosis.Code> = [.initWaiting, .pvcPending, .volumeWaitsForPod, .volumeBinding, .podSetup]
 
     /// Watches the namespace (one kubectl every 2 s) until everything is ready, a fail-fast
     /// condition, or the time limit. Crash-looping containers get their previous log read before

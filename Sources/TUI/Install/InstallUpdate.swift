@@ -127,7 +127,8 @@ extension InstallState {
         }
         // The newest problem takes over helm's output pane; the command layer passes only
         // problems that waiting will not fix.
-        s.progress.diagnosis = s.diagnoses.last
+        // A failure outranks a wait.
+        s.progress.diagnosis = s.diagnoses.last { $0.waiting == nil } ?? s.diagnoses.last
         return s
     }
 

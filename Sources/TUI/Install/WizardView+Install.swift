@@ -127,7 +127,9 @@ extension WizardView {
             for (index, offer) in offers.enumerated() {
                 canvas.write(offerLine(offer).line, x: x, y: listBottom + index, style: .strong, maxWidth: width)
             }
-            canvas.write("Press Esc to go back and change your answers (for example a smaller tier).", x: x, y: bottom - 1,
+            let back = WizardFlow.isSmallestTier(state) ? "Press Esc to go back and change your answers."
+                : "Press Esc to go back and change your answers (for example a smaller tier)."
+            canvas.write(back, x: x, y: bottom - 1,
                          style: .strong, maxWidth: width)
         } else {
             canvas.write("The preflight passed; starting the install\(glyphs.ellipsis)", x: x, y: bottom - 1, style: .muted)

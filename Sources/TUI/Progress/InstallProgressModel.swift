@@ -27,12 +27,16 @@ public struct InstallProgressModel: Sendable, Hashable {
         public var cause: String
         /// What to do, one instruction per entry.
         public var fix: [String]
+        /// Set while the object is still in progress: the box is a wait (`!`), not a failure
+        /// (`✗`), and this says until when that is normal.
+        public var waiting: String?
 
-        /// Creates a diagnosis.
-        public init(title: String, cause: String, fix: [String]) {
+        /// Creates a diagnosis; with `waiting`, a wait that may still resolve itself.
+        public init(title: String, cause: String, fix: [String], waiting: String? = nil) {
             self.title = title
             self.cause = cause
             self.fix = fix
+            self.waiting = waiting
         }
     }
 

@@ -40,9 +40,14 @@ public enum InstallProgressView {
 
     private static func drawDiagnosis(_ canvas: inout Canvas, _ diagnosis: InstallProgressModel.Diagnosis, in rect: Rect, glyphs: Glyphs) {
         guard rect.height >= 3 else { return }
-        canvas.box(rect, glyphs: glyphs, style: .error, title: "\(glyphs.failure) \(diagnosis.title)")
+        // A wait is drawn as a warning, a failure as an error: never red while it may still resolve.
+        let (mark, style) = diagnosis.waiting == nil ? (glyphs.failure, CellStyle.error) : (glyphs.warning, CellStyle.warning)
+        canvas.box(rect, glyphs: glyphs, style: style, title: "\(mark) \(diagnosis.waiting == nil ? "" : "Waiting: ")\(diagnosis.title)")
         let inner = rect.inset(dx: 2, dy: 1)
         var y = inner.y
+        if let waiting = diagnosis.waiting {
+            y += canvas.writeWrapped(waiting, in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), style: .warning)
+        }
         y += canvas.writeWrapped("Cause: " + diagnosis.cause, in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y))
         if y < inner.maxY, !diagnosis.fix.isEmpty {
             canvas.write("Fix:", x: inner.x, y: y, style: .strong)

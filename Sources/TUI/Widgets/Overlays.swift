@@ -32,10 +32,10 @@ public enum Overlay {
     }
 
     /// The whole screen when the terminal is smaller than the interface needs.
-    public static func tooSmall(width: Int, height: Int, need: (columns: Int, rows: Int) = (80, 24)) -> Canvas {
+    public static func tooSmall(width: Int, height: Int, need: (columns: Int, rows: Int) = (80, 24), text question: String? = nil) -> Canvas {
         var canvas = Canvas(width: width, height: height)
-        let text = "Terminal too small: \(width)×\(height). posthog-install needs \(need.columns)×\(need.rows). "
-            + "Make the window larger, or press q to quit and use the headless commands (posthog-install values, install)."
+        let text = question ?? ("Terminal too small: \(width)×\(height). posthog-install needs \(need.columns)×\(need.rows). "
+            + "Make the window larger, or press q to quit and use the headless commands (posthog-install values, install).")
         let lines = TextLayout.wrap(text, width: max(1, width - 2))
         let top = max(0, (height - lines.count) / 2)
         for (offset, line) in lines.prefix(height).enumerated() {

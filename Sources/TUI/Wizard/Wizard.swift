@@ -38,9 +38,20 @@ public enum Wizard {
     private static func handle(_ key: Key, _ state: WizardState) -> (WizardState, [WizardEffect]) {
         var state = state
         if !state.size.fits(WizardView.minimumSize) {
-            // Only the "too small" message is visible: quit without a confirmation nobody can see.
+            // Only the "too small" message is visible, which then carries the question. Quitting
+            // asks first while something runs, as everywhere else; Esc never quits.
+            if state.overlay == .confirmQuit {
+                switch key {
+                case .character("y"), .character("Y"), .ctrlC: return (state, [.quit])
+                case .character("n"), .character("N"), .escape: state.overlay = nil
+                default: break
+                }
+                return (state, [])
+            }
             switch key {
-            case .character("q"), .ctrlC, .escape: return (state, [.quit])
+            case .character("q"), .ctrlC:
+                if somethingRuns(state) { state.overlay = .confirmQuit; return (state, []) }
+                return (state, [.quit])
             default: return (state, [])
             }
         }
@@ -87,6 +98,12 @@ public enum Wizard {
         case .task:
             return taskKey(key, state)
         }
+    }
+
+    /// Whether quitting now would leave something under way (an install or job still running).
+    static func somethingRuns(_ state: WizardState) -> Bool {
+        guard state.step == .install, let install = state.install else { return false }
+        return !install.ended
     }
 
     // MARK: Moving between screens

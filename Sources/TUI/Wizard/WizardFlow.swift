@@ -43,6 +43,13 @@ public enum WizardFlow {
         state.profile.question(id).flatMap { state.sheet.effectiveAnswer($0, in: state.profile) }
     }
 
+    /// Whether the tier chosen is the smallest one offered: advice to pick a smaller tier would
+    /// then lead nowhere.
+    public static func isSmallestTier(_ state: WizardState) -> Bool {
+        guard let first = state.profile.question("tier")?.choices.first?.value else { return false }
+        return answerOrDefault("tier", state) == first
+    }
+
     /// A question's default as the text a person would type.
     public static func defaultText(_ question: Question) -> String? {
         switch question.defaultValue {

@@ -55,9 +55,9 @@ enum WizardHelp {
                 return .help(title: "Preflight", text: """
                     The preflight checked the cluster before anything was installed and found \
                     something that would make the install fail (the checks marked as failed). \
-                    Follow the fix shown, or press Esc to go back and change your answers (for \
-                    example a smaller tier), then confirm the review again. Warnings do not stop \
-                    the install.
+                    Follow the fix shown, or press Esc to go back and change your answers\
+                    \(WizardFlow.isSmallestTier(state) ? "" : " (for example a smaller tier)"), then \
+                    confirm the review again. Warnings do not stop the install.
                     """ + WizardView.offersHelp(state.install))
             }
             return .help(title: "Install", text: """

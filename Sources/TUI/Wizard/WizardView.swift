@@ -9,6 +9,11 @@ public enum WizardView {
     /// The screen for `state` at `size`.
     public static func render(_ state: WizardState, size: TerminalSize, glyphs: Glyphs = .unicode) -> Canvas {
         guard size.fits(minimumSize) else {
+            if state.overlay == .confirmQuit {
+                // The question must be readable at any size: it replaces the "too small" text.
+                return Overlay.tooSmall(width: size.columns, height: size.rows, need: (minimumSize.columns, minimumSize.rows),
+                                        text: "Stop? Press y to quit, n to keep watching. " + quitMessage(state))
+            }
             return Overlay.tooSmall(width: size.columns, height: size.rows, need: (minimumSize.columns, minimumSize.rows))
         }
         var state = state

@@ -81,6 +81,44 @@ import Testing
         #expect(seen.withLock { $0 } == ["a", "b"])
     }
 
+    @Test func helmWaitingForHooksIsStoppedWhenTheClusterStopsAnswering() async throws {
+        let clock = FastClock(factor: 200)
+        let runner = ScriptedRunner(clock: clock)
+        // helm would wait its whole timeout for hooks that a lost cluster can never run.
+        runner.expect(["helm", "install", "posthog"], Script.exit(0).after(.seconds(20 * 60)))
+        runner.expect(matching: "kubectl get", times: nil, .exit(1, stderr: Self.refusal), where: { $0.executable == "kubectl" })
+        let events = Events()
+        var executor = executor(runner, clock: clock, events: events)
+        executor.watchedWhileRunning = ["install"]
+        let plan = [PlanStep(id: "install", title: "Install PostHog", action: .run(["helm", "install", "posthog"]))]
+        let started = clock.monotonic
+        let code = try await executor.execute(plan)
+        #expect(code == .failed)
+        #expect(clock.monotonic - started < .seconds(5 * 60), "helm was waited for after the watch gave up")
+        let notes = events.notes
+        #expect(notes.contains { $0.contains("Gave up: the cluster has not answered") }, "\(notes)")
+        #expect(notes.contains { $0.contains("Stopped helm") }, "\(notes)")
+        #expect(notes.last?.contains("run `posthog-install status --watch --context prod`") == true, "\(notes)")
+        // Between "stopped answering" and "gave up" a heartbeat keeps the log alive.
+        #expect(events.heartbeats.contains { $0.hasPrefix("no answer from the cluster for ") }, "\(events.heartbeats)")
+    }
+
+    @Test func aWatchedToolIsNeverSilentForLongerThanTheHeartbeat() async throws {
+        let clock = FastClock(factor: 100)
+        let runner = ScriptedRunner(clock: clock)
+        runner.expect(["helm", "install", "posthog"], Script.exit(0).after(.seconds(70)))
+        // Nothing exists yet for the whole run: the watch has nothing to print.
+        runner.expect(matching: "kubectl get", times: nil, .exit(0, stdout: #"{"apiVersion":"v1","kind":"List","items":[]}"#),
+                      where: { $0.executable == "kubectl" })
+        let events = Events()
+        var executor = executor(runner, clock: clock, events: events)
+        executor.watchedWhileRunning = ["install"]
+        let plan = [PlanStep(id: "install", title: "Install PostHog", action: .run(["helm", "install", "posthog"]))]
+        #expect(try await executor.execute(plan) == .success)
+        #expect(events.heartbeats.count >= 2, "\(events.heartbeats)")
+        #expect(events.heartbeats.first?.hasSuffix("): Install PostHog") == true, "\(events.heartbeats)")
+    }
+
     @Test func aQuietToolGetsAHeartbeat() async throws {
         let clock = FastClock(factor: 100)
         let runner = ScriptedRunner(clock: clock)

@@ -28,36 +28,87 @@ struct ClusterSteps: Sendable {
     static let lostClusterNotice: Duration = .seconds(10)
     /// How long polls may fail in a row before the watch gives up.
     static let lostClusterLimit: Duration = .seconds(60)
-    /// The longest a headless run stays silent while a tool runs.
-    static let heartbeatInterval: Duration = .seconds(30)
+    /// The longest a headless run stays silent while a tool runs or the cluster does not answer
+    /// (below the 30 s promised, so a slow pipe or poll still keeps it).
+    static let heartbeatInterval: Duration = .seconds(25)
 
     let connection: ClusterConnection
     let clock: any WallClock
     let report: @Sendable (OperationEvent) -> Void
 
+    /// How a tool step ended.
+    enum ToolOutcome: Sendable, Equatable {
+        /// The tool exited 0.
+        case succeeded
+        /// The tool failed (its error and the pods' state have been reported).
+        case failed
+        /// The cluster stopped answering while the tool ran; the tool was stopped.
+        case lostCluster
+    }
+
+    /// What finished first while a tool ran beside its watch.
+    private enum ToolOrWatch: Sendable {
+        case tool(ProcessResult)
+        case watchEnded
+        case lostCluster
+    }
+
     /// Runs one step's argv (helm), streaming its output; while `watchNamespace` is set the
     /// namespace is watched at the same time, so the person sees pods come up instead of a
     /// silent 20 minutes, and a failure is explained by helm's error and the pods' state.
     func run(_ step: PlanStep, argv: [String], watchNamespace: String?) async throws -> Bool {
-        guard let executable = argv.first else { return true }
+        try await runTool(step, argv: argv, watchNamespace: watchNamespace) == .succeeded
+    }
+
+    /// `run`, telling a lost cluster apart: when the watch gives up on an API server that no
+    /// longer answers, the tool (which would wait out its own 20-minute timeout) is stopped.
+    func runTool(_ step: PlanStep, argv: [String], watchNamespace: String?) async throws -> ToolOutcome {
+        guard let executable = argv.first else { return .succeeded }
         report(.stepStarted(step))
         let command = ProcessCommand(executable, Array(argv.dropFirst()), timeout: .seconds(25 * 60))
-        let report = self.report
-        let watcher = watchNamespace.map { namespace in
-            Task { try? await watch(namespace: namespace, until: .seconds(25 * 60), whileToolRuns: true) }
-        }
-        defer { watcher?.cancel() }
         let quiet = QuietTime(clock: clock)
-        let heartbeat = watchNamespace == nil ? Task { await beat(step, quiet: quiet) } : nil
-        defer { heartbeat?.cancel() }
-        let result = try await connection.runner.run(command) { line in
-            quiet.touch()
-            report(.toolOutput(line.text))
+        let report = self.report
+        // Whatever the watch prints keeps the run from looking silent; progress before anything
+        // exists prints nothing, so it does not count.
+        let watchReport: @Sendable (OperationEvent) -> Void = { event in
+            if case .progress(let update, _) = event, update.summary.total == 0 {} else { quiet.touch() }
+            report(event)
         }
-        heartbeat?.cancel()
-        watcher?.cancel()
+        let heartbeat = Task { await beat(step, quiet: quiet) }
+        defer { heartbeat.cancel() }
+        let tool: ProcessResult? = try await withThrowingTaskGroup(of: ToolOrWatch.self) { group in
+            group.addTask {
+                .tool(try await connection.runner.run(command) { line in
+                    quiet.touch()
+                    report(.toolOutput(line.text))
+                })
+            }
+            if let namespace = watchNamespace {
+                let watching = ClusterSteps(connection: connection, clock: clock, report: watchReport)
+                group.addTask {
+                    let outcome = try? await watching.watch(namespace: namespace, until: .seconds(25 * 60), whileToolRuns: true)
+                    return outcome == .lostCluster ? .lostCluster : .watchEnded
+                }
+            }
+            // The watch ending (ready, or stopped on a problem it explained) lets the tool go on;
+            // only a lost cluster stops it.
+            while let next = try await group.next() {
+                switch next {
+                case .tool(let result): group.cancelAll(); return result
+                case .lostCluster: group.cancelAll(); return nil
+                case .watchEnded: continue
+                }
+            }
+            return nil
+        }
+        heartbeat.cancel()
+        guard let result = tool else {
+            report(.note("  Stopped \(PlanStep.display([executable])): it cannot finish while the cluster does not answer."))
+            report(.stepFinished(step, succeeded: false))
+            return .lostCluster
+        }
         report(.stepFinished(step, succeeded: result.status.isSuccess))
-        if result.status.isSuccess { return true }
+        if result.status.isSuccess { return .succeeded }
         if var diagnosis = HelmErrors.diagnose(result.standardError) {
             // helm's own error line was streamed already: the explanation need not repeat it.
             let streamed = Set(result.standardError.split(separator: "\n").map { $0.trimmingSpacesAndTabs() })
@@ -69,14 +120,15 @@ struct ClusterSteps: Sendable {
            let update = try? await NamespacePoller(kubectl: connection.kubectl, namespace: namespace, clock: clock).poll() {
             update.diagnoses.forEach { report(.diagnosis($0)) }
         }
-        return false
+        return .failed
     }
 
-    /// Says the step is still running whenever its tool has been quiet for a heartbeat interval.
+    /// Says the step is still running whenever nothing has been printed for a heartbeat
+    /// interval (checked every second, so the longest silence is the interval itself).
     private func beat(_ step: PlanStep, quiet: QuietTime) async {
         let start = clock.monotonic
         while !Task.isCancelled {
-            do { try await clock.sleep(for: .seconds(5)) } catch { return }
+            do { try await clock.sleep(for: .seconds(1)) } catch { return }
             if quiet.silence >= Self.heartbeatInterval {
                 quiet.touch()
                 let elapsed = clock.monotonic - start
@@ -108,6 +160,7 @@ struct ClusterSteps: Sendable {
         var stopping: (reasons: [FailFast], ticks: Int)?
         var failingSince: Duration?
         var toldLost = false
+        var lostBeat = Duration.zero
         for try await event in poller.events() {
             try Task.checkCancellation()
             if clock.monotonic - start >= limit { break }
@@ -123,8 +176,12 @@ struct ClusterSteps: Sendable {
                 }
                 if !toldLost && (silent >= Self.lostClusterNotice || error.kind == .unreachable) {
                     toldLost = true
+                    lostBeat = clock.monotonic
                     report(.note("  The cluster stopped answering: \(error.message). Trying again for up to "
                                  + "\(Self.lostClusterLimit.components.seconds) s…"))
+                } else if toldLost, clock.monotonic - lostBeat >= Self.heartbeatInterval {
+                    lostBeat = clock.monotonic
+                    report(.heartbeat("no answer from the cluster for \(ElapsedText.text(silent)); still trying"))
                 }
                 continue
             case .update(let fresh):

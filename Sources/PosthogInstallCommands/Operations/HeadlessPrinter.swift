@@ -61,11 +61,12 @@ final class HeadlessPrinter: Sendable {
             let pods = update.summary.pods
             let counts = pods.isEmpty ? "\(update.summary.ready)/\(update.summary.total) objects ready"
                 : "\(pods.filter { $0.status.state == .current }.count)/\(pods.count) pods ready"
-            // A line when the count changes, and at least every 30 s while it does not (so a
-            // log shows the wait is alive, and what it is waiting for).
+            // A line when the count changes, and at least every 25 s while it does not (so a
+            // log shows the wait is alive, and what it is waiting for, within the 30 s promised
+            // even when a poll is slow).
             let due = lastProgress.withLock { last -> Bool in
                 let changed = last.counts != counts
-                guard changed || elapsed - last.at >= .seconds(30) else { return false }
+                guard changed || elapsed - last.at >= .seconds(25) else { return false }
                 last = (counts, elapsed)
                 return true
             }

@@ -45,9 +45,15 @@ struct PlanExecutor {
             switch step.action {
             case .run(let argv):
                 let watch = watchedWhileRunning.contains(step.id) ? namespace : nil
-                guard try await steps.run(step, argv: argv, watchNamespace: watch) else {
+                switch try await steps.runTool(step, argv: argv, watchNamespace: watch) {
+                case .succeeded: continue
+                case .failed:
                     report(.note(""))
                     report(.note(followUp.afterFailedStep(step)))
+                    return .failed
+                case .lostCluster:
+                    report(.note(""))
+                    report(.note(followUp.afterLostCluster))
                     return .failed
                 }
             case .task(.watchProgress):

@@ -6,13 +6,16 @@ let package = Package(
     name: "posthog-install",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "posthog-install", targets: ["posthog-install"]),
+        .executable(name: "posthog-install", targets: ["posthog-install"])
     ],
     dependencies: [
         // Command-line parsing with generated help; the de-facto standard for Swift tools.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // argv-only subprocesses with process groups, streaming and teardown.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+        // File descriptors and errno as types; already part of swift-subprocess's API, which our
+        // runner imports directly (SystemPackage on Linux).
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // ncursesw + tinfo with a shim for the macros Swift cannot import (apt: libncurses-dev).
@@ -41,46 +44,59 @@ let package = Package(
         // Kubernetes objects as values: per-kind status, pod diagnosis, scheduling fit (pure).
         .target(name: "Kube"),
         // Wizard decisions (pure): answers, profiles, values, plans, upgrade notes, costs, wizard state.
-        .target(name: "Installer", dependencies: ["YAML", "Helm", "Kube", "EmbeddedData"]),
+        .target(name: "Installer", dependencies: ["GoTemplate", "YAML", "Helm", "Kube", "EmbeddedData"]),
         // The edges: process runner, atomic files, clock, signals, terminal detection.
-        .target(name: "Effects", dependencies: [
-            "CArchive",
-            "CMalloc",
-            .product(name: "Subprocess", package: "swift-subprocess"),
-        ]),
+        .target(
+            name: "Effects",
+            dependencies: [
+                "CArchive",
+                "CMalloc",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]),
         // kubectl/helm clients, the namespace poller and the simulated cluster.
-        .target(name: "Cluster", dependencies: ["Kube", "Installer", "Effects", "GoStrconv", "GoTemplate", "Helm", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
+        .target(
+            name: "Cluster",
+            dependencies: ["Kube", "Installer", "Effects", "GoStrconv", "GoTemplate", "Helm", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
         // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
-        .target(name: "TUI", dependencies: ["Installer", "Kube", "Effects", "CNCurses"]),
+        .target(name: "TUI", dependencies: ["Installer", "Effects", "CNCurses"]),
         // The commands (swift-argument-parser), headless printers and wiring.
-        .target(name: "PosthogInstallCommands", dependencies: [
-            "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster", "TUI",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "PosthogInstallCommands",
+            dependencies: [
+                "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster", "TUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // The executable: an entry point only.
         .executableTarget(name: "posthog-install", dependencies: ["PosthogInstallCommands", "Effects"]),
         // Benchmarks that print figures (run in release: `make bench`).
-        .executableTarget(name: "PosthogBenchmarks", dependencies: [
-            "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster",
-        ]),
+        .executableTarget(
+            name: "PosthogBenchmarks",
+            dependencies: [
+                "GoTemplate", "YAML", "Helm", "Kube", "Installer", "Effects",
+            ]),
         // Fuzz inputs and their runner (the short run is a test; scripts/fuzz.sh runs a long one).
         .target(name: "PosthogFuzzing", dependencies: ["Helm", "YAML"]),
         .executableTarget(name: "PosthogFuzz", dependencies: ["PosthogFuzzing"]),
         // Test doubles shared by the test targets: scripted runner, in-memory files, fixtures.
-        .target(name: "PosthogTestSupport", dependencies: ["Effects", "GoTemplate", "YAML"]),
+        .target(name: "PosthogTestSupport", dependencies: ["Effects"]),
 
         .testTarget(name: "EmbeddedDataTests", dependencies: ["EmbeddedData"]),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "PosthogTestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML", "PosthogTestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "HelmTests", dependencies: ["Helm", "PosthogTestSupport", "PosthogFuzzing"], exclude: ["Fixtures"]),
-        .testTarget(name: "KubeTests", dependencies: ["Kube", "PosthogTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "InstallerTests", dependencies: ["Installer", "PosthogTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "GoStrconv"], exclude: ["Goldens"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Goldens"]),
+        .testTarget(name: "HelmTests", dependencies: ["Helm", "GoTemplate", "COpenSSL", "PosthogFuzzing"], exclude: ["Fixtures"]),
+        .testTarget(name: "KubeTests", dependencies: ["Kube"], exclude: ["Fixtures"]),
+        .testTarget(name: "InstallerTests", dependencies: ["Installer", "EmbeddedData", "Helm", "Kube", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "EffectsTests", dependencies: ["Effects", "PosthogTestSupport"]),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "PosthogTestSupport"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "PosthogTestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "PosthogInstallCommandsTests", dependencies: [
-            "PosthogInstallCommands", "PosthogTestSupport",
-        ]),
+        .testTarget(
+            name: "ClusterTests", dependencies: ["Cluster", "COpenSSL", "Effects", "Helm", "Installer", "Kube", "PosthogTestSupport"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Effects", "Installer", "PosthogTestSupport"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "PosthogInstallCommandsTests",
+            dependencies: [
+                "PosthogInstallCommands", "PosthogTestSupport", "Cluster", "Effects", "Helm", "Installer", "Kube", "TUI", "YAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="/opt/swift/usr/bin:$PATH"
+# House habits first (seconds): Package.swift lists exactly what each target imports, and the
+# Swift files changed since scripts/format-baseline are formatted by swift-format.
+python3 scripts/check-imports.py
+bash scripts/format.sh --check
 swift build --build-tests
 # One test at a time: many tests run the simulated cluster on a time-scaled clock, and on a
 # machine with few cores running them all at once starves those clocks' loops. Serially the

@@ -14,15 +14,15 @@ public struct InstallCommand: AsyncParsableCommand {
         commandName: "install",
         abstract: "Install PostHog: values.yaml, preflight, helm install, live progress, DNS record.",
         discussion: """
-        Example: posthog-install install --cloud do --hostname posthog.example.com --tls \
-        --tier small --email ops@example.com --context do-fra1-posthog
+            Example: posthog-install install --cloud do --hostname posthog.example.com --tls \
+            --tier small --email ops@example.com --context do-fra1-posthog
 
-        Nothing is installed when the preflight finds a blocker (exit 4); a cluster that only looks \
-        too small because its node pool grows by itself can go on with --node-pool-autoscales. \
-        On GKE, --yes also reserves the missing static IP named posthog with gcloud. Without --context \
-        the install only goes ahead with --yes, so a script never installs into a cluster by \
-        accident. --simulate runs everything against the built-in simulated cluster.
-        """
+            Nothing is installed when the preflight finds a blocker (exit 4); a cluster that only looks \
+            too small because its node pool grows by itself can go on with --node-pool-autoscales. \
+            On GKE, --yes also reserves the missing static IP named posthog with gcloud. Without --context \
+            the install only goes ahead with --yes, so a script never installs into a cluster by \
+            accident. --simulate runs everything against the built-in simulated cluster.
+            """
     )
 
     /// Creates the command.
@@ -32,19 +32,23 @@ public struct InstallCommand: AsyncParsableCommand {
     @OptionGroup var chartOptions: ChartOptions
     @OptionGroup var clusterOptions: ClusterOptions
 
-    @Option(name: [.customShort("f"), .customLong("values")], help: ArgumentHelp(
-        "The values file to use (and to write when answers are given). Default: values.yaml.", valueName: "file"))
+    @Option(
+        name: [.customShort("f"), .customLong("values")],
+        help: ArgumentHelp(
+            "The values file to use (and to write when answers are given). Default: values.yaml.", valueName: "file"))
     var values: String = "values.yaml"
 
-    @Flag(name: .customLong("node-pool-autoscales"), help: ArgumentHelp(
-        "Say that your node pool adds nodes by itself (a cluster autoscaler, as on GKE, EKS or DigitalOcean).",
-        discussion: """
-        A cluster that grows when pods are waiting can look too small before the install. With this \
-        flag the preflight's cluster-size and pod-placement problems become warnings and the install \
-        goes on; pods wait as Pending until the new nodes join (usually a few minutes). Every other \
-        problem still stops the install. Without an autoscaler the pods stay Pending and the install \
-        stops, so only use it when your node pool really grows by itself.
-        """))
+    @Flag(
+        name: .customLong("node-pool-autoscales"),
+        help: ArgumentHelp(
+            "Say that your node pool adds nodes by itself (a cluster autoscaler, as on GKE, EKS or DigitalOcean).",
+            discussion: """
+                A cluster that grows when pods are waiting can look too small before the install. With this \
+                flag the preflight's cluster-size and pod-placement problems become warnings and the install \
+                goes on; pods wait as Pending until the new nodes join (usually a few minutes). Every other \
+                problem still stops the install. Without an autoscaler the pods stay Pending and the install \
+                stops, so only use it when your node pool really grows by itself.
+                """))
     var nodePoolAutoscales: Bool = false
 
     /// Runs the install and exits with its code.
@@ -54,12 +58,19 @@ public struct InstallCommand: AsyncParsableCommand {
             Console.standard.error("Error: the built-in profiles are damaged: \(error)")
             throw ToolExitCode.failed.exitCode
         }
-        let connection = try clusterOptions.connection(cloud: answerOptions.cloud)
-        let run = InstallRun(files: LocalFileSystem(), profiles: profiles, secrets: SystemSecretSource(), connection: connection,
-                             clock: SystemClock(), emit: { Console.standard.line($0) },
-                             emitError: { Console.standard.error($0) })
+        let cloud =
+            clusterOptions.simulate
+            ? SimulatedCloudChoice.cloud(flag: answerOptions.cloud, answersPath: answerOptions.answers, valuesPath: values)
+            : answerOptions.cloud
+        let connection = try clusterOptions.connection(cloud: cloud)
+        let run = InstallRun(
+            files: LocalFileSystem(), profiles: profiles, secrets: SystemSecretSource(), connection: connection,
+            clock: SystemClock(), emit: { Console.standard.line($0) },
+            emitError: { Console.standard.error($0) })
         let request = self.request
-        let code = await InterruptGuard.runCommand(connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)) { await run.execute(request) }
+        let code = await InterruptGuard.runCommand(
+            connection: connection, followUp: clusterOptions.followUp(simulated: connection.simulated)
+        ) { await run.execute(request) }
         if code != .success { throw code.exitCode }
     }
 
@@ -67,12 +78,16 @@ public struct InstallCommand: AsyncParsableCommand {
         var valuesRequest = ValuesRun.Request(answerOptions, chartOptions, output: values, dryRun: false)
         valuesRequest.chart = nil  // the install checks against the chart itself
         let a = answerOptions
-        let answersGiven = [a.cloud, a.hostname, a.tier, a.email, a.smtpHost, a.externalPostgres, a.externalRedis,
-                            a.externalClickhouse, a.pagerdutyKey, a.answers].contains { $0 != nil } || a.tls != nil || a.prometheus
-        return InstallRun.Request(values: valuesRequest, answersGiven: answersGiven, chart: chartOptions.chart,
-                                  chartVersion: chartOptions.chartVersion, context: clusterOptions.context,
-                                  namespace: clusterOptions.namespace, release: clusterOptions.release,
-                                  yes: clusterOptions.yes, dryRun: clusterOptions.dryRun,
-                                  consent: PreflightConsent(nodePoolAutoscales: nodePoolAutoscales))
+        let answersGiven =
+            [
+                a.cloud, a.hostname, a.tier, a.email, a.smtpHost, a.externalPostgres, a.externalRedis,
+                a.externalClickhouse, a.pagerdutyKey, a.answers,
+            ].contains { $0 != nil } || a.tls != nil || a.prometheus
+        return InstallRun.Request(
+            values: valuesRequest, answersGiven: answersGiven, chart: chartOptions.chart,
+            chartVersion: chartOptions.chartVersion, context: clusterOptions.context,
+            namespace: clusterOptions.namespace, release: clusterOptions.release,
+            yes: clusterOptions.yes, dryRun: clusterOptions.dryRun,
+            consent: PreflightConsent(nodePoolAutoscales: nodePoolAutoscales))
     }
 }

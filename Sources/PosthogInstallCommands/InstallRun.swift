@@ -44,8 +44,10 @@ struct InstallRun {
     var gcloud: GCloudClient?
 
     /// An install reporting structured events.
-    init(files: any FileSystem, profiles: [ProfileSet], secrets: any SecretSource, connection: ClusterConnection,
-         clock: any WallClock, report: @escaping @Sendable (OperationEvent) -> Void) {
+    init(
+        files: any FileSystem, profiles: [ProfileSet], secrets: any SecretSource, connection: ClusterConnection,
+        clock: any WallClock, report: @escaping @Sendable (OperationEvent) -> Void
+    ) {
         self.files = files
         self.profiles = profiles
         self.secrets = secrets
@@ -55,12 +57,15 @@ struct InstallRun {
     }
 
     /// An install printing lines (standard output for the headless command).
-    init(files: any FileSystem, profiles: [ProfileSet], secrets: any SecretSource, connection: ClusterConnection,
-         clock: any WallClock, emit: @escaping @Sendable (String) -> Void,
-         emitError: (@Sendable (String) -> Void)? = nil) {
-        let printer = HeadlessPrinter(emit: emit, emitError: emitError, simulated: connection.simulated)
-        self.init(files: files, profiles: profiles, secrets: secrets, connection: connection, clock: clock,
-                  report: { printer.print($0) })
+    init(
+        files: any FileSystem, profiles: [ProfileSet], secrets: any SecretSource, connection: ClusterConnection,
+        clock: any WallClock, emit: @escaping @Sendable (String) -> Void,
+        emitError: (@Sendable (String) -> Void)? = nil
+    ) {
+        let printer = HeadlessPrinter(emit: emit, emitError: emitError)
+        self.init(
+            files: files, profiles: profiles, secrets: secrets, connection: connection, clock: clock,
+            report: { printer.print($0) })
     }
 
     private func emit(_ line: String) { report(.note(line)) }
@@ -68,8 +73,9 @@ struct InstallRun {
 
     /// The follow-up commands for this install's cluster, namespace and release.
     func followUp(_ request: Request, context: String?) -> FollowUpCommands {
-        FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
-                         release: request.release, simulated: connection.simulated)
+        FollowUpCommands(
+            context: request.context ?? connection.context ?? context, namespace: request.namespace,
+            release: request.release, simulated: connection.simulated)
     }
 
     /// Runs the install; returns the exit code.
@@ -92,15 +98,19 @@ struct InstallRun {
         }
         if let (_, version) = local {
             if let pinned = request.chartVersion, VersionNumber(pinned) != VersionNumber(version) {
-                throw ValuesRun.Failure(message: "--chart-version \(pinned) does not match the chart given with --chart, which is version \(version); drop one of them", status: .badInput)
+                throw ValuesRun.Failure(
+                    message:
+                        "--chart-version \(pinned) does not match the chart given with --chart, which is version \(version); drop one of them",
+                    status: .badInput)
             }
             valuesRequest.flags.chartVersion = version
         }
         let pinnedProfile: ProfileSet?
         if let version = local?.1 ?? request.chartVersion {
             guard let profile = ProfileSet.forChartVersion(version, in: profiles) else {
-                throw ValuesRun.Failure(message: "--chart-version \(version): posthog-install does not support this chart version. "
-                    + "Supported: \(LocalChartVersion.supportedRanges(profiles)).", status: .badInput)
+                throw ValuesRun.Failure(
+                    message: "--chart-version \(version): posthog-install does not support this chart version. "
+                        + "Supported: \(LocalChartVersion.supportedRanges(profiles)).", status: .badInput)
             }
             pinnedProfile = profile
         } else {
@@ -128,17 +138,22 @@ struct InstallRun {
             throw ValuesRun.Failure(message: "no profile sets are built in", status: .failed)
         }
         if let written = saved?.0, written.id != profile.id {
-            throw ValuesRun.Failure(message: "\(valuesPath) was written for charts \(written.chart.versions), but the chart to install is "
-                + "\(local?.1 ?? request.chartVersion ?? profile.chart.defaultVersion) (\(profile.chart.versions)), whose settings differ. "
-                + "Give your answers again (for example --cloud and --tier) so the values are rewritten for that chart.", status: .badInput)
+            throw ValuesRun.Failure(
+                message: "\(valuesPath) was written for charts \(written.chart.versions), but the chart to install is "
+                    + "\(local?.1 ?? request.chartVersion ?? profile.chart.defaultVersion) (\(profile.chart.versions)), whose settings differ. "
+                    + "Give your answers again (for example --cloud and --tier) so the values are rewritten for that chart.",
+                status: .badInput)
         }
         let version = local?.1 ?? request.chartVersion ?? saved?.1.answers["chart-version"] ?? profile.chart.defaultVersion
 
         // 2. Render the chart with these values, as helm will, for the preflight.
         let rendering = ChartRendering(connection: connection, report: report)
         let prepared = try await rendering.load(chart: request.chart, version: version, info: profile.chart)
-        guard let rendered = await rendering.render(prepared.chart, valuesPath: valuesPath, valuesText: valuesText,
-                                              namespace: request.namespace, release: request.release) else { return .failed }
+        guard
+            let rendered = await rendering.render(
+                prepared.chart, valuesPath: valuesPath, valuesText: valuesText,
+                namespace: request.namespace, release: request.release)
+        else { return .failed }
 
         // 3. Preflight.
         emit("")
@@ -153,7 +168,9 @@ struct InstallRun {
         report(.preflight(preflight))
         if !preflight.blockers.isEmpty {
             emit("")
-            emit("Nothing was installed: the preflight found \(preflight.blockers.count) blocker\(preflight.blockers.count == 1 ? "" : "s") above.")
+            emit(
+                "Nothing was installed: the preflight found \(preflight.blockers.count) blocker\(preflight.blockers.count == 1 ? "" : "s") above."
+            )
             if PreflightOffer.offers(for: preflight).contains(.installOnGrowingNodePool) {
                 emit("If your node pool adds nodes by itself (a cluster autoscaler), run this again with --node-pool-autoscales.")
             }
@@ -165,8 +182,9 @@ struct InstallRun {
 
         // 4. The plan; headless installs into a cluster only when it was chosen.
         let context = request.context ?? connection.context ?? facts.currentContext
-        var options = PlanOptions(chartInfo: profile.chart, chartVersion: prepared.version, context: context,
-                                  namespace: request.namespace, release: request.release, valuesFile: valuesPath)
+        var options = PlanOptions(
+            chartInfo: profile.chart, chartVersion: prepared.version, context: context,
+            namespace: request.namespace, release: request.release, valuesFile: valuesPath)
         options.chart = prepared.location
         let plan = Plans.install(options)
         report(.plan(plan, context: context))
@@ -174,8 +192,10 @@ struct InstallRun {
             emit("Dry run: nothing was changed.")
             return .success
         }
-        if let refusal = connection.unconfirmedContextRefusal(requested: request.context, yes: request.yes, context: context,
-                                                              action: "install into") {
+        if let refusal = connection.unconfirmedContextRefusal(
+            requested: request.context, yes: request.yes, context: context,
+            action: "install into")
+        {
             emit("")
             emit(refusal)
             return .badInput
@@ -191,10 +211,13 @@ struct InstallRun {
         await ValuesHistoryRecorder(files: files, connection: connection)
             .saveCurrent(valuesText, valuesPath: valuesPath, namespace: request.namespace, release: request.release)
         guard code == .success else { return code }
-        let source = AddressSource.fromManifests(ExposedObjects(manifests: rendered.manifests),
-                                                 hostname: values.value(at: ["ingress", "hostname"])?.stringValue)
-        if try await steps.waitForAddress(source: source, cloud: cloud, values: values, namespace: request.namespace,
-                                           followUp: followUp(request, context: context)) != nil {
+        let source = AddressSource.fromManifests(
+            ExposedObjects(manifests: rendered.manifests),
+            hostname: values.value(at: ["ingress", "hostname"])?.stringValue)
+        if try await steps.waitForAddress(
+            source: source, cloud: cloud, values: values, namespace: request.namespace,
+            followUp: followUp(request, context: context)) != nil
+        {
             emit("Check it any time with: \(followUp(request, context: context).posthogInstall("status"))")
         }
         await gcpCertificateNote(cloud: cloud, values: values)

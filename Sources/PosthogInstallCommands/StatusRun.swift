@@ -74,9 +74,13 @@ struct StatusRun {
         let context = await connection.effectiveContext()
         collector?.update { $0.context = context }
         if let problem = await connection.unreachableReason() {
-            collector?.update { $0.reachable = false; $0.unreachable = problem }
+            collector?.update {
+                $0.reachable = false
+                $0.unreachable = problem
+            }
             emitError("Error: cannot reach the cluster of kubectl context \(context ?? "(none)"): \(problem)")
-            emitError("fix: check that the cluster is running and that `kubectl get nodes` works, or choose another context with --context.")
+            emitError(
+                "fix: check that the cluster is running and that `kubectl get nodes` works, or choose another context with --context.")
             return .failed
         }
 
@@ -84,23 +88,27 @@ struct StatusRun {
         let release = try? await connection.helm.installedRelease(request.release, namespace: request.namespace)
         if let release {
             collector?.update {
-                $0.release = .init(name: release.name, namespace: release.namespace, status: release.status, chart: release.chart,
-                                   appVersion: release.appVersion, revision: release.revision)
+                $0.release = .init(
+                    name: release.name, namespace: release.namespace, status: release.status, chart: release.chart,
+                    appVersion: release.appVersion, revision: release.revision)
             }
-            say("Release \(release.name) in namespace \(release.namespace) (context \(context ?? "(none)")): \(release.status), "
-                 + "chart \(release.chart), app \(release.appVersion), revision \(release.revision).")
+            say(
+                "Release \(release.name) in namespace \(release.namespace) (context \(context ?? "(none)")): \(release.status), "
+                    + "chart \(release.chart), app \(release.appVersion), revision \(release.revision).")
         } else {
             say("No release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")).")
         }
 
         // The pods, now or until they are ready.
-        let printer = HeadlessPrinter(emit: { line in if !quietText { emit(line) } }, simulated: connection.simulated)
+        let printer = HeadlessPrinter(emit: { line in if !quietText { emit(line) } })
         let steps = ClusterSteps(connection: connection, clock: clock, report: { printer.print($0) })
         var ready = false
         if request.watch, release != nil {
             say("Watching namespace \(request.namespace) until PostHog is ready (Ctrl-C stops watching; it does not stop PostHog).")
             let namespace = request.namespace
-            let watch: @Sendable () async throws -> Bool = { try await steps.watch(namespace: namespace, until: .seconds(25 * 60)) == .ready }
+            let watch: @Sendable () async throws -> Bool = {
+                try await steps.watch(namespace: namespace, until: .seconds(25 * 60)) == .ready
+            }
             if let signals {
                 switch try await StopOnSignal.run(signals, watch) {
                 case .finished(let isReady): ready = isReady
@@ -115,7 +123,8 @@ struct StatusRun {
             }
         }
         if !request.watch || collector != nil,
-           let update = try? await NamespacePoller(kubectl: kubectl, namespace: request.namespace, clock: clock).poll() {
+            let update = try? await NamespacePoller(kubectl: kubectl, namespace: request.namespace, clock: clock).poll()
+        {
             collector?.update { $0.add(update) }
             if request.watch { return try await afterPods(request, release: release, ready: ready, steps: steps) }
             say("")
@@ -129,13 +138,16 @@ struct StatusRun {
     private func afterPods(_ request: Request, release: HelmRelease?, ready: Bool, steps: ClusterSteps) async throws -> ToolExitCode {
         guard let release else {
             say("")
-            say("fix: install PostHog with `posthog-install install` (or pass --namespace/--release if it was installed under other names).")
+            say(
+                "fix: install PostHog with `posthog-install install` (or pass --namespace/--release if it was installed under other names)."
+            )
             return .failed
         }
 
         // Address, DNS record and checks, from the saved values.
         guard files.exists(request.valuesPath), let text = try? files.readString(request.valuesPath),
-              let values = try? YAML.parse(text, file: request.valuesPath) else {
+            let values = try? YAML.parse(text, file: request.valuesPath)
+        else {
             say("")
             say("No \(request.valuesPath) here, so the DNS and TLS checks are skipped (pass --values FILE to run them).")
             return ready && release.status == "deployed" ? .success : .failed
@@ -157,10 +169,12 @@ struct StatusRun {
         }
         let status = await steps.address(source: source, namespace: request.namespace)
         guard case .ready(let address) = status else {
-            let next = FollowUpCommands(context: connection.context, namespace: request.namespace, release: request.release,
-                                        simulated: connection.simulated)
-            let finding = AddressLookup.finding(status, source: source, cloud: cloud, namespace: request.namespace,
-                                                statusCommand: next.posthogInstall("status"), helmStatus: next.helm(["status", request.release]))
+            let next = FollowUpCommands(
+                context: connection.context, namespace: request.namespace, release: request.release,
+                simulated: connection.simulated)
+            let finding = AddressLookup.finding(
+                status, source: source, cloud: cloud, namespace: request.namespace,
+                statusCommand: next.posthogInstall("status"), helmStatus: next.helm(["status", request.release]))
             collector?.update { $0.add("Address", finding) }
             StatusReport.findingLines("Address", finding).forEach(say)
             return .failed

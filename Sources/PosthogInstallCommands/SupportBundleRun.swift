@@ -68,7 +68,8 @@ struct SupportBundleRun {
         }
         if LocalFileSystem().exists(output), !request.force {
             guard let ask else {
-                throw ValuesRun.Failure.input("\(output) exists already. Pass --force to replace it, or choose another name with -o. Nothing was collected.")
+                throw ValuesRun.Failure.input(
+                    "\(output) exists already. Pass --force to replace it, or choose another name with -o. Nothing was collected.")
             }
             guard ask("\(output) exists already. Replace it?") else {
                 emit("Nothing was collected; \(output) is as it was.")
@@ -84,9 +85,12 @@ struct SupportBundleRun {
         let localValues = files.exists(request.valuesPath) ? (try? files.readString(request.valuesPath)) : nil
         for secret in Self.passwords(in: localValues ?? "") { redactor.register(secret) }
 
-        var c = BundleCollector(runner: connection.runner, redactor: redactor, folder: "posthog-support-\(stamp)", clock: clock,
-                                progress: emit)
-        let k = connection.kubectl, helm = connection.helm, ns = request.namespace
+        var c = BundleCollector(
+            runner: connection.runner, redactor: redactor, folder: "posthog-support-\(stamp)", clock: clock,
+            progress: emit)
+        let k = connection.kubectl
+        let helm = connection.helm
+        let ns = request.namespace
         emit("Collecting what someone helping you needs into \(output) (passwords and tokens are masked):")
 
         // Secrets first: their values are read only so they can be masked everywhere else.
@@ -115,11 +119,19 @@ struct SupportBundleRun {
         for pod in pods {
             for status in pod.status.initContainerStatuses + pod.status.containerStatuses {
                 let base = "logs/\(pod.name)/\(status.name)"
-                await c.add(base + ".log", k.command(["logs", pod.name, "-c", status.name, "--tail", String(request.logLines)],
-                                                     namespace: ns, json: false))
+                await c.add(
+                    base + ".log",
+                    k.command(
+                        ["logs", pod.name, "-c", status.name, "--tail", String(request.logLines)],
+                        namespace: ns, json: false))
                 if status.restartCount > 0 {
-                    await c.add(base + ".previous.log", k.command(["logs", pod.name, "-c", status.name, "--previous",
-                                                                   "--tail", String(request.logLines)], namespace: ns, json: false))
+                    await c.add(
+                        base + ".previous.log",
+                        k.command(
+                            [
+                                "logs", pod.name, "-c", status.name, "--previous",
+                                "--tail", String(request.logLines),
+                            ], namespace: ns, json: false))
                 }
             }
         }
@@ -137,10 +149,13 @@ struct SupportBundleRun {
             return .failed
         }
         let size = (try? LocalFileSystem().readBytes(output).count) ?? 0
-        emit("Wrote \(output): \(c.entries.count) files, \(SupportBundleText.size(size)), in \(BundleCollector.seconds(clock.monotonic - started))"
-             + (c.problems.isEmpty ? "." : "; \(c.problems.count) collector\(c.problems.count == 1 ? "" : "s") failed (listed in README.txt)."))
-        emit("SUMMARY.txt inside says what looks wrong. Passwords, tokens and secret values are masked; look through it before you share it: "
-             + "it holds host names, IP addresses and log lines.")
+        emit(
+            "Wrote \(output): \(c.entries.count) files, \(SupportBundleText.size(size)), in \(BundleCollector.seconds(clock.monotonic - started))"
+                + (c.problems.isEmpty
+                    ? "." : "; \(c.problems.count) collector\(c.problems.count == 1 ? "" : "s") failed (listed in README.txt)."))
+        emit(
+            "SUMMARY.txt inside says what looks wrong. Passwords, tokens and secret values are masked; look through it before you share it: "
+                + "it holds host names, IP addresses and log lines.")
         return .success
     }
 
@@ -164,8 +179,9 @@ struct SupportBundleRun {
     /// not read is recorded and the others are still collected).
     private func collectObjects(_ c: inout BundleCollector, namespace: String) async {
         let k = connection.kubectl
-        let discovered = await c.add("cluster/api-resources.txt",
-                                     k.command(["api-resources", "--verbs=list", "--namespaced", "-o", "name"], json: false))
+        let discovered = await c.add(
+            "cluster/api-resources.txt",
+            k.command(["api-resources", "--verbs=list", "--namespaced", "-o", "name"], json: false))
         let kinds = NamespaceKinds.pick(discovered)
         if await c.add("namespace/objects.json", k.command(["get", kinds.joined(separator: ",")], namespace: namespace)) != nil { return }
         for kind in kinds { await c.add("namespace/objects/\(kind).json", k.command(["get", kind], namespace: namespace)) }
@@ -180,13 +196,15 @@ struct SupportBundleRun {
             return ["No preflight: this version of posthog-install has no profile for chart \(installed.chart)."]
         }
         let sorted = (try? ManifestSorter.sort(["release/manifest.yaml": manifest]))?.manifests ?? []
-        guard let facts = try? await PreflightGathering(connection: connection).facts(
-            operation: .upgrade, namespace: request.namespace, release: request.release, confirmedContext: request.context,
-            acceptCurrentContext: true, profile: profile, manifests: sorted) else {
+        guard
+            let facts = try? await PreflightGathering(connection: connection).facts(
+                operation: .upgrade, namespace: request.namespace, release: request.release, confirmedContext: request.context,
+                acceptCurrentContext: true, profile: profile, manifests: sorted)
+        else {
             return ["No preflight: the cluster's facts could not be gathered."]
         }
         let lines = LineBuffer()
-        HeadlessPrinter(emit: { lines.append($0) }, emitError: { lines.append($0) }, simulated: connection.simulated)
+        HeadlessPrinter(emit: { lines.append($0) }, emitError: { lines.append($0) })
             .print(.preflight(Preflight.run(facts)))
         return lines.lines
     }
@@ -194,7 +212,8 @@ struct SupportBundleRun {
     /// The newest transcripts of earlier runs (already masked when written; masked again).
     private func addTranscripts(_ c: inout BundleCollector, _ request: Request) {
         guard let directory = request.transcriptDirectory,
-              let names = try? files.listDirectory(directory) else { return }
+            let names = try? files.listDirectory(directory)
+        else { return }
         let own = connection.transcriptPath.map { String($0.split(separator: "/").last ?? "") }
         let newest = names.filter { $0.hasPrefix("transcript-") && $0.hasSuffix(".log") && $0 != own }.sorted().suffix(request.transcripts)
         for name in newest {
@@ -219,7 +238,8 @@ struct SupportBundleRun {
             switch v {
             case .mapping(let m): m.keys.forEach { k in m[k].map { walk($0, key: k) } }
             case .sequence(let s): s.forEach { walk($0, key: key) }
-            case .string(let s) where ["password", "secret", "token", "key"].contains(where: { key.lowercased().contains($0) }): found.append(s)
+            case .string(let s) where ["password", "secret", "token", "key"].contains(where: { key.lowercased().contains($0) }):
+                found.append(s)
             default: break
             }
         }

@@ -23,17 +23,20 @@ import Testing
         let printer = HeadlessPrinter(emit: { _ in })
         #expect(printer.lines(for: .progress(update(ready: 0, of: 13, pods: 9), elapsed: .seconds(2))) == ["  0/9 pods ready (2s)"])
         #expect(printer.lines(for: .progress(update(ready: 0, of: 13, pods: 9), elapsed: .seconds(4))).isEmpty)
-        #expect(printer.lines(for: .progress(update(ready: 3, of: 13, podsReady: 2, pods: 9), elapsed: .seconds(6)))
+        #expect(
+            printer.lines(for: .progress(update(ready: 3, of: 13, podsReady: 2, pods: 9), elapsed: .seconds(6)))
                 == ["  2/9 pods ready (6s)"])
     }
 
-    @Test func afterASimulatedRunTheSuggestedStatusCommandCarriesSimulate() {
+    @Test func theDNSRecordEndsWithTheURLAndLeavesTheStatusCommandToTheOperation() {
+        // The operation prints `posthog-install status` with its own --context, --namespace and
+        // --simulate; the printer adding one too printed it twice, once without the context.
         let record = DNSInstruction.make(hostname: "posthog.example.com", address: ExternalAddress(kind: .ipv4, value: "203.0.113.9"))
-        let simulated = HeadlessPrinter(emit: { _ in }, simulated: true)
-            .lines(for: .dnsRecord(record, hostname: "posthog.example.com", url: "https://posthog.example.com"))
-        #expect(simulated.last == "Check it any time with: posthog-install status --simulate")
-        let real = HeadlessPrinter(emit: { _ in }).lines(for: .dnsRecord(record, hostname: "posthog.example.com", url: "https://posthog.example.com"))
-        #expect(real.last == "Check it any time with: posthog-install status")
+        let lines = HeadlessPrinter(emit: { _ in }).lines(
+            for: .dnsRecord(record, hostname: "posthog.example.com", url: "https://posthog.example.com"))
+        #expect(lines.contains("Create an A record: posthog.example.com → 203.0.113.9."))
+        #expect(lines.last == "When the record resolves, PostHog is at https://posthog.example.com")
+        #expect(!lines.contains { $0.contains("posthog-install status") })
     }
 
     @Test func preflightChecksShowASymbolAndTheFixForProblems() {
@@ -42,26 +45,34 @@ import Testing
             PreflightCheck(.clusterSize, .fail, "1 usable node", fix: "add a node", details: ["node a: 2 vCPU"]),
         ])
         let lines = HeadlessPrinter(emit: { _ in }).lines(for: .preflight(report))
-        #expect(lines == ["  ✓ \(report.checks[0].title): default class do-block-storage", "  ✗ \(report.checks[1].title): 1 usable node",
-                          "      node a: 2 vCPU", "      fix: add a node"])
+        #expect(
+            lines == [
+                "  ✓ \(report.checks[0].title): default class do-block-storage", "  ✗ \(report.checks[1].title): 1 usable node",
+                "      node a: 2 vCPU", "      fix: add a node",
+            ])
     }
 
     @Test func aLongWaitPrintsAtLeastEveryThirtySecondsWithWhatIsNotReady() {
         let printer = HeadlessPrinter(emit: { _ in })
         var waiting = update(ready: 1, of: 2)
-        waiting.summary.items = [ObjectProgress(kind: "Deployment", name: "posthog-web", status: ObjectStatus(.current, "1 of 1 available")),
-                                 ObjectProgress(kind: "StatefulSet", name: "posthog-clickhouse", status: ObjectStatus(.inProgress, "0 of 1 ready"))]
-        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(10)))
+        waiting.summary.items = [
+            ObjectProgress(kind: "Deployment", name: "posthog-web", status: ObjectStatus(.current, "1 of 1 available")),
+            ObjectProgress(kind: "StatefulSet", name: "posthog-clickhouse", status: ObjectStatus(.inProgress, "0 of 1 ready")),
+        ]
+        #expect(
+            printer.lines(for: .progress(waiting, elapsed: .seconds(10)))
                 == ["  1/2 objects ready (10s); waiting for StatefulSet posthog-clickhouse (0 of 1 ready)"])
-        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(39))).isEmpty)
-        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(40))).count == 1, "30 s without a line")
+        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(34))).isEmpty)
+        // 25 s, so that a slow poll still keeps within the 30 s promised.
+        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(35))).count == 1, "25 s without a line")
         #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(125))).first?.hasPrefix("  1/2 objects ready (2m05s)") == true)
         #expect(printer.lines(for: .heartbeat("still running (30s): Install")) == ["  … still running (30s): Install"])
     }
 
     @Test func multiLineDetailsAreIndentedWhole() {
         let report = PreflightReport(checks: [PreflightCheck(.staticIP, .warn, "gcloud failed", details: ["gcloud said:", "  a\nb"])])
-        #expect(HeadlessPrinter(emit: { _ in }).lines(for: .preflight(report)).dropFirst() == ["      gcloud said:", "        a", "      b"])
+        #expect(
+            HeadlessPrinter(emit: { _ in }).lines(for: .preflight(report)).dropFirst() == ["      gcloud said:", "        a", "      b"])
     }
 
     @Test func notesWithSeveralLinesBecomeSeveralLines() {
@@ -69,7 +80,8 @@ import Testing
     }
 
     @Test func failuresGoToTheErrorStreamAndNotesDoNot() {
-        let out = InstallCommandTests.Lines(), err = InstallCommandTests.Lines()
+        let out = InstallCommandTests.Lines()
+        let err = InstallCommandTests.Lines()
         let printer = HeadlessPrinter(emit: { out.append($0) }, emitError: { err.append($0) })
         printer.print(.note("Plan ready"))
         printer.print(.failure("Error: helm failed\nfix: run it again"))
@@ -78,11 +90,13 @@ import Testing
     }
 
     @Test func anInstallRefusingAnAnswerSaysSoOnTheErrorStream() async throws {
-        let out = InstallCommandTests.Lines(), err = InstallCommandTests.Lines()
+        let out = InstallCommandTests.Lines()
+        let err = InstallCommandTests.Lines()
         let files = InMemoryFileSystem()
         let connection = try TestConnections.simulated(nodes: "2x2cpu4gi", clock: FastClock(factor: 20), files: files)
-        let run = InstallRun(files: files, profiles: InstallCommandTests.profiles, secrets: SystemSecretSource(), connection: connection,
-                             clock: FastClock(factor: 20), emit: { out.append($0) }, emitError: { err.append($0) })
+        let run = InstallRun(
+            files: files, profiles: InstallCommandTests.profiles, secrets: SystemSecretSource(), connection: connection,
+            clock: FastClock(factor: 20), emit: { out.append($0) }, emitError: { err.append($0) })
         let command = try InstallCommand.parse(["--cloud", "do", "--hostname", "https://x.example.com", "--tier", "small", "--simulate"])
         #expect(await run.execute(command.request) == .badInput)
         #expect(err.text.hasPrefix("Error: "), "\(err.text)")

@@ -9,16 +9,12 @@ final class HeadlessPrinter: Sendable {
     private let lastProgress = Mutex<(counts: String, at: Duration)>(("", .zero))
     private let emit: @Sendable (String) -> Void
     private let emitError: @Sendable (String) -> Void
-    /// `posthog-install status`, with `--simulate` after a simulated run, so it works as printed.
-    private let statusCommand: String
 
     /// A printer handing each line to `emit`, and the lines of a `.failure` to `emitError`
-    /// (standard error for the headless commands; `emit` when not given); `simulated` makes the
-    /// commands it suggests carry `--simulate`.
-    init(emit: @escaping @Sendable (String) -> Void, emitError: (@Sendable (String) -> Void)? = nil, simulated: Bool = false) {
+    /// (standard error for the headless commands; `emit` when not given).
+    init(emit: @escaping @Sendable (String) -> Void, emitError: (@Sendable (String) -> Void)? = nil) {
         self.emit = emit
         self.emitError = emitError ?? emit
-        statusCommand = "posthog-install status" + (simulated ? " --simulate" : "")
     }
 
     /// Prints one event.
@@ -59,7 +55,9 @@ final class HeadlessPrinter: Sendable {
             guard update.summary.total > 0 else { return [] }
             // Pods, counted as the preflight and `status` count them (a finished Job's pod is done).
             let pods = update.summary.pods
-            let counts = pods.isEmpty ? "\(update.summary.ready)/\(update.summary.total) objects ready"
+            let counts =
+                pods.isEmpty
+                ? "\(update.summary.ready)/\(update.summary.total) objects ready"
                 : "\(pods.filter { $0.status.state == .current }.count)/\(pods.count) pods ready"
             // A line when the count changes, and at least every 25 s while it does not (so a
             // log shows the wait is alive, and what it is waiting for, within the 30 s promised
@@ -79,8 +77,9 @@ final class HeadlessPrinter: Sendable {
         case .addressProblem(let finding):
             return [finding.message] + (finding.fix.isEmpty ? [] : ["fix: \(finding.fix)"])
         case .dnsRecord(let instruction, _, let url):
-            return [""] + instruction.lines + ["", "When the record resolves, PostHog is at \(url)",
-                                               "Check it any time with: \(statusCommand)"]
+            // The command that checks it comes from the operation, which knows the cluster,
+            // namespace and release it used (`FollowUpCommands`).
+            return [""] + instruction.lines + ["", "When the record resolves, PostHog is at \(url)"]
         }
     }
 

@@ -23,8 +23,11 @@ final class WizardCommand: Sendable {
     let cluster: Task<WizardClusterProbe.Choice, Never>?
     private let lastPreview = Mutex<(AnswerSheet, ValuesGeneration.Output)?>(nil)
 
-    init(files: any FileSystem, runner: any ProcessRunner, secrets: any SecretSource, profiles: [ProfileSet], valuesPath: String = "values.yaml",
-         cluster: Task<WizardClusterProbe.Choice, Never>? = nil) {
+    init(
+        files: any FileSystem, runner: any ProcessRunner, secrets: any SecretSource, profiles: [ProfileSet],
+        valuesPath: String = "values.yaml",
+        cluster: Task<WizardClusterProbe.Choice, Never>? = nil
+    ) {
         self.cluster = cluster
         self.files = files
         self.runner = runner
@@ -68,7 +71,8 @@ final class WizardCommand: Sendable {
         }
         let forced: WizardClusterProbe.Choice?
         do {
-            forced = options.simulate || options.simulateNodes != nil
+            forced =
+                options.simulate || options.simulateNodes != nil
                 ? try WizardClusterProbe.simulated(nodes: options.simulateNodes, reason: "Chosen with --simulate.") : nil
         } catch {
             Console.standard.write("Error: --simulate-nodes: \(error)\n", to: .error)
@@ -85,8 +89,9 @@ final class WizardCommand: Sendable {
             if let forced { return forced }
             return await WizardClusterProbe(runner: runner, path: ExecutableLookup.currentPath).choose()
         }
-        let command = WizardCommand(files: LocalFileSystem(), runner: runner, secrets: SystemSecretSource(), profiles: profiles,
-                                    cluster: cluster)
+        let command = WizardCommand(
+            files: LocalFileSystem(), runner: runner, secrets: SystemSecretSource(), profiles: profiles,
+            cluster: cluster)
         var state: WizardState
         do { state = try command.initialState() } catch {
             Console.standard.write("Error: \(error)\n", to: .error)
@@ -98,12 +103,16 @@ final class WizardCommand: Sendable {
         state.savedValuesPath = command.valuesPath
         let environment = ProcessEnvironment.current()
         let speed = ScaledClock.factor(fromEnvironment: environment[simulationSpeedVariable]) ?? 1
-        let session = WizardInstallSession(command: command, environment: .init(
-            cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner,
-            stateDirectory: XDGPaths.current.stateDirectory,
-            checks: WizardPostInstallChecks(resolvers: DNSLookups.standardResolvers(), probe: OpenSSLTLSProbe())))
-        let tasks = WizardTaskSession(command: command, environment: .init(
-            cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner))
+        let session = WizardInstallSession(
+            command: command,
+            environment: .init(
+                cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner,
+                stateDirectory: XDGPaths.current.stateDirectory,
+                checks: WizardPostInstallChecks(resolvers: DNSLookups.standardResolvers(), probe: OpenSSLTLSProbe())))
+        let tasks = WizardTaskSession(
+            command: command,
+            environment: .init(
+                cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner))
         let profile = state.profile
         let services = WizardServices(
             preview: { sheet in await command.preview(sheet, profile: profile) },
@@ -122,8 +131,9 @@ final class WizardCommand: Sendable {
         do {
             let screen = try CursesScreen.open(noColor: facts.noColor)
             defer { screen.close() }
-            outcome = await WizardRunner.run(state, screen: screen, signals: signals, services: services,
-                                             onFirstDraw: StartupTiming.firstDrawn)
+            outcome = await WizardRunner.run(
+                state, screen: screen, signals: signals, services: services,
+                onFirstDraw: StartupTiming.firstDrawn)
         } catch {
             Console.standard.write("Error: \(error)\n\(headlessAdvice(problem: "it could not be started"))", to: .error)
             return .failed
@@ -178,7 +188,8 @@ final class WizardCommand: Sendable {
     func savedSheet(profile: ProfileSet) -> AnswerSheet? {
         let answersPath = ValuesRun.answersPath(for: valuesPath)
         guard files.exists(answersPath), let text = try? files.readString(answersPath),
-              let (_, saved) = try? AnswersFile.read(text, file: answersPath, profiles: profiles) else { return nil }
+            let (_, saved) = try? AnswersFile.read(text, file: answersPath, profiles: profiles)
+        else { return nil }
         return ValuesRun.carry(saved, to: profile)
     }
 
@@ -195,19 +206,25 @@ final class WizardCommand: Sendable {
     func preview(_ sheet: AnswerSheet, profile: ProfileSet) async -> WizardEvent {
         do {
             let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
-            let output = try ValuesGeneration.generate(.init(profile: profile, sheet: sheet, existing: existing, file: valuesPath,
-                                                             previousSheet: savedSheet(profile: profile)),
-                                                       secrets: secrets)
+            let output = try ValuesGeneration.generate(
+                .init(
+                    profile: profile, sheet: sheet, existing: existing, file: valuesPath,
+                    previousSheet: savedSheet(profile: profile)),
+                secrets: secrets)
             lastPreview.withLock { $0 = (sheet, output) }
             // When the wizard installs, the context is the cluster chosen at start (the install
             // is pinned to it) and the commands are the install's, as `InstallRun` plans them.
             let installing = cluster != nil
             let context = if let cluster { await cluster.value.info.context } else { await currentContext() }
-            return .previewReady(ReviewPreview(values: output.text, existing: existing, valuesPath: valuesPath,
-                                               commands: Self.plannedCommands(profile: profile, valuesPath: valuesPath,
-                                                                              upgrade: existing != nil && !installing,
-                                                                              context: installing ? context : nil),
-                                               kubeContext: context))
+            return .previewReady(
+                ReviewPreview(
+                    values: output.text, existing: existing, valuesPath: valuesPath,
+                    commands: Self.plannedCommands(
+                        profile: profile, valuesPath: valuesPath,
+                        upgrade: existing != nil && !installing,
+                        context: installing ? context : nil,
+                        chartVersion: sheet.answers["chart-version"] ?? profile.chart.defaultVersion),
+                    kubeContext: context))
         } catch {
             return .previewFailed("values.yaml could not be prepared: \(error)")
         }
@@ -215,8 +232,13 @@ final class WizardCommand: Sendable {
 
     /// The commands an install (or upgrade, when a values.yaml exists) runs: the same plans
     /// `posthog-install install` and `upgrade` carry out, version pinned.
-    static func plannedCommands(profile: ProfileSet, valuesPath: String, upgrade: Bool, context: String? = nil) -> [[String]] {
-        let options = PlanOptions(chartInfo: profile.chart, context: context, valuesFile: valuesPath)
+    static func plannedCommands(
+        profile: ProfileSet, valuesPath: String, upgrade: Bool, context: String? = nil,
+        chartVersion: String? = nil
+    ) -> [[String]] {
+        let options = PlanOptions(
+            chartInfo: profile.chart, chartVersion: chartVersion ?? profile.chart.defaultVersion,
+            context: context, valuesFile: valuesPath)
         let install = Plans.repoSteps(options).compactMap(\.argv)
         return install + [upgrade ? Plans.upgradeCommand(options) : Plans.installCommand(options)]
     }
@@ -233,14 +255,18 @@ final class WizardCommand: Sendable {
     func write(_ sheet: AnswerSheet, profile: ProfileSet) throws -> String {
         let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
         let reviewed = lastPreview.withLock { $0 }.flatMap { $0.0 == sheet ? $0.1 : nil }
-        let output = try reviewed ?? ValuesGeneration.generate(
-            .init(profile: profile, sheet: sheet, existing: existing, file: valuesPath, previousSheet: savedSheet(profile: profile)),
-            secrets: secrets)
+        let output =
+            try reviewed
+            ?? ValuesGeneration.generate(
+                .init(profile: profile, sheet: sheet, existing: existing, file: valuesPath, previousSheet: savedSheet(profile: profile)),
+                secrets: secrets)
         let backup = output.unchanged ? nil : try files.writeAtomically(valuesPath, output.text, mode: 0o600, backup: .keepLast(5))
         let answersPath = ValuesRun.answersPath(for: valuesPath)
         _ = try files.writeAtomically(answersPath, AnswersFile.text(sheet, profile: profile), mode: 0o600, backup: .keepLast(1))
-        return ValuesSummary.text(.init(profile: profile, sheet: sheet, output: output, valuesPath: valuesPath,
-                                        answersPath: answersPath, backupPath: backup, findings: [], written: true))
+        return ValuesSummary.text(
+            .init(
+                profile: profile, sheet: sheet, output: output, valuesPath: valuesPath,
+                answersPath: answersPath, backupPath: backup, findings: [], written: true))
     }
 }
 

@@ -28,7 +28,10 @@ import TUI
         #expect(state.profile.id == "chart-30")
         let sheet = AnswerSheet(answers: ["cloud": "do", "hostname": "posthog.example.com", "tls": "on", "tier": "small"])
         let event = await command.preview(sheet, profile: state.profile)
-        guard case .previewReady(let preview) = event else { Issue.record("no preview: \(event)"); return }
+        guard case .previewReady(let preview) = event else {
+            Issue.record("no preview: \(event)")
+            return
+        }
         #expect(preview.values.contains("hostname: posthog.example.com"))
         #expect(preview.existing == nil)
         #expect(preview.commands.last?.starts(with: ["helm", "install", "-f", "values.yaml"]) == true)
@@ -37,6 +40,25 @@ import TUI
         #expect(files.exists("answers.yaml"))
         let again = try Self.command(files: files).initialState()
         #expect(again.answers["hostname"] == "posthog.example.com", "the next run starts from the saved answers")
+    }
+
+    @Test func theReviewPinsTheChartVersionAnswered() async throws {
+        let command = try Self.command()
+        let profile = try command.initialState().profile
+        var sheet = AnswerSheet(answers: ["cloud": "do", "hostname": "posthog.example.com", "tls": "on", "tier": "small"])
+        guard case .previewReady(let newest) = await command.preview(sheet, profile: profile) else {
+            Issue.record("no preview")
+            return
+        }
+        #expect(newest.commands.last?.suffix(2) == ["--version", profile.chart.defaultVersion], "\(newest.commands)")
+        sheet.answers["chart-version"] = "30.40.0"
+        sheet.enabledSections.insert("advanced")
+        guard case .previewReady(let pinned) = await command.preview(sheet, profile: profile) else {
+            Issue.record("no preview")
+            return
+        }
+        #expect(
+            pinned.commands.last?.suffix(2) == ["--version", "30.40.0"], "the command shown is the one that will run: \(pinned.commands)")
     }
 
     @Test func changingHTTPOnlyToHTTPSInTheWizardDropsLetsEncryptOff() async throws {
@@ -50,7 +72,8 @@ import TUI
         var on = off
         on.answers["tls"] = "on"
         guard case .previewReady(let preview) = await command.preview(on, profile: profile) else {
-            Issue.record("no preview"); return
+            Issue.record("no preview")
+            return
         }
         #expect(!preview.values.contains("letsencrypt: false"), "the review's diff takes it out:\n\(preview.values)")
         #expect(!preview.values.contains("redirectToTLS: false"))
@@ -60,8 +83,11 @@ import TUI
 
     @Test func anExistingFileIsUpgraded() throws {
         let commands = WizardCommand.plannedCommands(profile: try ProfileSet(id: "chart-30"), valuesPath: "values.yaml", upgrade: true)
-        #expect(commands[2] == ["helm", "upgrade", "-f", "values.yaml", "--timeout", "20m", "--namespace", "posthog",
-                                "posthog", "posthog/posthog", "--version", "30.46.0"])
+        #expect(
+            commands[2] == [
+                "helm", "upgrade", "-f", "values.yaml", "--timeout", "20m", "--namespace", "posthog",
+                "posthog", "posthog/posthog", "--version", "30.46.0",
+            ])
         let install = WizardCommand.plannedCommands(profile: try ProfileSet(id: "chart-30"), valuesPath: "values.yaml", upgrade: false)
         #expect(install[0] == ["helm", "repo", "add", "posthog", "https://posthog.github.io/charts-clickhouse/"])
         #expect(install[2].prefix(2) == ["helm", "install"] && install[2].suffix(2) == ["--version", "30.46.0"])

@@ -86,7 +86,9 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Goldens"]),
         .testTarget(name: "HelmTests", dependencies: ["Helm", "GoTemplate", "COpenSSL", "PosthogFuzzing"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeTests", dependencies: ["Kube"], exclude: ["Fixtures"]),
-        .testTarget(name: "InstallerTests", dependencies: ["Installer", "EmbeddedData", "Helm", "Kube", "YAML"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "InstallerTests", dependencies: ["Installer", "EmbeddedData", "Helm", "Kube", "YAML"],
+            exclude: ["Fixtures", "Values/Goldens"]),
         .testTarget(name: "EffectsTests", dependencies: ["Effects", "PosthogTestSupport"]),
         .testTarget(
             name: "ClusterTests", dependencies: ["Cluster", "COpenSSL", "Effects", "Helm", "Installer", "Kube", "PosthogTestSupport"]),

@@ -28,6 +28,29 @@ import Testing
                 == ["  2/9 pods ready (6s)"])
     }
 
+    @Test func aWaitIsMarkedAsOneAndAProblemAsAProblem() {
+        var wait = Diagnosis(
+            code: .volumeWaitsForPod, subject: "PersistentVolumeClaim data-posthog-clickhouse-0",
+            summary: "The volume is created once its pod is scheduled.", details: ["WaitForFirstConsumer"],
+            fix: "Check the pod posthog-clickhouse-0.")
+        wait.inProgress = true
+        #expect(
+            HeadlessPrinter.lines(for: wait) == [
+                "  … waiting: PersistentVolumeClaim data-posthog-clickhouse-0: The volume is created once its pod is scheduled.",
+                "    WaitForFirstConsumer",
+                "    if it does not clear: Check the pod posthog-clickhouse-0.",
+            ])
+        wait.inProgress = false
+        #expect(
+            HeadlessPrinter.lines(for: wait).first
+                == "  ✗ PersistentVolumeClaim data-posthog-clickhouse-0: The volume is created once its pod is scheduled.")
+        #expect(HeadlessPrinter.lines(for: wait).last == "    fix: Check the pod posthog-clickhouse-0.")
+        // A wait that turns into a failure is new to the watch, so it is shown again.
+        let failed = wait
+        wait.inProgress = true
+        #expect(ClusterSteps.shownKey(wait) != ClusterSteps.shownKey(failed))
+    }
+
     @Test func theDNSRecordEndsWithTheURLAndLeavesTheStatusCommandToTheOperation() {
         // The operation prints `posthog-install status` with its own --context, --namespace and
         // --simulate; the printer adding one too printed it twice, once without the context.

@@ -78,10 +78,11 @@ struct ClusterSteps: Sendable {
         defer { heartbeat.cancel() }
         let tool: ProcessResult? = try await withThrowingTaskGroup(of: ToolOrWatch.self) { group in
             group.addTask {
-                .tool(try await connection.runner.run(command) { line in
-                    quiet.touch()
-                    report(.toolOutput(line.text))
-                })
+                .tool(
+                    try await connection.runner.run(command) { line in
+                        quiet.touch()
+                        report(.toolOutput(line.text))
+                    })
             }
             if let namespace = watchNamespace {
                 let watching = ClusterSteps(connection: connection, clock: clock, report: watchReport)
@@ -94,8 +95,12 @@ struct ClusterSteps: Sendable {
             // only a lost cluster stops it.
             while let next = try await group.next() {
                 switch next {
-                case .tool(let result): group.cancelAll(); return result
-                case .lostCluster: group.cancelAll(); return nil
+                case .tool(let result):
+                    group.cancelAll()
+                    return result
+                case .lostCluster:
+                    group.cancelAll()
+                    return nil
                 case .watchEnded: continue
                 }
             }
@@ -117,7 +122,8 @@ struct ClusterSteps: Sendable {
             report(.diagnosis(diagnosis))
         }
         if let namespace = watchNamespace,
-           let update = try? await NamespacePoller(kubectl: connection.kubectl, namespace: namespace, clock: clock).poll() {
+            let update = try? await NamespacePoller(kubectl: connection.kubectl, namespace: namespace, clock: clock).poll()
+        {
             update.diagnoses.forEach { report(.diagnosis($0)) }
         }
         return .failed
@@ -146,15 +152,18 @@ struct ClusterSteps: Sendable {
     /// condition, or the time limit. Crash-looping containers get their previous log read before
     /// the stop is reported, so the diagnosis shows the lines that explain it. `policy` says how
     /// long Pending pods and claims are waited for (longer when the node pool grows by itself).
-    func watch(namespace: String, until limit: Duration, whileToolRuns: Bool = false,
-               policy: StatusPolicy = .standard) async throws -> WatchOutcome {
+    func watch(
+        namespace: String, until limit: Duration, whileToolRuns: Bool = false,
+        policy: StatusPolicy = .standard
+    ) async throws -> WatchOutcome {
         let kubectl = connection.kubectl
         // Pods elsewhere (system daemons, other apps) use the nodes too: a Pending pod's
         // diagnosis must count them when it says what is free.
         let others = ((try? await kubectl.allPods()) ?? []).filter { $0.metadata.namespace != namespace }
-        let poller = NamespacePoller(kubectl: kubectl, namespace: namespace, clock: clock,
-                                     nodes: (try? await kubectl.nodes()) ?? [], otherPods: others,
-                                     storageClasses: (try? await kubectl.storageClasses()) ?? [], policy: policy)
+        let poller = NamespacePoller(
+            kubectl: kubectl, namespace: namespace, clock: clock,
+            nodes: (try? await kubectl.nodes()) ?? [], otherPods: others,
+            storageClasses: (try? await kubectl.storageClasses()) ?? [], policy: policy)
         let start = clock.monotonic
         var shown: Set<String> = []
         var stopping: (reasons: [FailFast], ticks: Int)?
@@ -177,8 +186,10 @@ struct ClusterSteps: Sendable {
                 if !toldLost && (silent >= Self.lostClusterNotice || error.kind == .unreachable) {
                     toldLost = true
                     lostBeat = clock.monotonic
-                    report(.note("  The cluster stopped answering: \(error.message). Trying again for up to "
-                                 + "\(Self.lostClusterLimit.components.seconds) s…"))
+                    report(
+                        .note(
+                            "  The cluster stopped answering: \(error.message). Trying again for up to "
+                                + "\(Self.lostClusterLimit.components.seconds) s…"))
                 } else if toldLost, clock.monotonic - lostBeat >= Self.heartbeatInterval {
                     lostBeat = clock.monotonic
                     report(.heartbeat("no answer from the cluster for \(ElapsedText.text(silent)); still trying"))
@@ -193,10 +204,11 @@ struct ClusterSteps: Sendable {
             report(.progress(update, elapsed: clock.monotonic - start))
             // A crash is shown once its log lines are read (the next tick or two).
             let problems = update.diagnoses.filter {
-                !(whileToolRuns && Self.normalWhileInstalling.contains($0.code)) && !($0.code == .crashLoop && !$0.details.contains("last log lines:"))
+                !(whileToolRuns && Self.normalWhileInstalling.contains($0.code))
+                    && !($0.code == .crashLoop && !$0.details.contains("last log lines:"))
             }
             if stopping == nil {
-                for diagnosis in problems where shown.insert(diagnosis.summary).inserted { report(.diagnosis(diagnosis)) }
+                for diagnosis in problems where shown.insert(Self.shownKey(diagnosis)).inserted { report(.diagnosis(diagnosis)) }
             }
             switch update.decision {
             case .allReady:
@@ -208,7 +220,7 @@ struct ClusterSteps: Sendable {
                 stopping = (reasons, ticks)
                 let withoutLogs = update.diagnoses.filter { $0.code == .crashLoop && !$0.details.contains("last log lines:") }
                 if !withoutLogs.isEmpty && ticks <= withoutLogs.count + 2 { continue }
-                for diagnosis in update.diagnoses where shown.insert(diagnosis.summary).inserted {
+                for diagnosis in update.diagnoses where shown.insert(Self.shownKey(diagnosis)).inserted {
                     report(.diagnosis(diagnosis))
                 }
                 report(.note("  Stopped waiting: " + reasons.map(Self.sentence).joined(separator: "; ") + "."))
@@ -222,6 +234,11 @@ struct ClusterSteps: Sendable {
         return .timedOut
     }
 
+    /// What makes a finding new: a wait that turns into a failure is shown again, as a failure.
+    static func shownKey(_ diagnosis: Diagnosis) -> String {
+        (diagnosis.inProgress ? "wait:" : "problem:") + diagnosis.summary
+    }
+
     /// `Pod posthog-web-…: back-off 10s restarting failed container …` for people.
     static func sentence(_ reason: FailFast) -> String {
         "\(reason.objectKind) \(reason.objectName)" + (reason.container.map { " (container \($0))" } ?? "") + ": \(reason.message)"
@@ -232,8 +249,12 @@ struct ClusterSteps: Sendable {
         let service: Service?
         let ingress: Ingress?
         switch source {
-        case .service(let name): service = try? await connection.kubectl.service(name, namespace: namespace); ingress = nil
-        case .ingress(let name): ingress = try? await connection.kubectl.ingress(name, namespace: namespace); service = nil
+        case .service(let name):
+            service = try? await connection.kubectl.service(name, namespace: namespace)
+            ingress = nil
+        case .ingress(let name):
+            ingress = try? await connection.kubectl.ingress(name, namespace: namespace)
+            service = nil
         }
         return AddressLookup.status(source: source, service: service, ingress: ingress)
     }
@@ -242,8 +263,10 @@ struct ClusterSteps: Sendable {
     /// rendered manifests: `AddressSource.fromManifests`), then reports the DNS record to create;
     /// returns the address, or nil after reporting why it did not come.
     @discardableResult
-    func waitForAddress(source: AddressSource?, cloud: Cloud, values: YAMLValue, namespace: String,
-                        followUp: FollowUpCommands? = nil, attempts: Int = 150) async throws -> ExternalAddress? {
+    func waitForAddress(
+        source: AddressSource?, cloud: Cloud, values: YAMLValue, namespace: String,
+        followUp: FollowUpCommands? = nil, attempts: Int = 150
+    ) async throws -> ExternalAddress? {
         guard let hostname = values.value(at: ["ingress", "hostname"])?.stringValue else { return nil }
         guard let source else {
             report(.addressProblem(AddressLookup.nothingExposed(hostname: hostname, cloud: cloud)))
@@ -262,9 +285,12 @@ struct ClusterSteps: Sendable {
             // MetalLB): say so, with what to do, after a minute instead of at the end of the wait.
             if cloud == .other, !advised, clock.monotonic - start >= Self.ownClusterAdviceAfter {
                 advised = true
-                report(.addressProblem(AddressLookup.finding(status, source: source, cloud: cloud, namespace: namespace,
-                                                             statusCommand: followUp?.posthogInstall("status") ?? "posthog-install status",
-                                                             helmStatus: followUp.map { $0.helm(["status", $0.release]) })))
+                report(
+                    .addressProblem(
+                        AddressLookup.finding(
+                            status, source: source, cloud: cloud, namespace: namespace,
+                            statusCommand: followUp?.posthogInstall("status") ?? "posthog-install status",
+                            helmStatus: followUp.map { $0.helm(["status", $0.release]) })))
                 report(.note("Still waiting for the address (up to 5 minutes); Ctrl-C stops waiting and leaves PostHog installed."))
                 lastBeat = clock.monotonic
             } else if clock.monotonic - lastBeat >= Self.heartbeatInterval {
@@ -274,13 +300,18 @@ struct ClusterSteps: Sendable {
             if attempt + 1 < attempts { try await clock.sleep(for: .seconds(2)) }
         }
         guard case .ready(let address) = status else {
-            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: cloud, namespace: namespace,
-                                                         statusCommand: followUp?.posthogInstall("status") ?? "posthog-install status",
-                                                         helmStatus: followUp.map { $0.helm(["status", $0.release]) })))
+            report(
+                .addressProblem(
+                    AddressLookup.finding(
+                        status, source: source, cloud: cloud, namespace: namespace,
+                        statusCommand: followUp?.posthogInstall("status") ?? "posthog-install status",
+                        helmStatus: followUp.map { $0.helm(["status", $0.release]) })))
             return nil
         }
-        report(.dnsRecord(DNSInstruction.make(hostname: hostname, address: address), hostname: hostname,
-                          url: Self.url(hostname: hostname, values: values)))
+        report(
+            .dnsRecord(
+                DNSInstruction.make(hostname: hostname, address: address), hostname: hostname,
+                url: Self.url(hostname: hostname, values: values)))
         return address
     }
 

@@ -71,7 +71,7 @@ final class HeadlessPrinter: Sendable {
             guard due else { return [] }
             return ["  \(counts) (\(ElapsedText.text(elapsed)))" + Self.waitingFor(update.summary)]
         case .diagnosis(let diagnosis):
-            return diagnosis.text.split(separator: "\n").map { "  " + $0 }
+            return Self.lines(for: diagnosis)
         case .waitingForAddress(let source):
             return ["", "Waiting for the load balancer's address (\(source.description))…"]
         case .addressProblem(let finding):
@@ -81,6 +81,22 @@ final class HeadlessPrinter: Sendable {
             // namespace and release it used (`FollowUpCommands`).
             return [""] + instruction.lines + ["", "When the record resolves, PostHog is at \(url)"]
         }
+    }
+
+    /// A finding's lines, marked as a wait (`…`, normal for a while: a claim being provisioned,
+    /// a pod within its grace period) or as a problem (`✗`), as the wizard shows them.
+    static func lines(for diagnosis: Diagnosis) -> [String] {
+        var text = diagnosis.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard !text.isEmpty else { return [] }
+        if diagnosis.inProgress {
+            text[0] = "… waiting: " + text[0]
+            if let fix = text.lastIndex(where: { $0.hasPrefix("  fix: ") }) {
+                text[fix] = "  if it does not clear: " + text[fix].dropFirst("  fix: ".count)
+            }
+        } else {
+            text[0] = "✗ " + text[0]
+        }
+        return text.map { "  " + $0 }
     }
 
     /// `; waiting for StatefulSet posthog-clickhouse (0 of 1 ready), …` (the first three not ready).

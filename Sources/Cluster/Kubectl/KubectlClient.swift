@@ -267,3 +267,40 @@ extension Array {
         return out
     }
 }
+
+// MARK: volume snapshots
+
+extension KubectlClient {
+    /// `kubectl get volumesnapshotclasses.snapshot.storage.k8s.io -o json`.
+    public var volumeSnapshotClassesCommand: ProcessCommand { command(["get", "volumesnapshotclasses.snapshot.storage.k8s.io"]) }
+
+    /// The cluster's VolumeSnapshotClasses; nil when it serves no snapshot API (the CRDs are missing).
+    public func volumeSnapshotClasses() async throws -> [VolumeSnapshotClass]? {
+        do { return try await list(VolumeSnapshotClass.self, volumeSnapshotClassesCommand) } catch let error as KubectlError
+            where error.kind == .unknownResource {
+            return nil
+        }
+    }
+
+    /// `kubectl create -f - -o json` with `json` (one object) on standard input.
+    public func createCommand(json: String, namespace: String) -> ProcessCommand {
+        var cmd = command(["create", "-f", "-"], namespace: namespace)
+        cmd.standardInput = Array(json.utf8)
+        return cmd
+    }
+
+    /// Creates one object from its JSON; returns what the API server stored.
+    public func create(json: String, namespace: String) async throws -> String {
+        try await text(createCommand(json: json, namespace: namespace))
+    }
+
+    /// `kubectl get volumesnapshots.snapshot.storage.k8s.io -l SELECTOR -o json`.
+    public func volumeSnapshotsCommand(namespace: String, selector: String) -> ProcessCommand {
+        command(["get", "volumesnapshots.snapshot.storage.k8s.io", "-l", selector], namespace: namespace)
+    }
+
+    /// The VolumeSnapshots of a namespace carrying `selector`'s labels.
+    public func volumeSnapshots(namespace: String, selector: String) async throws -> [VolumeSnapshot] {
+        try await list(VolumeSnapshot.self, volumeSnapshotsCommand(namespace: namespace, selector: selector))
+    }
+}

@@ -45,6 +45,17 @@ struct SimulatedCloud: Sendable {
     var cloudIngressDelay: TimeInterval?
     /// How long after its Ingress has an address a ManagedCertificate turns Active (GKE).
     var certificateDelay: TimeInterval
+    /// The CSI snapshot API (`snapshot.storage.k8s.io`) as the cloud ships it; nil when the
+    /// cluster has no snapshot CRDs or controller until someone installs them.
+    var snapshots: SnapshotSupport? = nil
+
+    /// What a cloud's snapshot controller offers out of the box.
+    struct SnapshotSupport: Sendable, Hashable {
+        /// The VolumeSnapshotClasses the cluster comes with (none: the API is there, a class must be created).
+        var classes: [StorageClass]
+        /// How long a VolumeSnapshot takes to become `readyToUse`.
+        var readyAfter: TimeInterval
+    }
 
     /// The default StorageClass, if the cluster has one.
     var defaultStorageClass: StorageClass? { storageClasses.first(where: \.isDefault) }
@@ -72,9 +83,13 @@ extension SimulatedCloud {
         storageClasses: [StorageClass(name: "do-block-storage", provisioner: "dobs.csi.digitalocean.com", isDefault: true),
                          StorageClass(name: "do-block-storage-retain", provisioner: "dobs.csi.digitalocean.com", isDefault: false),
                          StorageClass(name: "do-block-storage-xfs", provisioner: "dobs.csi.digitalocean.com", isDefault: false)],
-        loadBalancer: .ip, customResources: [:], cloudIngressDelay: nil, certificateDelay: 0)
+        loadBalancer: .ip, customResources: [:], cloudIngressDelay: nil, certificateDelay: 0,
+        // DOKS installs the snapshot controller and a default class for its block storage driver.
+        snapshots: SnapshotSupport(classes: [StorageClass(name: "do-block-storage", provisioner: "dobs.csi.digitalocean.com", isDefault: true)],
+                                   readyAfter: 6))
 
-    /// Amazon EKS: kube-proxy, `gp2` (EBS), load balancers with an ELB host name.
+    /// Amazon EKS: kube-proxy, `gp2` (EBS), load balancers with an ELB host name; no snapshot
+    /// API until the snapshot controller add-on is installed.
     static let aws = SimulatedCloud(
         region: "us-east-1",
         nodeName: { rng, index in "ip-192-168-\(10 + index)-\(20 + rng.below(200)).ec2.internal" },
@@ -101,7 +116,9 @@ extension SimulatedCloud {
         customResources: ["ManagedCertificate": "managedcertificates.networking.gke.io",
                           "FrontendConfig": "frontendconfigs.networking.gke.io",
                           "BackendConfig": "backendconfigs.cloud.google.com"],
-        cloudIngressDelay: 90, certificateDelay: 15 * 60)
+        cloudIngressDelay: 90, certificateDelay: 15 * 60,
+        // GKE serves the snapshot API with its Persistent Disk CSI driver; the class is the user's to create.
+        snapshots: SnapshotSupport(classes: [], readyAfter: 10))
 
     /// A cluster of one's own (bare metal, kubeadm, k3s…): no default StorageClass and no load
     /// balancer controller, so claims and LoadBalancer Services wait until someone adds them.

@@ -30,7 +30,10 @@ extension SimState {
     }
 
     /// Whether `kubectl get` may list this kind here (cloud kinds only where the cloud has the CRD).
-    func serves(kind: String) -> Bool { Self.cloudKinds[kind] == nil || cloud.customResources[kind] != nil }
+    func serves(kind: String) -> Bool {
+        if Self.snapshotKinds.contains(kind) { return servesSnapshots }
+        return Self.cloudKinds[kind] == nil || cloud.customResources[kind] != nil
+    }
 
     /// The cloud's CRDs as `kubectl get crd` lists them.
     var customResourceDefinitionsJSON: [JSONValue] {

@@ -73,7 +73,7 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         let output: SimOutput
         switch program {
         case "kubectl":
-            output = try withState { s in s.kubectl(command.arguments) }
+            output = try withState { s in s.kubectl(command.arguments, input: command.standardInput) }
         case "helm":
             return try await helm(command, onLine: onLine)
         case "gcloud" where spec.flavour == .gcp:

@@ -18,7 +18,7 @@ extension SimState {
     static let kubectlValueFlags: [String: String] = [
         "--context": "context", "--kubeconfig": "kubeconfig", "--namespace": "namespace", "-n": "namespace",
         "--request-timeout": "request-timeout", "--output": "output", "-o": "output", "--container": "container",
-        "-c": "container", "--tail": "tail", "--selector": "selector", "-l": "selector", "--wait": "wait", "--timeout": "timeout",
+        "-c": "container", "--tail": "tail", "-f": "filename", "--filename": "filename", "--selector": "selector", "-l": "selector", "--wait": "wait", "--timeout": "timeout",
     ]
     static let kubectlSwitches: [String: String] = [
         "--previous": "previous", "-p": "previous", "--all-namespaces": "all", "-A": "all", "--client": "client",
@@ -49,13 +49,17 @@ extension SimState {
              "CustomResourceDefinition", "customresourcedefinitions.apiextensions.k8s.io", false),
             (["managedcertificates", "managedcertificate", "mcrt", "managedcertificates.networking.gke.io"],
              "ManagedCertificate", "managedcertificates.networking.gke.io", true),
+            (["volumesnapshotclasses", "volumesnapshotclass", "vsclass", "vsclasses", "volumesnapshotclasses.snapshot.storage.k8s.io"],
+             "VolumeSnapshotClass", "volumesnapshotclasses.snapshot.storage.k8s.io", false),
+            (["volumesnapshots", "volumesnapshot", "vs", "volumesnapshots.snapshot.storage.k8s.io"],
+             "VolumeSnapshot", "volumesnapshots.snapshot.storage.k8s.io", true),
         ] as [([String], String, String, Bool)] {
             for n in names { m[n] = (kind, resource, ns) }
         }
         return m
     }()
 
-    mutating func kubectl(_ argv: [String]) -> SimOutput {
+    mutating func kubectl(_ argv: [String], input: [UInt8]? = nil) -> SimOutput {
         var a = SimulatedArguments(argv, valueFlags: Self.kubectlValueFlags, switchFlags: Self.kubectlSwitches)
         if a.positionals.first == "patch" {
             a = SimulatedArguments(argv, valueFlags: Self.kubectlPatchValueFlags, switchFlags: Self.kubectlPatchSwitches)
@@ -76,6 +80,7 @@ extension SimState {
         case "logs": return kubectlLogs(Array(words.dropFirst()), namespace: namespace, a)
         case "delete": return kubectlDelete(Array(words.dropFirst()), namespace: namespace, a)
         case "patch": return kubectlPatch(Array(words.dropFirst()), namespace: namespace, a)
+        case "create": return kubectlCreate(Array(words.dropFirst()), namespace: namespace, input: input, a)
         default:
             return .fail("error: unknown command \"\(verb)\" for \"kubectl\"\n\nDid you mean this?\n\tget\n\nRun 'kubectl --help' for usage.")
         }
@@ -183,6 +188,10 @@ extension SimState {
                 .sorted { $0.key < $1.key }.map { storedJSON($0.key, $0.value) }
         case "Node": return nodes.map(\.json)
         case "StorageClass": return storageClassesJSON
+        case "VolumeSnapshotClass": return volumeSnapshotClassesJSON
+        case "VolumeSnapshot":
+            return others.filter { $0.key.kind == kind && (namespace == nil || $0.key.namespace == namespace) }
+                .sorted { $0.key < $1.key }.map { volumeSnapshotJSON($0.key, $0.value) }
         case "CustomResourceDefinition":
             return customResourceDefinitionsJSON + others.filter { $0.key.kind == kind }.sorted { $0.key < $1.key }.map { storedJSON($0.key, $0.value) }
         case "ManagedCertificate":

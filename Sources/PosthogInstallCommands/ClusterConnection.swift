@@ -55,13 +55,14 @@ struct ClusterConnection {
     /// keeps the cluster the release is on).
     static func simulated(nodes: String?, cloud: String?, storageClass: String? = nil, reset: Bool = false, clock: any WallClock = SystemClock(),
                           files: any FileSystem = LocalFileSystem(), state: SimulatedState = .standard,
-                          paths: XDGPaths = .current) throws(ClusterConnectionError) -> ClusterConnection {
+                          paths: XDGPaths = .current, faults: SimulatedFaults = SimulatedFaults()) throws(ClusterConnectionError) -> ClusterConnection {
         let flavour = cloud.flatMap(SimulatedClusterSpec.Flavour.init(rawValue:)) ?? .digitalocean
         var spec: SimulatedClusterSpec
         do { spec = try SimulatedClusterSpec(nodes: nodes ?? "2x2cpu4gi", flavour: flavour) } catch {
             throw ClusterConnectionError(message: error.description, isBadInput: true)
         }
         spec.storageClass = storageClass
+        spec.faults = faults
         let path: String? = switch state {
         case .standard: joinPath(paths.stateDirectory, simulatedStateFileName)
         case .file(let p): p

@@ -30,6 +30,8 @@ struct UpgradeRun {
         var details = false
         /// Roll back to the revision before the upgrade when helm or the new pods fail.
         var rollbackOnFailure = false
+        /// Take VolumeSnapshots of the volumes the change table puts at risk before helm upgrade.
+        var snapshot = false
     }
 
     let files: any FileSystem
@@ -42,6 +44,8 @@ struct UpgradeRun {
     /// How long to wait for the pods after helm is done (tests on a time-scaled clock give more,
     /// so a busy machine's pauses cannot use up simulated minutes).
     var patience: Duration = .seconds(600)
+    /// How long the snapshots taken first may take to become ready.
+    var snapshotDeadline: Duration = .seconds(600)
 
     private func emit(_ line: String) { report(.note(line)) }
     private func emitError(_ line: String) { report(.failure(line)) }
@@ -178,12 +182,46 @@ struct UpgradeRun {
             return .badInput
         }
         let blocking = UpgradePreview.blocking(preview?.changes ?? [], deletedFirst: UpgradePreview.deletedFirst(plan))
+        var snapshots = UpgradeSnapshots(connection: connection, clock: clock, report: report)
+        snapshots.deadline = snapshotDeadline
+        var offer = SnapshotPlan.Offer.nothingAffected
+        if let preview, !blocking.isEmpty {
+            do {
+                offer = try await snapshots.offer(blocking: blocking.map(\.0), preview: preview, namespace: request.namespace,
+                                                  nextRevision: installed.revision + 1)
+            } catch {
+                emit("Snapshots: could not look for VolumeSnapshotClasses and claims (\(error)); none can be offered.")
+            }
+        }
         if !blocking.isEmpty && !request.acceptDataLoss {
             emit("")
             emit("Not upgrading: the change table above has \(blocking.count) change\(blocking.count == 1 ? "" : "s") that Kubernetes would refuse or that lose data:")
             for (change, risk) in blocking { emit("  \(change.key.display): \(risk.message)"); emit("    fix: \(risk.fix)") }
-            emit("fix: do what each line says first, or run again with --accept-data-loss once you have a backup and mean it. Nothing was changed.")
+            SnapshotText.offerLines(offer, flag: "--snapshot").forEach(emit)
+            let snap = if case .snapshots(let t, _) = offer, !t.isEmpty { " --snapshot" } else { "" }
+            emit("fix: do what each line says first, or run again with --accept-data-loss\(snap) once you have a backup and mean it. Nothing was changed.")
             return .preflightBlocked
+        }
+        let targets: [SnapshotTarget]
+        switch (offer, request.snapshot) {
+        case (.snapshots(let found, _), true) where !found.isEmpty:
+            targets = found
+            SnapshotText.offerLines(offer, flag: "--snapshot").forEach(emit)
+        case (.nothingAffected, true):
+            targets = []
+            emit("--snapshot: no change in the table puts a volume at risk, so there is nothing to snapshot.")
+        case (_, true):
+            emit("")
+            SnapshotText.offerLines(offer, flag: "--snapshot").forEach(emitError)
+            emit("fix: run again without --snapshot once the volumes are backed up another way. Nothing was changed.")
+            return .badInput
+        case (.snapshots(let found, _), false) where !found.isEmpty:
+            targets = []
+            emit("")
+            SnapshotText.offerLines(offer, flag: "add --snapshot to have them taken").forEach(emit)
+        default:
+            targets = []
+            SnapshotText.offerLines(offer, flag: "--snapshot").forEach(emit)
         }
         if let refusal = connection.unconfirmedContextRefusal(requested: request.context, yes: request.yes, context: context,
                                                               action: "upgrade the release in") {
@@ -208,6 +246,13 @@ struct UpgradeRun {
             let text = deployed.map { $0.hasPrefix("USER-SUPPLIED VALUES:\n") ? String($0.dropFirst("USER-SUPPLIED VALUES:\n".count)) : $0 }
             history.save(text ?? originalText, valuesPath: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
         }
+        if !targets.isEmpty {
+            guard await snapshots.take(targets, namespace: request.namespace, release: request.release) else {
+                emit("Not upgrading: the snapshots are not ready, so the volumes would change without a copy. Nothing was upgraded.")
+                return .failed
+            }
+        }
+        defer { SnapshotText.takenLines(targets, namespace: request.namespace, release: request.release).forEach(emit) }
         let code = try await executor.execute(plan) { step in
             switch step.action {
             case .run(let argv) where step.id.hasPrefix("note:"):

@@ -14,8 +14,8 @@ import YAML
     let clock = FastClock(factor: 20)
     let connection: ClusterConnection
 
-    init() throws {
-        connection = try TestConnections.simulated(clock: clock, files: files)
+    init(faults: SimulatedFaults = SimulatedFaults()) throws {
+        connection = try TestConnections.simulated(clock: clock, files: files, faults: faults)
     }
 
     func install() async throws {

@@ -1,3 +1,4 @@
+import Cluster
 import Effects
 import Foundation
 import PosthogTestSupport
@@ -14,7 +15,8 @@ enum TestConnections {
     }()
 
     /// The simulated cluster with `nodes`, on `clock`, reading values files from `files`.
-    static func simulated(nodes: String = "2x2cpu4gi", clock: any WallClock, files: any FileSystem) throws -> ClusterConnection {
-        try ClusterConnection.simulated(nodes: nodes, cloud: "do", clock: clock, files: files, state: .inMemory, paths: paths)
+    static func simulated(nodes: String = "2x2cpu4gi", clock: any WallClock, files: any FileSystem,
+                          faults: SimulatedFaults = SimulatedFaults()) throws -> ClusterConnection {
+        try ClusterConnection.simulated(nodes: nodes, cloud: "do", clock: clock, files: files, state: .inMemory, paths: paths, faults: faults)
     }
 }

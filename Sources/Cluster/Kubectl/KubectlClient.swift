@@ -282,16 +282,16 @@ extension KubectlClient {
         }
     }
 
-    /// `kubectl create -f - -o json` with `json` (one object) on standard input.
-    public func createCommand(json: String, namespace: String) -> ProcessCommand {
+    /// `kubectl create -f - -o json` with `manifest` (one object, YAML or JSON) on standard input.
+    public func createCommand(manifest: String, namespace: String) -> ProcessCommand {
         var cmd = command(["create", "-f", "-"], namespace: namespace)
-        cmd.standardInput = Array(json.utf8)
+        cmd.standardInput = Array(manifest.utf8)
         return cmd
     }
 
-    /// Creates one object from its JSON; returns what the API server stored.
-    public func create(json: String, namespace: String) async throws -> String {
-        try await text(createCommand(json: json, namespace: namespace))
+    /// Creates one object; returns what the API server stored.
+    public func create(manifest: String, namespace: String) async throws -> String {
+        try await text(createCommand(manifest: manifest, namespace: namespace))
     }
 
     /// `kubectl get volumesnapshots.snapshot.storage.k8s.io -l SELECTOR -o json`.

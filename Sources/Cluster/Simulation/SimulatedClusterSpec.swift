@@ -129,6 +129,8 @@ public struct SimulatedFaults: Sendable, Hashable, Codable {
     public var crashingContainers: [String: [String]]
     /// PersistentVolumeClaims (by name) whose volume is never provisioned.
     public var stuckClaims: Set<String>
+    /// Whether VolumeSnapshots stay not ready to use (a snapshot controller that never finishes).
+    public var stuckSnapshots: Bool?
 
     /// No faults by default.
     public init(unpullableImages: Set<String> = [], crashingContainers: [String: [String]] = [:], stuckClaims: Set<String> = []) {

@@ -83,7 +83,7 @@ extension SimState {
         }
         guard var status = manifest["status"]?.objectValue else { return object }
         let since = created?.stringValue.flatMap { KubeTime.parse($0) } ?? now
-        if status["error"] == nil, now.timeIntervalSince(since) >= (cloud.snapshots?.readyAfter ?? 0) {
+        if status["error"] == nil, spec.faults.stuckSnapshots != true, now.timeIntervalSince(since) >= (cloud.snapshots?.readyAfter ?? 0) {
             status["readyToUse"] = .bool(true)
             status["creationTime"] = .time(since.addingTimeInterval(1))
             status["boundVolumeSnapshotContentName"] = .string("snapcontent-\(String(stableHash(key.name), radix: 16))")

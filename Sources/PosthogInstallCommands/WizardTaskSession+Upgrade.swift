@@ -61,8 +61,8 @@ extension WizardTaskSession {
             text += migrations.map { StyledLine("  \(ValuePath.join($0.path)): \($0.note ?? "")") }
         }
         // What changes in the cluster, and what Kubernetes would refuse or what loses data.
-        let blocking = await previewLines(connection: connection, chart: profile.chart, target: target, valuesText: editor.text,
-                                          plan: plan, into: &text)
+        let (blocking, snapshots) = await previewLines(connection: connection, chart: profile.chart, target: target, valuesText: editor.text,
+                                                       plan: plan, nextRevision: installed.revision + 1, into: &text)
         text.append(StyledLine(""))
         text.append(StyledLine("The steps, in order:", style: .strong))
         text += plan.map { StyledLine("  \($0.title)" + ($0.commandLine.map { ": \($0)" } ?? "")) }
@@ -81,6 +81,10 @@ extension WizardTaskSession {
             checks.append(TaskCheck(id: "accept-data-loss",
                                     label: "I accept the \(blocking) change\(blocking == 1 ? "" : "s") marked ✗ above (refused by Kubernetes or losing data)"))
         }
+        if snapshots > 0 {
+            checks.append(TaskCheck(id: "snapshot", label: "Take VolumeSnapshots of the \(snapshots) volume\(snapshots == 1 ? "" : "s") at risk first",
+                                    required: false, initiallyOn: true))
+        }
         return .taskReady(.upgrade, TaskForm(
             heading: same ? "Apply \(valuesPath) to chart \(target)" : "Upgrade from chart \(from) to \(target)",
             text: text, textTitle: decision.notes.isEmpty ? "What happens" : "Upgrade notes", checks: checks,
@@ -89,23 +93,32 @@ extension WizardTaskSession {
             destructive: decision.losesData || blocking > 0))
     }
 
-    /// Appends the change table (the deployed objects against the new render) to `text`;
-    /// returns how many of its changes would block the upgrade without consent. Nothing is
-    /// added when the chart or the deployed objects cannot be read (the run says why).
+    /// Appends the change table (the deployed objects against the new render) and what the
+    /// cluster can snapshot to `text`; returns how many of its changes would block the upgrade
+    /// without consent and how many volumes can be snapshotted first. Nothing is added when
+    /// the chart or the deployed objects cannot be read (the run says why).
     private func previewLines(connection: ClusterConnection, chart: ChartInfo, target: String, valuesText: String,
-                              plan: [PlanStep], into text: inout [StyledLine]) async -> Int {
+                              plan: [PlanStep], nextRevision: Int, into text: inout [StyledLine]) async -> (Int, Int) {
         let rendering = ChartRendering(connection: connection, report: { _ in })
         guard let prepared = try? await rendering.load(chart: nil, version: target, info: chart),
               let rendered = await rendering.render(prepared.chart, valuesPath: command.valuesPath, valuesText: valuesText,
-                                                    namespace: Self.namespace, release: Self.release, upgrade: true) else { return 0 }
+                                                    namespace: Self.namespace, release: Self.release, upgrade: true) else { return (0, 0) }
         let (preview, _) = await UpgradePreview(connection: connection)
             .compute(release: Self.release, namespace: Self.namespace, rendered: rendered.manifests)
-        guard let preview else { return 0 }
+        guard let preview else { return (0, 0) }
         text.append(StyledLine(""))
         for (index, line) in ChangeTableText.lines(preview.changes, target: target).enumerated() {
             text.append(StyledLine(line, style: index == 0 || line.contains("✗") ? .strong : .plain))
         }
-        return UpgradePreview.blocking(preview.changes, deletedFirst: UpgradePreview.deletedFirst(plan)).count
+        let blocking = UpgradePreview.blocking(preview.changes, deletedFirst: UpgradePreview.deletedFirst(plan))
+        guard !blocking.isEmpty else { return (0, 0) }
+        let offer = (try? await UpgradeSnapshots(connection: connection, clock: environment.clock, report: { _ in })
+            .offer(blocking: blocking.map(\.0), preview: preview, namespace: Self.namespace, nextRevision: nextRevision))
+        let lines = offer.map { SnapshotText.offerLines($0, flag: "the box below") } ?? []
+        if !lines.isEmpty { text.append(StyledLine("")) }
+        text += lines.map { StyledLine($0, style: $0.hasPrefix("Snapshots:") ? .strong : .plain) }
+        guard case .snapshots(let targets, _)? = offer else { return (blocking.count, 0) }
+        return (blocking.count, targets.count)
     }
 
     func runUpgrade(_ inputs: TaskInputs, connection: ClusterConnection, context: String?,
@@ -120,7 +133,8 @@ extension WizardTaskSession {
         run.patience = environment.patience
         // The boxes on the screen were the confirmations; the context is the one the welcome screen named.
         let request = UpgradeRun.Request(valuesPath: command.valuesPath, context: context, namespace: Self.namespace,
-                                         release: Self.release, yes: true, acceptDataLoss: inputs.checks.contains("accept-data-loss"))
+                                         release: Self.release, yes: true, acceptDataLoss: inputs.checks.contains("accept-data-loss"),
+                                         snapshot: inputs.checks.contains("snapshot"))
         return await run.execute(request)
     }
 }

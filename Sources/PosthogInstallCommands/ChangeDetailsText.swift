@@ -10,10 +10,14 @@ enum ChangeDetailsText {
         for change in preview.changes {
             lines.append("")
             lines.append("\(change.operation.rawValue) \(change.key.display):")
-            let diff = ObjectDetails.lines(old: preview.deployed[change.key], new: preview.rendered[change.key])
-            lines += masked(diff, redactor: redactor).map { "  " + $0 }
+            lines += diff(of: change, in: preview, redactor: redactor).map { "  " + $0 }
         }
         return lines
+    }
+
+    /// One change's diff lines, masked (the wizard shows them when Enter is pressed on its row).
+    static func diff(of change: ObjectChange, in preview: UpgradePreview.Result, redactor: Redactor = Redactor()) -> [String] {
+        masked(ObjectDetails.lines(old: preview.deployed[change.key], new: preview.rendered[change.key]), redactor: redactor)
     }
 
     /// Diff lines (`  same`, `- old`, `+ new`) masked side by side: the old side (context and `-`)

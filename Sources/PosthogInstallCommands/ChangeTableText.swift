@@ -21,6 +21,16 @@ enum ChangeTableText {
         return lines
     }
 
+    /// Where each change's row is in `lines(changes, …)`: after the heading, each change takes
+    /// its row and two lines per risk.
+    static func rowIndices(_ changes: [ObjectChange]) -> [Int] {
+        var index = 1
+        return changes.map { change in
+            defer { index += 1 + 2 * change.risks.count }
+            return index
+        }
+    }
+
     /// `✗ refused:`, `✗ loses data:`, `! secret:`.
     static func mark(_ kind: ChangeRisk.Kind) -> String {
         switch kind {

@@ -61,8 +61,9 @@ extension WizardTaskSession {
             text += migrations.map { StyledLine("  \(ValuePath.join($0.path)): \($0.note ?? "")") }
         }
         // What changes in the cluster, and what Kubernetes would refuse or what loses data.
+        var details: [TaskDetail] = []
         let (blocking, snapshots) = await previewLines(connection: connection, chart: profile.chart, target: target, valuesText: editor.text,
-                                                       plan: plan, nextRevision: installed.revision + 1, into: &text)
+                                                       plan: plan, nextRevision: installed.revision + 1, into: &text, details: &details)
         text.append(StyledLine(""))
         text.append(StyledLine("The steps, in order:", style: .strong))
         text += plan.map { StyledLine("  \($0.title)" + ($0.commandLine.map { ": \($0)" } ?? "")) }
@@ -85,12 +86,14 @@ extension WizardTaskSession {
             checks.append(TaskCheck(id: "snapshot", label: "Take VolumeSnapshots of the \(snapshots) volume\(snapshots == 1 ? "" : "s") at risk first",
                                     required: false, initiallyOn: true))
         }
-        return .taskReady(.upgrade, TaskForm(
+        var form = TaskForm(
             heading: same ? "Apply \(valuesPath) to chart \(target)" : "Upgrade from chart \(from) to \(target)",
             text: text, textTitle: decision.notes.isEmpty ? "What happens" : "Upgrade notes", checks: checks,
             // The repository commands are in the list; the commands shown are the ones that change the cluster.
             commands: plan.filter { !$0.id.hasPrefix("repo-") }.compactMap(\.argv), action: "upgrade",
-            destructive: decision.losesData || blocking > 0))
+            destructive: decision.losesData || blocking > 0)
+        form.details = details
+        return .taskReady(.upgrade, form)
     }
 
     /// Appends the change table (the deployed objects against the new render) and what the
@@ -98,7 +101,8 @@ extension WizardTaskSession {
     /// without consent and how many volumes can be snapshotted first. Nothing is added when
     /// the chart or the deployed objects cannot be read (the run says why).
     private func previewLines(connection: ClusterConnection, chart: ChartInfo, target: String, valuesText: String,
-                              plan: [PlanStep], nextRevision: Int, into text: inout [StyledLine]) async -> (Int, Int) {
+                              plan: [PlanStep], nextRevision: Int, into text: inout [StyledLine],
+                              details: inout [TaskDetail]) async -> (Int, Int) {
         let rendering = ChartRendering(connection: connection, report: { _ in })
         guard let prepared = try? await rendering.load(chart: nil, version: target, info: chart),
               let rendered = await rendering.render(prepared.chart, valuesPath: command.valuesPath, valuesText: valuesText,
@@ -107,8 +111,17 @@ extension WizardTaskSession {
             .compute(release: Self.release, namespace: Self.namespace, rendered: rendered.manifests)
         guard let preview else { return (0, 0) }
         text.append(StyledLine(""))
+        let first = text.count
         for (index, line) in ChangeTableText.lines(preview.changes, target: target).enumerated() {
             text.append(StyledLine(line, style: index == 0 || line.contains("✗") ? .strong : .plain))
+        }
+        // Enter on an object's row shows its diff, passwords masked as `diff --details` masks them.
+        let redactor = Redactor(secrets: SupportBundleRun.passwords(in: valuesText))
+        for (change, row) in zip(preview.changes, ChangeTableText.rowIndices(preview.changes)) {
+            let diff = ChangeDetailsText.diff(of: change, in: preview, redactor: redactor)
+            let lines = diff.isEmpty ? [StyledLine("(no difference in the fields compared)", style: .muted)]
+                : diff.map { StyledLine($0, style: $0.hasPrefix("- ") ? .error : $0.hasPrefix("+ ") ? .success : .plain) }
+            details.append(TaskDetail(line: first + row, title: "\(change.operation.rawValue) \(change.key.display)", lines: lines))
         }
         let blocking = UpgradePreview.blocking(preview.changes, deletedFirst: UpgradePreview.deletedFirst(plan))
         guard !blocking.isEmpty else { return (0, 0) }

@@ -20,14 +20,20 @@ extension WizardView {
             Footer.draw(&canvas, hints: taskHints(state))
             return canvas
         }
+        if let open = screen.openDetail, form.details.indices.contains(open) {
+            return renderDetail(state, form.details[open], scroll: screen.detailScroll, size: size, glyphs: glyphs)
+        }
         canvas.write(form.heading, x: x, y: 2, style: .heading, maxWidth: width)
         let layout = TaskLayout(form: form, size: size)
-        TextPane.draw(&canvas, lines: layout.wrappedText(width: width - 4), scroll: screen.scroll, title: form.textTitle,
+        var highlighted: Int?
+        if case .detail(let index) = screen.focusedRow { highlighted = form.details[index].line }
+        let (lines, top) = layout.paneText(width: width - 4, scroll: screen.scroll, highlighted: highlighted)
+        TextPane.draw(&canvas, lines: lines, scroll: top, title: form.textTitle,
                       in: Rect(x: x - 1, y: layout.paneTop, width: width + 2, height: layout.paneHeight), glyphs: glyphs)
         var y = layout.fieldsTop
         var cursor: CellPoint?
         for (index, field) in form.fields.enumerated() {
-            let focused = screen.focus == index
+            let focused = screen.focus == screen.firstFieldRow + index
             canvas.write(focused ? glyphs.pointer : " ", x: x, y: y, style: .strong)
             canvas.write(field.label, x: x + 2, y: y, style: focused ? .strong : .plain, maxWidth: layout.labelWidth)
             let draft = screen.drafts[field.id] ?? TextDraft(field.initial)
@@ -49,7 +55,7 @@ extension WizardView {
             y += 2
         }
         for (offset, check) in form.checks.enumerated() {
-            let focused = screen.focus == form.fields.count + offset
+            let focused = screen.focus == screen.firstFieldRow + form.fields.count + offset
             let on = screen.checked.contains(check.id)
             canvas.write(focused ? glyphs.pointer : " ", x: x, y: y, style: .strong)
             let label = "\(on ? glyphs.checkOn : glyphs.checkOff) \(check.label)\(check.required ? "" : " (optional)")"
@@ -86,16 +92,36 @@ extension WizardView {
         return canvas
     }
 
+    /// The diff of one object of the change table, over the whole screen.
+    static func renderDetail(_ state: WizardState, _ detail: TaskDetail, scroll: Int, size: TerminalSize, glyphs: Glyphs) -> Canvas {
+        var canvas = Canvas(width: size.columns, height: size.rows)
+        TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) what changes", trailing: state.cluster?.context.map { "context \($0)" })
+        let x = 2, width = size.columns - 4
+        canvas.write(detail.title, x: x, y: 2, style: .heading, maxWidth: width)
+        let lines = TaskLayout.wrap(detail.lines, width: width - 4)
+        TextPane.draw(&canvas, lines: lines, scroll: scroll, title: "diff (- deployed, + after the upgrade)",
+                      in: Rect(x: x - 1, y: 3, width: width + 2, height: size.rows - 5), glyphs: glyphs)
+        Footer.draw(&canvas, hints: taskHints(state))
+        return canvas
+    }
+
     static func taskHints(_ state: WizardState) -> [KeyHint] {
         guard let screen = state.task, let form = screen.form else {
             return [KeyHint("Esc", "menu"), KeyHint("q", "quit")]
         }
         var hints: [KeyHint] = []
         if screen.rowCount > 1 { hints.append(KeyHint("Tab", "next")) }
+        if screen.openDetail != nil {
+            return [KeyHint("PgUp/PgDn", "scroll"), KeyHint("Esc", "back"), KeyHint("q", "quit")]
+        }
         switch screen.focusedRow {
+        case .detail: hints.append(KeyHint("Enter", "its diff"))
         case .check: hints.append(KeyHint("Space", "tick"))
         case .button: hints.append(KeyHint("Enter", form.action ?? "run"))
         case .field, nil: break
+        }
+        if !form.details.isEmpty, !(screen.focusedRow.map { if case .detail = $0 { true } else { false } } ?? false) {
+            hints.append(KeyHint("Up", "pick an object"))
         }
         if form.text.count > 4 { hints.append(KeyHint("PgUp/PgDn", "scroll")) }
         for key in form.keys { hints.append(KeyHint(String(key.key), key.label)) }

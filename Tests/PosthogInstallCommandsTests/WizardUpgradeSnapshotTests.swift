@@ -8,9 +8,29 @@ import TUI
 import YAML
 @testable import PosthogInstallCommands
 
-/// The wizard's upgrade screen offers VolumeSnapshots of the volumes a blocked change puts at
-/// risk (a box, ticked to start with) and the run takes them before helm upgrade.
+/// The wizard's upgrade screen: each row of the change table opens that object's diff, and
+/// VolumeSnapshots of the volumes a blocked change puts at risk are offered (a box, ticked to
+/// start with) and taken before helm upgrade.
 @Suite struct WizardUpgradeSnapshotTests {
+    @Test func eachRowOfTheChangeTableOpensItsObjectsDiffWithPasswordsMasked() async throws {
+        let installed = try await InstalledCluster.make()
+        var editor = try YAMLEditor(text: try installed.files.readString("values.yaml"), file: "values.yaml")
+        try editor.set(["ingress", "hostname"], to: .string("analytics.example.org"))
+        installed.files.addFile("values.yaml", editor.text)
+        let form = try WizardUpgradeUninstallTests.form(await WizardUpgradeUninstallTests.session(installed).prepare(.upgrade, TaskInputs()))
+        #expect(!form.details.isEmpty)
+        for detail in form.details {
+            let row = form.text[detail.line].text
+            #expect(row.contains(detail.title.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "?"), "row \(row) for \(detail.title)")
+        }
+        let ingress = try #require(form.details.first { $0.title.hasPrefix("change Ingress posthog/") })
+        #expect(ingress.lines.contains { $0.text.hasPrefix("+ ") && $0.text.contains("analytics.example.org") }, "\(ingress.lines)")
+        let all = form.details.flatMap(\.lines).map(\.text).joined(separator: "\n")
+        for password in SupportBundleRun.passwords(in: editor.text) where password.count >= 8 {
+            #expect(!all.contains(password), "a password in a diff")
+        }
+    }
+
     @Test func theScreenOffersSnapshotsAndTheRunTakesThemWhenTheBoxIsTicked() async throws {
         let installed = try await InstalledCluster.make()
         var editor = try YAMLEditor(text: try installed.files.readString("values.yaml"), file: "values.yaml")

@@ -12,7 +12,10 @@ enum TaskHelp {
                 Upgrades PostHog to the chart version shown, with your saved values.yaml (renamed keys \
                 are moved first, the old file kept as a backup). When the upgrade crosses a major chart \
                 version, the chart's upgrade notes for each one are shown; tick each box once you have \
-                read the note and done what it asks. A note that loses data needs its own box.
+                read the note and done what it asks. A note that loses data needs its own box. \
+                The table lists what changes in the cluster; Up from the first box picks a row and \
+                Enter shows that object's diff (Esc goes back). Where the cluster can snapshot the \
+                volumes a risky change touches, a box takes VolumeSnapshots of them first.
                 """
         case .oneClickTLS:
             what = """

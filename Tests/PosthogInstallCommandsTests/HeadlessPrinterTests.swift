@@ -53,8 +53,8 @@ import Testing
                                  ObjectProgress(kind: "StatefulSet", name: "posthog-clickhouse", status: ObjectStatus(.inProgress, "0 of 1 ready"))]
         #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(10)))
                 == ["  1/2 objects ready (10s); waiting for StatefulSet posthog-clickhouse (0 of 1 ready)"])
-        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(39))).isEmpty)
-        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(40))).count == 1, "30 s without a line")
+        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(34))).isEmpty)
+        #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(35))).count == 1, "25 s without a line")
         #expect(printer.lines(for: .progress(waiting, elapsed: .seconds(125))).first?.hasPrefix("  1/2 objects ready (2m05s)") == true)
         #expect(printer.lines(for: .heartbeat("still running (30s): Install")) == ["  … still running (30s): Install"])
     }

@@ -48,7 +48,7 @@ public enum SnapshotPlan {
     }
 
     /// The offer for `affected` claims. `snapshotClasses` is nil when the cluster has no snapshot
-    /// API. Snapshot names are `CLAIM-before-r<revision>-<stamp>` (stamp: `20261206-2015`).
+    /// API. Snapshot names are `CLAIM-before-r<revision>-<stamp>` (stamp: `20261206201503`).
     public static func offer(affected: [String], claims: [ClaimInfo], storageClasses: [StorageClassInfo],
                              snapshotClasses: [SnapshotClassInfo]?, nextRevision: Int, stamp: String) -> Offer {
         guard !affected.isEmpty else { return .nothingAffected }
@@ -87,7 +87,8 @@ public enum SnapshotPlan {
         return fitting.first(where: \.isDefault) ?? fitting.first
     }
 
-    /// A name the API server accepts (a DNS subdomain of at most 253 characters).
+    /// A name the API server accepts (a DNS subdomain of at most 253 characters); the stamp has seconds, so
+    /// a second try after a snapshot that was not ready does not collide with the first.
     static func snapshotName(claim: String, nextRevision: Int, stamp: String) -> String {
         let suffix = "-before-r\(nextRevision)-\(stamp)"
         return String(claim.prefix(253 - suffix.count)) + suffix

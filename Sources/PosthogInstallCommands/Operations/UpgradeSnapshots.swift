@@ -37,7 +37,7 @@ struct UpgradeSnapshots {
         let classes = try await kubectl.volumeSnapshotClasses()?.map {
             SnapshotClassInfo(name: $0.metadata.name, driver: $0.driver, isDefault: $0.isDefault)
         }
-        let stamp = String(clock.now.fileStamp.filter(\.isNumber).prefix(12))
+        let stamp = String(clock.now.fileStamp.filter(\.isNumber).prefix(14))
         return SnapshotPlan.offer(affected: affected, claims: claims, storageClasses: storage, snapshotClasses: classes,
                                   nextRevision: nextRevision, stamp: stamp)
     }

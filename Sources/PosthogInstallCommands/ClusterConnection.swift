@@ -43,8 +43,9 @@ struct ClusterConnection {
     /// and `--simulate-reset`) or the real cluster of `--context`.
     static func open(_ options: ClusterOptions, cloud: String?) throws(ClusterConnectionError) -> ClusterConnection {
         guard options.simulate else { return real(context: options.context) }
-        return try simulated(nodes: options.simulateNodes, cloud: cloud, storageClass: options.simulateStorageClass,
-                             reset: options.simulateReset)
+        return try simulated(
+            nodes: options.simulateNodes, cloud: cloud, storageClass: options.simulateStorageClass,
+            reset: options.simulateReset)
     }
 
     /// The simulated cluster, with nodes from `nodes` (`2x2cpu4gi`), imitating `cloud` (gcp, aws,
@@ -53,20 +54,24 @@ struct ClusterConnection {
     /// `reset` asks for a fresh one or `nodes` or `cloud` differ from the saved ones (then it is
     /// replaced when nothing is installed on it; other nodes are refused otherwise, another cloud
     /// keeps the cluster the release is on).
-    static func simulated(nodes: String?, cloud: String?, storageClass: String? = nil, reset: Bool = false, clock: any WallClock = SystemClock(),
-                          files: any FileSystem = LocalFileSystem(), state: SimulatedState = .standard,
-                          paths: XDGPaths = .current) throws(ClusterConnectionError) -> ClusterConnection {
+    static func simulated(
+        nodes: String?, cloud: String?, storageClass: String? = nil, reset: Bool = false, clock: any WallClock = SystemClock(),
+        files: any FileSystem = LocalFileSystem(), state: SimulatedState = .standard,
+        paths: XDGPaths = .current, faults: SimulatedFaults = SimulatedFaults()
+    ) throws(ClusterConnectionError) -> ClusterConnection {
         let flavour = cloud.flatMap(SimulatedClusterSpec.Flavour.init(rawValue:)) ?? .digitalocean
         var spec: SimulatedClusterSpec
         do { spec = try SimulatedClusterSpec(nodes: nodes ?? "2x2cpu4gi", flavour: flavour) } catch {
             throw ClusterConnectionError(message: error.description, isBadInput: true)
         }
         spec.storageClass = storageClass
-        let path: String? = switch state {
-        case .standard: joinPath(paths.stateDirectory, simulatedStateFileName)
-        case .file(let p): p
-        case .inMemory: nil
-        }
+        spec.faults = faults
+        let path: String? =
+            switch state {
+            case .standard: joinPath(paths.stateDirectory, simulatedStateFileName)
+            case .file(let p): p
+            case .inMemory: nil
+            }
         var notes: [String] = []
         if let path {
             let file = SimulatedStateFile(path: path)
@@ -81,19 +86,22 @@ struct ClusterConnection {
                             throw ClusterConnectionError(message: Self.nodesInUse(saved, requested: spec, path: path), isBadInput: true)
                         }
                         try file.reset()
-                        notes.append("Started a fresh simulated cluster with nodes \(SimulatedNodePool.text(spec.pools)) "
-                            + "(the saved one had \(SimulatedNodePool.text(saved.spec.pools)) and nothing installed).")
+                        notes.append(
+                            "Started a fresh simulated cluster with nodes \(SimulatedNodePool.text(spec.pools)) "
+                                + "(the saved one had \(SimulatedNodePool.text(saved.spec.pools)) and nothing installed).")
                     } else if storageClass != nil, saved.spec.storageClass != storageClass, saved.releases.isEmpty {
                         try file.reset()
                         spec.pools = saved.spec.pools
-                        notes.append("Started a fresh simulated cluster with the default StorageClass \(storageClass ?? "") "
-                            + "(the saved one had nothing installed).")
+                        notes.append(
+                            "Started a fresh simulated cluster with the default StorageClass \(storageClass ?? "") "
+                                + "(the saved one had nothing installed).")
                     } else if cloud != nil, saved.spec.flavour != flavour, saved.releases.isEmpty {
                         // The cluster follows the cloud answered: a rehearsal for aws must behave like EKS.
                         try file.reset()
                         spec.pools = saved.spec.pools
-                        notes.append("Started a fresh simulated cluster imitating \(flavour.displayName) "
-                            + "(the saved one imitated \(saved.spec.flavour.displayName) and had nothing installed).")
+                        notes.append(
+                            "Started a fresh simulated cluster imitating \(flavour.displayName) "
+                                + "(the saved one imitated \(saved.spec.flavour.displayName) and had nothing installed).")
                     } else {
                         spec = saved.spec
                     }
@@ -107,19 +115,24 @@ struct ClusterConnection {
             }
         }
         let source = ChartSource(paths: paths)
-        let cluster = SimulatedCluster(spec: spec, clock: clock, fileSystem: files, stateFile: path,
-                                       chartCache: source.cacheDirectory)
-        var connection = connect(runner: cluster, context: cluster.contextName, simulated: true,
-                                 transcript: openTranscript(paths: paths, clock: clock), notes: notes)
+        let cluster = SimulatedCluster(
+            spec: spec, clock: clock, fileSystem: files, stateFile: path,
+            chartCache: source.cacheDirectory)
+        var connection = connect(
+            runner: cluster, context: cluster.contextName, simulated: true,
+            transcript: openTranscript(paths: paths, clock: clock), notes: notes)
         connection.chartSource = source
         return connection
     }
 
     /// A real cluster through the kubectl and helm on PATH, pinned to `context` when given.
-    static func real(context: String?, runner: any ProcessRunner = SubprocessRunner(), paths: XDGPaths = .current,
-                     clock: any WallClock = SystemClock()) -> ClusterConnection {
-        var connection = connect(runner: runner, context: context, simulated: false,
-                                 transcript: openTranscript(paths: paths, clock: clock), notes: [])
+    static func real(
+        context: String?, runner: any ProcessRunner = SubprocessRunner(), paths: XDGPaths = .current,
+        clock: any WallClock = SystemClock()
+    ) -> ClusterConnection {
+        var connection = connect(
+            runner: runner, context: context, simulated: false,
+            transcript: openTranscript(paths: paths, clock: clock), notes: [])
         connection.chartSource = ChartSource(paths: paths)
         return connection
     }
@@ -129,13 +142,16 @@ struct ClusterConnection {
         Transcript.openDefault(paths: paths, clock: clock)
     }
 
-    private static func connect(runner base: any ProcessRunner, context: String?, simulated: Bool,
-                                transcript: Transcript?, notes: [String]) -> ClusterConnection {
+    private static func connect(
+        runner base: any ProcessRunner, context: String?, simulated: Bool,
+        transcript: Transcript?, notes: [String]
+    ) -> ClusterConnection {
         let runner: any ProcessRunner = transcript.map { TranscriptingRunner(base, transcript: $0) } ?? base
-        return ClusterConnection(runner: runner,
-                                 kubectl: KubectlClient(runner: runner, options: KubectlOptions(context: context)),
-                                 helm: HelmClient(runner: runner, options: HelmOptions(kubeContext: context)),
-                                 context: context, simulated: simulated, transcript: transcript, notes: notes)
+        return ClusterConnection(
+            runner: runner,
+            kubectl: KubectlClient(runner: runner, options: KubectlOptions(context: context)),
+            helm: HelmClient(runner: runner, options: HelmOptions(kubeContext: context)),
+            context: context, simulated: simulated, transcript: transcript, notes: notes)
     }
 
     private static func nodesInUse(_ saved: SimulatedClusterSummary, requested: SimulatedClusterSpec, path: String) -> String {

@@ -18,6 +18,8 @@ public struct UpgradeCommand: AsyncParsableCommand {
 
             Upgrades that cross a chart major version show its upgrade notes; steps they need \
             run only with --yes, and steps that can lose data also need --accept-data-loss. \
+            Where the cluster has a VolumeSnapshotClass, --snapshot takes VolumeSnapshots of the \
+            volumes at risk before helm upgrade and lists them afterwards. \
             Keys the new chart renamed are moved in values.yaml (a backup is kept). \
             Exit codes: 0 upgraded, 1 failed, 2 bad input or a confirmation is missing, \
             4 the preflight found a blocker.
@@ -41,6 +43,13 @@ public struct UpgradeCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Allow upgrade steps that delete volumes (the notes say which). Back up first."))
     var acceptDataLoss = false
+
+    @Flag(
+        name: .customLong("snapshot"),
+        help: ArgumentHelp(
+            "With --accept-data-loss: first take CSI VolumeSnapshots of the volumes the change table puts at risk (needs a VolumeSnapshotClass)."
+        ))
+    var snapshot = false
 
     @Flag(
         name: .customLong("rollback-on-failure"),
@@ -83,6 +92,6 @@ public struct UpgradeCommand: AsyncParsableCommand {
             valuesPath: values, chart: chartOptions.chart, chartVersion: chartOptions.chartVersion,
             context: clusterOptions.context, namespace: clusterOptions.namespace, release: clusterOptions.release,
             yes: clusterOptions.yes, acceptDataLoss: acceptDataLoss, dryRun: clusterOptions.dryRun,
-            rollbackOnFailure: rollbackOnFailure)
+            rollbackOnFailure: rollbackOnFailure, snapshot: snapshot)
     }
 }

@@ -30,6 +30,8 @@ struct UpgradeRun {
         var details = false
         /// Roll back to the revision before the upgrade when helm or the new pods fail.
         var rollbackOnFailure = false
+        /// Take VolumeSnapshots of the volumes the change table puts at risk before helm upgrade.
+        var snapshot = false
     }
 
     let files: any FileSystem
@@ -42,6 +44,8 @@ struct UpgradeRun {
     /// How long to wait for the pods after helm is done (tests on a time-scaled clock give more,
     /// so a busy machine's pauses cannot use up simulated minutes).
     var patience: Duration = .seconds(600)
+    /// How long the snapshots taken first may take to become ready.
+    var snapshotDeadline: Duration = .seconds(600)
 
     private func emit(_ line: String) { report(.note(line)) }
     private func emitError(_ line: String) { report(.failure(line)) }
@@ -60,11 +64,12 @@ struct UpgradeRun {
         // 1. The values saved at install time: an upgrade without them would reset PostHog.
         let valuesPath = request.valuesPath
         guard files.exists(valuesPath) else {
-            throw ValuesRun.Failure(message: """
-                there is no \(valuesPath) here. An upgrade must use the values the install used, or PostHog's settings \
-                (hostname, TLS, sizes) would be reset. Run it where values.yaml was saved, pass --values FILE, or \
-                write one first with posthog-install values.
-                """, status: .badInput)
+            throw ValuesRun.Failure(
+                message: """
+                    there is no \(valuesPath) here. An upgrade must use the values the install used, or PostHog's settings \
+                    (hostname, TLS, sizes) would be reset. Run it where values.yaml was saved, pass --values FILE, or \
+                    write one first with posthog-install values.
+                    """, status: .badInput)
         }
         if let problem = await connection.accessProblem(requested: request.context, needsHelm: true) {
             problem.lines.forEach(emitError)
@@ -78,40 +83,58 @@ struct UpgradeRun {
         // 2. What is installed, and what the upgrade crosses.
         let listed = try await connection.helm.installedRelease(request.release, namespace: request.namespace)
         let revisions = (try? await connection.helm.history(release: request.release, namespace: request.namespace)) ?? []
-        let followUpHere = FollowUpCommands(context: request.context ?? connection.context, namespace: request.namespace,
-                                            release: request.release, simulated: connection.simulated)
+        let followUpHere = FollowUpCommands(
+            context: request.context ?? connection.context, namespace: request.namespace,
+            release: request.release, simulated: connection.simulated)
         // helm list leaves out releases caught half-way (pending-*); their history still has them.
-        let state = ReleaseState.decide(listedStatus: listed?.status,
-                                        history: revisions.map { RollbackRevision(revision: $0.revision, status: $0.status) })
+        let state = ReleaseState.decide(
+            listedStatus: listed?.status,
+            history: revisions.map { RollbackRevision(revision: $0.revision, status: $0.status) })
         switch state {
         case .absent:
-            emitError("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) to \(request.previewOnly ? "compare with" : "upgrade").")
-            emit("fix: install PostHog first with posthog-install install (or pass --namespace/--release if it was installed under other names).")
+            emitError(
+                "Error: there is no release \"\(request.release)\" in namespace \(request.namespace) to \(request.previewOnly ? "compare with" : "upgrade")."
+            )
+            emit(
+                "fix: install PostHog first with posthog-install install (or pass --namespace/--release if it was installed under other names)."
+            )
             return .failed
         case let .pending(revision, status):
-            emitError("Error: release \(request.release) is in state \(status) (revision \(revision)): another helm operation is running, or one was stopped half-way.")
-            emit("fix: wait for it to finish (`\(followUpHere.helm(["history", request.release]))` shows it); if nothing is running any more, "
-                 + "`\(followUpHere.posthogInstall("rollback"))` returns to the last revision that was deployed. Nothing was changed.")
+            emitError(
+                "Error: release \(request.release) is in state \(status) (revision \(revision)): another helm operation is running, or one was stopped half-way."
+            )
+            emit(
+                "fix: wait for it to finish (`\(followUpHere.helm(["history", request.release]))` shows it); if nothing is running any more, "
+                    + "`\(followUpHere.posthogInstall("rollback"))` returns to the last revision that was deployed. Nothing was changed.")
             return .failed
         case let .failed(revision, lastDeployed):
-            emit("Note: the release's newest revision (\(revision)) failed; the upgrade starts from what it left in the cluster. "
-                 + (lastDeployed.map { "`\(followUpHere.posthogInstall("rollback --to-revision \($0)"))` returns to revision \($0), the last one that was deployed." } ?? ""))
+            emit(
+                "Note: the release's newest revision (\(revision)) failed; the upgrade starts from what it left in the cluster. "
+                    + (lastDeployed.map {
+                        "`\(followUpHere.posthogInstall("rollback --to-revision \($0)"))` returns to revision \($0), the last one that was deployed."
+                    } ?? ""))
         case .deployed:
             break
         }
         guard let installed = listed else {
-            emitError("Error: helm list does not show release \(request.release) in namespace \(request.namespace), although its history does; run `\(followUpHere.helm(["history", request.release]))` to see why.")
+            emitError(
+                "Error: helm list does not show release \(request.release) in namespace \(request.namespace), although its history does; run `\(followUpHere.helm(["history", request.release]))` to see why."
+            )
             return .failed
         }
         let target = request.chartVersion ?? Self.newestChartVersion(profiles) ?? installed.chartVersion ?? ""
         guard let profile = ProfileSet.forChartVersion(target, in: profiles) else {
-            throw ValuesRun.Failure(message: "--chart-version \(target): this version of posthog-install knows charts "
-                                    + profiles.map(\.chart.versions).joined(separator: " and ") + ".", status: .badInput)
+            throw ValuesRun.Failure(
+                message: "--chart-version \(target): this version of posthog-install knows charts "
+                    + profiles.map(\.chart.versions).joined(separator: " and ") + ".", status: .badInput)
         }
-        let decision = UpgradeDecision.decide(installed: installed.chart, target: target, notes: notes,
-                                              renamedKeys: profile.renamedKeys, confirmed: request.yes,
-                                              acceptDataLoss: request.acceptDataLoss)
-        emit("Upgrade release \(installed.name) in namespace \(installed.namespace) from chart \(installed.chartVersion ?? installed.chart) to \(target).")
+        let decision = UpgradeDecision.decide(
+            installed: installed.chart, target: target, notes: notes,
+            renamedKeys: profile.renamedKeys, confirmed: request.yes,
+            acceptDataLoss: request.acceptDataLoss)
+        emit(
+            "Upgrade release \(installed.name) in namespace \(installed.namespace) from chart \(installed.chartVersion ?? installed.chart) to \(target)."
+        )
         UpgradeNotesText.lines(decision.notes).forEach(emit)
 
         // 3. Renamed keys, migrated in memory first (written when the plan reaches that step).
@@ -127,8 +150,11 @@ struct UpgradeRun {
         // 4. Render with the values the upgrade will use, then the preflight.
         let rendering = ChartRendering(connection: connection, report: report)
         let prepared = try await rendering.load(chart: request.chart, version: target, info: profile.chart)
-        guard let rendered = await rendering.render(prepared.chart, valuesPath: valuesPath, valuesText: valuesText, namespace: request.namespace,
-                                              release: request.release, upgrade: true) else { return .failed }
+        guard
+            let rendered = await rendering.render(
+                prepared.chart, valuesPath: valuesPath, valuesText: valuesText, namespace: request.namespace,
+                release: request.release, upgrade: true)
+        else { return .failed }
         // 5. What changes in the cluster, before anything does.
         emit("")
         let (preview, unreadable) = await UpgradePreview(connection: connection)
@@ -139,8 +165,9 @@ struct UpgradeRun {
                 if request.details {
                     let redactor = Redactor(secrets: SupportBundleRun.passwords(in: valuesText))
                     ChangeDetailsText.lines(preview, redactor: redactor).forEach(emit)
+                } else if !preview.changes.isEmpty {
+                    emit("Each object's diff: the same command with --details.")
                 }
-                else if !preview.changes.isEmpty { emit("Each object's diff: the same command with --details.") }
                 return .success
             }
         } else {
@@ -157,14 +184,17 @@ struct UpgradeRun {
         report(.preflight(preflight))
         if !preflight.blockers.isEmpty {
             emit("")
-            emit("Nothing was changed: the preflight found \(preflight.blockers.count) blocker\(preflight.blockers.count == 1 ? "" : "s") above.")
+            emit(
+                "Nothing was changed: the preflight found \(preflight.blockers.count) blocker\(preflight.blockers.count == 1 ? "" : "s") above."
+            )
             return .preflightBlocked
         }
 
         // 6. The plan, and what it still needs from the person.
         let context = request.context ?? connection.context ?? facts.currentContext
-        var options = PlanOptions(chartInfo: profile.chart, chartVersion: prepared.version, context: context,
-                                  namespace: request.namespace, release: request.release, valuesFile: valuesPath)
+        var options = PlanOptions(
+            chartInfo: profile.chart, chartVersion: prepared.version, context: context,
+            namespace: request.namespace, release: request.release, valuesFile: valuesPath)
         options.chart = prepared.location
         let plan = Plans.upgrade(options, decision: decision)
         report(.plan(plan, context: context))
@@ -174,19 +204,66 @@ struct UpgradeRun {
         }
         if !decision.canProceed {
             emit("")
-            for blocker in decision.blockers { emit("Not upgrading: \(blocker.message)"); emit("fix: \(blocker.fix)") }
+            for blocker in decision.blockers {
+                emit("Not upgrading: \(blocker.message)")
+                emit("fix: \(blocker.fix)")
+            }
             return .badInput
         }
         let blocking = UpgradePreview.blocking(preview?.changes ?? [], deletedFirst: UpgradePreview.deletedFirst(plan))
+        var snapshots = UpgradeSnapshots(connection: connection, clock: clock, report: report)
+        snapshots.deadline = snapshotDeadline
+        var offer = SnapshotPlan.Offer.nothingAffected
+        if let preview, !blocking.isEmpty {
+            do {
+                offer = try await snapshots.offer(
+                    blocking: blocking.map(\.0), preview: preview, namespace: request.namespace,
+                    nextRevision: installed.revision + 1)
+            } catch {
+                emit("Snapshots: could not look for VolumeSnapshotClasses and claims (\(error)); none can be offered.")
+            }
+        }
         if !blocking.isEmpty && !request.acceptDataLoss {
             emit("")
-            emit("Not upgrading: the change table above has \(blocking.count) change\(blocking.count == 1 ? "" : "s") that Kubernetes would refuse or that lose data:")
-            for (change, risk) in blocking { emit("  \(change.key.display): \(risk.message)"); emit("    fix: \(risk.fix)") }
-            emit("fix: do what each line says first, or run again with --accept-data-loss once you have a backup and mean it. Nothing was changed.")
+            emit(
+                "Not upgrading: the change table above has \(blocking.count) change\(blocking.count == 1 ? "" : "s") that Kubernetes would refuse or that lose data:"
+            )
+            for (change, risk) in blocking {
+                emit("  \(change.key.display): \(risk.message)")
+                emit("    fix: \(risk.fix)")
+            }
+            SnapshotText.offerLines(offer, flag: "--snapshot").forEach(emit)
+            let snap = if case .snapshots(let t, _) = offer, !t.isEmpty { " --snapshot" } else { "" }
+            emit(
+                "fix: do what each line says first, or run again with --accept-data-loss\(snap) once you have a backup and mean it. Nothing was changed."
+            )
             return .preflightBlocked
         }
-        if let refusal = connection.unconfirmedContextRefusal(requested: request.context, yes: request.yes, context: context,
-                                                              action: "upgrade the release in") {
+        let targets: [SnapshotTarget]
+        switch (offer, request.snapshot) {
+        case (.snapshots(let found, _), true) where !found.isEmpty:
+            targets = found
+            SnapshotText.offerLines(offer, flag: "--snapshot").forEach(emit)
+        case (.nothingAffected, true):
+            targets = []
+            emit("--snapshot: no change in the table puts a volume at risk, so there is nothing to snapshot.")
+        case (_, true):
+            emit("")
+            SnapshotText.offerLines(offer, flag: "--snapshot").forEach(emitError)
+            emit("fix: run again without --snapshot once the volumes are backed up another way. Nothing was changed.")
+            return .badInput
+        case (.snapshots(let found, _), false) where !found.isEmpty:
+            targets = []
+            emit("")
+            SnapshotText.offerLines(offer, flag: "add --snapshot to have them taken").forEach(emit)
+        default:
+            targets = []
+            SnapshotText.offerLines(offer, flag: "--snapshot").forEach(emit)
+        }
+        if let refusal = connection.unconfirmedContextRefusal(
+            requested: request.context, yes: request.yes, context: context,
+            action: "upgrade the release in")
+        {
             emit("")
             emit(refusal)
             return .badInput
@@ -194,20 +271,31 @@ struct UpgradeRun {
 
         // 7. Run it.
         let steps = ClusterSteps(connection: connection, clock: clock, report: report)
-        let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
-                                        release: request.release, simulated: connection.simulated)
+        let followUp = FollowUpCommands(
+            context: request.context ?? connection.context ?? context, namespace: request.namespace,
+            release: request.release, simulated: connection.simulated)
         var executor = PlanExecutor(steps: steps, namespace: request.namespace, followUp: followUp)
         executor.patience = patience
         // The values of the revision running now, for a rollback to find.
         let history = ValuesHistoryRecorder(files: files, connection: connection)
         // The copy install or the last upgrade kept is the one that went with it; values.yaml here
         // may already hold this upgrade's edits. Without a copy, helm's record of the values is kept.
-        let kept = ValuesHistory.path(forValues: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
+        let kept = ValuesHistory.path(
+            forValues: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
         if !files.exists(kept) {
             let deployed = try? await connection.helm.userValues(release: request.release, namespace: request.namespace)
             let text = deployed.map { $0.hasPrefix("USER-SUPPLIED VALUES:\n") ? String($0.dropFirst("USER-SUPPLIED VALUES:\n".count)) : $0 }
-            history.save(text ?? originalText, valuesPath: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
+            history.save(
+                text ?? originalText, valuesPath: valuesPath, namespace: request.namespace, release: request.release,
+                revision: installed.revision)
         }
+        if !targets.isEmpty {
+            guard await snapshots.take(targets, namespace: request.namespace, release: request.release) else {
+                emit("Not upgrading: the snapshots are not ready, so the volumes would change without a copy. Nothing was upgraded.")
+                return .failed
+            }
+        }
+        defer { SnapshotText.takenLines(targets, namespace: request.namespace, release: request.release).forEach(emit) }
         let code = try await executor.execute(plan) { step in
             switch step.action {
             case .run(let argv) where step.id.hasPrefix("note:"):
@@ -238,10 +326,13 @@ struct UpgradeRun {
         guard code == .success else { return code }
         let values = try YAML.parse(valuesText, file: valuesPath)
         let cloud = values["cloud"]?.stringValue.flatMap(Cloud.init(rawValue:)) ?? .other
-        let source = AddressSource.fromManifests(ExposedObjects(manifests: rendered.manifests),
-                                                 hostname: values.value(at: ["ingress", "hostname"])?.stringValue)
-        if try await steps.waitForAddress(source: source, cloud: cloud, values: values, namespace: request.namespace,
-                                           followUp: followUp, attempts: 30) != nil {
+        let source = AddressSource.fromManifests(
+            ExposedObjects(manifests: rendered.manifests),
+            hostname: values.value(at: ["ingress", "hostname"])?.stringValue)
+        if try await steps.waitForAddress(
+            source: source, cloud: cloud, values: values, namespace: request.namespace,
+            followUp: followUp, attempts: 30) != nil
+        {
             emit("Check it any time with: \(followUp.posthogInstall("status"))")
         }
         return .success
@@ -251,16 +342,21 @@ struct UpgradeRun {
     private func offerRollback(_ request: Request, to revision: Int, followUp: FollowUpCommands) async throws -> ToolExitCode {
         emit("")
         guard request.rollbackOnFailure else {
-            emit("To go back to revision \(revision), which ran before this upgrade, with its values.yaml: "
-                 + "\(followUp.posthogInstall("rollback --to-revision \(revision)"))")
+            emit(
+                "To go back to revision \(revision), which ran before this upgrade, with its values.yaml: "
+                    + "\(followUp.posthogInstall("rollback --to-revision \(revision)"))")
             return .failed
         }
         emit("Rolling back to revision \(revision) (--rollback-on-failure)…")
         var rollback = RollbackRun(files: files, connection: connection, clock: clock, report: report)
         rollback.patience = patience
-        let code = await rollback.execute(RollbackRun.Request(valuesPath: request.valuesPath, toRevision: revision, context: request.context,
-                                                              namespace: request.namespace, release: request.release, yes: true))
-        emit(code == .success ? "Rolled back to revision \(revision); the upgrade did not stay." : "The rollback did not finish either; see above.")
+        let code = await rollback.execute(
+            RollbackRun.Request(
+                valuesPath: request.valuesPath, toRevision: revision, context: request.context,
+                namespace: request.namespace, release: request.release, yes: true))
+        emit(
+            code == .success
+                ? "Rolled back to revision \(revision); the upgrade did not stay." : "The rollback did not finish either; see above.")
         return .failed
     }
 }

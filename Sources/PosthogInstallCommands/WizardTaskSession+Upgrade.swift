@@ -11,7 +11,9 @@ extension WizardTaskSession {
     func prepareUpgrade(_ inputs: TaskInputs) async throws -> WizardEvent {
         let valuesPath = command.valuesPath
         guard command.files.exists(valuesPath) else {
-            return .taskUnavailable(.upgrade, """
+            return .taskUnavailable(
+                .upgrade,
+                """
                 There is no \(valuesPath) in this folder. An upgrade must use the values the install used, or \
                 PostHog's settings (hostname, TLS, sizes) would be reset. Start the wizard in the folder where the \
                 install saved values.yaml. After a DigitalOcean 1-click install, use "Turn on HTTPS" instead: it writes one.
@@ -30,23 +32,29 @@ extension WizardTaskSession {
             return .taskUnavailable(.upgrade, "No built-in profile covers chart \(target).")
         }
         let notes = try UpgradeNote.all()
-        let decision = UpgradeDecision.decide(installed: installed.chart, target: target, notes: notes,
-                                              renamedKeys: profile.renamedKeys, confirmed: true, acceptDataLoss: true)
+        let decision = UpgradeDecision.decide(
+            installed: installed.chart, target: target, notes: notes,
+            renamedKeys: profile.renamedKeys, confirmed: true, acceptDataLoss: true)
         let from = installed.chartVersion ?? installed.chart
         if !decision.canProceed {
             let reasons = decision.blockers.map { "\($0.message)\nWhat to do: \($0.fix)" }.joined(separator: "\n\n")
-            return .taskUnavailable(.upgrade, "Chart \(from) is installed; this version of posthog-install upgrades to \(target).\n\n\(reasons)")
+            return .taskUnavailable(
+                .upgrade, "Chart \(from) is installed; this version of posthog-install upgrades to \(target).\n\n\(reasons)")
         }
         let context = await environment.cluster.value.info.context
-        let options = PlanOptions(chartInfo: profile.chart, chartVersion: target, context: context, namespace: Self.namespace,
-                                  release: Self.release, valuesFile: valuesPath)
+        let options = PlanOptions(
+            chartInfo: profile.chart, chartVersion: target, context: context, namespace: Self.namespace,
+            release: Self.release, valuesFile: valuesPath)
         let plan = Plans.upgrade(options, decision: decision)
         let same = from == target
         var text: [StyledLine] = [
-            StyledLine("Installed: release \(installed.name) in namespace \(installed.namespace), chart \(from)"
-                       + (installed.appVersion.isEmpty ? "" : " (PostHog \(installed.appVersion))") + "."),
-            StyledLine(same ? "Target: the same chart, \(target): helm upgrade applies \(valuesPath) as it is now."
-                       : "Target: chart \(target) (PostHog \(profile.chart.appVersion)), with your saved \(valuesPath)."),
+            StyledLine(
+                "Installed: release \(installed.name) in namespace \(installed.namespace), chart \(from)"
+                    + (installed.appVersion.isEmpty ? "" : " (PostHog \(installed.appVersion))") + "."),
+            StyledLine(
+                same
+                    ? "Target: the same chart, \(target): helm upgrade applies \(valuesPath) as it is now."
+                    : "Target: chart \(target) (PostHog \(profile.chart.appVersion)), with your saved \(valuesPath)."),
         ]
         if decision.notes.isEmpty, !same {
             text.append(StyledLine("No major chart version is crossed: there are no upgrade notes to follow."))
@@ -61,8 +69,10 @@ extension WizardTaskSession {
             text += migrations.map { StyledLine("  \(ValuePath.join($0.path)): \($0.note ?? "")") }
         }
         // What changes in the cluster, and what Kubernetes would refuse or what loses data.
-        let blocking = await previewLines(connection: connection, chart: profile.chart, target: target, valuesText: editor.text,
-                                          plan: plan, into: &text)
+        var details: [TaskDetail] = []
+        let (blocking, snapshots) = await previewLines(
+            connection: connection, chart: profile.chart, target: target, valuesText: editor.text,
+            plan: plan, nextRevision: installed.revision + 1, into: &text, details: &details)
         text.append(StyledLine(""))
         text.append(StyledLine("The steps, in order:", style: .strong))
         text += plan.map { StyledLine("  \($0.title)" + ($0.commandLine.map { ": \($0)" } ?? "")) }
@@ -70,7 +80,10 @@ extension WizardTaskSession {
         var checks: [TaskCheck] = []
         if !decision.notes.isEmpty {
             let count = decision.notes.count
-            checks.append(TaskCheck(id: "notes-read", label: count == 1 ? "I have read the upgrade note above" : "I have read the \(count) upgrade notes above"))
+            checks.append(
+                TaskCheck(
+                    id: "notes-read",
+                    label: count == 1 ? "I have read the upgrade note above" : "I have read the \(count) upgrade notes above"))
         }
         checks += decision.notes.filter { !$0.steps.isEmpty }.map {
             TaskCheck(id: "note-\($0.id)", label: "Run the commands of the chart \($0.to).0.0 note before helm upgrade")
@@ -78,49 +91,91 @@ extension WizardTaskSession {
         if decision.losesData {
             checks.append(TaskCheck(id: "accept-data-loss", label: "I have a backup: the steps above delete volumes and their data"))
         } else if blocking > 0 {
-            checks.append(TaskCheck(id: "accept-data-loss",
-                                    label: "I accept the \(blocking) change\(blocking == 1 ? "" : "s") marked ✗ above (refused by Kubernetes or losing data)"))
+            checks.append(
+                TaskCheck(
+                    id: "accept-data-loss",
+                    label:
+                        "I accept the \(blocking) change\(blocking == 1 ? "" : "s") marked ✗ above (refused by Kubernetes or losing data)"))
         }
-        return .taskReady(.upgrade, TaskForm(
+        if snapshots > 0 {
+            checks.append(
+                TaskCheck(
+                    id: "snapshot", label: "Take VolumeSnapshots of the \(snapshots) volume\(snapshots == 1 ? "" : "s") at risk first",
+                    required: false, initiallyOn: true))
+        }
+        var form = TaskForm(
             heading: same ? "Apply \(valuesPath) to chart \(target)" : "Upgrade from chart \(from) to \(target)",
             text: text, textTitle: decision.notes.isEmpty ? "What happens" : "Upgrade notes", checks: checks,
             // The repository commands are in the list; the commands shown are the ones that change the cluster.
             commands: plan.filter { !$0.id.hasPrefix("repo-") }.compactMap(\.argv), action: "upgrade",
-            destructive: decision.losesData || blocking > 0))
+            destructive: decision.losesData || blocking > 0)
+        form.details = details
+        return .taskReady(.upgrade, form)
     }
 
-    /// Appends the change table (the deployed objects against the new render) to `text`;
-    /// returns how many of its changes would block the upgrade without consent. Nothing is
-    /// added when the chart or the deployed objects cannot be read (the run says why).
-    private func previewLines(connection: ClusterConnection, chart: ChartInfo, target: String, valuesText: String,
-                              plan: [PlanStep], into text: inout [StyledLine]) async -> Int {
+    /// Appends the change table (the deployed objects against the new render) and what the
+    /// cluster can snapshot to `text`; returns how many of its changes would block the upgrade
+    /// without consent and how many volumes can be snapshotted first. Nothing is added when
+    /// the chart or the deployed objects cannot be read (the run says why).
+    private func previewLines(
+        connection: ClusterConnection, chart: ChartInfo, target: String, valuesText: String,
+        plan: [PlanStep], nextRevision: Int, into text: inout [StyledLine],
+        details: inout [TaskDetail]
+    ) async -> (Int, Int) {
         let rendering = ChartRendering(connection: connection, report: { _ in })
         guard let prepared = try? await rendering.load(chart: nil, version: target, info: chart),
-              let rendered = await rendering.render(prepared.chart, valuesPath: command.valuesPath, valuesText: valuesText,
-                                                    namespace: Self.namespace, release: Self.release, upgrade: true) else { return 0 }
+            let rendered = await rendering.render(
+                prepared.chart, valuesPath: command.valuesPath, valuesText: valuesText,
+                namespace: Self.namespace, release: Self.release, upgrade: true)
+        else { return (0, 0) }
         let (preview, _) = await UpgradePreview(connection: connection)
             .compute(release: Self.release, namespace: Self.namespace, rendered: rendered.manifests)
-        guard let preview else { return 0 }
+        guard let preview else { return (0, 0) }
         text.append(StyledLine(""))
+        let first = text.count
         for (index, line) in ChangeTableText.lines(preview.changes, target: target).enumerated() {
             text.append(StyledLine(line, style: index == 0 || line.contains("✗") ? .strong : .plain))
         }
-        return UpgradePreview.blocking(preview.changes, deletedFirst: UpgradePreview.deletedFirst(plan)).count
+        // Enter on an object's row shows its diff, passwords masked as `diff --details` masks them.
+        let redactor = Redactor(secrets: SupportBundleRun.passwords(in: valuesText))
+        for (change, row) in zip(preview.changes, ChangeTableText.rowIndices(preview.changes)) {
+            let diff = ChangeDetailsText.diff(of: change, in: preview, redactor: redactor)
+            let lines =
+                diff.isEmpty
+                ? [StyledLine("(no difference in the fields compared)", style: .muted)]
+                : diff.map { StyledLine($0, style: $0.hasPrefix("- ") ? .error : $0.hasPrefix("+ ") ? .success : .plain) }
+            details.append(TaskDetail(line: first + row, title: "\(change.operation.rawValue) \(change.key.display)", lines: lines))
+        }
+        let blocking = UpgradePreview.blocking(preview.changes, deletedFirst: UpgradePreview.deletedFirst(plan))
+        guard !blocking.isEmpty else { return (0, 0) }
+        let offer =
+            (try? await UpgradeSnapshots(connection: connection, clock: environment.clock, report: { _ in })
+                .offer(blocking: blocking.map(\.0), preview: preview, namespace: Self.namespace, nextRevision: nextRevision))
+        let lines = offer.map { SnapshotText.offerLines($0, flag: "the box below") } ?? []
+        if !lines.isEmpty { text.append(StyledLine("")) }
+        text += lines.map { StyledLine($0, style: $0.hasPrefix("Snapshots:") ? .strong : .plain) }
+        guard case .snapshots(let targets, _)? = offer else { return (blocking.count, 0) }
+        return (blocking.count, targets.count)
     }
 
-    func runUpgrade(_ inputs: TaskInputs, connection: ClusterConnection, context: String?,
-                    report: @escaping @Sendable (OperationEvent) -> Void) async -> ToolExitCode {
+    func runUpgrade(
+        _ inputs: TaskInputs, connection: ClusterConnection, context: String?,
+        report: @escaping @Sendable (OperationEvent) -> Void
+    ) async -> ToolExitCode {
         let notes: [UpgradeNote]
         do { notes = try UpgradeNote.all() } catch {
             report(.note("Error: the built-in upgrade notes are damaged: \(error)"))
             return .failed
         }
-        var run = UpgradeRun(files: command.files, profiles: command.profiles, notes: notes, connection: connection,
-                             clock: environment.clock, report: report)
+        var run = UpgradeRun(
+            files: command.files, profiles: command.profiles, notes: notes, connection: connection,
+            clock: environment.clock, report: report)
         run.patience = environment.patience
         // The boxes on the screen were the confirmations; the context is the one the welcome screen named.
-        let request = UpgradeRun.Request(valuesPath: command.valuesPath, context: context, namespace: Self.namespace,
-                                         release: Self.release, yes: true, acceptDataLoss: inputs.checks.contains("accept-data-loss"))
+        let request = UpgradeRun.Request(
+            valuesPath: command.valuesPath, context: context, namespace: Self.namespace,
+            release: Self.release, yes: true, acceptDataLoss: inputs.checks.contains("accept-data-loss"),
+            snapshot: inputs.checks.contains("snapshot"))
         return await run.execute(request)
     }
 }

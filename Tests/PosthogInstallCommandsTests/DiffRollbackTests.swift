@@ -14,24 +14,28 @@ import YAML
     let clock = FastClock(factor: 20)
     let connection: ClusterConnection
 
-    init() throws {
-        connection = try TestConnections.simulated(clock: clock, files: files)
+    init(faults: SimulatedFaults = SimulatedFaults()) throws {
+        connection = try TestConnections.simulated(clock: clock, files: files, faults: faults)
     }
 
     func install() async throws {
         let lines = InstallCommandTests.Lines()
-        var run = InstallRun(files: files, profiles: InstallCommandTests.profiles, secrets: SystemSecretSource(),
-                             connection: connection, clock: clock, emit: { lines.append($0) })
+        var run = InstallRun(
+            files: files, profiles: InstallCommandTests.profiles, secrets: SystemSecretSource(),
+            connection: connection, clock: clock, emit: { lines.append($0) })
         run.patience = .seconds(36_000)
-        #expect(await run.execute(try InstallCommand.parse(InstallCommandTests.answers + ["--simulate", "--chart-version", "30.46.0"]).request) == .success,
-                "\(lines.text)")
+        #expect(
+            await run.execute(try InstallCommand.parse(InstallCommandTests.answers + ["--simulate", "--chart-version", "30.46.0"]).request)
+                == .success,
+            "\(lines.text)")
     }
 
     func upgradeRun(_ request: UpgradeRun.Request) async -> (ToolExitCode, String) {
         let lines = InstallCommandTests.Lines()
         let printer = HeadlessPrinter(emit: { lines.append($0) })
-        var run = UpgradeRun(files: files, profiles: InstallCommandTests.profiles, notes: (try? UpgradeNote.all()) ?? [],
-                             connection: connection, clock: clock, report: { printer.print($0) })
+        var run = UpgradeRun(
+            files: files, profiles: InstallCommandTests.profiles, notes: (try? UpgradeNote.all()) ?? [],
+            connection: connection, clock: clock, report: { printer.print($0) })
         run.patience = .seconds(36_000)
         return (await run.execute(request), lines.text)
     }
@@ -64,7 +68,8 @@ import YAML
         try await install()
         let (same, quiet) = try await diff([])
         #expect(same == .success, "\(quiet)")
-        #expect(quiet.contains("Nothing changes in the cluster") || quiet.contains("What the upgrade to chart 30.46.0 changes:"), "\(quiet)")
+        #expect(
+            quiet.contains("Nothing changes in the cluster") || quiet.contains("What the upgrade to chart 30.46.0 changes:"), "\(quiet)")
         try setValue(["ingress", "hostname"], "analytics.example.org")
         let (code, out) = try await diff(["--details"])
         #expect(code == .success, "\(out)")
@@ -92,7 +97,9 @@ import YAML
         let (failed, failure) = await upgradeRun(forced)
         #expect(failed == .failed, "\(failure)")
         #expect(failure.contains("updates to statefulset spec for fields other than"), "the API server's words: \(failure)")
-        #expect(failure.contains("posthog-install rollback --simulate --to-revision 1") || failure.contains("rollback --to-revision 1"), "\(failure)")
+        #expect(
+            failure.contains("posthog-install rollback --simulate --to-revision 1") || failure.contains("rollback --to-revision 1"),
+            "\(failure)")
         let history = try await connection.helm.history(release: "posthog", namespace: "posthog")
         #expect(history.map(\.status) == ["deployed", "failed"], "\(history)")
 

@@ -16,14 +16,17 @@ public struct KubectlClient: Sendable {
 
     /// A client.
     public init(runner: any ProcessRunner, options: KubectlOptions = KubectlOptions()) {
-        self.runner = runner; self.options = options
+        self.runner = runner
+        self.options = options
     }
 
     // MARK: argv
 
     /// The command for `kubectl GLOBAL-FLAGS VERB… [-o json]`.
-    public func command(_ verb: [String], namespace: String? = nil, json: Bool = true, withContext: Bool = true,
-                        timeout: Duration? = nil) -> ProcessCommand {
+    public func command(
+        _ verb: [String], namespace: String? = nil, json: Bool = true, withContext: Bool = true,
+        timeout: Duration? = nil
+    ) -> ProcessCommand {
         var args = options.globalFlags(namespace: namespace, withContext: withContext) + verb
         if json { args += ["-o", "json"] }
         return ProcessCommand(options.executable, args, timeout: timeout ?? options.processTimeout)
@@ -65,8 +68,9 @@ public struct KubectlClient: Sendable {
     }
     /// `kubectl delete namespace NS [--wait=false]`; waiting for the finalizers may take minutes.
     public func deleteNamespaceCommand(_ name: String, wait: Bool) -> ProcessCommand {
-        command(["delete", "namespace", name] + (wait ? [] : ["--wait=false"]), json: false,
-                timeout: wait ? .seconds(600) : options.processTimeout)
+        command(
+            ["delete", "namespace", name] + (wait ? [] : ["--wait=false"]), json: false,
+            timeout: wait ? .seconds(600) : options.processTimeout)
     }
 
     // MARK: calls
@@ -99,10 +103,11 @@ public struct KubectlClient: Sendable {
     /// The API groups the cluster serves ("" for the core group `v1`).
     public func apiGroups() async throws -> Set<String> {
         let lines = try await text(apiVersionsCommand).split(separator: "\n").map { $0.trimmingSpacesAndTabs() }
-        return Set(lines.filter { !$0.isEmpty }.map { line in
-            guard let slash = line.lastIndex(of: "/") else { return "" }
-            return String(line[..<slash])
-        })
+        return Set(
+            lines.filter { !$0.isEmpty }.map { line in
+                guard let slash = line.lastIndex(of: "/") else { return "" }
+                return String(line[..<slash])
+            })
     }
 
     /// The cluster's CustomResourceDefinitions, by name and API group.
@@ -197,8 +202,9 @@ public struct KubectlClient: Sendable {
         do { wire = try JSONDecoder().decode(Wire.self, from: Data(out.utf8)) } catch { throw unreadable(cmd, error) }
         guard let encoded = wire.data?[key] else { return nil }
         guard let bytes = Data(base64Encoded: encoded) else {
-            throw KubectlError(kind: .unreadableOutput, command: cmd.displayString, message: "the value of \(key) is not base64",
-                               hint: "The Secret \(name) looks damaged; check it with kubectl describe secret \(name) -n \(namespace).")
+            throw KubectlError(
+                kind: .unreadableOutput, command: cmd.displayString, message: "the value of \(key) is not base64",
+                hint: "The Secret \(name) looks damaged; check it with kubectl describe secret \(name) -n \(namespace).")
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -247,8 +253,11 @@ public struct KubectlClient: Sendable {
     }
 
     func unreadable(_ cmd: ProcessCommand, _ error: any Error) -> KubectlError {
-        KubectlError(kind: .unreadableOutput, command: cmd.displayString, message: "\(error)",
-                     hint: "kubectl printed JSON we could not read; check that kubectl and the cluster are compatible versions (within one minor version).")
+        KubectlError(
+            kind: .unreadableOutput, command: cmd.displayString, message: "\(error)",
+            hint:
+                "kubectl printed JSON we could not read; check that kubectl and the cluster are compatible versions (within one minor version)."
+        )
     }
 
     /// A result treated as failed even when kubectl exited 0 (for the version call's checks).
@@ -265,5 +274,43 @@ extension Array {
         var out = self
         while let last = out.last, predicate(last) { out.removeLast() }
         return out
+    }
+}
+
+// MARK: volume snapshots
+
+extension KubectlClient {
+    /// `kubectl get volumesnapshotclasses.snapshot.storage.k8s.io -o json`.
+    public var volumeSnapshotClassesCommand: ProcessCommand { command(["get", "volumesnapshotclasses.snapshot.storage.k8s.io"]) }
+
+    /// The cluster's VolumeSnapshotClasses; nil when it serves no snapshot API (the CRDs are missing).
+    public func volumeSnapshotClasses() async throws -> [VolumeSnapshotClass]? {
+        do { return try await list(VolumeSnapshotClass.self, volumeSnapshotClassesCommand) } catch let error as KubectlError
+            where error.kind == .unknownResource
+        {
+            return nil
+        }
+    }
+
+    /// `kubectl create -f - -o json` with `manifest` (one object, YAML or JSON) on standard input.
+    public func createCommand(manifest: String, namespace: String) -> ProcessCommand {
+        var cmd = command(["create", "-f", "-"], namespace: namespace)
+        cmd.standardInput = Array(manifest.utf8)
+        return cmd
+    }
+
+    /// Creates one object; returns what the API server stored.
+    public func create(manifest: String, namespace: String) async throws -> String {
+        try await text(createCommand(manifest: manifest, namespace: namespace))
+    }
+
+    /// `kubectl get volumesnapshots.snapshot.storage.k8s.io -l SELECTOR -o json`.
+    public func volumeSnapshotsCommand(namespace: String, selector: String) -> ProcessCommand {
+        command(["get", "volumesnapshots.snapshot.storage.k8s.io", "-l", selector], namespace: namespace)
+    }
+
+    /// The VolumeSnapshots of a namespace carrying `selector`'s labels.
+    public func volumeSnapshots(namespace: String, selector: String) async throws -> [VolumeSnapshot] {
+        try await list(VolumeSnapshot.self, volumeSnapshotsCommand(namespace: namespace, selector: selector))
     }
 }

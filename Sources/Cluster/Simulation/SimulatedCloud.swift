@@ -45,6 +45,17 @@ struct SimulatedCloud: Sendable {
     var cloudIngressDelay: TimeInterval?
     /// How long after its Ingress has an address a ManagedCertificate turns Active (GKE).
     var certificateDelay: TimeInterval
+    /// The CSI snapshot API (`snapshot.storage.k8s.io`) as the cloud ships it; nil when the
+    /// cluster has no snapshot CRDs or controller until someone installs them.
+    var snapshots: SnapshotSupport? = nil
+
+    /// What a cloud's snapshot controller offers out of the box.
+    struct SnapshotSupport: Sendable, Hashable {
+        /// The VolumeSnapshotClasses the cluster comes with (none: the API is there, a class must be created).
+        var classes: [StorageClass]
+        /// How long a VolumeSnapshot takes to become `readyToUse`.
+        var readyAfter: TimeInterval
+    }
 
     /// The default StorageClass, if the cluster has one.
     var defaultStorageClass: StorageClass? { storageClasses.first(where: \.isDefault) }
@@ -69,12 +80,19 @@ extension SimulatedCloud {
         nodeName: { rng, _ in "pool-posthog-\(rng.suffix(5))" },
         instanceType: { pool in "s-\(pool.milliCPU / 1000)vcpu-\(pool.memoryBytes >> 30)gb" },
         networkAgent: ("cilium", "quay.io/cilium/cilium:v1.16.5", "300m", "300Mi"),
-        storageClasses: [StorageClass(name: "do-block-storage", provisioner: "dobs.csi.digitalocean.com", isDefault: true),
-                         StorageClass(name: "do-block-storage-retain", provisioner: "dobs.csi.digitalocean.com", isDefault: false),
-                         StorageClass(name: "do-block-storage-xfs", provisioner: "dobs.csi.digitalocean.com", isDefault: false)],
-        loadBalancer: .ip, customResources: [:], cloudIngressDelay: nil, certificateDelay: 0)
+        storageClasses: [
+            StorageClass(name: "do-block-storage", provisioner: "dobs.csi.digitalocean.com", isDefault: true),
+            StorageClass(name: "do-block-storage-retain", provisioner: "dobs.csi.digitalocean.com", isDefault: false),
+            StorageClass(name: "do-block-storage-xfs", provisioner: "dobs.csi.digitalocean.com", isDefault: false),
+        ],
+        loadBalancer: .ip, customResources: [:], cloudIngressDelay: nil, certificateDelay: 0,
+        // DOKS installs the snapshot controller and a default class for its block storage driver.
+        snapshots: SnapshotSupport(
+            classes: [StorageClass(name: "do-block-storage", provisioner: "dobs.csi.digitalocean.com", isDefault: true)],
+            readyAfter: 6))
 
-    /// Amazon EKS: kube-proxy, `gp2` (EBS), load balancers with an ELB host name.
+    /// Amazon EKS: kube-proxy, `gp2` (EBS), load balancers with an ELB host name; no snapshot
+    /// API until the snapshot controller add-on is installed.
     static let aws = SimulatedCloud(
         region: "us-east-1",
         nodeName: { rng, index in "ip-192-168-\(10 + index)-\(20 + rng.below(200)).ec2.internal" },
@@ -83,8 +101,10 @@ extension SimulatedCloud {
             return "t3.\(gib <= 2 ? "small" : gib <= 4 ? "medium" : gib <= 8 ? "large" : "xlarge")"
         },
         networkAgent: ("kube-proxy", "registry.k8s.io/kube-proxy:v1.32.2", "100m", "64Mi"),
-        storageClasses: [StorageClass(name: "gp2", provisioner: "ebs.csi.aws.com", isDefault: true),
-                         StorageClass(name: "gp3", provisioner: "ebs.csi.aws.com", isDefault: false)],
+        storageClasses: [
+            StorageClass(name: "gp2", provisioner: "ebs.csi.aws.com", isDefault: true),
+            StorageClass(name: "gp3", provisioner: "ebs.csi.aws.com", isDefault: false),
+        ],
         loadBalancer: .hostname, customResources: [:], cloudIngressDelay: nil, certificateDelay: 0)
 
     /// Google Kubernetes Engine: `standard-rwo`, GKE's networking CRDs, the `gce` Ingress
@@ -94,14 +114,20 @@ extension SimulatedCloud {
         nodeName: { rng, _ in "gke-posthog-default-pool-\(rng.hex(8))-\(rng.suffix(4))" },
         instanceType: { pool in "e2-custom-\(pool.milliCPU / 1000)-\((pool.memoryBytes >> 30) * 1024)" },
         networkAgent: ("kube-proxy", "registry.k8s.io/kube-proxy:v1.32.2", "100m", "64Mi"),
-        storageClasses: [StorageClass(name: "standard-rwo", provisioner: "pd.csi.storage.gke.io", isDefault: true),
-                         StorageClass(name: "premium-rwo", provisioner: "pd.csi.storage.gke.io", isDefault: false),
-                         StorageClass(name: "standard", provisioner: "kubernetes.io/gce-pd", isDefault: false)],
+        storageClasses: [
+            StorageClass(name: "standard-rwo", provisioner: "pd.csi.storage.gke.io", isDefault: true),
+            StorageClass(name: "premium-rwo", provisioner: "pd.csi.storage.gke.io", isDefault: false),
+            StorageClass(name: "standard", provisioner: "kubernetes.io/gce-pd", isDefault: false),
+        ],
         loadBalancer: .ip,
-        customResources: ["ManagedCertificate": "managedcertificates.networking.gke.io",
-                          "FrontendConfig": "frontendconfigs.networking.gke.io",
-                          "BackendConfig": "backendconfigs.cloud.google.com"],
-        cloudIngressDelay: 90, certificateDelay: 15 * 60)
+        customResources: [
+            "ManagedCertificate": "managedcertificates.networking.gke.io",
+            "FrontendConfig": "frontendconfigs.networking.gke.io",
+            "BackendConfig": "backendconfigs.cloud.google.com",
+        ],
+        cloudIngressDelay: 90, certificateDelay: 15 * 60,
+        // GKE serves the snapshot API with its Persistent Disk CSI driver; the class is the user's to create.
+        snapshots: SnapshotSupport(classes: [], readyAfter: 10))
 
     /// A cluster of one's own (bare metal, kubeadm, k3s…): no default StorageClass and no load
     /// balancer controller, so claims and LoadBalancer Services wait until someone adds them.

@@ -30,17 +30,25 @@ extension SimState {
     }
 
     /// Whether `kubectl get` may list this kind here (cloud kinds only where the cloud has the CRD).
-    func serves(kind: String) -> Bool { Self.cloudKinds[kind] == nil || cloud.customResources[kind] != nil }
+    func serves(kind: String) -> Bool {
+        if Self.snapshotKinds.contains(kind) { return servesSnapshots }
+        return Self.cloudKinds[kind] == nil || cloud.customResources[kind] != nil
+    }
 
     /// The cloud's CRDs as `kubectl get crd` lists them.
     var customResourceDefinitionsJSON: [JSONValue] {
         cloud.customResources.sorted { $0.value < $1.value }.map { kind, resource in
             let parts = resource.split(separator: ".", maxSplits: 1).map(String.init)
-            let meta = SimMeta(name: resource, namespace: "", uid: String(stableHash(resource), radix: 16), created: now.addingTimeInterval(-86_400))
-            return .object(["apiVersion": .string("apiextensions.k8s.io/v1"), "kind": .string("CustomResourceDefinition"),
-                            "metadata": meta.json(),
-                            "spec": .object(["group": .string(parts.count > 1 ? parts[1] : ""), "scope": .string("Namespaced"),
-                                             "names": .object(["kind": .string(kind), "plural": .string(parts[0])])])])
+            let meta = SimMeta(
+                name: resource, namespace: "", uid: String(stableHash(resource), radix: 16), created: now.addingTimeInterval(-86_400))
+            return .object([
+                "apiVersion": .string("apiextensions.k8s.io/v1"), "kind": .string("CustomResourceDefinition"),
+                "metadata": meta.json(),
+                "spec": .object([
+                    "group": .string(parts.count > 1 ? parts[1] : ""), "scope": .string("Namespaced"),
+                    "names": .object(["kind": .string(kind), "plural": .string(parts[0])]),
+                ]),
+            ])
         }
     }
 
@@ -78,19 +86,25 @@ extension SimState {
             return SimOutput(stdout: #"[{"account": "you@example.com", "status": "ACTIVE"}]"# + "\n")
         case ["compute", "addresses", "describe"] where words.count >= 4:
             guard let ip = staticAddresses[words[3]] else {
-                return .fail("ERROR: (gcloud.compute.addresses.describe) Could not fetch resource:\n - The resource 'projects/posthog-simulated/global/addresses/\(words[3])' was not found")
+                return .fail(
+                    "ERROR: (gcloud.compute.addresses.describe) Could not fetch resource:\n - The resource 'projects/posthog-simulated/global/addresses/\(words[3])' was not found"
+                )
             }
             return SimOutput(stdout: Self.addressJSON(name: words[3], ip: ip))
         case ["compute", "addresses", "create"] where words.count >= 4:
             if staticAddresses[words[3]] != nil {
-                return .fail("ERROR: (gcloud.compute.addresses.create) Could not fetch resource:\n - The resource 'projects/posthog-simulated/global/addresses/\(words[3])' already exists")
+                return .fail(
+                    "ERROR: (gcloud.compute.addresses.create) Could not fetch resource:\n - The resource 'projects/posthog-simulated/global/addresses/\(words[3])' already exists"
+                )
             }
             addressCounter += 1
             staticAddresses[words[3]] = "198.51.100.\(addressCounter)"
-            return SimOutput(stderr: "Created [https://www.googleapis.com/compute/v1/projects/posthog-simulated/global/addresses/\(words[3])].\n")
+            return SimOutput(
+                stderr: "Created [https://www.googleapis.com/compute/v1/projects/posthog-simulated/global/addresses/\(words[3])].\n")
         default:
             if words.starts(with: ["beta", "compute", "ssl-certificates", "list"]) { return SimOutput(stdout: "[]\n") }
-            return .fail("ERROR: (gcloud) the simulated gcloud answers only the static address and certificate commands posthog-install uses")
+            return .fail(
+                "ERROR: (gcloud) the simulated gcloud answers only the static address and certificate commands posthog-install uses")
         }
     }
 

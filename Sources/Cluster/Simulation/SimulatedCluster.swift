@@ -34,8 +34,10 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
     /// (a new one is created from `spec` when the file does not exist yet). Repository charts
     /// (`posthog/posthog --version V`) come from the archives in `chartCache` (the directory
     /// `ChartSource` downloads into), the built-in stand-in chart when none is there.
-    public init(spec: SimulatedClusterSpec = SimulatedClusterSpec(), clock: any WallClock = SystemClock(),
-                fileSystem: any FileSystem = LocalFileSystem(), stateFile: String? = nil, chartCache: String? = nil) {
+    public init(
+        spec: SimulatedClusterSpec = SimulatedClusterSpec(), clock: any WallClock = SystemClock(),
+        fileSystem: any FileSystem = LocalFileSystem(), stateFile: String? = nil, chartCache: String? = nil
+    ) {
         self.spec = spec
         self.shelf = SimulatedChartShelf(directory: chartCache)
         self.clock = clock
@@ -73,13 +75,15 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         let output: SimOutput
         switch program {
         case "kubectl":
-            output = try withState { s in s.kubectl(command.arguments) }
+            output = try withState { s in s.kubectl(command.arguments, input: command.standardInput) }
         case "helm":
             return try await helm(command, onLine: onLine)
         case "gcloud" where spec.flavour == .gcp:
             output = try withState { s in s.gcloud(command.arguments) }
         default:
-            return ProcessResult(argv: command.argv, status: .notFound(name: command.executable, searched: ["(simulated cluster: kubectl and helm, and gcloud on GKE, only)"]))
+            return ProcessResult(
+                argv: command.argv,
+                status: .notFound(name: command.executable, searched: ["(simulated cluster: kubectl and helm, and gcloud on GKE, only)"]))
         }
         return finish(command, output, onLine: onLine)
     }
@@ -100,19 +104,30 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         return finish(command, output, onLine: onLine)
     }
 
-    private func installOrUpgrade(_ a: SimulatedArguments, _ command: ProcessCommand, upgrade requested: Bool,
-                                  onLine: @escaping @Sendable (OutputLine) -> Void) async throws -> ProcessResult {
+    private func installOrUpgrade(
+        _ a: SimulatedArguments, _ command: ProcessCommand, upgrade requested: Bool,
+        onLine: @escaping @Sendable (OutputLine) -> Void
+    ) async throws -> ProcessResult {
         var upgrade = requested
         var prefix = upgrade ? "UPGRADE FAILED" : "INSTALLATION FAILED"
         func fail(_ message: String) -> ProcessResult { finish(command, .fail("Error: \(prefix): \(message)"), onLine: onLine) }
         let words = a.positionals
         guard words.count >= 3 else {
-            return finish(command, .fail("Error: \"helm \(words.first ?? "install")\" requires 2 arguments\n\nUsage:  helm \(words.first ?? "install") [NAME] [CHART] [flags]"), onLine: onLine)
+            return finish(
+                command,
+                .fail(
+                    "Error: \"helm \(words.first ?? "install")\" requires 2 arguments\n\nUsage:  helm \(words.first ?? "install") [NAME] [CHART] [flags]"
+                ), onLine: onLine)
         }
-        let name = words[1], chartRef = words[2]
+        let name = words[1]
+        let chartRef = words[2]
         let namespace = a.value("namespace") ?? "default"
         guard let timeout = Self.parseGoDuration(a.value("timeout") ?? "5m0s") else {
-            return finish(command, .fail("Error: invalid argument \"\(a.value("timeout") ?? "")\" for \"--timeout\" flag: time: invalid duration \"\(a.value("timeout") ?? "")\""), onLine: onLine)
+            return finish(
+                command,
+                .fail(
+                    "Error: invalid argument \"\(a.value("timeout") ?? "")\" for \"--timeout\" flag: time: invalid duration \"\(a.value("timeout") ?? "")\""
+                ), onLine: onLine)
         }
 
         // Values files, read as helm reads them (relative to the working directory).
@@ -150,12 +165,17 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         let precheck: String? = try withState { s in
             let existing = s.releases.first { $0.name == name && $0.namespace == namespace }
             if upgrade, existing == nil {
-                if a.has("install") { upgrade = false; return nil }
+                if a.has("install") {
+                    upgrade = false
+                    return nil
+                }
                 return "\"\(name)\" has no deployed releases"
             }
             if !upgrade {
                 if existing != nil { return "cannot re-use a name that is still in use" }
-                if s.namespaces[namespace] == nil, !a.has("create-namespace") { return "create: failed to create: namespaces \"\(namespace)\" not found" }
+                if s.namespaces[namespace] == nil, !a.has("create-namespace") {
+                    return "create: failed to create: namespaces \"\(namespace)\" not found"
+                }
             }
             return nil
         }
@@ -165,9 +185,10 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
         let rendered: (manifests: [JSONValue], notes: String, manifestText: String)
         let snapshot = try withState { $0 }
         do {
-            rendered = try SimulatedChart.render(chart: chart, release: name, namespace: namespace,
-                                                 valueFiles: valueFiles, set: a.values["set"] ?? [], setString: a.values["set-string"] ?? [],
-                                                 kubeVersion: spec.serverVersion, isUpgrade: upgrade, cluster: snapshot)
+            rendered = try SimulatedChart.render(
+                chart: chart, release: name, namespace: namespace,
+                valueFiles: valueFiles, set: a.values["set"] ?? [], setString: a.values["set-string"] ?? [],
+                kubeVersion: spec.serverVersion, isUpgrade: upgrade, cluster: snapshot)
         } catch {
             return fail("\(error)")
         }
@@ -187,11 +208,13 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
                 let current = s
                 if let refusal = rendered.manifests.lazy.compactMap({ current.forbiddenChange($0, namespace: namespace) }).first {
                     if let i = s.releases.firstIndex(where: { $0.name == name && $0.namespace == namespace }) {
-                        s.releases[i].revision += 1; s.releases[i].updated = t
+                        s.releases[i].revision += 1
+                        s.releases[i].updated = t
                         s.releases[i].chartVersion = version
                         s.releases[i].valuesText = valuesText
-                        s.releases[i].recordRevision(status: "failed", description: "Upgrade \"\(name)\" failed: \(refusal)",
-                                                     manifest: rendered.manifestText)
+                        s.releases[i].recordRevision(
+                            status: "failed", description: "Upgrade \"\(name)\" failed: \(refusal)",
+                            manifest: rendered.manifestText)
                     }
                     return refusal
                 }
@@ -211,9 +234,10 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
                 s.releases[i].valuesText = valuesText
                 s.releases[i].recordRevision(status: "pending-upgrade", description: "Preparing upgrade", manifest: rendered.manifestText)
             } else {
-                var r = SimRelease(name: name, namespace: namespace, revision: 1, chartName: chart.metadata.name,
-                                   chartVersion: version, appVersion: chart.metadata.appVersion, status: "pending-install",
-                                   updated: t, notes: rendered.notes, objects: keys, valuesText: valuesText)
+                var r = SimRelease(
+                    name: name, namespace: namespace, revision: 1, chartName: chart.metadata.name,
+                    chartVersion: version, appVersion: chart.metadata.appVersion, status: "pending-install",
+                    updated: t, notes: rendered.notes, objects: keys, valuesText: valuesText)
                 r.recordRevision(status: "pending-install", description: "Initial install underway", manifest: rendered.manifestText)
                 s.releases.append(r)
             }
@@ -228,9 +252,15 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
             let verdict = try withState { s in
                 s.waitVerdict(namespace: namespace, allWorkloads: a.has("wait"))
             }
-            if let verdict { failure = verdict.isEmpty ? nil : verdict; break }
+            if let verdict {
+                failure = verdict.isEmpty ? nil : verdict
+                break
+            }
             let waited = clock.monotonic - started
-            if waited >= timeout { failure = "timed out waiting for the condition"; break }
+            if waited >= timeout {
+                failure = "timed out waiting for the condition"
+                break
+            }
             if waited >= command.timeout {
                 return ProcessResult(argv: command.argv, status: .timedOut(after: command.timeout), duration: waited)
             }
@@ -267,8 +297,9 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
     private func finish(_ command: ProcessCommand, _ output: SimOutput, onLine: @escaping @Sendable (OutputLine) -> Void) -> ProcessResult {
         for line in Self.lines(output.stdout) { onLine(OutputLine(.standardOutput, line)) }
         for line in Self.lines(output.stderr) { onLine(OutputLine(.standardError, line)) }
-        return ProcessResult(argv: command.argv, status: .exited(output.code), standardOutput: output.stdout,
-                             standardError: output.stderr, executablePath: "/simulated/\(command.executable)")
+        return ProcessResult(
+            argv: command.argv, status: .exited(output.code), standardOutput: output.stdout,
+            standardError: output.stderr, executablePath: "/simulated/\(command.executable)")
     }
 
     private static func lines(_ text: String) -> [String] {
@@ -281,7 +312,10 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
 
     /// Go's `time.ParseDuration` for the forms helm users write: `20m`, `1h30m`, `90s`, `5m0s`.
     static func parseGoDuration(_ text: String) -> Duration? {
-        var total = 0.0, number = "", unit = "", sawAny = false
+        var total = 0.0
+        var number = ""
+        var unit = ""
+        var sawAny = false
         func flush() -> Bool {
             guard let n = Double(number) else { return false }
             let scale: Double
@@ -292,7 +326,10 @@ public final class SimulatedCluster: ProcessRunner, Sendable {
             case "ms": scale = 0.001
             default: return false
             }
-            total += n * scale; number = ""; unit = ""; sawAny = true
+            total += n * scale
+            number = ""
+            unit = ""
+            sawAny = true
             return true
         }
         for ch in text {

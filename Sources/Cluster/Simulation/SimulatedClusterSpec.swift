@@ -49,13 +49,20 @@ public struct SimulatedClusterSpec: Sendable, Hashable, Codable {
     public var storageClass: String?
 
     /// A spec; by default two 2 vCPU / 4 GiB DigitalOcean nodes.
-    public init(pools: [SimulatedNodePool] = [SimulatedNodePool(count: 2, milliCPU: 2000, memoryBytes: 4 << 30)],
-                flavour: Flavour = .digitalocean, volumeExpansion: Bool = true, serverVersion: String = "v1.32.2",
-                contextName: String = "posthog-simulated", loadBalancerDelay: Duration = .seconds(30),
-                faults: SimulatedFaults = SimulatedFaults(), seed: UInt64 = 1) {
-        self.pools = pools; self.flavour = flavour; self.volumeExpansion = volumeExpansion
-        self.serverVersion = serverVersion; self.contextName = contextName; self.loadBalancerDelay = loadBalancerDelay
-        self.faults = faults; self.seed = seed
+    public init(
+        pools: [SimulatedNodePool] = [SimulatedNodePool(count: 2, milliCPU: 2000, memoryBytes: 4 << 30)],
+        flavour: Flavour = .digitalocean, volumeExpansion: Bool = true, serverVersion: String = "v1.32.2",
+        contextName: String = "posthog-simulated", loadBalancerDelay: Duration = .seconds(30),
+        faults: SimulatedFaults = SimulatedFaults(), seed: UInt64 = 1
+    ) {
+        self.pools = pools
+        self.flavour = flavour
+        self.volumeExpansion = volumeExpansion
+        self.serverVersion = serverVersion
+        self.contextName = contextName
+        self.loadBalancerDelay = loadBalancerDelay
+        self.faults = faults
+        self.seed = seed
     }
 
     /// A spec from `--simulate-nodes` text such as `2x2cpu4gi` (or `1x2cpu4gi,1x4cpu8gi`).
@@ -75,7 +82,9 @@ public struct SimulatedNodePool: Sendable, Hashable, Codable {
 
     /// A pool.
     public init(count: Int, milliCPU: Int64, memoryBytes: Int64) {
-        self.count = count; self.milliCPU = milliCPU; self.memoryBytes = memoryBytes
+        self.count = count
+        self.milliCPU = milliCPU
+        self.memoryBytes = memoryBytes
     }
 
     /// The pool in `--simulate-nodes` form: `2x2cpu4gi`, `1x1.5cpu2048mi`.
@@ -93,15 +102,24 @@ public struct SimulatedNodePool: Sendable, Hashable, Codable {
         var pools: [SimulatedNodePool] = []
         for part in text.lowercased().split(separator: ",").map({ $0.trimmingSpacesAndTabs() }) {
             guard let x = part.firstIndex(of: "x"), let count = Int(part[..<x]), count > 0, count <= 100,
-                  let cpuMark = part.firstRange(of: "cpu") else { throw .init(text: text) }
+                let cpuMark = part.firstRange(of: "cpu")
+            else { throw .init(text: text) }
             guard let cpu = Double(part[part.index(after: x)..<cpuMark.lowerBound]), cpu > 0, cpu <= 512 else { throw .init(text: text) }
             let memText = part[cpuMark.upperBound...]
             let unit: Double
             let digits: Substring
-            if memText.hasSuffix("gi") || memText.hasSuffix("gb") { unit = 1_073_741_824; digits = memText.dropLast(2) }
-            else if memText.hasSuffix("g") { unit = 1_073_741_824; digits = memText.dropLast() }
-            else if memText.hasSuffix("mi") { unit = 1_048_576; digits = memText.dropLast(2) }
-            else { throw .init(text: text) }
+            if memText.hasSuffix("gi") || memText.hasSuffix("gb") {
+                unit = 1_073_741_824
+                digits = memText.dropLast(2)
+            } else if memText.hasSuffix("g") {
+                unit = 1_073_741_824
+                digits = memText.dropLast()
+            } else if memText.hasSuffix("mi") {
+                unit = 1_048_576
+                digits = memText.dropLast(2)
+            } else {
+                throw .init(text: text)
+            }
             guard let mem = Double(digits), mem > 0, mem * unit <= 4 * 1_099_511_627_776 else { throw .init(text: text) }
             pools.append(SimulatedNodePool(count: count, milliCPU: Int64((cpu * 1000).rounded()), memoryBytes: Int64(mem * unit)))
         }
@@ -129,9 +147,13 @@ public struct SimulatedFaults: Sendable, Hashable, Codable {
     public var crashingContainers: [String: [String]]
     /// PersistentVolumeClaims (by name) whose volume is never provisioned.
     public var stuckClaims: Set<String>
+    /// Whether VolumeSnapshots stay not ready to use (a snapshot controller that never finishes).
+    public var stuckSnapshots: Bool?
 
     /// No faults by default.
     public init(unpullableImages: Set<String> = [], crashingContainers: [String: [String]] = [:], stuckClaims: Set<String> = []) {
-        self.unpullableImages = unpullableImages; self.crashingContainers = crashingContainers; self.stuckClaims = stuckClaims
+        self.unpullableImages = unpullableImages
+        self.crashingContainers = crashingContainers
+        self.stuckClaims = stuckClaims
     }
 }

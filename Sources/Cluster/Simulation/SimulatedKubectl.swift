@@ -18,14 +18,17 @@ extension SimState {
     static let kubectlValueFlags: [String: String] = [
         "--context": "context", "--kubeconfig": "kubeconfig", "--namespace": "namespace", "-n": "namespace",
         "--request-timeout": "request-timeout", "--output": "output", "-o": "output", "--container": "container",
-        "-c": "container", "--tail": "tail", "--selector": "selector", "-l": "selector", "--wait": "wait", "--timeout": "timeout",
+        "-c": "container", "--tail": "tail", "-f": "filename", "--filename": "filename", "--selector": "selector", "-l": "selector",
+        "--wait": "wait", "--timeout": "timeout",
     ]
     static let kubectlSwitches: [String: String] = [
         "--previous": "previous", "-p": "previous", "--all-namespaces": "all", "-A": "all", "--client": "client",
         "--ignore-not-found": "ignore-not-found", "--cascade": "cascade",
     ]
     /// `kubectl patch` reads `-p` as its patch, not as `--previous`.
-    static let kubectlPatchValueFlags: [String: String] = kubectlValueFlags.merging(["-p": "patch", "--patch": "patch", "--type": "type"]) { $1 }
+    static let kubectlPatchValueFlags: [String: String] = kubectlValueFlags.merging(["-p": "patch", "--patch": "patch", "--type": "type"]) {
+        $1
+    }
     static let kubectlPatchSwitches: [String: String] = kubectlSwitches.filter { $0.key != "-p" }
 
     /// The kinds `kubectl get` knows here: every accepted spelling → (kind, the plural.group used in errors, namespaced).
@@ -43,19 +46,34 @@ extension SimState {
             (["secrets", "secret"], "Secret", "secrets", true),
             (["configmaps", "configmap", "cm"], "ConfigMap", "configmaps", true),
             (["nodes", "node", "no"], "Node", "nodes", false),
-            (["storageclasses", "storageclass", "sc", "storageclasses.storage.k8s.io"], "StorageClass", "storageclasses.storage.k8s.io", false),
+            (
+                ["storageclasses", "storageclass", "sc", "storageclasses.storage.k8s.io"], "StorageClass", "storageclasses.storage.k8s.io",
+                false
+            ),
             (["namespaces", "namespace", "ns"], "Namespace", "namespaces", false),
-            (["customresourcedefinitions", "customresourcedefinition", "crd", "crds", "customresourcedefinitions.apiextensions.k8s.io"],
-             "CustomResourceDefinition", "customresourcedefinitions.apiextensions.k8s.io", false),
-            (["managedcertificates", "managedcertificate", "mcrt", "managedcertificates.networking.gke.io"],
-             "ManagedCertificate", "managedcertificates.networking.gke.io", true),
+            (
+                ["customresourcedefinitions", "customresourcedefinition", "crd", "crds", "customresourcedefinitions.apiextensions.k8s.io"],
+                "CustomResourceDefinition", "customresourcedefinitions.apiextensions.k8s.io", false
+            ),
+            (
+                ["managedcertificates", "managedcertificate", "mcrt", "managedcertificates.networking.gke.io"],
+                "ManagedCertificate", "managedcertificates.networking.gke.io", true
+            ),
+            (
+                ["volumesnapshotclasses", "volumesnapshotclass", "vsclass", "vsclasses", "volumesnapshotclasses.snapshot.storage.k8s.io"],
+                "VolumeSnapshotClass", "volumesnapshotclasses.snapshot.storage.k8s.io", false
+            ),
+            (
+                ["volumesnapshots", "volumesnapshot", "vs", "volumesnapshots.snapshot.storage.k8s.io"],
+                "VolumeSnapshot", "volumesnapshots.snapshot.storage.k8s.io", true
+            ),
         ] as [([String], String, String, Bool)] {
             for n in names { m[n] = (kind, resource, ns) }
         }
         return m
     }()
 
-    mutating func kubectl(_ argv: [String]) -> SimOutput {
+    mutating func kubectl(_ argv: [String], input: [UInt8]? = nil) -> SimOutput {
         var a = SimulatedArguments(argv, valueFlags: Self.kubectlValueFlags, switchFlags: Self.kubectlSwitches)
         if a.positionals.first == "patch" {
             a = SimulatedArguments(argv, valueFlags: Self.kubectlPatchValueFlags, switchFlags: Self.kubectlPatchSwitches)
@@ -70,14 +88,18 @@ extension SimState {
         let namespace = a.value("namespace") ?? "default"
         switch verb {
         case "version":
-            guard a.value("output") == "json" else { return SimOutput(stdout: "Client Version: v1.32.4\nKustomize Version: v5.5.0\nServer Version: \(spec.serverVersion)\n") }
+            guard a.value("output") == "json" else {
+                return SimOutput(stdout: "Client Version: v1.32.4\nKustomize Version: v5.5.0\nServer Version: \(spec.serverVersion)\n")
+            }
             return SimOutput(stdout: versionJSON(client: a.has("client")))
         case "get": return kubectlGet(Array(words.dropFirst()), namespace: namespace, a)
         case "logs": return kubectlLogs(Array(words.dropFirst()), namespace: namespace, a)
         case "delete": return kubectlDelete(Array(words.dropFirst()), namespace: namespace, a)
         case "patch": return kubectlPatch(Array(words.dropFirst()), namespace: namespace, a)
+        case "create": return kubectlCreate(Array(words.dropFirst()), namespace: namespace, input: input, a)
         default:
-            return .fail("error: unknown command \"\(verb)\" for \"kubectl\"\n\nDid you mean this?\n\tget\n\nRun 'kubectl --help' for usage.")
+            return .fail(
+                "error: unknown command \"\(verb)\" for \"kubectl\"\n\nDid you mean this?\n\tget\n\nRun 'kubectl --help' for usage.")
         }
     }
 
@@ -86,7 +108,10 @@ extension SimState {
         case "current-context": return SimOutput(stdout: spec.contextName + "\n")
         case "get-contexts":
             if a.value("output") == "name" { return SimOutput(stdout: spec.contextName + "\n") }
-            return SimOutput(stdout: "CURRENT   NAME                CLUSTER             AUTHINFO            NAMESPACE\n*         \(spec.contextName)   \(spec.contextName)   \(spec.contextName)-admin   \n")
+            return SimOutput(
+                stdout:
+                    "CURRENT   NAME                CLUSTER             AUTHINFO            NAMESPACE\n*         \(spec.contextName)   \(spec.contextName)   \(spec.contextName)-admin   \n"
+            )
         default:
             return .fail("error: the simulated cluster answers config current-context and config get-contexts only")
         }
@@ -116,7 +141,9 @@ extension SimState {
 
     func kubectlGet(_ words: [String], namespace: String, _ a: SimulatedArguments) -> SimOutput {
         guard let typeList = words.first else {
-            return .fail("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples")
+            return .fail(
+                "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples"
+            )
         }
         var types: [(kind: String, resource: String, namespaced: Bool)] = []
         for t in typeList.split(separator: ",").map(String.init) {
@@ -130,9 +157,15 @@ extension SimState {
         }
         let all = a.has("all")
         if words.count > 1 {
-            guard types.count == 1, let type = types.first else { return .fail("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form") }
+            guard types.count == 1, let type = types.first else {
+                return .fail(
+                    "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form"
+                )
+            }
             let name = words[1]
-            let items = objects(of: type.kind, namespace: type.namespaced ? namespace : nil).filter { $0["metadata"]?["name"]?.stringValue == name }
+            let items = objects(of: type.kind, namespace: type.namespaced ? namespace : nil).filter {
+                $0["metadata"]?["name"]?.stringValue == name
+            }
             guard let item = items.first else {
                 if a.has("ignore-not-found") { return SimOutput() }
                 return .fail("Error from server (NotFound): \(type.resource) \"\(name)\" not found")
@@ -150,8 +183,10 @@ extension SimState {
                 return wanted.allSatisfy { labels[$0.key] == $0.value }
             }
         }
-        let list: JSONValue = .object(["apiVersion": .string("v1"), "kind": .string("List"), "items": .array(items),
-                                       "metadata": .object(["resourceVersion": .string("")])])
+        let list: JSONValue = .object([
+            "apiVersion": .string("v1"), "kind": .string("List"), "items": .array(items),
+            "metadata": .object(["resourceVersion": .string("")]),
+        ])
         return SimOutput(stdout: list.pretty)
     }
 
@@ -169,7 +204,9 @@ extension SimState {
     /// Every object of a kind, in one namespace (nil: all), sorted by namespace and name like the API server lists them.
     func objects(of kind: String, namespace: String?) -> [JSONValue] {
         func inNS(_ m: SimMeta) -> Bool { namespace == nil || m.namespace == namespace }
-        func sorted<T>(_ xs: [T], _ meta: (T) -> SimMeta) -> [T] { xs.sorted { (meta($0).namespace, meta($0).name) < (meta($1).namespace, meta($1).name) } }
+        func sorted<T>(_ xs: [T], _ meta: (T) -> SimMeta) -> [T] {
+            xs.sorted { (meta($0).namespace, meta($0).name) < (meta($1).namespace, meta($1).name) }
+        }
         switch kind {
         case "Pod": return sorted(pods.filter { inNS($0.meta) }, \.meta).map(\.json)
         case "Deployment", "StatefulSet", "Job":
@@ -183,34 +220,51 @@ extension SimState {
                 .sorted { $0.key < $1.key }.map { storedJSON($0.key, $0.value) }
         case "Node": return nodes.map(\.json)
         case "StorageClass": return storageClassesJSON
+        case "VolumeSnapshotClass": return volumeSnapshotClassesJSON
+        case "VolumeSnapshot":
+            return others.filter { $0.key.kind == kind && (namespace == nil || $0.key.namespace == namespace) }
+                .sorted { $0.key < $1.key }.map { volumeSnapshotJSON($0.key, $0.value) }
         case "CustomResourceDefinition":
-            return customResourceDefinitionsJSON + others.filter { $0.key.kind == kind }.sorted { $0.key < $1.key }.map { storedJSON($0.key, $0.value) }
+            return customResourceDefinitionsJSON
+                + others.filter { $0.key.kind == kind }.sorted { $0.key < $1.key }.map { storedJSON($0.key, $0.value) }
         case "ManagedCertificate":
             return others.filter { $0.key.kind == kind && (namespace == nil || $0.key.namespace == namespace) }
                 .sorted { $0.key < $1.key }.map { managedCertificateJSON($0.key, $0.value) }
         case "Namespace":
             return namespaces.sorted { $0.key < $1.key }.map { name, created in
-                .object(["apiVersion": .string("v1"), "kind": .string("Namespace"),
-                         "metadata": SimMeta(name: name, namespace: "", uid: String(stableHash(name), radix: 16),
-                                             labels: ["kubernetes.io/metadata.name": name], created: created).json(),
-                         "spec": .object(["finalizers": .array([.string("kubernetes")])]),
-                         "status": .object(["phase": .string("Active")])])
+                .object([
+                    "apiVersion": .string("v1"), "kind": .string("Namespace"),
+                    "metadata": SimMeta(
+                        name: name, namespace: "", uid: String(stableHash(name), radix: 16),
+                        labels: ["kubernetes.io/metadata.name": name], created: created
+                    ).json(),
+                    "spec": .object(["finalizers": .array([.string("kubernetes")])]),
+                    "status": .object(["phase": .string("Active")]),
+                ])
             }
         default: return []
         }
     }
 
     func kubectlLogs(_ words: [String], namespace: String, _ a: SimulatedArguments) -> SimOutput {
-        guard let podName = words.first else { return .fail("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples") }
+        guard let podName = words.first else {
+            return .fail(
+                "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
+            )
+        }
         guard let pod = pods.first(where: { $0.meta.namespace == namespace && $0.meta.name == podName }) else {
             return .fail("Error from server (NotFound): pods \"\(podName)\" not found")
         }
         let all = pod.containers + pod.inits
         let name: String
-        if let c = a.value("container") { name = c }
-        else if pod.containers.count == 1, let only = pod.containers.first { name = only.name }
-        else {
-            return .fail("error: a container name must be specified for pod \(podName), choose one of: [\(pod.containers.map(\.name).joined(separator: " "))] or one of the init containers: [\(pod.inits.map(\.name).joined(separator: " "))]")
+        if let c = a.value("container") {
+            name = c
+        } else if pod.containers.count == 1, let only = pod.containers.first {
+            name = only.name
+        } else {
+            return .fail(
+                "error: a container name must be specified for pod \(podName), choose one of: [\(pod.containers.map(\.name).joined(separator: " "))] or one of the init containers: [\(pod.inits.map(\.name).joined(separator: " "))]"
+            )
         }
         guard let container = all.first(where: { $0.name == name }) else {
             return .fail("error: container \(name) is not valid for pod \(podName)")

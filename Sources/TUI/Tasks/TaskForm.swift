@@ -24,11 +24,15 @@ public struct TaskForm: Sendable, Hashable {
     public var keys: [TaskKey]
     /// Set when the job has nothing to do unless a field changes: what to say when none did.
     public var needsChange: String?
+    /// Rows of the text that open a view of their own on Enter (the change table's objects).
+    public var details: [TaskDetail] = []
 
     /// Creates a form.
-    public init(heading: String, text: [StyledLine] = [], textTitle: String? = nil, fields: [TaskField] = [],
-                checks: [TaskCheck] = [], commands: [[String]] = [], action: String? = nil, destructive: Bool = false,
-                keys: [TaskKey] = [], needsChange: String? = nil) {
+    public init(
+        heading: String, text: [StyledLine] = [], textTitle: String? = nil, fields: [TaskField] = [],
+        checks: [TaskCheck] = [], commands: [[String]] = [], action: String? = nil, destructive: Bool = false,
+        keys: [TaskKey] = [], needsChange: String? = nil
+    ) {
         self.needsChange = needsChange
         self.heading = heading
         self.text = text
@@ -39,6 +43,23 @@ public struct TaskForm: Sendable, Hashable {
         self.action = action
         self.destructive = destructive
         self.keys = keys
+    }
+}
+
+/// A row of a job's text that Enter opens (an object of the change table and its diff).
+public struct TaskDetail: Sendable, Hashable {
+    /// Which line of `TaskForm.text` the row is.
+    public var line: Int
+    /// The view's heading (`change StatefulSet posthog/posthog-posthog-postgresql`).
+    public var title: String
+    /// What the view shows.
+    public var lines: [StyledLine]
+
+    /// Creates a detail.
+    public init(line: Int, title: String, lines: [StyledLine]) {
+        self.line = line
+        self.title = title
+        self.lines = lines
     }
 }
 

@@ -1,7 +1,8 @@
 /// The help text of each job's screen.
 enum TaskHelp {
     static func text(_ task: WizardTask) -> String {
-        let keys = "Keys: Tab/Shift-Tab or Up/Down move between the fields, boxes and the button; Space ticks a box; "
+        let keys =
+            "Keys: Tab/Shift-Tab or Up/Down move between the fields, boxes and the button; Space ticks a box; "
             + "Enter on the button runs the job; PageUp/PageDown scroll the text; Esc goes back to the menu."
         let what: String
         switch task {
@@ -12,7 +13,10 @@ enum TaskHelp {
                 Upgrades PostHog to the chart version shown, with your saved values.yaml (renamed keys \
                 are moved first, the old file kept as a backup). When the upgrade crosses a major chart \
                 version, the chart's upgrade notes for each one are shown; tick each box once you have \
-                read the note and done what it asks. A note that loses data needs its own box.
+                read the note and done what it asks. A note that loses data needs its own box. \
+                The table lists what changes in the cluster; Up from the first box picks a row and \
+                Enter shows that object's diff (Esc goes back). Where the cluster can snapshot the \
+                volumes a risky change touches, a box takes VolumeSnapshots of them first.
                 """
         case .oneClickTLS:
             what = """

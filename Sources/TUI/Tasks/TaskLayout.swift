@@ -27,6 +27,25 @@ struct TaskLayout {
     /// The explanation wrapped to the pane's width, styles kept.
     func wrappedText(width: Int) -> [StyledLine] { Self.wrap(form.text, width: width) }
 
+    /// The pane's lines with text line `highlighted` drawn selected, and the first line to show:
+    /// `scroll`, moved just enough that the highlighted row is in view.
+    func paneText(width: Int, scroll: Int, highlighted: Int?) -> ([StyledLine], Int) {
+        guard let highlighted, form.text.indices.contains(highlighted) else { return (wrappedText(width: width), scroll) }
+        var lines: [StyledLine] = []
+        var start = 0
+        for (index, line) in form.text.enumerated() {
+            if index == highlighted {
+                start = lines.count
+                lines += Self.wrap([StyledLine(line.text, style: CellStyle(bold: true, reverse: true, role: .accent))], width: width)
+            } else {
+                lines += Self.wrap([line], width: width)
+            }
+        }
+        let visible = max(1, paneHeight - 2)
+        let top = start < scroll ? start : (start >= scroll + visible ? start - visible + 1 : scroll)
+        return (lines, top)
+    }
+
     /// Lines wrapped to `width`; a continuation keeps its line's indent plus two columns.
     static func wrap(_ lines: [StyledLine], width: Int) -> [StyledLine] {
         lines.flatMap { line -> [StyledLine] in

@@ -21,6 +21,10 @@ public struct TaskScreen: Sendable, Hashable {
     public var problem: String?
     /// Whether to show every field's problem (after Enter on the button).
     public var showFieldErrors = false
+    /// The detail opened with Enter on a row of the text (an index into `form.details`), and its scroll.
+    public var openDetail: Int?
+    /// First line shown of the open detail.
+    public var detailScroll = 0
 
     /// A screen waiting for its form.
     public init(task: WizardTask, options: Set<String> = []) {
@@ -31,7 +35,10 @@ public struct TaskScreen: Sendable, Hashable {
     /// The screen with its form in: fields start with their initial text, boxes as the form says.
     public func with(_ form: TaskForm) -> TaskScreen {
         var screen = self
+        // A new screen starts on its first field or box; the text's rows are above it (Up).
+        if self.form == nil && !form.details.isEmpty { screen.focus = max(screen.focus, form.details.count) }
         screen.form = form
+        if let open = screen.openDetail, open >= form.details.count { screen.openDetail = nil }
         screen.unavailable = nil
         for field in form.fields where screen.drafts[field.id] == nil { screen.drafts[field.id] = TextDraft(field.initial) }
         for check in form.checks where check.initiallyOn { screen.checked.insert(check.id) }
@@ -40,24 +47,30 @@ public struct TaskScreen: Sendable, Hashable {
         return screen
     }
 
-    /// Rows that take the focus: fields, boxes and the button.
+    /// Rows that take the focus: the text's rows that open a detail, fields, boxes and the button.
     public var rowCount: Int {
         guard let form else { return 0 }
-        return form.fields.count + form.checks.count + (form.action == nil ? 0 : 1)
+        return form.details.count + form.fields.count + form.checks.count + (form.action == nil ? 0 : 1)
     }
 
     /// What the focused row is.
     public enum Row: Sendable, Hashable {
+        case detail(Int)
         case field(TaskField)
         case check(TaskCheck)
         case button
     }
 
+    /// The row index of the first field (the text's rows come before it).
+    public var firstFieldRow: Int { form?.details.count ?? 0 }
+
     /// The focused row, if any.
     public var focusedRow: Row? {
         guard let form, focus >= 0 else { return nil }
-        if focus < form.fields.count { return .field(form.fields[focus]) }
-        let check = focus - form.fields.count
+        if focus < form.details.count { return .detail(focus) }
+        let field = focus - form.details.count
+        if field < form.fields.count { return .field(form.fields[field]) }
+        let check = field - form.fields.count
         if check < form.checks.count { return .check(form.checks[check]) }
         return form.action != nil && check == form.checks.count ? .button : nil
     }
@@ -77,7 +90,8 @@ public struct TaskScreen: Sendable, Hashable {
             }
         }
         if let message = form?.needsChange,
-           (form?.fields ?? []).allSatisfy({ (drafts[$0.id]?.text ?? $0.initial).trimmingSpaces() == $0.initial }) {
+            (form?.fields ?? []).allSatisfy({ (drafts[$0.id]?.text ?? $0.initial).trimmingSpaces() == $0.initial })
+        {
             return .failure(TaskFieldProblem(message))
         }
         if let missing = form?.checks.first(where: { $0.required && !checked.contains($0.id) }) {

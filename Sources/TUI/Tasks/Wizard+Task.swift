@@ -73,6 +73,10 @@ extension Wizard {
             }
             return (state, [])
         }
+        if let open = screen.openDetail {
+            state.task = detailKey(key, screen, open, &state)
+            return (state, [])
+        }
         let page = 5
         let focusedField: TaskField? = if case .field(let field) = screen.focusedRow { field } else { nil }
         switch key {
@@ -85,6 +89,9 @@ extension Wizard {
         case .pageUp: screen.scroll = max(0, screen.scroll - page)
         case .enter:
             switch screen.focusedRow {
+            case .detail(let index):
+                screen.openDetail = index
+                screen.detailScroll = 0
             case .field(let field):
                 if case .failure = TaskFieldCheck.check(screen.drafts[field.id]?.text ?? "", field) {
                     screen.showFieldErrors = true
@@ -142,6 +149,27 @@ extension Wizard {
         state.step = .install
         state.install = InstallState(task: task)
         return (state, [.runTask(task, inputs, context: state.cluster?.context)])
+    }
+}
+
+extension Wizard {
+    /// Keys while a row's detail is open: scrolling, and Esc back to the screen.
+    static func detailKey(_ key: Key, _ screen: TaskScreen, _ open: Int, _ state: inout WizardState) -> TaskScreen {
+        var screen = screen
+        let count = screen.form.map { $0.details.indices.contains(open) ? $0.details[open].lines.count : 0 } ?? 0
+        let last = max(0, count - 1)
+        switch key {
+        case .escape, .enter, .backspace: screen.openDetail = nil
+        case .down: screen.detailScroll = min(last, screen.detailScroll + 1)
+        case .up: screen.detailScroll = max(0, screen.detailScroll - 1)
+        case .pageDown, .character(" "): screen.detailScroll = min(last, screen.detailScroll + 10)
+        case .pageUp: screen.detailScroll = max(0, screen.detailScroll - 10)
+        case .home: screen.detailScroll = 0
+        case .end: screen.detailScroll = last
+        case .character("q"): state.overlay = .confirmQuit
+        default: break
+        }
+        return screen
     }
 }
 

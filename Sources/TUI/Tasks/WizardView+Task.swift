@@ -6,9 +6,11 @@ import Installer
 extension WizardView {
     static func renderTask(_ state: WizardState, _ screen: TaskScreen, size: TerminalSize, glyphs: Glyphs) -> Canvas {
         var canvas = Canvas(width: size.columns, height: size.rows)
-        TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) \(screen.task.title)",
-                      trailing: state.cluster?.context.map { "context \($0)" })
-        let x = 2, width = size.columns - 4
+        TitleBar.draw(
+            &canvas, title: "PostHog installer \(glyphs.bullet) \(screen.task.title)",
+            trailing: state.cluster?.context.map { "context \($0)" })
+        let x = 2
+        let width = size.columns - 4
         guard let form = screen.form else {
             if let message = screen.unavailable {
                 canvas.write("\(glyphs.failure) \(screen.task.title) cannot start", x: x, y: 2, style: .error, maxWidth: width)
@@ -20,21 +22,29 @@ extension WizardView {
             Footer.draw(&canvas, hints: taskHints(state))
             return canvas
         }
+        if let open = screen.openDetail, form.details.indices.contains(open) {
+            return renderDetail(state, form.details[open], scroll: screen.detailScroll, size: size, glyphs: glyphs)
+        }
         canvas.write(form.heading, x: x, y: 2, style: .heading, maxWidth: width)
         let layout = TaskLayout(form: form, size: size)
-        TextPane.draw(&canvas, lines: layout.wrappedText(width: width - 4), scroll: screen.scroll, title: form.textTitle,
-                      in: Rect(x: x - 1, y: layout.paneTop, width: width + 2, height: layout.paneHeight), glyphs: glyphs)
+        var highlighted: Int?
+        if case .detail(let index) = screen.focusedRow { highlighted = form.details[index].line }
+        let (lines, top) = layout.paneText(width: width - 4, scroll: screen.scroll, highlighted: highlighted)
+        TextPane.draw(
+            &canvas, lines: lines, scroll: top, title: form.textTitle,
+            in: Rect(x: x - 1, y: layout.paneTop, width: width + 2, height: layout.paneHeight), glyphs: glyphs)
         var y = layout.fieldsTop
         var cursor: CellPoint?
         for (index, field) in form.fields.enumerated() {
-            let focused = screen.focus == index
+            let focused = screen.focus == screen.firstFieldRow + index
             canvas.write(focused ? glyphs.pointer : " ", x: x, y: y, style: .strong)
             canvas.write(field.label, x: x + 2, y: y, style: focused ? .strong : .plain, maxWidth: layout.labelWidth)
             let draft = screen.drafts[field.id] ?? TextDraft(field.initial)
             let result = TaskFieldCheck.check(draft.text, field)
             let fieldX = x + 2 + layout.labelWidth + 1
-            TextField.draw(&canvas, text: draft.text, cursor: draft.cursor,
-                           in: Rect(x: fieldX, y: y, width: min(44, size.columns - fieldX - 2), height: 1), glyphs: glyphs)
+            TextField.draw(
+                &canvas, text: draft.text, cursor: draft.cursor,
+                in: Rect(x: fieldX, y: y, width: min(44, size.columns - fieldX - 2), height: 1), glyphs: glyphs)
             // The note spans the screen under the label, so a whole sentence fits on one row.
             let noteRect = Rect(x: x + 4, y: y + 1, width: width - 4, height: 1)
             switch result {
@@ -49,12 +59,13 @@ extension WizardView {
             y += 2
         }
         for (offset, check) in form.checks.enumerated() {
-            let focused = screen.focus == form.fields.count + offset
+            let focused = screen.focus == screen.firstFieldRow + form.fields.count + offset
             let on = screen.checked.contains(check.id)
             canvas.write(focused ? glyphs.pointer : " ", x: x, y: y, style: .strong)
             let label = "\(on ? glyphs.checkOn : glyphs.checkOff) \(check.label)\(check.required ? "" : " (optional)")"
-            canvas.write(label, x: x + 2, y: y, style: focused ? CellStyle(bold: true, reverse: true, role: .accent) : .plain,
-                         maxWidth: width - 2)
+            canvas.write(
+                label, x: x + 2, y: y, style: focused ? CellStyle(bold: true, reverse: true, role: .accent) : .plain,
+                maxWidth: width - 2)
             y += 1
         }
         if !form.commands.isEmpty {
@@ -67,7 +78,8 @@ extension WizardView {
             }
             if shown < form.commands.count {
                 y += 1
-                canvas.write("\(glyphs.ellipsis) and \(form.commands.count - shown) more (all are listed above)", x: x + 1, y: y, style: .muted)
+                canvas.write(
+                    "\(glyphs.ellipsis) and \(form.commands.count - shown) more (all are listed above)", x: x + 1, y: y, style: .muted)
             }
         }
         if let action = form.action {
@@ -75,14 +87,33 @@ extension WizardView {
             let label = "[ \(action.prefix(1).uppercased() + action.dropFirst()) ]"
             let role: ColorRole = form.destructive ? .error : .accent
             canvas.write(focused ? glyphs.pointer : " ", x: x, y: size.rows - 3, style: .strong)
-            canvas.write(label, x: x + 2, y: size.rows - 3, style: focused ? CellStyle(bold: true, reverse: true, role: role) : CellStyle(bold: true, role: role))
+            canvas.write(
+                label, x: x + 2, y: size.rows - 3,
+                style: focused ? CellStyle(bold: true, reverse: true, role: role) : CellStyle(bold: true, role: role))
             if let problem = screen.problem {
-                canvas.write("\(glyphs.failure) \(problem)", x: x + 4 + DisplayWidth.of(label), y: size.rows - 3, style: .error,
-                             maxWidth: width - 4 - DisplayWidth.of(label))
+                canvas.write(
+                    "\(glyphs.failure) \(problem)", x: x + 4 + DisplayWidth.of(label), y: size.rows - 3, style: .error,
+                    maxWidth: width - 4 - DisplayWidth.of(label))
             }
         }
         Footer.draw(&canvas, hints: taskHints(state))
         canvas.cursor = cursor
+        return canvas
+    }
+
+    /// The diff of one object of the change table, over the whole screen.
+    static func renderDetail(_ state: WizardState, _ detail: TaskDetail, scroll: Int, size: TerminalSize, glyphs: Glyphs) -> Canvas {
+        var canvas = Canvas(width: size.columns, height: size.rows)
+        TitleBar.draw(
+            &canvas, title: "PostHog installer \(glyphs.bullet) what changes", trailing: state.cluster?.context.map { "context \($0)" })
+        let x = 2
+        let width = size.columns - 4
+        canvas.write(detail.title, x: x, y: 2, style: .heading, maxWidth: width)
+        let lines = TaskLayout.wrap(detail.lines, width: width - 4)
+        TextPane.draw(
+            &canvas, lines: lines, scroll: scroll, title: "diff (- deployed, + after the upgrade)",
+            in: Rect(x: x - 1, y: 3, width: width + 2, height: size.rows - 5), glyphs: glyphs)
+        Footer.draw(&canvas, hints: taskHints(state))
         return canvas
     }
 
@@ -92,10 +123,17 @@ extension WizardView {
         }
         var hints: [KeyHint] = []
         if screen.rowCount > 1 { hints.append(KeyHint("Tab", "next")) }
+        if screen.openDetail != nil {
+            return [KeyHint("PgUp/PgDn", "scroll"), KeyHint("Esc", "back"), KeyHint("q", "quit")]
+        }
         switch screen.focusedRow {
+        case .detail: hints.append(KeyHint("Enter", "its diff"))
         case .check: hints.append(KeyHint("Space", "tick"))
         case .button: hints.append(KeyHint("Enter", form.action ?? "run"))
         case .field, nil: break
+        }
+        if !form.details.isEmpty, !(screen.focusedRow.map { if case .detail = $0 { true } else { false } } ?? false) {
+            hints.append(KeyHint("Up", "pick an object"))
         }
         if form.text.count > 4 { hints.append(KeyHint("PgUp/PgDn", "scroll")) }
         for key in form.keys { hints.append(KeyHint(String(key.key), key.label)) }
@@ -119,25 +157,31 @@ extension WizardView {
             let isHighlighted = index == highlighted
             canvas.write(isHighlighted ? glyphs.pointer : " ", x: body.x, y: y, style: .strong)
             let title = "\(index + 1). \(entry.task.title)"
-            let style: CellStyle = entry.unavailable != nil ? .muted
+            let style: CellStyle =
+                entry.unavailable != nil
+                ? .muted
                 : isHighlighted ? CellStyle(bold: true, reverse: true, role: .accent) : .strong
             canvas.write(title, x: body.x + 2, y: y, style: style, maxWidth: body.width - 2)
             y += 1
             let detail = entry.unavailable.map { "not now: \($0)" } ?? entry.detail
-            y += canvas.writeWrapped(detail, in: Rect(x: body.x + 5, y: y, width: body.width - 5, height: min(2, body.maxY - y)),
-                                     style: entry.unavailable != nil ? .warning : .muted)
+            y += canvas.writeWrapped(
+                detail, in: Rect(x: body.x + 5, y: y, width: body.width - 5, height: min(2, body.maxY - y)),
+                style: entry.unavailable != nil ? .warning : .muted)
         }
-        canvas.write("Every job here shows what it will run and asks before it changes anything.", x: body.x, y: body.maxY - 1,
-                     style: .muted, maxWidth: body.width)
+        canvas.write(
+            "Every job here shows what it will run and asks before it changes anything.", x: body.x, y: body.maxY - 1,
+            style: .muted, maxWidth: body.width)
     }
 
     /// The screen a job from the menu ends on when it has no address to show.
     static func renderTaskDone(_ state: WizardState, _ install: InstallState, size: TerminalSize, glyphs: Glyphs) -> Canvas {
         var canvas = Canvas(width: size.columns, height: size.rows)
         let titles = install.task.runningTitle
-        TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) \(titles.done)",
-                      trailing: "took \(InstallProgressView.duration(install.progress.elapsedSeconds))")
-        let x = 2, width = size.columns - 4
+        TitleBar.draw(
+            &canvas, title: "PostHog installer \(glyphs.bullet) \(titles.done)",
+            trailing: "took \(InstallProgressView.duration(install.progress.elapsedSeconds))")
+        let x = 2
+        let width = size.columns - 4
         var headline = titles.done + "."
         if state.cluster?.simulated == true { headline += " (On the simulated cluster: nothing ran on a real one.)" }
         let used = canvas.write("\(glyphs.ok) ", x: x, y: 2, style: .success)
@@ -150,8 +194,11 @@ extension WizardView {
             y += 1
         }
         let lines = TaskLayout.wrap((install.log + install.progress.outputTail).map { StyledLine($0) }, width: size.columns - 6)
-        TextPane.draw(&canvas, lines: lines, scroll: nil, title: "what it said", in: Rect(x: 1, y: y + 1, width: size.columns - 2,
-                                                                                         height: size.rows - 2 - y), glyphs: glyphs)
+        TextPane.draw(
+            &canvas, lines: lines, scroll: nil, title: "what it said",
+            in: Rect(
+                x: 1, y: y + 1, width: size.columns - 2,
+                height: size.rows - 2 - y), glyphs: glyphs)
         Footer.draw(&canvas, hints: installHints(state))
         return canvas
     }

@@ -126,7 +126,7 @@ struct InstallRun {
                 return result.status
             }
         } else {
-            emit("Using \(valuesPath) as it is (give answers such as --tier to change it).")
+            report(.headlessHint("Using \(valuesPath) as it is (give answers such as --tier to change it)."))
             ValuesRun.emailReview((try? files.readString(valuesPath)) ?? "", file: valuesPath).forEach { emit($0) }
         }
         let valuesText = try files.readString(valuesPath)

@@ -54,26 +54,37 @@ struct RollbackRun {
             return .failed
         }
         emit("History of release \(request.release) in namespace \(request.namespace):")
-        RollbackText.historyLines(history, valuesPath: request.valuesPath, namespace: request.namespace, release: request.release,
-                                  exists: files.exists).forEach(emit)
-        let decision = RollbackDecision.decide(requested: request.toRevision,
-                                               history: history.map { RollbackRevision(revision: $0.revision, status: $0.status) })
+        RollbackText.historyLines(
+            history, valuesPath: request.valuesPath, namespace: request.namespace, release: request.release,
+            exists: files.exists
+        ).forEach(emit)
+        let decision = RollbackDecision.decide(
+            requested: request.toRevision,
+            history: history.map { RollbackRevision(revision: $0.revision, status: $0.status) })
         guard case let .rollBack(target, current) = decision else {
-            if case let .refused(message, fix) = decision { emitError("Error: \(message)"); emitError("fix: \(fix)") }
+            if case let .refused(message, fix) = decision {
+                emitError("Error: \(message)")
+                emitError("fix: \(fix)")
+            }
             return .badInput
         }
-        let saved = ValuesHistory.path(forValues: request.valuesPath, namespace: request.namespace, release: request.release, revision: target)
+        let saved = ValuesHistory.path(
+            forValues: request.valuesPath, namespace: request.namespace, release: request.release, revision: target)
         let context = await connection.effectiveContext(requested: request.context)
-        let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
-                                        release: request.release, simulated: connection.simulated)
+        let followUp = FollowUpCommands(
+            context: request.context ?? connection.context ?? context, namespace: request.namespace,
+            release: request.release, simulated: connection.simulated)
         // The same context every other command pins helm to: the one chosen, or the simulated cluster's.
-        let options = PlanOptions(context: request.context ?? connection.context ?? context, namespace: request.namespace,
-                                  release: request.release, valuesFile: request.valuesPath)
+        let options = PlanOptions(
+            context: request.context ?? connection.context ?? context, namespace: request.namespace,
+            release: request.release, valuesFile: request.valuesPath)
         let plan = Plans.rollback(options, from: current, to: target)
         report(.plan(plan, context: context))
         if !files.exists(saved) {
-            emit("No copy of revision \(target)'s values.yaml is kept here (\(saved)); \(request.valuesPath) will be left as it is. "
-                 + "Check it before the next upgrade: `\(followUp.helm(["get", "values", request.release, "--revision", String(target)]))` prints those values.")
+            emit(
+                "No copy of revision \(target)'s values.yaml is kept here (\(saved)); \(request.valuesPath) will be left as it is. "
+                    + "Check it before the next upgrade: `\(followUp.helm(["get", "values", request.release, "--revision", String(target)]))` prints those values."
+            )
         }
         if request.dryRun {
             emit("Dry run: nothing was changed.")
@@ -97,11 +108,13 @@ struct RollbackRun {
             guard files.exists(saved), let text = try? files.readString(saved) else { return .next }
             do {
                 let backup = try files.writeAtomically(request.valuesPath, text, mode: 0o600, backup: .keepLast(5))
-                emit("Restored \(request.valuesPath) from revision \(target)" + (backup.map { " (the one it replaces is in \($0))" } ?? "") + ".")
+                emit(
+                    "Restored \(request.valuesPath) from revision \(target)" + (backup.map { " (the one it replaces is in \($0))" } ?? "")
+                        + ".")
                 await ValuesHistoryRecorder(files: files, connection: connection)
                     .saveCurrent(text, valuesPath: request.valuesPath, namespace: request.namespace, release: request.release)
             } catch {
-                emit("Error: cannot write \(request.valuesPath): \(error). The release is rolled back; copy \(saved) over it by hand.")
+                emitError("Error: cannot write \(request.valuesPath): \(error). The release is rolled back; copy \(saved) over it by hand.")
                 return .finish(.failed)
             }
             return .next
@@ -117,8 +130,10 @@ enum RollbackText {
     }
 
     /// One line per revision: number, status, chart, description, and whether its values are kept.
-    static func historyLines(_ history: [HelmRevision], valuesPath: String, namespace: String, release: String,
-                             exists: (String) -> Bool) -> [String] {
+    static func historyLines(
+        _ history: [HelmRevision], valuesPath: String, namespace: String, release: String,
+        exists: (String) -> Bool
+    ) -> [String] {
         history.map { r in
             let kept = exists(ValuesHistory.path(forValues: valuesPath, namespace: namespace, release: release, revision: r.revision))
             return "  \(String(r.revision).padded(to: 4)) "

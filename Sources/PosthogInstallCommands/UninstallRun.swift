@@ -53,7 +53,9 @@ struct UninstallRun {
         let options = PlanOptions(context: context, namespace: request.namespace, release: request.release)
         var plan = Plans.uninstall(options, deleteNamespace: request.deleteNamespace)
         if release == nil {
-            emit("There is no release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")); nothing to uninstall.")
+            emit(
+                "There is no release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")); nothing to uninstall."
+            )
             plan.removeAll { $0.id == "uninstall" }
         } else {
             emit("Plan (kubectl context \(context ?? "(none)")):")
@@ -68,21 +70,32 @@ struct UninstallRun {
         // CustomResourceDefinitions behind them stay after the uninstall.
         let releaseGroups = release == nil ? [] : await releaseAPIGroups(request)
         let events = self.events
-        let steps = ClusterSteps(connection: connection, clock: clock, report: { event in
-            switch event {
-            case .toolOutput(let line): emit("  \(line)")
-            case .heartbeat(let text): emit("  … \(text)")
-            case .stepStarted, .stepFinished: events(event)
-            default: break
-            }
-        })
-        let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
-                                        release: request.release, simulated: connection.simulated)
+        let steps = ClusterSteps(
+            connection: connection, clock: clock,
+            report: { event in
+                switch event {
+                case .toolOutput(let line): emit("  \(line)")
+                case .heartbeat(let text): emit("  … \(text)")
+                case .stepStarted, .stepFinished: events(event)
+                // What the executor says after a failed step (helm's error explained, the next command).
+                case .note(let text), .stopped(let text):
+                    text.split(separator: "\n", omittingEmptySubsequences: false).forEach { emit(String($0)) }
+                case .diagnosis(let diagnosis): HeadlessPrinter.lines(for: diagnosis).forEach(emit)
+                default: break
+                }
+            })
+        let followUp = FollowUpCommands(
+            context: request.context ?? connection.context ?? context, namespace: request.namespace,
+            release: request.release, simulated: connection.simulated)
         let executor = PlanExecutor(steps: steps, namespace: request.namespace, followUp: followUp)
         return try await executor.execute(plan) { step in
             switch step.action {
             case .run where step.id == "uninstall":
-                guard confirm("Uninstall PostHog (release \(request.release)) from namespace \(request.namespace) in context \(context ?? "(none)")? PostHog stops serving at once.", request) else {
+                guard
+                    confirm(
+                        "Uninstall PostHog (release \(request.release)) from namespace \(request.namespace) in context \(context ?? "(none)")? PostHog stops serving at once.",
+                        request)
+                else {
                     return .finish(refused(request))
                 }
                 emit("")
@@ -148,12 +161,14 @@ struct UninstallRun {
             return LeftoverSnapshot(namespace: namespace, namespaceExists: false)
         }
         _ = ns
-        let claims = try await kubectl.list(PersistentVolumeClaim.self, kubectl.command(["get", "persistentvolumeclaims"], namespace: namespace))
+        let claims = try await kubectl.list(
+            PersistentVolumeClaim.self, kubectl.command(["get", "persistentvolumeclaims"], namespace: namespace))
         let secrets = (try? await kubectl.list(NamedObject.self, kubectl.command(["get", "secrets"], namespace: namespace))) ?? []
         let configMaps = (try? await kubectl.list(NamedObject.self, kubectl.command(["get", "configmaps"], namespace: namespace))) ?? []
-        return LeftoverSnapshot(namespace: namespace, namespaceExists: true, claims: claims,
-                                secrets: secrets.map { .init(name: $0.metadata.name, type: $0.type ?? "Opaque") },
-                                configMaps: configMaps.map(\.metadata.name))
+        return LeftoverSnapshot(
+            namespace: namespace, namespaceExists: true, claims: claims,
+            secrets: secrets.map { .init(name: $0.metadata.name, type: $0.type ?? "Opaque") },
+            configMaps: configMaps.map(\.metadata.name))
     }
 
     /// Deletes the namespace and waits up to two minutes; a namespace that stays Terminating is
@@ -176,9 +191,10 @@ struct UninstallRun {
         for message in last?.blockingMessages ?? [] { emit("  \(message)") }
         let finalizers = (last?.metadata.finalizers ?? []) + (last?.specFinalizers ?? [])
         if !finalizers.isEmpty { emit("  finalizers: \(finalizers.joined(separator: ", "))") }
-        emit("fix: a namespace waits for every object in it to be finalized. If a finalizer belongs to a controller that is no "
-             + "longer running (cert-manager or ingress-nginx removed first), reinstall it or remove that object's finalizer; "
-             + "`kubectl get namespace \(name) -o json` shows what remains.")
+        emit(
+            "fix: a namespace waits for every object in it to be finalized. If a finalizer belongs to a controller that is no "
+                + "longer running (cert-manager or ingress-nginx removed first), reinstall it or remove that object's finalizer; "
+                + "`kubectl get namespace \(name) -o json` shows what remains.")
         return .failed
     }
 }

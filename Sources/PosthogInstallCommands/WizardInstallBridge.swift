@@ -20,6 +20,8 @@ struct WizardInstallBridge {
     private(set) var pods: [String: Pod] = [:]
     /// The last error or stop line reported, to say why an install ended.
     private(set) var lastProblem: String?
+    /// Whether the event before was a failure line (the next one continues the same problem).
+    private var failureContinues = false
     /// Whether the operation ends by waiting for the load balancer's address (the checklist gets that step).
     var waitsForAddress = true
     /// Whether the DNS record ends the operation on the post-install screen; otherwise it becomes lines of the log.
@@ -27,17 +29,26 @@ struct WizardInstallBridge {
 
     /// The updates for one event (pure apart from remembering the above).
     mutating func translate(_ event: OperationEvent) -> [InstallUpdate] {
+        // Failure lines reported one after the other are one problem (a run's error and the
+        // lines that say what was left and what to do).
+        defer {
+            if case .failure = event { failureContinues = true } else { failureContinues = false }
+        }
         switch event {
-        case .note(let text), .failure(let text):
+        case .note(let text):
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { .note(String($0)) }
+        case .failure(let text):
+            // An error's own lines (what was left as it was, the command that fixes it) belong to it.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for (index, line) in lines.enumerated()
-            where line.hasPrefix("Error") || line.contains("Stopped waiting") || line.contains("Still not ready") {
-                // An error's own lines (what was left as it was, the command that fixes it) belong to it.
-                let rest = line.hasPrefix("Error") ? lines[(index + 1)...].map { $0.trimmingSpacesAndTabs() } : []
-                lastProblem = ([line.trimmingSpacesAndTabs()] + rest.filter { !$0.isEmpty }).joined(separator: " ")
-            }
-            // The headless hint about flags means nothing in the wizard, which wrote the file itself.
-            return lines.filter { !$0.hasPrefix("Using ") || !$0.contains("give answers such as") }.map { .note($0) }
+            let said = lines.map { $0.trimmingSpacesAndTabs() }.filter { !$0.isEmpty }
+            lastProblem = ((failureContinues ? lastProblem.map { [$0] } ?? [] : []) + said).joined(separator: " ")
+            return lines.map { .note($0) }
+        case .stopped(let text):
+            lastProblem = text.trimmingSpacesAndTabs()
+            return [.note(text)]
+        case .headlessHint:
+            // About the headless command's flags: the wizard wrote the file itself.
+            return []
         case .preflight(let report):
             return [.preflight(report)]
         case .plan(let steps, let context):
@@ -68,16 +79,22 @@ struct WizardInstallBridge {
             return [.stepStarted(id: Self.addressStep, command: nil), .waitingForAddress(source.description)]
         case .addressProblem(let finding):
             lastProblem = finding.message
-            return [.stepFinished(id: Self.addressStep, succeeded: false),
-                    .addressProblem(.init(title: "No address for PostHog yet", cause: ([finding.message] + finding.details).joined(separator: " "),
-                                          fix: finding.fix.isEmpty ? [] : [finding.fix]))]
+            return [
+                .stepFinished(id: Self.addressStep, succeeded: false),
+                .addressProblem(
+                    .init(
+                        title: "No address for PostHog yet", cause: ([finding.message] + finding.details).joined(separator: " "),
+                        fix: finding.fix.isEmpty ? [] : [finding.fix])),
+            ]
         case let .dnsRecord(instruction, _, url) where !showsDNSScreen:
             // After a job the record is a reminder, not news: the job's end screen lists it.
             return [.stepFinished(id: Self.addressStep, succeeded: true), .note(""), .note("PostHog answers at \(url)")]
                 + instruction.lines.map { .note($0) }
         case let .dnsRecord(instruction, hostname, url):
-            return [.stepFinished(id: Self.addressStep, succeeded: true),
-                    .dnsRecord(hostname: hostname, recordType: instruction.record.type, address: instruction.record.value, url: url)]
+            return [
+                .stepFinished(id: Self.addressStep, succeeded: true),
+                .dnsRecord(hostname: hostname, recordType: instruction.record.type, address: instruction.record.value, url: url),
+            ]
         }
     }
 
@@ -106,7 +123,8 @@ struct WizardInstallBridge {
     /// Until when a wait is normal, for the waiting box (the grace periods of `StatusPolicy`).
     static func waitingNote(_ diagnosis: Diagnosis, policy: StatusPolicy = .standard) -> String {
         let limit = NamespacePollUpdate.deadline(of: diagnosis, policy: policy).map { "\(Int($0)) s" }
-        let normal = diagnosis.object?.kind == "PersistentVolumeClaim"
+        let normal =
+            diagnosis.object?.kind == "PersistentVolumeClaim"
             ? "Normal while the cloud creates the volume."
             : "Normal while the install starts: the scheduler tries again as volumes and nodes become ready."
         return normal + (limit.map { " It counts as a problem after \($0)." } ?? "")
@@ -145,8 +163,9 @@ struct WizardInstallBridge {
         let total = max(containers.count, pod.spec.containers.count)
         let word = statusWord(pod)
         let health: PodHealth
-        if pod.status.phase == "Succeeded" { health = .completed }
-        else {
+        if pod.status.phase == "Succeeded" {
+            health = .completed
+        } else {
             switch status?.state {
             case .current: health = .ready
             case .failed: health = .failing

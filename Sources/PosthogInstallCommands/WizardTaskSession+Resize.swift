@@ -34,10 +34,11 @@ extension WizardTaskSession {
     func storageNow(_ connection: ClusterConnection) async throws -> StorageNow {
         let path = command.valuesPath
         guard command.files.exists(path) else {
-            throw StorageUnavailable(description: """
-                There is no \(path) in this folder. Growing storage writes the new sizes into the values.yaml PostHog was \
-                installed with, so that later upgrades keep them. Start the wizard in the folder where the install saved it.
-                """)
+            throw StorageUnavailable(
+                description: """
+                    There is no \(path) in this folder. Growing storage writes the new sizes into the values.yaml PostHog was \
+                    installed with, so that later upgrades keep them. Start the wizard in the folder where the install saved it.
+                    """)
         }
         let text = try command.files.readString(path)
         let values: YAMLValue
@@ -47,8 +48,10 @@ extension WizardTaskSession {
         guard let release = try await connection.helm.installedRelease(Self.release, namespace: Self.namespace) else {
             throw StorageUnavailable(description: "There is no release \"\(Self.release)\" in namespace \(Self.namespace) any more.")
         }
-        guard let profile = release.chartVersion.flatMap({ ProfileSet.forChartVersion($0, in: command.profiles) })
-                ?? command.profiles.first(where: { $0.id == "chart-30" }) else {
+        guard
+            let profile = release.chartVersion.flatMap({ ProfileSet.forChartVersion($0, in: command.profiles) })
+                ?? command.profiles.first(where: { $0.id == "chart-30" })
+        else {
             throw StorageUnavailable(description: "posthog-install has no settings for the installed chart \(release.chart).")
         }
         let claims = try await connection.kubectl.persistentVolumeClaims(namespace: Self.namespace)
@@ -57,12 +60,16 @@ extension WizardTaskSession {
         var missing: [String] = []
         for volume in profile.chart.volumes {
             let own = VolumeGrowth.claims(of: volume.component, in: claims)
-            guard let first = own.first else { missing.append(volume.component); continue }
+            guard let first = own.first else {
+                missing.append(volume.component)
+                continue
+            }
             let size = values.value(at: volume.path)?.stringValue ?? (first.capacity ?? first.requestedStorage)?.text ?? ""
             sizes.append((volume.component, size))
         }
-        return StorageNow(valuesText: text, chartVersion: release.chartVersion, sizes: sizes, missing: missing,
-                          claims: claims, classes: classes)
+        return StorageNow(
+            valuesText: text, chartVersion: release.chartVersion, sizes: sizes, missing: missing,
+            claims: claims, classes: classes)
     }
 
     func prepareResize(_ inputs: TaskInputs) async throws -> WizardEvent {
@@ -72,7 +79,9 @@ extension WizardTaskSession {
             return .taskUnavailable(.resize, reason.description)
         }
         guard !now.sizes.isEmpty else {
-            return .taskUnavailable(.resize, """
+            return .taskUnavailable(
+                .resize,
+                """
                 No data volume of PostHog was found in namespace \(Self.namespace) (kubectl get pvc -n \(Self.namespace)): the \
                 stores may be external, have persistence turned off, or still be installing.
                 """)
@@ -89,27 +98,33 @@ extension WizardTaskSession {
             StyledLine("What happens when you press Grow:", style: .strong),
             StyledLine("  1. Each claim you gave a larger size is patched (kubectl patch pvc); volumes can only grow."),
             StyledLine("  2. \(displayPath(command.valuesPath)) gets the new sizes, edited in place with a backup kept."),
-            StyledLine("  3. Its StatefulSet is removed with --cascade=orphan: the pods keep running, and the upgrade "
-                       + "re-creates it with the new size."),
+            StyledLine(
+                "  3. Its StatefulSet is removed with --cascade=orphan: the pods keep running, and the upgrade "
+                    + "re-creates it with the new size."),
             StyledLine("  4. helm upgrade at the installed chart version (\(now.chartVersion ?? "as installed")) with the saved values."),
             StyledLine("  5. Waits until every claim reports the new capacity (checked every 2 s)."),
         ]
         let options = resizePlanOptions(now.chartVersion, context: context)
         let fields = now.sizes.map { component, size in
-            TaskField(id: component, label: ResizeTable.name(component), kind: .size, initial: size, optional: true,
-                      hint: "now \(size.isEmpty ? "unknown" : size); type a larger size such as 200Gi")
+            TaskField(
+                id: component, label: ResizeTable.name(component), kind: .size, initial: size, optional: true,
+                hint: "now \(size.isEmpty ? "unknown" : size); type a larger size such as 200Gi")
         }
-        return .taskReady(.resize, TaskForm(
-            heading: "Grow the data volumes of release \(Self.release)", text: text, textTitle: "Storage", fields: fields,
-            commands: [Plans.upgradeCommand(options)], action: "grow",
-            needsChange: "Type a larger size in at least one field first (for example 200Gi)."))
+        return .taskReady(
+            .resize,
+            TaskForm(
+                heading: "Grow the data volumes of release \(Self.release)", text: text, textTitle: "Storage", fields: fields,
+                commands: [Plans.upgradeCommand(options)], action: "grow",
+                needsChange: "Type a larger size in at least one field first (for example 200Gi)."))
     }
 
-    func runResize(_ inputs: TaskInputs, connection: ClusterConnection, context: String?,
-                   report: @escaping @Sendable (OperationEvent) -> Void) async -> ToolExitCode {
+    func runResize(
+        _ inputs: TaskInputs, connection: ClusterConnection, context: String?,
+        report: @escaping @Sendable (OperationEvent) -> Void
+    ) async -> ToolExitCode {
         let now: StorageNow
         do { now = try await storageNow(connection) } catch {
-            report(.note("Error: \(error)"))
+            report(.failure("Error: \(error)"))
             return .failed
         }
         // Only what the person changed goes to ResizeRun; an unchanged size would only be re-checked.
@@ -119,8 +134,10 @@ extension WizardTaskSession {
             return same ? nil : (component, typed)
         }
         guard !sizes.isEmpty else {
-            report(.note("Error: every size is the one the volume has now, so there is nothing to grow. Press Esc, choose "
-                         + "Grow storage again and type a larger size (for example 200Gi) in at least one field."))
+            report(
+                .failure(
+                    "Error: every size is the one the volume has now, so there is nothing to grow. Press Esc, choose "
+                        + "Grow storage again and type a larger size (for example 200Gi) in at least one field."))
             return .badInput
         }
         let what = sizes.map { "\($0.component) to \($0.size)" }.joined(separator: ", ")
@@ -128,23 +145,30 @@ extension WizardTaskSession {
         // A plan puts ResizeRun's lines (its plan, each change, the capacity) in the output pane.
         report(.plan([step], context: context))
         report(.stepStarted(step))
-        let run = ResizeRun(files: command.files, profiles: command.profiles, connection: connection, clock: environment.clock,
-                            emit: { report(.note($0)) })
-        let request = ResizeRun.Request(sizes: sizes, valuesPath: command.valuesPath, namespace: Self.namespace,
-                                        release: Self.release, context: context, yes: true)
+        var run = ResizeRun(
+            files: command.files, profiles: command.profiles, connection: connection, clock: environment.clock,
+            emit: { report(.note($0)) })
+        run.fail = { report(.failure($0)) }
+        let request = ResizeRun.Request(
+            sizes: sizes, valuesPath: command.valuesPath, namespace: Self.namespace,
+            release: Self.release, context: context, yes: true)
         let code = await run.execute(request)
         report(.stepFinished(step, succeeded: code == .success))
         return code
     }
 
     private func resizePlanOptions(_ version: String?, context: String?) -> PlanOptions {
-        guard let profile = version.flatMap({ ProfileSet.forChartVersion($0, in: command.profiles) })
-                ?? command.profiles.first(where: { $0.id == "chart-30" }) else {
-            return PlanOptions(context: context, namespace: Self.namespace, release: Self.release, valuesFile: command.valuesPath,
-                               chartVersion: version)
+        guard
+            let profile = version.flatMap({ ProfileSet.forChartVersion($0, in: command.profiles) })
+                ?? command.profiles.first(where: { $0.id == "chart-30" })
+        else {
+            return PlanOptions(
+                context: context, namespace: Self.namespace, release: Self.release, valuesFile: command.valuesPath,
+                chartVersion: version)
         }
-        return PlanOptions(chartInfo: profile.chart, chartVersion: version, context: context, namespace: Self.namespace,
-                           release: Self.release, valuesFile: command.valuesPath)
+        return PlanOptions(
+            chartInfo: profile.chart, chartVersion: version, context: context, namespace: Self.namespace,
+            release: Self.release, valuesFile: command.valuesPath)
     }
 }
 
@@ -166,8 +190,11 @@ enum ResizeTable {
                 let grows = storageClass?.allowVolumeExpansion ?? false
                 let expansion = storageClass == nil ? "unknown StorageClass" : grows ? "can grow" : "cannot grow (no allowVolumeExpansion)"
                 lines.append(("  \(name(component).padded(to: 11)) \(claim.metadata.name)", false))
-                lines.append(("              asks \(claim.requestedStorage?.text ?? "?"), has \(claim.capacity?.text ?? "?"), "
-                              + "class \(className ?? "(none)"): \(expansion)", !grows))
+                lines.append(
+                    (
+                        "              asks \(claim.requestedStorage?.text ?? "?"), has \(claim.capacity?.text ?? "?"), "
+                            + "class \(className ?? "(none)"): \(expansion)", !grows
+                    ))
             }
         }
         return lines

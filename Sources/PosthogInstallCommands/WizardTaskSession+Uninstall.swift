@@ -18,8 +18,9 @@ extension WizardTaskSession {
         let snapshot = try await probe.leftovers(Self.namespace)
         let plan = Plans.uninstall(options, deleteNamespace: true)
         var text: [StyledLine] = [
-            StyledLine("Removes release \(installed.name) (chart \(installed.chartVersion ?? installed.chart)) from namespace "
-                       + "\(Self.namespace) with helm uninstall. PostHog stops answering at once."),
+            StyledLine(
+                "Removes release \(installed.name) (chart \(installed.chartVersion ?? installed.chart)) from namespace "
+                    + "\(Self.namespace) with helm uninstall. PostHog stops answering at once."),
             StyledLine(""),
         ]
         let sizes = snapshot.claims.map { claim in
@@ -28,8 +29,10 @@ extension WizardTaskSession {
         if sizes.isEmpty {
             text.append(StyledLine("No volumes are in the namespace now."))
         } else {
-            text.append(StyledLine("These volumes hold your data. They stay after helm uninstall, so a later install can use them:",
-                                   style: .strong))
+            text.append(
+                StyledLine(
+                    "These volumes hold your data. They stay after helm uninstall, so a later install can use them:",
+                    style: .strong))
             text += sizes.map { StyledLine($0) }
         }
         text.append(StyledLine(""))
@@ -37,23 +40,31 @@ extension WizardTaskSession {
         text += plan.filter { $0.id == "delete-namespace" }.compactMap(\.commandLine).map { StyledLine("  " + $0) }
         text.append(StyledLine("which removes the volumes, secrets and everything else in \(Self.namespace) for good."))
         let volumes = snapshot.claims.count
-        return .taskReady(.uninstall, TaskForm(
-            heading: "Uninstall PostHog from namespace \(Self.namespace)", text: text, textTitle: "What goes and what stays",
-            checks: [
-                TaskCheck(id: "confirm", label: "Uninstall PostHog now; it stops serving at once"),
-                TaskCheck(id: "delete-namespace", label: "Also delete namespace \(Self.namespace)"
-                          + (volumes == 0 ? "" : " and its \(volumes) volume\(volumes == 1 ? "" : "s") (cannot be undone)"),
-                          required: false),
-            ],
-            commands: plan.filter { $0.id == "uninstall" }.compactMap(\.argv), action: "uninstall", destructive: true))
+        return .taskReady(
+            .uninstall,
+            TaskForm(
+                heading: "Uninstall PostHog from namespace \(Self.namespace)", text: text, textTitle: "What goes and what stays",
+                checks: [
+                    TaskCheck(id: "confirm", label: "Uninstall PostHog now; it stops serving at once"),
+                    TaskCheck(
+                        id: "delete-namespace",
+                        label: "Also delete namespace \(Self.namespace)"
+                            + (volumes == 0 ? "" : " and its \(volumes) volume\(volumes == 1 ? "" : "s") (cannot be undone)"),
+                        required: false),
+                ],
+                commands: plan.filter { $0.id == "uninstall" }.compactMap(\.argv), action: "uninstall", destructive: true))
     }
 
-    func runUninstall(_ inputs: TaskInputs, connection: ClusterConnection, context: String?,
-                      report: @escaping @Sendable (OperationEvent) -> Void) async -> ToolExitCode {
+    func runUninstall(
+        _ inputs: TaskInputs, connection: ClusterConnection, context: String?,
+        report: @escaping @Sendable (OperationEvent) -> Void
+    ) async -> ToolExitCode {
         var run = UninstallRun(connection: connection, clock: environment.clock, ask: nil, emit: { report(.note($0)) })
+        run.fail = { report(.failure($0)) }
         run.events = report
-        let request = UninstallRun.Request(context: context, namespace: Self.namespace, release: Self.release,
-                                           deleteNamespace: inputs.checks.contains("delete-namespace"), yes: true)
+        let request = UninstallRun.Request(
+            context: context, namespace: Self.namespace, release: Self.release,
+            deleteNamespace: inputs.checks.contains("delete-namespace"), yes: true)
         return await run.execute(request)
     }
 }

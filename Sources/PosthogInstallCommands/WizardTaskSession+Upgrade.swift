@@ -164,7 +164,7 @@ extension WizardTaskSession {
     ) async -> ToolExitCode {
         let notes: [UpgradeNote]
         do { notes = try UpgradeNote.all() } catch {
-            report(.note("Error: the built-in upgrade notes are damaged: \(error)"))
+            report(.failure("Error: the built-in upgrade notes are damaged: \(error)"))
             return .failed
         }
         var run = UpgradeRun(

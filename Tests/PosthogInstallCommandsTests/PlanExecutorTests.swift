@@ -13,7 +13,15 @@ import Testing
     final class Events: Sendable {
         let items = Mutex<[OperationEvent]>([])
         func append(_ e: OperationEvent) { items.withLock { $0.append(e) } }
-        var notes: [String] { items.withLock { $0 }.compactMap { if case .note(let t) = $0 { return t } else { return nil } } }
+        /// The lines printed as notes: notes, and why a wait stopped.
+        var notes: [String] {
+            items.withLock { $0 }.compactMap {
+                switch $0 {
+                case .note(let t), .stopped(let t): return t
+                default: return nil
+                }
+            }
+        }
         var heartbeats: [String] { items.withLock { $0 }.compactMap { if case .heartbeat(let t) = $0 { return t } else { return nil } } }
     }
 
@@ -44,17 +52,21 @@ import Testing
         let runner = ScriptedRunner()
         runner.expect(["helm", "repo", "update"], .exit(1, stderr: "Error: no repositories found"))
         let events = Events()
-        let plan = [PlanStep(id: "repo-update", title: "Update", action: .run(["helm", "repo", "update"])),
-                    PlanStep(id: "install", title: "Install", action: .run(["helm", "install", "x"]))]
+        let plan = [
+            PlanStep(id: "repo-update", title: "Update", action: .run(["helm", "repo", "update"])),
+            PlanStep(id: "install", title: "Install", action: .run(["helm", "install", "x"])),
+        ]
         let code = try await executor(runner, clock: FastClock(factor: 50), events: events).execute(plan)
         #expect(code == .failed)
-        #expect(events.notes.last == "Next: fix what is shown above, then run the same command again. "
+        #expect(
+            events.notes.last == "Next: fix what is shown above, then run the same command again. "
                 + "`posthog-install status --context prod` shows what is in the cluster now.")
     }
 
     @Test func helmsErrorIsPrintedOnceWithTheExplanation() async throws {
         let runner = ScriptedRunner()
-        let error = "Error: UPGRADE FAILED: cannot patch \"posthog-posthog-postgresql\" with kind StatefulSet: StatefulSet.apps \"posthog-posthog-postgresql\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"
+        let error =
+            "Error: UPGRADE FAILED: cannot patch \"posthog-posthog-postgresql\" with kind StatefulSet: StatefulSet.apps \"posthog-posthog-postgresql\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"
         runner.expect(["helm", "upgrade", "posthog"], .exit(1, stderr: error + "\n"))
         let lines = Mutex<[String]>([])
         let printer = HeadlessPrinter(emit: { line in lines.withLock { $0.append(line) } })
@@ -70,8 +82,10 @@ import Testing
     @Test func aHandlerCanTakeAStepOrStopThePlan() async throws {
         let runner = ScriptedRunner()
         let events = Events()
-        let plan = [PlanStep(id: "a", title: "A", action: .task(.writeValues)),
-                    PlanStep(id: "b", title: "B", action: .run(["helm", "never"]))]
+        let plan = [
+            PlanStep(id: "a", title: "A", action: .task(.writeValues)),
+            PlanStep(id: "b", title: "B", action: .run(["helm", "never"])),
+        ]
         let seen = Mutex<[String]>([])
         let code = try await executor(runner, clock: FastClock(factor: 50), events: events).execute(plan) { step in
             seen.withLock { $0.append(step.id) }
@@ -108,8 +122,9 @@ import Testing
         let runner = ScriptedRunner(clock: clock)
         runner.expect(["helm", "install", "posthog"], Script.exit(0).after(.seconds(70)))
         // Nothing exists yet for the whole run: the watch has nothing to print.
-        runner.expect(matching: "kubectl get", times: nil, .exit(0, stdout: #"{"apiVersion":"v1","kind":"List","items":[]}"#),
-                      where: { $0.executable == "kubectl" })
+        runner.expect(
+            matching: "kubectl get", times: nil, .exit(0, stdout: #"{"apiVersion":"v1","kind":"List","items":[]}"#),
+            where: { $0.executable == "kubectl" })
         let events = Events()
         var executor = executor(runner, clock: clock, events: events)
         executor.watchedWhileRunning = ["install"]
@@ -136,10 +151,14 @@ import Testing
 /// The commands printed as next steps carry the cluster, namespace and release that were used.
 @Suite struct FollowUpCommandsTests {
     @Test func flagsFollowWhatWasUsed() {
-        #expect(FollowUpCommands(context: "do-fra1", namespace: "posthog").posthogInstall("status") == "posthog-install status --context do-fra1")
-        #expect(FollowUpCommands(context: "c", namespace: "ph", release: "analytics").watchStatus
+        #expect(
+            FollowUpCommands(context: "do-fra1", namespace: "posthog").posthogInstall("status")
+                == "posthog-install status --context do-fra1")
+        #expect(
+            FollowUpCommands(context: "c", namespace: "ph", release: "analytics").watchStatus
                 == "posthog-install status --watch --context c --namespace ph --release analytics")
-        #expect(FollowUpCommands(context: "posthog-simulated", simulated: true).posthogInstall("status") == "posthog-install status --simulate")
+        #expect(
+            FollowUpCommands(context: "posthog-simulated", simulated: true).posthogInstall("status") == "posthog-install status --simulate")
         #expect(FollowUpCommands(context: "my ctx").posthogInstall("status") == "posthog-install status --context 'my ctx'")
         #expect(FollowUpCommands(context: nil, namespace: "ph").kubectl(["get", "pods"]) == "kubectl get pods -n ph")
         #expect(FollowUpCommands(context: "c").helm(["status", "posthog"]) == "helm status posthog --namespace posthog --kube-context c")

@@ -58,8 +58,10 @@ import TUI
         }
     }
 
-    static let plan = Plans.install(PlanOptions(chartInfo: (try? ProfileSet(id: "chart-30"))!.chart, context: "posthog-simulated",
-                                                valuesFile: "values.yaml"))
+    static let plan = Plans.install(
+        PlanOptions(
+            chartInfo: (try? ProfileSet(id: "chart-30"))!.chart, context: "posthog-simulated",
+            valuesFile: "values.yaml"))
 
     /// Feeds events through the bridge into an install state.
     static func feed(_ events: [OperationEvent], into state: InstallState = InstallState()) -> (InstallState, WizardInstallBridge) {
@@ -72,9 +74,11 @@ import TUI
     }
 
     static func start(until id: String) -> [OperationEvent] {
-        var events: [OperationEvent] = [.note("Wrote values.yaml (chart 30.46.0, cloud do, HTTPS, tier small)."),
-                                        .note("Using values.yaml as it is (give answers such as --tier to change it)."),
-                                        .plan(plan, context: "posthog-simulated")]
+        var events: [OperationEvent] = [
+            .note("Wrote values.yaml (chart 30.46.0, cloud do, HTTPS, tier small)."),
+            .headlessHint("Using values.yaml as it is (give answers such as --tier to change it)."),
+            .plan(plan, context: "posthog-simulated"),
+        ]
         for step in plan {
             events.append(.stepStarted(step))
             if step.id == id { break }
@@ -88,12 +92,14 @@ import TUI
         let helm = try await simulation.install(advancing: 12)
         defer { helm.cancel() }
         let update = try await simulation.poll()
-        var (state, bridge) = Self.feed(Self.start(until: "install") + [
-            .toolOutput("\"posthog\" has been added to your repositories"),
-            .progress(update, elapsed: .seconds(12)),
-        ])
+        var (state, bridge) = Self.feed(
+            Self.start(until: "install") + [
+                .toolOutput("\"posthog\" has been added to your repositories"),
+                .progress(update, elapsed: .seconds(12)),
+            ])
         state = state.applying(.elapsed(12))
-        #expect(state.log == ["Wrote values.yaml (chart 30.46.0, cloud do, HTTPS, tier small)."], "the headless hint about flags is left out")
+        #expect(
+            state.log == ["Wrote values.yaml (chart 30.46.0, cloud do, HTTPS, tier small)."], "the headless hint about flags is left out")
         #expect(state.helmRunning?.hasPrefix("helm install -f values.yaml") == true)
         #expect(state.progress.steps.map(\.status) == [.done, .done, .running, .pending, .pending])
         #expect(state.progress.pods.count == update.objects.snapshot.pods.count && !state.progress.pods.isEmpty)
@@ -104,24 +110,30 @@ import TUI
     }
 
     @Test func anUndersizedClusterShowsTheDiagnosis() async throws {
-        let values = Self.values + """
-            clickhouse:
-              resources:
-                requests:
-                  cpu: 500m
-                  memory: 2Gi
+        let values =
+            Self.values + """
+                clickhouse:
+                  resources:
+                    requests:
+                      cpu: 500m
+                      memory: 2Gi
 
-            """
+                """
         let simulation = try Simulation(nodes: "1x2cpu2gi", values: values)
         let helm = try await simulation.install(advancing: 90)
         defer { helm.cancel() }
         let update = try await simulation.poll()
-        guard case .stop = update.decision else { Issue.record("expected the watch to stop: \(update.decision)"); return }
+        guard case .stop = update.decision else {
+            Issue.record("expected the watch to stop: \(update.decision)")
+            return
+        }
         let install = Self.plan.first { $0.id == "install" }!
         var events = Self.start(until: "install") + [OperationEvent.progress(update, elapsed: .seconds(90))]
         events += update.diagnoses.map { OperationEvent.diagnosis($0) }
-        events += [.stepFinished(install, succeeded: false),
-                   .note("Error: INSTALLATION FAILED: failed post-install: timed out waiting for the condition")]
+        events += [
+            .stepFinished(install, succeeded: false),
+            .failure("Error: INSTALLATION FAILED: failed post-install: timed out waiting for the condition"),
+        ]
         var (state, bridge) = Self.feed(events)
         state = state.applying(.ended(failure: bridge.lastProblem))
         #expect(state.phase == .failed)
@@ -140,12 +152,27 @@ import TUI
         Golden.check(WizardView.render(wizard, size: .minimum).plainText(), "install-diagnosis-simulated")
     }
 
+    @Test func theReasonARunEndedComesFromTypedEventsNotFromWords() {
+        var bridge = WizardInstallBridge()
+        // A note that merely mentions an error is not the problem.
+        _ = bridge.translate(.note("Error: this is only a note"))
+        #expect(bridge.lastProblem == nil)
+        // Failure lines in a row are one problem; the next failure after anything else is a new one.
+        _ = bridge.translate(.failure("Error: --clickhouse 2Gi is smaller than the current 20Gi."))
+        _ = bridge.translate(.failure("values.yaml was left as it is."))
+        #expect(bridge.lastProblem == "Error: --clickhouse 2Gi is smaller than the current 20Gi. values.yaml was left as it is.")
+        _ = bridge.translate(.stopped("  Stopped waiting: Pod posthog-web-1: back-off restarting failed container."))
+        #expect(bridge.lastProblem == "Stopped waiting: Pod posthog-web-1: back-off restarting failed container.")
+        #expect(bridge.translate(.headlessHint("Using values.yaml as it is (give answers such as --tier to change it).")).isEmpty)
+    }
+
     @Test func theAddressEndsOnThePostInstallScreen() throws {
         let instruction = DNSInstruction.make(hostname: "posthog.example.com", address: ExternalAddress(kind: .ipv4, value: "203.0.113.11"))
-        let (state, _) = Self.feed(Self.start(until: "watch") + [
-            .waitingForAddress(.service("posthog-ingress-nginx-controller")),
-            .dnsRecord(instruction, hostname: "posthog.example.com", url: "https://posthog.example.com"),
-        ])
+        let (state, _) = Self.feed(
+            Self.start(until: "watch") + [
+                .waitingForAddress(.service("posthog-ingress-nginx-controller")),
+                .dnsRecord(instruction, hostname: "posthog.example.com", url: "https://posthog.example.com"),
+            ])
         #expect(state.phase == .done)
         #expect(state.progress.steps.last?.status == .done)
         let post = try #require(state.post)
@@ -158,17 +185,20 @@ import TUI
         #expect(WizardInstallBridge.age(seconds: 3 * 3600) == "3h")
         #expect(WizardInstallBridge.runsHelmRelease(["helm", "install", "-f", "values.yaml"]))
         #expect(!WizardInstallBridge.runsHelmRelease(["helm", "repo", "update"]))
-        let waiting = Diagnosis(code: .volumeWaitsForPod, subject: "PersistentVolumeClaim data-x", summary: "data-x waits for its pod",
-                                details: ["WaitForFirstConsumer: waiting for first consumer to be created before binding"], fix: "…")
+        let waiting = Diagnosis(
+            code: .volumeWaitsForPod, subject: "PersistentVolumeClaim data-x", summary: "data-x waits for its pod",
+            details: ["WaitForFirstConsumer: waiting for first consumer to be created before binding"], fix: "…")
         #expect(!WizardInstallBridge.worthShowing(waiting))
-        var provisioning = Diagnosis(code: .pvcPending, subject: "PersistentVolumeClaim data-x", summary: "data-x has no volume yet", fix: "…")
+        var provisioning = Diagnosis(
+            code: .pvcPending, subject: "PersistentVolumeClaim data-x", summary: "data-x has no volume yet", fix: "…")
         provisioning.object = DiagnosedObject(kind: "PersistentVolumeClaim", name: "data-x")
         provisioning.inProgress = true
         #expect(WizardInstallBridge.model(provisioning).waiting?.contains("after 120 s") == true, "shown as a wait with its deadline")
         #expect(WizardInstallBridge.translate(provisioning).isEmpty, "a wait is not kept as a lasting problem")
         let crash = Diagnosis(code: .crashLoop, subject: "Pod web", summary: "keeps crashing", fix: "Read the log.")
         #expect(WizardInstallBridge.worthShowing(crash))
-        #expect(WizardInstallBridge.model(crash) == .init(title: "keeps crashing", cause: "Pod web: keeps crashing", fix: ["Read the log."]))
+        #expect(
+            WizardInstallBridge.model(crash) == .init(title: "keeps crashing", cause: "Pod web: keeps crashing", fix: ["Read the log."]))
     }
 }
 

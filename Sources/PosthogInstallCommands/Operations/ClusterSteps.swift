@@ -180,7 +180,7 @@ struct ClusterSteps: Sendable {
                 failingSince = since
                 let silent = clock.monotonic - since
                 if silent >= Self.lostClusterLimit {
-                    report(.note("  Gave up: the cluster has not answered for \(ElapsedText.text(silent)) (\(error.message))."))
+                    report(.stopped("  Gave up: the cluster has not answered for \(ElapsedText.text(silent)) (\(error.message))."))
                     return .lostCluster
                 }
                 if !toldLost && (silent >= Self.lostClusterNotice || error.kind == .unreachable) {
@@ -223,14 +223,14 @@ struct ClusterSteps: Sendable {
                 for diagnosis in update.diagnoses where shown.insert(Self.shownKey(diagnosis)).inserted {
                     report(.diagnosis(diagnosis))
                 }
-                report(.note("  Stopped waiting: " + reasons.map(Self.sentence).joined(separator: "; ") + "."))
+                report(.stopped("  Stopped waiting: " + reasons.map(Self.sentence).joined(separator: "; ") + "."))
                 return .stopped
             case .keepWaiting:
                 stopping = nil
             }
         }
         try Task.checkCancellation()
-        report(.note("  Still not ready after \(limit.components.seconds / 60) minutes."))
+        report(.stopped("  Still not ready after \(limit.components.seconds / 60) minutes."))
         return .timedOut
     }
 

@@ -29,7 +29,7 @@ final class HeadlessPrinter: Sendable {
     /// The lines for one event (empty when nothing new is worth a line).
     func lines(for event: OperationEvent) -> [String] {
         switch event {
-        case .note(let text), .failure(let text):
+        case .note(let text), .failure(let text), .stopped(let text), .headlessHint(let text):
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         case .preflight(let report):
             var lines: [String] = []

@@ -21,6 +21,13 @@ enum OperationEvent: Sendable {
     case stepFinished(PlanStep, succeeded: Bool)
     /// One line of helm's (or kubectl's) own output while a step runs.
     case toolOutput(String)
+    /// Why a wait ended without success (a problem that waiting will not solve, the time limit,
+    /// a cluster that stopped answering): one line, printed as a note, and kept by the wizard
+    /// as the reason the run ended.
+    case stopped(String)
+    /// Advice about the headless command's own flags (the wizard, which wrote the file itself,
+    /// leaves it out).
+    case headlessHint(String)
     /// A step is still running and has been quiet for a while (headless runs print it, so a
     /// log never sits silent; the wizard shows its own clock).
     case heartbeat(String)

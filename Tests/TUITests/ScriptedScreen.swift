@@ -10,6 +10,7 @@ final class ScriptedScreen: TerminalScreen, Sendable {
         var script: [ScriptedInput]
         var drawn: [Canvas] = []
         var waits = 0
+        var readsElsewhere = 0
     }
 
     /// One scripted input.
@@ -40,14 +41,21 @@ final class ScriptedScreen: TerminalScreen, Sendable {
 
     /// The next scripted input; `.closed` once the script is used up, which ends a run.
     func readKey(timeout: Duration) -> KeyRead {
+        if !WizardRunner.isOnTerminalThread { state.withLock { $0.readsElsewhere += 1 } }
         if case .waitFor(let text)? = state.withLock({ $0.script.first }) {
             let drawn = state.withLock { $0.drawn.last?.plainText().contains(text) ?? false }
-            let waited = state.withLock { s -> Int in s.waits += 1; return s.waits }
+            let waited = state.withLock { s -> Int in
+                s.waits += 1
+                return s.waits
+            }
             if !drawn && waited < 2000 {
                 usleep(5_000)
                 return .timeout
             }
-            state.withLock { s in s.waits = 0; s.script.removeFirst() }
+            state.withLock { s in
+                s.waits = 0
+                s.script.removeFirst()
+            }
         }
         return state.withLock { state -> KeyRead in
             guard !state.script.isEmpty else { return .closed }
@@ -63,6 +71,9 @@ final class ScriptedScreen: TerminalScreen, Sendable {
 
     /// Every canvas drawn, in order.
     var drawn: [Canvas] { state.withLock { $0.drawn } }
+
+    /// How many keys were read off the wizard's terminal thread (on a thread the other tasks need).
+    var readsElsewhere: Int { state.withLock { $0.readsElsewhere } }
 
     /// Whether every scripted input was read.
     var scriptUsed: Bool { state.withLock { $0.script.isEmpty } }

@@ -24,14 +24,33 @@ public enum WizardRunner {
     /// Runs until the wizard finishes, is quit or is stopped. `signals` are already subscribed
     /// (SIGINT arrives as Ctrl-C and asks before quitting; SIGTERM and SIGHUP stop at once).
     /// `onFirstDraw` is called once the first screen is shown (for start-up timing).
-    public static func run(_ initial: WizardState, screen: some TerminalScreen, signals: AsyncStream<SignalEvent>? = nil,
-                           preview: @escaping PreviewProvider, onFirstDraw: (() -> Void)? = nil) async -> Outcome {
+    public static func run(
+        _ initial: WizardState, screen: some TerminalScreen, signals: AsyncStream<SignalEvent>? = nil,
+        preview: @escaping PreviewProvider, onFirstDraw: (() -> Void)? = nil
+    ) async -> Outcome {
         await run(initial, screen: screen, signals: signals, services: WizardServices(preview: preview), onFirstDraw: onFirstDraw)
     }
 
-    /// Runs the wizard with everything the edges provide (the review, the cluster, the install).
-    public static func run(_ initial: WizardState, screen: some TerminalScreen, signals: AsyncStream<SignalEvent>? = nil,
-                           services: WizardServices, onFirstDraw: (() -> Void)? = nil) async -> Outcome {
+    /// Runs the wizard with everything the edges provide (the review, the cluster, the install),
+    /// on the terminal's own thread (`TerminalExecutor`), so waiting for a key never holds a
+    /// thread that the install's tasks need.
+    public static func run(
+        _ initial: WizardState, screen: some TerminalScreen, signals: AsyncStream<SignalEvent>? = nil,
+        services: WizardServices, onFirstDraw: (() -> Void)? = nil
+    ) async -> Outcome {
+        await withTaskExecutorPreference(TerminalExecutor.shared) {
+            await loop(initial, screen: screen, signals: signals, services: services, onFirstDraw: onFirstDraw)
+        }
+    }
+
+    /// Whether the caller runs on the wizard's terminal thread (where keys are read and the
+    /// screen is drawn).
+    public static var isOnTerminalThread: Bool { TerminalExecutor.isCurrent }
+
+    private static func loop(
+        _ initial: WizardState, screen: some TerminalScreen, signals: AsyncStream<SignalEvent>?,
+        services: WizardServices, onFirstDraw: (() -> Void)?
+    ) async -> Outcome {
         let preview = services.preview
         let inbox = Inbox()
         // Looked for once the first screen is up: the search (a simulated cluster's state file,
@@ -95,7 +114,8 @@ public enum WizardRunner {
             }
             for event in events {
                 let (next, effects) = Wizard.update(state, event)
-                dirty = dirty || next != state || event == .key(.resize) || { if case .resized = event { return true } else { return false } }()
+                dirty =
+                    dirty || next != state || event == .key(.resize) || { if case .resized = event { return true } else { return false } }()
                 state = next
                 for effect in effects {
                     switch effect {
@@ -156,7 +176,12 @@ public enum WizardRunner {
 
         func post(_ message: Message) { messages.withLock { $0.append(message) } }
 
-        func drain() -> [Message] { messages.withLock { list in defer { list.removeAll() }; return list } }
+        func drain() -> [Message] {
+            messages.withLock { list in
+                defer { list.removeAll() }
+                return list
+            }
+        }
     }
 }
 
@@ -185,19 +210,21 @@ public struct WizardServices: Sendable {
     public var stopTask: @Sendable (WizardTask) -> Void
 
     /// Services; everything but the review defaults to doing nothing.
-    public init(preview: @escaping WizardRunner.PreviewProvider, findCluster: (@Sendable () async -> ClusterInfo)? = nil,
-                startInstall: @escaping @Sendable (AnswerSheet, String?, PreflightConsent, @escaping Report) -> Void = { _, _, _, report in
-                    report(.ended(failure: "this wizard writes values.yaml only"))
-                },
-                loadPodLogs: @escaping @Sendable (String) async -> [String] = { _ in [] },
-                recheck: @escaping @Sendable () -> Void = {},
-                prepareTask: @escaping @Sendable (WizardTask, TaskInputs) async -> WizardEvent = { task, _ in
-                    .taskUnavailable(task, "This wizard was started without a cluster to work on.")
-                },
-                runTask: @escaping @Sendable (WizardTask, TaskInputs, String?, @escaping Report) -> Void = { _, _, _, report in
-                    report(.ended(failure: "this wizard was started without a cluster to work on"))
-                },
-                stopTask: @escaping @Sendable (WizardTask) -> Void = { _ in }) {
+    public init(
+        preview: @escaping WizardRunner.PreviewProvider, findCluster: (@Sendable () async -> ClusterInfo)? = nil,
+        startInstall: @escaping @Sendable (AnswerSheet, String?, PreflightConsent, @escaping Report) -> Void = { _, _, _, report in
+            report(.ended(failure: "this wizard writes values.yaml only"))
+        },
+        loadPodLogs: @escaping @Sendable (String) async -> [String] = { _ in [] },
+        recheck: @escaping @Sendable () -> Void = {},
+        prepareTask: @escaping @Sendable (WizardTask, TaskInputs) async -> WizardEvent = { task, _ in
+            .taskUnavailable(task, "This wizard was started without a cluster to work on.")
+        },
+        runTask: @escaping @Sendable (WizardTask, TaskInputs, String?, @escaping Report) -> Void = { _, _, _, report in
+            report(.ended(failure: "this wizard was started without a cluster to work on"))
+        },
+        stopTask: @escaping @Sendable (WizardTask) -> Void = { _ in }
+    ) {
         self.prepareTask = prepareTask
         self.runTask = runTask
         self.stopTask = stopTask

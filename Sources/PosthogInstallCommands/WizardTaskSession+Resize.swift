@@ -108,7 +108,8 @@ extension WizardTaskSession {
         let fields = now.sizes.map { component, size in
             TaskField(
                 id: component, label: ResizeTable.name(component), kind: .size, initial: size, optional: true,
-                hint: "now \(size.isEmpty ? "unknown" : size); type a larger size such as 200Gi")
+                hint: "now \(size.isEmpty ? "unknown" : size); type a larger size such as 200Gi",
+                atLeast: size.isEmpty ? nil : size)
         }
         return .taskReady(
             .resize,

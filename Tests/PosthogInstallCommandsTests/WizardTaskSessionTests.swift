@@ -12,18 +12,23 @@ import YAML
 /// an installed simulated cluster, and `run` drives the headless run, reporting the screens' updates.
 @Suite struct WizardTaskSessionTests {
     static func session(files: InMemoryFileSystem, connection: ClusterConnection, clock: any WallClock) -> WizardTaskSession {
-        let choice = WizardClusterProbe.Choice(info: ClusterInfo(simulated: true, context: connection.context, detail: "2 nodes"),
-                                               simulatedNodes: "2x4cpu8gi")
-        let command = WizardCommand(files: files, runner: ScriptedRunner(), secrets: WizardCommandTests.FixedSecrets(),
-                                    profiles: InstalledCluster.profiles)
-        return WizardTaskSession(command: command, environment: .init(
-            cluster: Task { choice }, clock: clock, runner: ScriptedRunner(), paths: TestConnections.paths,
-            simulatedState: .inMemory, patience: .seconds(36_000)), connection: connection)
+        let choice = WizardClusterProbe.Choice(
+            info: ClusterInfo(simulated: true, context: connection.context, detail: "2 nodes"),
+            simulatedNodes: "2x4cpu8gi")
+        let command = WizardCommand(
+            files: files, runner: ScriptedRunner(), secrets: WizardCommandTests.FixedSecrets(),
+            profiles: InstalledCluster.profiles)
+        return WizardTaskSession(
+            command: command,
+            environment: .init(
+                cluster: Task { choice }, clock: clock, runner: ScriptedRunner(), paths: TestConnections.paths,
+                simulatedState: .inMemory, patience: .seconds(36_000)), connection: connection)
     }
 
     static func session(_ installed: InstalledCluster, through runner: (any ProcessRunner)? = nil) -> WizardTaskSession {
-        session(files: installed.files, connection: runner.map { installed.connection(through: $0) } ?? installed.connection,
-                clock: installed.clock)
+        session(
+            files: installed.files, connection: runner.map { installed.connection(through: $0) } ?? installed.connection,
+            clock: installed.clock)
     }
 
     /// The form of a prepared screen, or a test failure naming why there is none.
@@ -62,9 +67,13 @@ extension WizardTaskSessionTests {
     static func oneClick(files: InMemoryFileSystem, clock: FastClock) async throws -> (ClusterConnection, String) {
         let connection = try TestConnections.simulated(nodes: "2x4cpu8gi", clock: clock, files: files)
         files.addFile("/marketplace/values.yaml", TLSCommandTests.oneClickValues)
-        for argv in [["repo", "add", "posthog", "https://posthog.github.io/charts-clickhouse/"],
-                     ["install", "posthog", "posthog/posthog", "-n", "posthog", "--create-namespace", "--version", "30.46.0",
-                      "-f", "/marketplace/values.yaml"]] {
+        for argv in [
+            ["repo", "add", "posthog", "https://posthog.github.io/charts-clickhouse/"],
+            [
+                "install", "posthog", "posthog/posthog", "-n", "posthog", "--create-namespace", "--version", "30.46.0",
+                "-f", "/marketplace/values.yaml",
+            ],
+        ] {
             let result = try await connection.runner.run(ProcessCommand("helm", argv, timeout: .seconds(1200)))
             #expect(result.status.isSuccess, "\(result.standardError)")
         }
@@ -117,8 +126,12 @@ extension WizardTaskSessionTests {
         let clock = FastClock(factor: 50)
         let (connection, ip) = try await Self.oneClick(files: files, clock: clock)
         let session = Self.session(files: files, connection: connection, clock: clock)
-        let (updates, state) = await Self.run(session, .oneClickTLS, TaskInputs(fields: ["hostname": "posthog.example.com",
-                                                                                         "email": "ops@example.com"]))
+        let (updates, state) = await Self.run(
+            session, .oneClickTLS,
+            TaskInputs(fields: [
+                "hostname": "posthog.example.com",
+                "email": "ops@example.com",
+            ]))
         #expect(state.failure == nil, "\(Self.notes(updates))")
         // While it waits, the checklist names the record and the output says how to create it.
         #expect(updates.contains(.stepStarted(id: "dns", command: nil)))
@@ -191,6 +204,19 @@ extension WizardTaskSessionTests {
         #expect(try installed.files.readString("values.yaml") == before)
     }
 
+    @Test func aSmallerSizeIsRefusedInTheFieldAsItIsTyped() async throws {
+        let installed = try await InstalledCluster.make()
+        let form = try #require(Self.form(await Self.session(installed).prepare(.resize, TaskInputs())))
+        let field = try #require(form.fields.first { $0.id == "clickhouse" })
+        guard case .failure(let problem) = TaskFieldCheck.check("2Gi", field) else {
+            Issue.record("2Gi is accepted in the field (the volume is \(field.initial))")
+            return
+        }
+        #expect(problem.message == "2Gi is smaller than the current \(field.initial); volumes can only grow.")
+        #expect((try? TaskFieldCheck.check("2000Gi", field).get()) == "2000Gi")
+        #expect((try? TaskFieldCheck.check(field.initial, field).get()) == field.initial, "the size it has now is fine")
+    }
+
     @Test func resizeWithNothingChangedSaysSo() async throws {
         let installed = try await InstalledCluster.make()
         let session = Self.session(installed)
@@ -225,8 +251,9 @@ extension WizardTaskSessionTests {
     @Test func infoWithShowSecretsReadsThePasswords() async throws {
         let installed = try await InstalledCluster.make()
         let runner = InfoCommandTests.secrets(installed.cluster)
-        let form = Self.form(await Self.session(installed, through: runner)
-            .prepare(.info, TaskInputs(options: [WizardTaskSession.showSecretsOption])))
+        let form = Self.form(
+            await Self.session(installed, through: runner)
+                .prepare(.info, TaskInputs(options: [WizardTaskSession.showSecretsOption])))
         let text = Self.text(form)
         #expect(text.contains("  password: pg-from-secret"), "\(text)")
         #expect(text.contains("press s to hide them"))
@@ -250,9 +277,10 @@ extension WizardTaskSessionTests {
         let on = Self.form(await session.prepare(.info, TaskInputs(options: [WizardTaskSession.portForwardOption])))
         #expect(Self.text(on).hasPrefix("Prometheus: http://localhost:9090 (forwarding; press p to stop)"), "\(Self.text(on))")
         #expect(on?.keys.last?.label == "stop forwarding")
-        #expect(runner.argvs.filter { $0.contains("port-forward") } == [
-            ["kubectl", "--context", "posthog-simulated", "--namespace", "posthog", "port-forward", pod, "9090"],
-        ])
+        #expect(
+            runner.argvs.filter { $0.contains("port-forward") } == [
+                ["kubectl", "--context", "posthog-simulated", "--namespace", "posthog", "port-forward", pod, "9090"]
+            ])
         let forward = try #require(session.prometheusForward.withLock { $0 })
         #expect(forward.status == .forwarding)
 

@@ -77,15 +77,21 @@ public struct TaskField: Sendable, Hashable {
     public var optional: Bool
     /// A short hint under the field.
     public var hint: String?
+    /// For a size: the size now, so a smaller one is refused as it is typed (volumes only grow).
+    public var atLeast: String?
 
     /// Creates a field.
-    public init(id: String, label: String, kind: ValidationKind, initial: String = "", optional: Bool = false, hint: String? = nil) {
+    public init(
+        id: String, label: String, kind: ValidationKind, initial: String = "", optional: Bool = false, hint: String? = nil,
+        atLeast: String? = nil
+    ) {
         self.id = id
         self.label = label
         self.kind = kind
         self.initial = initial
         self.optional = optional
         self.hint = hint
+        self.atLeast = atLeast
     }
 }
 

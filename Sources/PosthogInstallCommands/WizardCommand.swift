@@ -8,6 +8,7 @@ import Foundation
 import Installer
 import Synchronization
 import TUI
+import YAML
 
 /// `posthog-install` without a subcommand: the full-screen wizard when run in a terminal,
 /// otherwise a message pointing to the headless commands. On confirmation the wizard writes
@@ -115,7 +116,8 @@ final class WizardCommand: Sendable {
             recheck: { session.recheck() },
             prepareTask: { task, inputs in await tasks.prepare(task, inputs) },
             runTask: { task, inputs, context, report in tasks.run(task, inputs, context: context, report: report) },
-            stopTask: { task in tasks.stop(task) })
+            stopTask: { task in tasks.stop(task) },
+            previewUpgrade: { sheet in await command.preview(sheet, profile: profile, upgrade: true) })
         // Subscribe before curses starts so SIGINT/SIGTERM come to us (curses leaves them alone).
         let signals = SystemSignals.shared.events([.interrupt, .terminate, .hangup])
         let outcome: WizardRunner.Outcome
@@ -167,6 +169,11 @@ final class WizardCommand: Sendable {
             profile = saved
             sheet = savedSheet
         }
+        if sheet.answers["cloud"] == nil, files.exists(valuesPath), let text = try? files.readString(valuesPath),
+           let cloud = (try? YAML.parse(text, file: valuesPath))?["cloud"]?.stringValue, Cloud(rawValue: cloud) != nil {
+            // values.yaml names the cloud it was written for: "Change settings" keeps it.
+            sheet.answers["cloud"] = cloud
+        }
         var state = WizardState(profile: profile, answers: sheet.answers)
         state.enabledSections = sheet.enabledSections
         state.confirmAction = "write values.yaml"
@@ -192,7 +199,8 @@ final class WizardCommand: Sendable {
 
     /// Prepares the review: values.yaml for the answers (an edit of the existing file when
     /// there is one), the commands, and kubectl's current context.
-    func preview(_ sheet: AnswerSheet, profile: ProfileSet) async -> WizardEvent {
+    /// With `upgrade`, the answers change an installed release: the commands are `helm upgrade`'s.
+    func preview(_ sheet: AnswerSheet, profile: ProfileSet, upgrade: Bool = false) async -> WizardEvent {
         do {
             let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
             let output = try ValuesGeneration.generate(.init(profile: profile, sheet: sheet, existing: existing, file: valuesPath,
@@ -205,8 +213,8 @@ final class WizardCommand: Sendable {
             let context = if let cluster { await cluster.value.info.context } else { await currentContext() }
             return .previewReady(ReviewPreview(values: output.text, existing: existing, valuesPath: valuesPath,
                                                commands: Self.plannedCommands(profile: profile, valuesPath: valuesPath,
-                                                                              upgrade: existing != nil && !installing,
-                                                                              context: installing ? context : nil),
+                                                                              upgrade: upgrade || (existing != nil && !installing),
+                                                                              context: installing || upgrade ? context : nil),
                                                kubeContext: context))
         } catch {
             return .previewFailed("values.yaml could not be prepared: \(error)")
@@ -227,6 +235,15 @@ final class WizardCommand: Sendable {
         guard let result = try? await runner.run(command), result.status.isSuccess else { return nil }
         let context = result.standardOutput.trimmingWhitespaceAndNewlines()
         return context.isEmpty ? nil : context
+    }
+
+    /// values.yaml for changed settings, as the review showed it (generated again when the review
+    /// showed other answers).
+    func settingsValues(_ sheet: AnswerSheet, profile: ProfileSet) throws -> ValuesGeneration.Output {
+        if let reviewed = lastPreview.withLock({ $0 }), reviewed.0 == sheet { return reviewed.1 }
+        let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
+        return try ValuesGeneration.generate(.init(profile: profile, sheet: sheet, existing: existing, file: valuesPath,
+                                                   previousSheet: savedSheet(profile: profile)), secrets: secrets)
     }
 
     /// Writes values.yaml (exactly what the review showed) and answers.yaml; returns the summary.

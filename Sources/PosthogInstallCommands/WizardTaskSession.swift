@@ -88,7 +88,7 @@ final class WizardTaskSession: Sendable {
     func prepare(_ task: WizardTask, _ inputs: TaskInputs) async -> WizardEvent {
         do {
             switch task {
-            case .upgrade: return try await prepareUpgrade(inputs)
+            case .upgrade, .changeSettings: return try await prepareUpgrade(inputs)
             case .uninstall: return try await prepareUninstall(inputs)
             case .oneClickTLS: return try await prepareTLS(inputs)
             case .resize: return try await prepareResize(inputs)
@@ -115,7 +115,7 @@ final class WizardTaskSession: Sendable {
             do {
                 let connection = try await connection()
                 switch task {
-                case .upgrade: code = await runUpgrade(inputs, connection: connection, context: context, report: translate)
+                case .upgrade, .changeSettings: code = await runUpgrade(inputs, connection: connection, context: context, report: translate)
                 case .uninstall: code = await runUninstall(inputs, connection: connection, context: context, report: translate)
                 case .oneClickTLS: code = await runTLS(inputs, connection: connection, context: context, report: translate)
                 case .resize: code = await runResize(inputs, connection: connection, context: context, report: translate)

@@ -58,17 +58,20 @@ import Testing
         // Enter without a release starts the questions as before.
         #expect(F.press([.enter], on: state).0.step != .welcome)
         state = Self.atMenu()
-        #expect(TaskMenu.entries(state).map(\.task) == [.upgrade, .resize, .info, .oneClickTLS, .uninstall])
-        #expect(state.menuHighlight == 0)
+        #expect(TaskMenu.entries(state).map(\.task) == [.changeSettings, .upgrade, .resize, .info, .oneClickTLS, .uninstall])
+        // Without saved answers "Change settings" waits; the upgrade is the first free job.
+        #expect(TaskMenu.entries(state)[0].unavailable?.contains("answers.yaml") == true)
+        #expect(state.menuHighlight == 1)
     }
 
     @Test func withoutValuesTheUpgradeWaitsAndTheFirstFreeJobIsHighlighted() {
         var state = Self.atMenu(savedValues: false)
         state = Wizard.update(state, .cluster(Self.installedCluster())).0
         let entries = TaskMenu.entries(state)
-        #expect(entries[0].unavailable?.contains("values.yaml") == true)
-        #expect(entries[1].unavailable != nil)
-        #expect(state.menuHighlight == 2)
+        #expect(entries[0].unavailable?.contains("folder that holds values.yaml") == true)
+        #expect(entries[1].unavailable?.contains("folder that holds values.yaml") == true)
+        #expect(entries[2].unavailable != nil)
+        #expect(state.menuHighlight == 3)
         // Enter on an entry that must wait does nothing.
         state.menuHighlight = 0
         let (next, effects) = F.press([.enter], on: state)
@@ -77,10 +80,10 @@ import Testing
     }
 
     @Test func choosingAJobOpensItsScreenAndAsksTheEdgeToPrepareIt() {
-        let (state, effects) = F.press([.down, .down, .down, .down, .enter], on: Self.atMenu())
+        let (state, effects) = F.press([.down, .down, .down, .down, .enter], on: Self.atMenu())  // from the upgrade
         #expect(state.step == .task(.uninstall))
         #expect(effects == [.prepareTask(.uninstall, TaskInputs())])
-        let (numbered, _) = F.press([.character("3"), .enter], on: Self.atMenu())
+        let (numbered, _) = F.press([.character("4"), .enter], on: Self.atMenu())
         #expect(numbered.step == .task(.info))
     }
 

@@ -2,7 +2,7 @@ import YAML
 
 /// The answers given so far, keyed by question id, plus which optional sections are on.
 /// Answers are stored as checked text (`AnswerValidation.check`).
-public struct AnswerSheet: Equatable, Sendable {
+public struct AnswerSheet: Hashable, Sendable {
     /// Question id → answer text.
     public var answers: [String: String]
     /// Optional sections the person turned on (`email`, `external-postgresql`, …).

@@ -14,6 +14,13 @@ enum TaskHelp {
                 version, the chart's upgrade notes for each one are shown; tick each box once you have \
                 read the note and done what it asks. A note that loses data needs its own box.
                 """
+        case .changeSettings:
+            what = """
+                Asks the questions of the install again (hostname, HTTPS, size and the extras), \
+                starting from your saved answers; the cloud stays the one installed. The review \
+                shows the changes to values.yaml; the upgrade screen after it shows what changes \
+                in the cluster. values.yaml is written only when you press Upgrade.
+                """
         case .oneClickTLS:
             what = """
                 For a PostHog installed from the DigitalOcean Marketplace (1-click), which answers on \

@@ -87,8 +87,10 @@ extension WizardView {
     }
 
     static func taskHints(_ state: WizardState) -> [KeyHint] {
+        // Esc goes back one screen: the review for changed settings, otherwise the menu.
+        let back = KeyHint("Esc", state.task?.settings != nil ? "back" : "menu")
         guard let screen = state.task, let form = screen.form else {
-            return [KeyHint("Esc", "menu"), KeyHint("q", "quit")]
+            return [back, KeyHint("q", "quit")]
         }
         var hints: [KeyHint] = []
         if screen.rowCount > 1 { hints.append(KeyHint("Tab", "next")) }
@@ -99,7 +101,7 @@ extension WizardView {
         }
         if form.text.count > 4 { hints.append(KeyHint("PgUp/PgDn", "scroll")) }
         for key in form.keys { hints.append(KeyHint(String(key.key), key.label)) }
-        return hints + [KeyHint("Esc", "menu"), KeyHint(screen.focusedRow.isField ? "Ctrl-C" : "q", "quit")]
+        return hints + [back, KeyHint(screen.focusedRow.isField ? "Ctrl-C" : "q", "quit")]
     }
 
     /// The welcome screen once a release is found: what is installed and the jobs on offer.
@@ -115,6 +117,9 @@ extension WizardView {
         canvas.write("What would you like to do?", x: body.x, y: y, style: .strong)
         y += 2
         let highlighted = state.menuHighlight ?? TaskMenu.defaultHighlight(entries)
+        // Each entry takes two rows with its explanation; when the window is too short for all
+        // of them, only the highlighted entry shows its explanation (moving shows the others).
+        let details = TaskMenu.detailRows(entries, highlighted: highlighted, rows: body.maxY - 1 - y)
         for (index, entry) in entries.enumerated() where y < body.maxY - 1 {
             let isHighlighted = index == highlighted
             canvas.write(isHighlighted ? glyphs.pointer : " ", x: body.x, y: y, style: .strong)
@@ -123,12 +128,15 @@ extension WizardView {
                 : isHighlighted ? CellStyle(bold: true, reverse: true, role: .accent) : .strong
             canvas.write(title, x: body.x + 2, y: y, style: style, maxWidth: body.width - 2)
             y += 1
+            guard details.contains(index) else { continue }
             let detail = entry.unavailable.map { "not now: \($0)" } ?? entry.detail
-            y += canvas.writeWrapped(detail, in: Rect(x: body.x + 5, y: y, width: body.width - 5, height: min(2, body.maxY - y)),
+            y += canvas.writeWrapped(detail, in: Rect(x: body.x + 5, y: y, width: body.width - 5, height: min(2, body.maxY - 1 - y)),
                                      style: entry.unavailable != nil ? .warning : .muted)
         }
-        canvas.write("Every job here shows what it will run and asks before it changes anything.", x: body.x, y: body.maxY - 1,
-                     style: .muted, maxWidth: body.width)
+        if y < body.maxY {
+            canvas.write("Every job here shows what it will run and asks before it changes anything.", x: body.x, y: body.maxY - 1,
+                         style: .muted, maxWidth: body.width)
+        }
     }
 
     /// The screen a job from the menu ends on when it has no address to show.

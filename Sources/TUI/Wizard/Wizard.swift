@@ -144,8 +144,11 @@ public enum Wizard {
             if state.extrasHighlight == nil { state.extrasHighlight = WizardFlow.optionalSections(state.profile).count }
         case .review:
             state.review = ReviewState()
-            return (state, [.preparePreview(WizardFlow.finalSheet(state))])
-        case .welcome, .install, .task:
+            return (state, [.preparePreview(WizardFlow.finalSheet(state), upgrade: state.changingSettings != nil)])
+        case .welcome:
+            // Back on the menu from the first question: the settings stay as saved.
+            state = stopChangingSettings(state, keep: false)
+        case .install, .task:
             break
         }
         return (state, [])
@@ -246,6 +249,7 @@ public enum Wizard {
             }
         case .enter:
             guard let preview = state.review.preview else { return (state, []) }
+            if state.changingSettings != nil { return reviewChangedSettings(state) }
             if state.runsInstall {
                 // Confirming the review is confirming the context it showed: the install is pinned to it.
                 state.step = .install

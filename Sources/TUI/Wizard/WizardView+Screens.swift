@@ -48,7 +48,9 @@ extension WizardView {
             }
             return
         }
-        if state.runsInstall, let cluster = state.cluster, cluster.simulated {
+        if state.changingSettings != nil {
+            drawSettingsReviewHeader(&canvas, state, preview, glyphs: glyphs)
+        } else if state.runsInstall, let cluster = state.cluster, cluster.simulated {
             canvas.write("Cluster: ", x: x, y: 2, style: .strong)
             canvas.write("the built-in simulated cluster (\(cluster.detail))", x: x + 9, y: 2,
                          style: CellStyle(bold: true, role: .warning), maxWidth: width - 9)
@@ -70,7 +72,9 @@ extension WizardView {
                              style: .warning, maxWidth: width - 14)
             }
         }
-        let fileNote = preview.existing == nil
+        let fileNote = state.changingSettings != nil
+            ? "Enter: what the upgrade changes in the cluster. Nothing is written yet."
+            : preview.existing == nil
             ? "Writes \(preview.valuesPath) (new file, readable only by you)."
             : "Updates \(preview.valuesPath); the current file is kept as a backup."
         canvas.write(fileNote, x: x, y: 3, maxWidth: width)
@@ -84,5 +88,17 @@ extension WizardView {
         let pane = ReviewLayout.paneRect(state)
         TextPane.draw(&canvas, lines: ReviewLayout.paneLines(state), scroll: state.review.scroll,
                       title: ReviewLayout.paneTitle(state), in: pane, glyphs: glyphs)
+    }
+
+    /// The first line of the review of changed settings: the release they go to.
+    private static func drawSettingsReviewHeader(_ canvas: inout Canvas, _ state: WizardState, _ preview: ReviewPreview, glyphs: Glyphs) {
+        let x = 2, width = state.size.columns - 4
+        let release = state.cluster?.release.map { "release \($0.release) in namespace \($0.namespace)" } ?? "the installed release"
+        let place = state.cluster?.simulated == true ? "the simulated cluster" : "context \(preview.kubeContext ?? "(none)")"
+        canvas.write("Changes for \(release), \(place)", x: x, y: 2, style: .strong, maxWidth: width)
+        let changed = preview.existing.map { $0 != preview.values } ?? true
+        canvas.write(changed ? "The pane shows how \(preview.valuesPath) changes (Tab: the whole file)."
+                     : "\(glyphs.warning) These answers give the same \(preview.valuesPath): the upgrade would change nothing.",
+                     x: x, y: 4, style: changed ? .muted : .warning, maxWidth: width)
     }
 }

@@ -78,7 +78,7 @@ public enum WizardView {
             let section = state.profile.question(id).map(\.section)
             return state.profile.sections.first { $0.id == section }?.title ?? "Questions"
         case .extras: return "Optional extras"
-        case .review: return "Review"
+        case .review: return state.changingSettings != nil ? "Review the changed settings" : "Review"
         case .install: return state.install?.task.title ?? "Install"
         case .task(let task): return task.title
         }
@@ -113,7 +113,8 @@ public enum WizardView {
         case .task:
             return taskHints(state)
         case .review:
-            var hints = state.review.preview == nil ? [] : [KeyHint("Enter", state.confirmAction), KeyHint("Up/Down", "scroll")]
+            let confirm = state.changingSettings != nil ? "continue" : state.confirmAction
+            var hints = state.review.preview == nil ? [] : [KeyHint("Enter", confirm), KeyHint("Up/Down", "scroll")]
             if state.review.preview?.existing != nil { hints.append(KeyHint("Tab", "changes/file")) }
             return hints + [KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
         }

@@ -95,6 +95,8 @@ final class WizardInstallSession: Sendable {
         request.values.output = command.valuesPath
         request.context = context
         request.consent = consent
+        // The first run only checks: the wizard shows the preflight's result, and Enter starts the install.
+        request.stopAfterPreflight = !consent.preflightSeen
         let code = await run.execute(request)
         ticker.stop()
         shared.withLock { $0.code = code }
@@ -216,7 +218,7 @@ final class WizardInstallSession: Sendable {
                     \(status)
                     """, .stopped)
             }
-            if state.phase == .checking && state.plan.isEmpty {
+            if state.phase == .checked || (state.phase == .checking && state.plan.isEmpty) {
                 return ("Stopped before anything was installed. \(command.valuesPath) is written and kept.", .stopped)
             }
             return ("Stopped watching; helm is not running. PostHog's pods may still be starting.\n\(status)", .stopped)

@@ -6,6 +6,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Installer
+import Kube
 import Synchronization
 import TUI
 
@@ -74,8 +75,14 @@ final class WizardTaskSession: Sendable {
     /// The cluster as the welcome screen names it, with the PostHog release found there.
     func clusterInfo() async -> ClusterInfo {
         var info = await environment.cluster.value.info
-        guard info.problem == nil, let connection = try? await connection(),
-              let release = try? await connection.helm.installedRelease(Self.release, namespace: Self.namespace) else { return info }
+        guard info.problem == nil, let connection = try? await connection() else { return info }
+        // Its size, for the tier screen (the preflight checks it again before installing).
+        if let nodes = try? await connection.kubectl.nodes() {
+            let size = ClusterSizeCheck.check(nodes: nodes)
+            info.capacity = ClusterCapacity(nodes: nodes.filter { !$0.unschedulable && $0.isReady }.count,
+                                            allocatable: size.allocatable, capacity: size.capacity)
+        }
+        guard let release = try? await connection.helm.installedRelease(Self.release, namespace: Self.namespace) else { return info }
         info.release = InstalledPostHog(release: release.name, namespace: release.namespace,
                                         chartVersion: release.chartVersion ?? release.chart,
                                         appVersion: release.appVersion.isEmpty ? nil : release.appVersion, status: release.status)

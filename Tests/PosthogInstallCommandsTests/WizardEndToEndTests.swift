@@ -99,8 +99,14 @@ import Testing
             }
         }
 
+        /// On the preflight's result (nothing blocks): Enter starts the install.
+        func confirmPreflight() {
+            expectScreen("Press Enter to install, or Esc to change your answers.", seconds: 30)
+            session.keys("Enter")
+        }
+
         /// From the welcome screen to the review with DigitalOcean, HTTPS, tier `tier` (1-3).
-        func answer(tier: String = "2") {
+        func answer(tier: String = "2", tierScreenShows: String? = nil) {
             expectScreen("Press Enter to start")
             session.keys("Enter")
             expectScreen("Where does the Kubernetes cluster run?")
@@ -114,6 +120,7 @@ import Testing
             session.keys("Enter")
             expectScreen("Estimated monthly cost on DigitalOcean")
             session.type(tier)
+            if let tierScreenShows { expectScreen(tierScreenShows) }
             session.keys("Enter")
             expectScreen("Continue to review")
             session.keys("Enter")
@@ -160,7 +167,15 @@ import Testing
         session.run(["resize-window", "-t", "S", "-x", "100", "-y", "30"])
         run.expectScreen("values.yaml (new file)")
 
+        // The preflight's result is shown even when nothing blocks; Esc goes back to the review.
         session.keys("Enter")
+        run.expectScreen("PostHog installer • Preflight passed", seconds: 30)
+        run.expectScreen("! kubectl and helm: Simulated cluster")  // a warning, with its fix
+        run.expectScreen("Enter install  Esc back  ? help  q quit")
+        session.keys("Escape")
+        run.expectScreen("values.yaml; the current file is kept as a backup")
+        session.keys("Enter")
+        run.confirmPreflight()
         run.expectScreen("Installing PostHog (simulated cluster)")
         run.expectScreen("NAME")  // the pods table
         session.keys("Enter")  // the first pod's events and logs
@@ -205,6 +220,7 @@ import Testing
         session.keys("Enter")
         run.expectScreen("values.yaml (new file)")
         session.keys("Enter")
+        run.confirmPreflight()
         run.expectScreen("Installing PostHog (simulated cluster)")
         run.expectScreen("CNAME", seconds: 90)
         run.expectScreen(".us-east-1.elb.amazonaws.com")
@@ -223,7 +239,8 @@ import Testing
         let session = run.session
         run.expectScreen("1 node × 2 vCPU, 2 GiB memory")
         run.expectScreen("Chosen with --simulate")
-        run.answer(tier: "3")
+        // The tier screen already knows the cluster it will go to.
+        run.answer(tier: "3", tierScreenShows: "Your cluster: 1 node, 1.9 vCPU / 1.4 GiB allocatable: too small for PostHog")
         session.keys("Enter")
         run.expectScreen("Nothing was installed: the preflight found 1 blocker", seconds: 20)
         run.expectScreen("✗ Cluster size")
@@ -270,6 +287,7 @@ import Testing
         let session = run.session
         run.answer()
         session.keys("Enter")
+        run.confirmPreflight()
         run.expectScreen("Installing PostHog (simulated cluster)")
         session.keys("C-c")
         run.expectScreen("Stop the simulated install?")
@@ -290,6 +308,7 @@ import Testing
         let session = run.session
         run.answer()
         session.keys("Enter")
+        run.confirmPreflight()
         run.expectScreen("Installing PostHog (simulated cluster)")
         session.run(["resize-window", "-t", "S", "-x", "20", "-y", "5"])
         run.expectScreen("Terminal too")

@@ -41,7 +41,7 @@ import Testing
         #expect(F.press([.enter], on: asking).1.isEmpty, "Enter does not agree by accident")
 
         let (rerun, effects) = F.press([.character("y")], on: asking)
-        let consent = PreflightConsent(nodePoolAutoscales: true)
+        let consent = PreflightConsent(nodePoolAutoscales: true, preflightSeen: true)
         #expect(effects == [.startInstall(WizardFlow.finalSheet(rerun), context: "posthog-simulated", consent: consent)])
         #expect(rerun.install == InstallState(consent: consent), "the install starts again from the preflight")
         #expect(rerun.step == .install)
@@ -86,7 +86,7 @@ import Testing
         #expect(Self.text(asking).contains("  gcloud compute addresses create posthog --global"))
         let (_, effects) = F.press([.character("y")], on: asking)
         guard case .startInstall(_, _, let consent)? = effects.first else { Issue.record("no new run: \(effects)"); return }
-        #expect(consent == PreflightConsent(nodePoolAutoscales: true, reserveStaticIP: true), "earlier consent is kept")
+        #expect(consent == PreflightConsent(nodePoolAutoscales: true, reserveStaticIP: true, preflightSeen: true), "earlier consent is kept")
     }
 
     /// On GKE without gcloud, the static IP only warns; the blocked screen (another blocker: here

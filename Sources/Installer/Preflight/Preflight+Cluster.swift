@@ -53,6 +53,33 @@ extension Preflight {
                               fix: fixes.joined(separator: " "), details: details)
     }
 
+    /// "Cluster size" and "Pod placement" with one verdict. Pods that do not fit fail the size
+    /// check too, with that shortfall as its reason. Pods that fit by their requests on a cluster
+    /// under the documented minimum do not get a ✓ (a warning instead): the chart's pods request
+    /// less than PostHog uses (several request nothing), so the minimum stays the verdict.
+    public static func agreeing(size: PreflightCheck, placement: PreflightCheck) -> (PreflightCheck, PreflightCheck) {
+        var size = size, placement = placement
+        // A skipped or impossible placement (no pods, no nodes) leaves the size check as it is.
+        guard placement.kind == .placement, !placement.message.hasPrefix("The rendered chart has no pods"),
+              !placement.message.hasPrefix("No node to place") else { return (size, placement) }
+        switch (size.status, placement.status) {
+        case (.fail, .pass):
+            // One blocker, the size; placement says why its fit does not count.
+            placement.status = .warn
+            placement.message = placement.message.trimming(".") + ", but the chart's pods request less than PostHog uses "
+                + "(several request nothing), so fitting by requests does not make up for the size (see Cluster size)."
+            placement.fix = size.fix
+        case (.pass, .fail), (.warn, .fail):
+            size.status = .fail
+            let sentence = placement.message.split(separator: ";").first.map(String.init) ?? placement.message
+            size.message = size.message.trimming(".") + ", but not enough for the chosen tier: \(sentence) (see Pod placement)."
+            size.fix = placement.fix
+        default:
+            break
+        }
+        return (size, placement)
+    }
+
     /// An earlier install: on install, an existing release means upgrade instead; on upgrade, it must exist.
     public static func existingRelease(_ f: PreflightFacts) -> PreflightCheck {
         let same = f.releases.first { $0.name == f.release && $0.namespace == f.namespace }

@@ -13,8 +13,9 @@ public enum Preflight {
         checks.append(reach)
         guard reach.status != .fail else { return PreflightReport(checks: checks) }
         checks.append(storage(facts))
-        checks.append(clusterSize(facts))
-        checks.append(placement(facts))
+        let (size, fit) = agreeing(size: clusterSize(facts), placement: placement(facts))
+        checks.append(size)
+        checks.append(fit)
         checks.append(existingRelease(facts))
         checks.append(conflicts(facts))
         if let apis = apiResources(facts) { checks.append(apis) }

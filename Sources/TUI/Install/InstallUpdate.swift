@@ -120,6 +120,9 @@ extension InstallState {
             if let failure {
                 s.failure = failure
                 if s.phase != .blocked { s.phase = .failed }
+            } else if s.task == .install, !s.consent.preflightSeen, s.phase == .checking {
+                // A run that only checked: its result waits on screen for Enter.
+                s.phase = .checked
             } else if s.phase != .done {
                 // Finished without an address to show (no hostname): nothing left to wait for.
                 s.phase = .done

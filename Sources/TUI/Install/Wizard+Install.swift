@@ -34,6 +34,8 @@ extension Wizard {
             }
         case .blocked:
             return blockedKey(key, state)
+        case .checked:
+            return checkedKey(key, state)
         case .checking, .running, .waitingForAddress, .failed:
             let count = install.progress.pods.count
             switch key {

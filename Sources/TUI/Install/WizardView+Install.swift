@@ -7,7 +7,7 @@ extension WizardView {
     static func renderInstall(_ state: WizardState, _ install: InstallState, size: TerminalSize, glyphs: Glyphs) -> Canvas {
         var canvas: Canvas
         switch install.phase {
-        case .checking, .blocked:
+        case .checking, .blocked, .checked:
             canvas = renderPreflight(state, install, size: size, glyphs: glyphs)
         case .running, .waitingForAddress, .failed:
             var model = install.progress
@@ -43,6 +43,7 @@ extension WizardView {
         if install.podDetail != nil { return [KeyHint("any key", "close")] }
         switch install.phase {
         case .checking: return [KeyHint("q", "quit")]
+        case .checked: return [KeyHint("Enter", "install"), KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
         case .blocked where install.task != .install: return [KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
         case .blocked: return blockedHints(install)
         case .running, .waitingForAddress, .failed:
@@ -85,8 +86,12 @@ extension WizardView {
     private static func renderPreflight(_ state: WizardState, _ install: InstallState, size: TerminalSize, glyphs: Glyphs) -> Canvas {
         guard size.fits(minimumSize) else { return Overlay.tooSmall(width: size.columns, height: size.rows) }
         var canvas = Canvas(width: size.columns, height: size.rows)
-        let blocked = install.phase == .blocked
-        TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) " + (blocked ? "Preflight found a blocker" : "Checking the cluster"))
+        let blocked = install.phase == .blocked, checked = install.phase == .checked
+        let warnings = install.preflight?.checks.filter { $0.status == .warn }.count ?? 0
+        let title = blocked ? "Preflight found a blocker"
+            : checked ? (warnings == 0 ? "Preflight passed" : "Preflight passed with \(warnings) warning\(warnings == 1 ? "" : "s")")
+            : "Checking the cluster"
+        TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) " + title)
         let x = 2, width = size.columns - 4, bottom = size.rows - 2
         var y = 2
         y += drawClusterLine(&canvas, state.cluster, x: x, y: y, width: width, glyphs: glyphs)
@@ -131,6 +136,8 @@ extension WizardView {
                 : "Press Esc to go back and change your answers (for example a smaller tier)."
             canvas.write(back, x: x, y: bottom - 1,
                          style: .strong, maxWidth: width)
+        } else if checked {
+            canvas.write("Press Enter to install, or Esc to change your answers.", x: x, y: bottom - 1, style: .strong, maxWidth: width)
         } else {
             canvas.write("The preflight passed; starting the install\(glyphs.ellipsis)", x: x, y: bottom - 1, style: .muted)
         }

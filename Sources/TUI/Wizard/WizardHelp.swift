@@ -51,6 +51,14 @@ enum WizardHelp {
         case .task(let task):
             return .help(title: task.title, text: TaskHelp.text(task))
         case .install:
+            if state.install?.phase == .checked {
+                return .help(title: "Preflight", text: """
+                    The preflight checked the cluster and found nothing that would make the install \
+                    fail. Warnings (!) do not stop it, but read them: each has its fix. Enter \
+                    installs (the cluster is checked once more just before); Esc goes back to the \
+                    review, and from there to any answer.
+                    """)
+            }
             if state.install?.phase == .blocked {
                 return .help(title: "Preflight", text: """
                     The preflight checked the cluster before anything was installed and found \

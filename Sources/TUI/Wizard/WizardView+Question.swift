@@ -86,10 +86,15 @@ extension WizardView {
 
     private static func drawTierPanel(_ canvas: inout Canvas, tier: Tier?, _ state: WizardState, in rect: Rect) {
         let costs = state.profile.costs
-        let minimum = "Minimum cluster: \(costs.minimumCPU) vCPU and \(costs.minimumMemoryGiB) GiB memory in total; "
+        // The cluster found at start, when its nodes could be read, against this tier's nodes.
+        let plan = tier.flatMap { tier in WizardFlow.cloud(state).flatMap { costs.clouds[$0]?.nodes[tier] } }
+        let minimum = state.cluster?.capacity?.line(minimumCPU: costs.minimumCPU, minimumMemoryGiB: costs.minimumMemoryGiB, plan: plan)
+            ?? "Minimum cluster: \(costs.minimumCPU) vCPU and \(costs.minimumMemoryGiB) GiB memory in total; "
             + "smaller clusters leave pods Pending."
+        let fit = state.cluster?.capacity?.fit(minimumCPU: costs.minimumCPU, minimumMemoryGiB: costs.minimumMemoryGiB, plan: plan)
+        let minimumStyle: CellStyle = fit == .tooSmall ? .error : fit == .smallerThanTier ? .warning : .muted
         guard let tier, let cloud = WizardFlow.cloud(state) else {
-            canvas.writeWrapped(minimum, in: rect, style: .muted)
+            canvas.writeWrapped(minimum, in: rect, style: minimumStyle)
             return
         }
         let cloudName = state.profile.question("cloud")?.choice(cloud.rawValue)?.label ?? cloud.rawValue
@@ -101,7 +106,7 @@ extension WizardView {
                 canvas.write("Nodes assumed: \(nodes(plan))", x: rect.x, y: y, maxWidth: rect.width)
                 y += 1
             }
-            canvas.writeWrapped(minimum, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), style: .muted)
+            canvas.writeWrapped(minimum, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), style: minimumStyle)
             return
         }
         canvas.write("Estimated monthly cost on \(cloudName)", x: rect.x, y: y, style: .strong, maxWidth: rect.width)
@@ -123,7 +128,7 @@ extension WizardView {
         canvas.write("\(costs.currency) list prices: an estimate to compare choices, not a quote.", x: rect.x + 2, y: y,
                      style: .muted, maxWidth: rect.width - 2)
         y += 1
-        canvas.writeWrapped(minimum, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), style: .muted)
+        canvas.writeWrapped(minimum, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), style: minimumStyle)
     }
 
     private static func nodes(_ plan: NodePlan) -> String {

@@ -185,6 +185,13 @@ import Testing
         run.expectScreen("posthog.example.com")
         run.expectScreen("203.0.113.")
         run.expectScreen("DNS: posthog.example.com", seconds: 20)  // the checks ran
+        // Help opens here too, and Esc never quits the Installed screen.
+        session.keys("?")
+        run.expectScreen("once the DNS record shown points")
+        session.keys("x")
+        session.keys("Escape")
+        run.expectScreen("r check again  ? help  q done")
+        #expect(!session.screen().contains("EXIT="), "Esc did not quit")
         session.keys("r")
         session.keys("q")
         let (ended, screen) = session.wait(for: "EXIT=0")

@@ -29,8 +29,11 @@ extension Wizard {
         case .done:
             switch key {
             case .character("r"), .character("R"): return (state, [.recheck])
-            case .character("q"), .character("Q"), .enter, .escape, .ctrlC: return (state, [.quit])
-            default: return (state, [])
+            case .character("q"), .character("Q"), .enter, .ctrlC: return (state, [.quit])
+            case .character("?"), .function(1):
+                state.overlay = WizardHelp.overlay(state)
+                return (state, [])
+            default: return (state, [])  // Esc: nothing is before this screen to go back to; it never quits
             }
         case .blocked:
             return blockedKey(key, state)

@@ -51,10 +51,10 @@ extension WizardView {
             let menu = install.task != .install && install.ended ? [KeyHint("Esc", "menu")] : []
             return pods + menu + [KeyHint("?", "help"), KeyHint("q", install.ended ? "quit" : "stop watching")]
         case .done where install.task != .install && install.post == nil:
-            return [KeyHint("Esc", "menu"), KeyHint("q", "quit")]
+            return [KeyHint("Esc", "menu"), KeyHint("?", "help"), KeyHint("q", "quit")]
         case .done where install.task != .install:
-            return [KeyHint("r", "check again"), KeyHint("Esc", "menu"), KeyHint("q", "quit")]
-        case .done: return [KeyHint("r", "check again"), KeyHint("q", "done")]
+            return [KeyHint("r", "check again"), KeyHint("Esc", "menu"), KeyHint("?", "help"), KeyHint("q", "quit")]
+        case .done: return [KeyHint("r", "check again"), KeyHint("?", "help"), KeyHint("q", "done")]
         }
     }
 

@@ -20,9 +20,9 @@ extension Wizard {
             guard entry.unavailable == nil else { return (state, []) }
             if entry.task == .changeSettings { return startChangingSettings(state) }
             return openTask(entry.task, state)
-        case .escape, .character("q"): state.overlay = .confirmQuit
+        case .character("q"): state.overlay = .confirmQuit
         case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)
-        default: break
+        default: break  // Esc: the menu is the first screen; it never quits
         }
         return (state, [])
     }

@@ -81,7 +81,8 @@ public enum Wizard {
             if !entries.isEmpty { return menuKey(key, state, entries) }
             switch key {
             case .enter: return advance(state)
-            case .escape, .character("q"): state.overlay = .confirmQuit
+            // Esc goes back one screen and there is none before this one: it never quits.
+            case .character("q"): state.overlay = .confirmQuit
             case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)
             default: break
             }
@@ -116,14 +117,10 @@ public enum Wizard {
         return enter(steps[index + 1], state)
     }
 
-    /// Goes back one screen (Esc); on the first screen, asks whether to quit.
+    /// Goes back one screen (Esc); on the first screen there is nothing before: nothing happens.
     static func back(_ state: WizardState) -> (WizardState, [WizardEffect]) {
-        var state = state
         let steps = WizardFlow.steps(state)
-        guard let index = steps.firstIndex(of: state.step), index > 0 else {
-            state.overlay = .confirmQuit
-            return (state, [])
-        }
+        guard let index = steps.firstIndex(of: state.step), index > 0 else { return (state, []) }
         return enter(steps[index - 1], state)
     }
 

@@ -51,6 +51,17 @@ enum WizardHelp {
         case .task(let task):
             return .help(title: task.title, text: TaskHelp.text(task))
         case .install:
+            if state.install?.phase == .done {
+                return .help(title: state.install?.task == .install ? "Installed" : "Done", text: """
+                    PostHog answers once the DNS record shown points at the load balancer's address: \
+                    create it at your DNS provider. The checks below it run every few seconds; r \
+                    runs them again at once. The certificate follows DNS, usually within minutes. \
+                    q (or Enter) leaves; the record and the address are printed again in your \
+                    terminal, and posthog-install status checks DNS and HTTPS at any time. \
+                    Running posthog-install again in this folder offers the jobs for an installed \
+                    PostHog (change settings, upgrade, grow storage, connection details, uninstall).
+                    """)
+            }
             if state.install?.phase == .checked {
                 return .help(title: "Preflight", text: """
                     The preflight checked the cluster and found nothing that would make the install \

@@ -96,15 +96,17 @@ final class WizardCommand: Sendable {
         state.runsInstall = true
         state.confirmAction = "install"
         state.hasSavedValues = command.files.exists(command.valuesPath)
+        // To say truthfully on quitting whether this run wrote values.yaml (an install or a job may have).
+        let valuesAtStart = try? command.files.readString(command.valuesPath)
         state.savedValuesPath = command.valuesPath
         let environment = ProcessEnvironment.current()
         let speed = ScaledClock.factor(fromEnvironment: environment[simulationSpeedVariable]) ?? 1
+        let checks = WizardPostInstallChecks(resolvers: DNSLookups.standardResolvers(), probe: OpenSSLTLSProbe())
         let session = WizardInstallSession(command: command, environment: .init(
             cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner,
-            stateDirectory: XDGPaths.current.stateDirectory,
-            checks: WizardPostInstallChecks(resolvers: DNSLookups.standardResolvers(), probe: OpenSSLTLSProbe())))
+            stateDirectory: XDGPaths.current.stateDirectory, checks: checks))
         let tasks = WizardTaskSession(command: command, environment: .init(
-            cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner))
+            cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner, checks: checks))
         let profile = state.profile
         let services = WizardServices(
             preview: { sheet in await command.preview(sheet, profile: profile) },
@@ -113,10 +115,10 @@ final class WizardCommand: Sendable {
                 session.start(sheet, profile: profile, context: context, consent: consent, report: report)
             },
             loadPodLogs: { pod in await session.podLogs(pod) },
-            recheck: { session.recheck() },
+            recheck: { session.recheck(); tasks.recheck() },
             prepareTask: { task, inputs in await tasks.prepare(task, inputs) },
             runTask: { task, inputs, context, report in tasks.run(task, inputs, context: context, report: report) },
-            stopTask: { task in tasks.stop(task) },
+            stopTask: { task in if task == .install { session.stopChecks() } else { tasks.stop(task) } },
             previewUpgrade: { sheet in await command.preview(sheet, profile: profile, upgrade: true) })
         // Subscribe before curses starts so SIGINT/SIGTERM come to us (curses leaves them alone).
         let signals = SystemSignals.shared.events([.interrupt, .terminate, .hangup])
@@ -133,7 +135,10 @@ final class WizardCommand: Sendable {
         // The terminal is restored from here on: plain lines.
         switch outcome {
         case .quit:
-            Console.standard.write("Stopped: nothing was written.\n", to: .error)
+            let valuesNow = try? command.files.readString(command.valuesPath)
+            Console.standard.write(valuesNow == valuesAtStart ? "Stopped: nothing was written.\n"
+                                   : "Stopped. \(command.valuesPath) holds this run's settings; posthog-install status shows the install.\n",
+                                   to: .error)
             return .stopped
         case .stopped(let why):
             Console.standard.write("Stopped (\(why)).\n", to: .error)

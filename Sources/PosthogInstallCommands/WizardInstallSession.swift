@@ -36,7 +36,6 @@ final class WizardInstallSession: Sendable {
         var bridge = WizardInstallBridge()
         var connection: ClusterConnection?
         var helm: WizardHelmRunner?
-        var recheck: AsyncStream<Void>.Continuation?
         var instruction: DNSInstruction?
         var url: String?
         var code: ToolExitCode?
@@ -45,10 +44,12 @@ final class WizardInstallSession: Sendable {
     let command: WizardCommand
     let environment: Environment
     private let shared = Mutex(Shared())
+    private let loop: WizardCheckLoop
 
     init(command: WizardCommand, environment: Environment) {
         self.command = command
         self.environment = environment
+        loop = WizardCheckLoop(checks: environment.checks, interval: environment.checkInterval)
     }
 
     /// Starts the install in the background; `report` receives the screens' updates.
@@ -106,8 +107,8 @@ final class WizardInstallSession: Sendable {
         }
         report(.ended(failure: nil))
         guard let (instruction, url) = shared.withLock({ s in s.instruction.map { ($0, s.url ?? "") } }) else { return }
-        await refreshChecks(record: instruction.record, https: url.hasPrefix("https"), cloud: sheet.cloud ?? .other,
-                            simulated: choice.info.simulated, report: report)
+        await loop.run(record: instruction.record, https: url.hasPrefix("https"), cloud: sheet.cloud ?? .other,
+                       simulated: choice.info.simulated, report: report)
     }
 
     private func translate(_ event: OperationEvent) -> [InstallUpdate] {
@@ -126,29 +127,14 @@ final class WizardInstallSession: Sendable {
         return problem ?? "The install did not finish (exit code \(code.rawValue))."
     }
 
-    /// Runs the DNS and HTTPS checks now and every few seconds, and at once after `recheck()`.
-    private func refreshChecks(record: DNSRecord, https: Bool, cloud: Cloud, simulated: Bool,
-                               report: @escaping @Sendable (InstallUpdate) -> Void) async {
-        let (signals, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        shared.withLock { $0.recheck = continuation }
-        let interval = environment.checkInterval
-        let timer = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                continuation.yield()
-            }
-        }
-        defer { timer.cancel() }
-        continuation.yield()
-        for await _ in signals {
-            if Task.isCancelled { break }
-            let checks = await environment.checks.run(record: record, https: https, cloud: cloud, simulated: simulated)
-            report(.checks(checks))
-        }
+    /// Stops the checks (the person went on to the jobs for the installed PostHog).
+    func stopChecks() {
+        shared.withLock { $0.task?.cancel() }
+        loop.stop()
     }
 
     /// Runs the checks again now (the `r` key).
-    func recheck() { _ = shared.withLock { $0.recheck?.yield() } }
+    func recheck() { loop.recheck() }
 
     /// The last log lines of each container of a pod (its previous run's for one that restarted).
     func podLogs(_ name: String) async -> [String] {

@@ -35,10 +35,10 @@ struct WizardPostInstallChecks: Sendable {
             let verdict = TLSCheck.evaluate(hostname: record.name, result: result, now: now())
             checks.append(Self.check("HTTPS", TLSCheck.finding(verdict, hostname: record.name, cloud: cloud)))
         } else if https {
-            checks.append(.init(.pending, "HTTPS: not checked for the simulated cluster's example address."))
+            checks.append(.init(.pending, "HTTPS: not checked for the simulated cluster's example address.", label: "HTTPS"))
         } else {
             checks.append(.init(.warning, "HTTPS is off (HTTP-only mode): passwords and data travel unencrypted.",
-                                fix: "Once DNS works, run posthog-install again and choose HTTPS."))
+                                fix: "Once DNS works, run Change settings (posthog-install again) and choose HTTPS.", label: "HTTPS"))
         }
         return checks
     }
@@ -50,6 +50,6 @@ struct WizardPostInstallChecks: Sendable {
         case .waiting: .pending
         case .problem: .failed
         }
-        return .init(status, "\(label): \(finding.message)", fix: finding.fix.isEmpty ? nil : finding.fix)
+        return .init(status, "\(label): \(finding.message)", fix: finding.fix.isEmpty ? nil : finding.fix, label: label)
     }
 }

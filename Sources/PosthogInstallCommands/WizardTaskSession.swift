@@ -28,6 +28,9 @@ final class WizardTaskSession: Sendable {
         var simulatedState: ClusterConnection.SimulatedState = .standard
         /// How long a job waits for the pods after helm (tests on scaled clocks give more).
         var patience: Duration = .seconds(600)
+        /// The DNS and HTTPS checks of a job that ends on the DNS record (HTTPS for a 1-click
+        /// install); nil leaves them out.
+        var checks: WizardPostInstallChecks?
     }
 
     /// The release the menu's jobs work on (design.md: fixed names).
@@ -46,6 +49,8 @@ final class WizardTaskSession: Sendable {
     private let shared = Mutex(Shared())
     /// The Prometheus port-forward of the connection-details screen, while one was started.
     let prometheusForward = Mutex<WizardPrometheusForward?>(nil)
+    /// The checks of the DNS record a job ended on, while its screen is shown.
+    let checkLoop = Mutex<WizardCheckLoop?>(nil)
 
     /// A session on the cluster `environment.cluster` names; `connection` is used instead when given.
     init(command: WizardCommand, environment: Environment, connection: ClusterConnection? = nil) {
@@ -114,7 +119,9 @@ final class WizardTaskSession: Sendable {
             start.waitsForAddress = [.upgrade, .oneClickTLS].contains(task)
             start.showsDNSScreen = task == .oneClickTLS
             let bridge = Mutex(start)
+            let record = Mutex<(DNSRecord, String)?>(nil)
             let translate: @Sendable (OperationEvent) -> Void = { event in
+                if case let .dnsRecord(instruction, _, url) = event { record.withLock { $0 = (instruction.record, url) } }
                 for update in bridge.withLock({ $0.translate(event) }) { report(update) }
             }
             let ticker = ElapsedTicker(clock: environment.clock, report: report)
@@ -135,6 +142,13 @@ final class WizardTaskSession: Sendable {
             ticker.stop()
             if code == .success {
                 report(.ended(failure: nil))
+                // The DNS record's screen goes on checking DNS and HTTPS, as after an install.
+                if start.showsDNSScreen, let checks = environment.checks, let (dns, url) = record.withLock({ $0 }) {
+                    let loop = WizardCheckLoop(checks: checks)
+                    checkLoop.withLock { $0?.stop(); $0 = loop }
+                    await loop.run(record: dns, https: url.hasPrefix("https"), cloud: .do,
+                                   simulated: await environment.cluster.value.info.simulated, report: report)
+                }
             } else {
                 let problem = bridge.withLock { $0.lastProblem }
                 report(.ended(failure: code == .preflightBlocked ? "The preflight found a blocker; nothing was changed."
@@ -152,8 +166,12 @@ final class WizardTaskSession: Sendable {
         }
     }
 
+    /// Runs the checks of a job's DNS record again now (the `r` key).
+    func recheck() { checkLoop.withLock { $0?.recheck() } }
+
     /// Stops what a job left running.
     func stop(_ task: WizardTask) {
+        checkLoop.withLock { $0?.stop(); $0 = nil }
         shared.withLock { s in
             s.background[task]?.cancel()
             s.background[task] = nil

@@ -85,3 +85,36 @@ import Testing
         run.expectSaneTerminal()
     }
 }
+
+/// After an install in the wizard, the Installed screen checks again on `r` and leads to the
+/// jobs for the installed PostHog (`m`), whose first is Change settings.
+@Suite(.serialized) struct WizardInstalledScreenEndToEndTests {
+    typealias E2E = WizardEndToEndTests
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func theInstalledScreenChecksAgainAndLeadsToTheJobs() throws {
+        let run = try E2E.Run(arguments: "--simulate")
+        let session = run.session
+        run.answer()
+        session.keys("Enter")
+        run.confirmPreflight()
+        run.expectScreen("Create this DNS record", seconds: 90)
+        run.expectScreen("r check again  m more jobs  ? help  q done")
+        session.keys("r")
+        run.expectScreen("Checked ", seconds: 20)  // the runs so far and what changed
+        session.keys("m")
+        run.expectScreen("PostHog is installed in this cluster", seconds: 30)
+        run.expectScreen("1. Change settings")
+        session.keys("1", "Enter")
+        run.expectScreen("[posthog.example.com")
+        session.keys("Escape")
+        run.expectScreen("What would you like to do?")
+        session.keys("q")
+        run.expectScreen("Quit the wizard?")
+        session.keys("y")
+        let (ended, screen) = session.wait(for: "EXIT=3")
+        #expect(ended, "quitting exits with 3:\n\(screen)")
+        #expect(screen.contains("values.yaml holds this run's settings"), "no false \"nothing was written\":\n\(screen)")
+        run.expectSaneTerminal()
+    }
+}

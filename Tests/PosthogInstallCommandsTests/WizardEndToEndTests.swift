@@ -190,7 +190,7 @@ import Testing
         run.expectScreen("once the DNS record shown points")
         session.keys("x")
         session.keys("Escape")
-        run.expectScreen("r check again  ? help  q done")
+        run.expectScreen("r check again  m more jobs  ? help  q done")
         #expect(!session.screen().contains("EXIT="), "Esc did not quit")
         session.keys("r")
         session.keys("q")

@@ -111,7 +111,7 @@ extension InstallState {
                                       checks: [.init(.pending, "Checking DNS and HTTPS…")], url: url)
             s.phase = .done
         case .checks(let checks):
-            s.post?.checks = checks
+            s.post = s.post?.receiving(checks)
         case .podLogs(let pod, let lines):
             if s.podDetail?.pod == pod { s.podDetail?.logs = lines }
         case .ended(let failure):

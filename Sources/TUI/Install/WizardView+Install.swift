@@ -29,6 +29,18 @@ extension WizardView {
                 post.title = "Installed on the simulated cluster"
                 post.headline = "Installed on the simulated cluster. A real install ends like this:"
             }
+            // The headline never claims success above a check that fails or has not passed yet.
+            let noun = install.task.noun.prefix(1).uppercased() + install.task.noun.dropFirst()
+            if install.task != .install {
+                let allPass = !post.checks.isEmpty && post.checks.allSatisfy { $0.status == .ok }
+                post.title = allPass ? install.task.runningTitle.done : "\(noun) finished"
+                post.headline = allPass ? install.task.runningTitle.done + "." : "\(noun) finished; DNS and the certificate are checked below."
+            }
+            if post.anyCheckFails {
+                post.title = install.task == .install ? "Installed; a check fails" : "\(noun) done; a check fails"
+                post.headline = (install.task == .install ? "PostHog is installed" : "\(noun) finished")
+                    + ", but a check below fails: see its fix."
+            }
             canvas = InstallProgressView.renderPostInstall(post, size: size, glyphs: glyphs, hints: installHints(state))
         }
         if let detail = install.podDetail, size.fits(minimumSize) { drawPodDetail(&canvas, detail, glyphs: glyphs) }
@@ -54,7 +66,9 @@ extension WizardView {
             return [KeyHint("Esc", "menu"), KeyHint("?", "help"), KeyHint("q", "quit")]
         case .done where install.task != .install:
             return [KeyHint("r", "check again"), KeyHint("Esc", "menu"), KeyHint("?", "help"), KeyHint("q", "quit")]
-        case .done: return [KeyHint("r", "check again"), KeyHint("?", "help"), KeyHint("q", "done")]
+        case .done where install.post != nil:
+            return [KeyHint("r", "check again"), KeyHint("m", "more jobs"), KeyHint("?", "help"), KeyHint("q", "done")]
+        case .done: return [KeyHint("?", "help"), KeyHint("q", "done")]
         }
     }
 

@@ -87,19 +87,36 @@ public enum InstallProgressView {
         y += 1
         canvas.write("2. Checks", x: 2, y: y, style: .strong)
         y += 1
-        for check in model.checks where y < size.rows - 4 {
+        for check in model.checks where y < size.rows - 5 {
             let (mark, style) = symbol(check.status, glyphs: glyphs)
             let x = 4 + canvas.write(mark, x: 4, y: y, style: style)
             y += canvas.writeWrapped(check.text, in: Rect(x: x + 1, y: y, width: size.columns - x - 3, height: 2))
-            if let fix = check.fix, check.status != .ok, y < size.rows - 4 {
+            if let fix = check.fix, check.status != .ok, y < size.rows - 5 {
                 y += canvas.writeWrapped(fix, in: Rect(x: x + 1, y: y, width: size.columns - x - 3, height: 2), style: .muted)
             }
+        }
+        if let line = checksLine(model, glyphs: glyphs), y < size.rows - 4 {
+            canvas.write(line, x: 4, y: y, style: .muted, maxWidth: width - 2)
+            y += 1
         }
         y = max(y + 1, size.rows - 3)
         canvas.write("Open ", x: 2, y: y, style: .strong)
         canvas.write(model.url, x: 7, y: y, style: CellStyle(bold: true, underline: true, role: .accent), maxWidth: width - 5)
         Footer.draw(&canvas, hints: hints)
         return canvas
+    }
+
+    /// What the last runs of the checks did: checking again now, or what changed and when.
+    static func checksLine(_ model: PostInstallModel, glyphs: Glyphs) -> String? {
+        if model.rechecking { return "Checking again\(glyphs.ellipsis)" }
+        guard model.runs > 1 else { return nil }
+        guard let (run, changes) = model.lastChanges else {
+            return "Checked \(model.runs) times (every few seconds; r checks now): nothing changed."
+        }
+        func mark(_ status: PostInstallModel.CheckStatus?) -> String { status.map { symbol($0, glyphs: glyphs).0 } ?? glyphs.pending }
+        let list = changes.map { "\($0.label) \(mark($0.from)) \(glyphs.arrow) \(mark($0.to))" }.joined(separator: ", ")
+        let when = run == model.runs ? "at the last check" : "\(model.runs - run) check\(model.runs - run == 1 ? "" : "s") ago"
+        return "Checked \(model.runs) times; changed \(when): \(list)."
     }
 
     static func symbol(_ status: InstallProgressModel.StepStatus, glyphs: Glyphs) -> (String, CellStyle) {

@@ -71,15 +71,7 @@ public enum InstallProgressView {
         y += 2
         canvas.write("1. Create this DNS record where your domain's DNS is managed:", x: 2, y: y, style: .strong, maxWidth: width)
         y += 1
-        let record = Rect(x: 4, y: y, width: min(width - 2, 72), height: 4)
-        canvas.box(record, glyphs: glyphs, style: .muted)
-        let columns = [TableColumn("NAME"), TableColumn("TYPE", width: 5), TableColumn("VALUE", width: 24)]
-        let value = model.address ?? "(waiting for the load balancer)"
-        Table.draw(&canvas, columns: columns,
-                   rows: [[TableCell(model.hostname, style: .strong), TableCell(model.recordType, style: .strong),
-                           TableCell(value, style: model.address == nil ? .warning : .strong)]],
-                   in: record.inset(dx: 2, dy: 1), glyphs: glyphs)
-        y = record.maxY + 1
+        y = drawRecord(&canvas, model, y: y, width: width, glyphs: glyphs)
         if model.recordType == "CNAME" {
             y += canvas.writeWrapped("AWS load balancers have a host name, not a fixed IP: use a CNAME (or an alias record in Route 53).",
                                      in: Rect(x: 4, y: y, width: width - 2, height: 2), style: .muted)
@@ -104,6 +96,40 @@ public enum InstallProgressView {
         canvas.write(model.url, x: 7, y: y, style: CellStyle(bold: true, underline: true, role: .accent), maxWidth: width - 5)
         Footer.draw(&canvas, hints: hints)
         return canvas
+    }
+
+    /// The DNS record in its box, never cut: one row of NAME, TYPE and VALUE when it fits, else a
+    /// field a line with the value on a line of its own (broken only when longer than the box,
+    /// with a note). Returns the row under the box.
+    static func drawRecord(_ canvas: inout Canvas, _ model: PostInstallModel, y: Int, width: Int, glyphs: Glyphs) -> Int {
+        let value = model.address ?? "(waiting for the load balancer)"
+        let valueStyle: CellStyle = model.address == nil ? .warning : .strong
+        let nameWidth = max(4, DisplayWidth.of(model.hostname)), typeWidth = 5
+        let oneRow = nameWidth + 2 + typeWidth + 2 + DisplayWidth.of(value)
+        let boxWidth = min(width - 2, max(72, oneRow + 4))
+        let inner = boxWidth - 4
+        if oneRow <= inner {
+            let record = Rect(x: 4, y: y, width: boxWidth, height: 4)
+            canvas.box(record, glyphs: glyphs, style: .muted)
+            let valueX = record.x + 2 + nameWidth + 2 + typeWidth + 2
+            canvas.write("NAME", x: record.x + 2, y: y + 1, style: .muted)
+            canvas.write("TYPE", x: record.x + 4 + nameWidth, y: y + 1, style: .muted)
+            canvas.write("VALUE", x: valueX, y: y + 1, style: .muted)
+            canvas.write(model.hostname, x: record.x + 2, y: y + 2, style: .strong)
+            canvas.write(model.recordType, x: record.x + 4 + nameWidth, y: y + 2, style: .strong)
+            canvas.write(value, x: valueX, y: y + 2, style: valueStyle)
+            return record.maxY + 1
+        }
+        var lines: [(String, CellStyle)] = [("NAME   " + model.hostname, .strong), ("TYPE   " + model.recordType, .strong), ("VALUE", .muted)]
+        let pieces = TextLayout.wrap(value, width: inner)
+        lines += pieces.map { ($0, valueStyle) }
+        if pieces.count > 1 { lines.append(("(one value over \(pieces.count) lines: copy it without the breaks)", .muted)) }
+        let record = Rect(x: 4, y: y, width: boxWidth, height: lines.count + 2)
+        canvas.box(record, glyphs: glyphs, style: .muted)
+        for (offset, line) in lines.enumerated() {
+            canvas.write(line.0, x: record.x + 2, y: y + 1 + offset, style: line.1, maxWidth: inner)
+        }
+        return record.maxY + 1
     }
 
     /// What the last runs of the checks did: checking again now, or what changed and when.

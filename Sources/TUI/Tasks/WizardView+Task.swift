@@ -60,14 +60,10 @@ extension WizardView {
         if !form.commands.isEmpty {
             if !form.checks.isEmpty { y += 1 }
             canvas.write(form.action == nil ? "Runs:" : "Then runs:", x: x, y: y, style: .strong)
-            let shown = form.commands.count > TaskLayout.commandRows ? TaskLayout.commandRows - 1 : form.commands.count
-            for command in form.commands.prefix(shown) {
+            for line in TaskLayout(form: form, size: size).commandLines {
                 y += 1
-                canvas.write(ShellQuote.join(command), x: x + 1, y: y, style: .muted, maxWidth: width - 1)
-            }
-            if shown < form.commands.count {
-                y += 1
-                canvas.write("\(glyphs.ellipsis) and \(form.commands.count - shown) more (all are listed above)", x: x + 1, y: y, style: .muted)
+                canvas.write(line.hasPrefix("\u{2026}") ? glyphs.ellipsis + line.dropFirst() : line, x: x + 1, y: y, style: .muted,
+                             maxWidth: width - 1)
             }
         }
         if let action = form.action {

@@ -61,3 +61,17 @@ import Testing
         #expect(text.split(separator: "\n").first?.hasSuffix("Step \(index) of \(count)") == true, "\(text)")
     }
 }
+
+extension LayoutSizesTests {
+    @Test func reviewCommandsThatDoNotFitSaySo() {
+        var state = WizardInstallTests.atReview()
+        var preview = WizardFixtures.preview
+        preview.commands += (1...4).map { ["kubectl", "annotate", "namespace", "posthog", "example.com/note-\($0)=" + String(repeating: "x", count: 60)] }
+        state = Wizard.update(state, .previewReady(preview)).0
+        let text = WizardView.render(state, size: .minimum).plainText()
+        #expect(ReviewLayout.commandLines(state).count > 8)
+        #expect(text.contains("more lines: a wider window shows every command whole"), "\(text)")
+        let wide = WizardView.render(state, size: TerminalSize(columns: 200, rows: 60)).plainText()
+        #expect(!wide.contains("more lines:"), "at 200 columns every command fits:\n\(wide)")
+    }
+}

@@ -80,9 +80,16 @@ extension WizardView {
         canvas.write(fileNote, x: x, y: 3, maxWidth: width)
         canvas.write("Then runs:", x: x, y: 5, style: .strong)
         let commands = ReviewLayout.commandLines(state)
+        // Eight rows for the commands; more are never cut silently: the last row says how many
+        // lines are left out and how to see them.
         let room = 8
-        for (offset, line) in commands.prefix(room).enumerated() {
+        let shown = commands.count > room ? room - 1 : commands.count
+        for (offset, line) in commands.prefix(shown).enumerated() {
             canvas.write(line, x: x + 1, y: 6 + offset, maxWidth: width - 1)
+        }
+        if shown < commands.count {
+            canvas.write("\(glyphs.ellipsis) \(commands.count - shown) more lines: a wider window shows every command whole",
+                         x: x + 1, y: 6 + shown, style: .warning, maxWidth: width - 1)
         }
         if commands.isEmpty { canvas.write("(no commands: values only)", x: x + 1, y: 6, style: .muted) }
         let pane = ReviewLayout.paneRect(state)

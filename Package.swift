@@ -59,7 +59,7 @@ let package = Package(
             name: "Cluster",
             dependencies: ["Kube", "Installer", "Effects", "GoStrconv", "GoTemplate", "Helm", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
         // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
-        .target(name: "TUI", dependencies: ["Installer", "Effects", "CNCurses"]),
+        .target(name: "TUI", dependencies: ["Installer", "Kube", "Effects", "CNCurses"]),
         // The commands (swift-argument-parser), headless printers and wiring.
         .target(
             name: "PosthogInstallCommands",
@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "EffectsTests", dependencies: ["Effects", "PosthogTestSupport"]),
         .testTarget(
             name: "ClusterTests", dependencies: ["Cluster", "COpenSSL", "Effects", "Helm", "Installer", "Kube", "PosthogTestSupport"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Effects", "Installer", "PosthogTestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Effects", "Installer", "Kube", "PosthogTestSupport"], exclude: ["Goldens"]),
         .testTarget(
             name: "PosthogInstallCommandsTests",
             dependencies: [

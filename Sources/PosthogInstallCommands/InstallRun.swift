@@ -24,6 +24,8 @@ struct InstallRun {
         var release = "posthog"
         var yes = false
         var dryRun = false
+        /// Stop once the preflight passed, before anything is installed (the wizard shows the result first).
+        var stopAfterPreflight = false
         /// What the person agreed to for the preflight (`--node-pool-autoscales`; the wizard's
         /// blocked screen).
         var consent = PreflightConsent()
@@ -179,6 +181,7 @@ struct InstallRun {
             }
             return .preflightBlocked
         }
+        if request.stopAfterPreflight { return .success }
 
         // 4. The plan; headless installs into a cluster only when it was chosen.
         let context = request.context ?? connection.context ?? facts.currentContext

@@ -324,6 +324,7 @@ struct UpgradeRun {
             return try await offerRollback(request, to: installed.revision, followUp: followUp)
         }
         guard code == .success else { return code }
+        if let after { emit("Release \(request.release) is now at revision \(after) (revision \(installed.revision) ran before).") }
         let values = try YAML.parse(valuesText, file: valuesPath)
         let cloud = values["cloud"]?.stringValue.flatMap(Cloud.init(rawValue:)) ?? .other
         let source = AddressSource.fromManifests(

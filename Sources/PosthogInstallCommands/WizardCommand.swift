@@ -8,6 +8,7 @@ import Foundation
 import Installer
 import Synchronization
 import TUI
+import YAML
 
 /// `posthog-install` without a subcommand: the full-screen wizard when run in a terminal,
 /// otherwise a message pointing to the headless commands. On confirmation the wizard writes
@@ -100,19 +101,21 @@ final class WizardCommand: Sendable {
         state.runsInstall = true
         state.confirmAction = "install"
         state.hasSavedValues = command.files.exists(command.valuesPath)
+        // To say truthfully on quitting whether this run wrote values.yaml (an install or a job may have).
+        let valuesAtStart = try? command.files.readString(command.valuesPath)
         state.savedValuesPath = command.valuesPath
         let environment = ProcessEnvironment.current()
         let speed = ScaledClock.factor(fromEnvironment: environment[simulationSpeedVariable]) ?? 1
+        let checks = WizardPostInstallChecks(resolvers: DNSLookups.standardResolvers(), probe: OpenSSLTLSProbe())
         let session = WizardInstallSession(
             command: command,
             environment: .init(
                 cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner,
-                stateDirectory: XDGPaths.current.stateDirectory,
-                checks: WizardPostInstallChecks(resolvers: DNSLookups.standardResolvers(), probe: OpenSSLTLSProbe())))
+                stateDirectory: XDGPaths.current.stateDirectory, checks: checks))
         let tasks = WizardTaskSession(
             command: command,
             environment: .init(
-                cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner))
+                cluster: cluster, clock: speed > 1 ? ScaledClock(factor: speed) : SystemClock(), runner: runner, checks: checks))
         let profile = state.profile
         let services = WizardServices(
             preview: { sheet in await command.preview(sheet, profile: profile) },
@@ -121,10 +124,14 @@ final class WizardCommand: Sendable {
                 session.start(sheet, profile: profile, context: context, consent: consent, report: report)
             },
             loadPodLogs: { pod in await session.podLogs(pod) },
-            recheck: { session.recheck() },
+            recheck: {
+                session.recheck()
+                tasks.recheck()
+            },
             prepareTask: { task, inputs in await tasks.prepare(task, inputs) },
             runTask: { task, inputs, context, report in tasks.run(task, inputs, context: context, report: report) },
-            stopTask: { task in tasks.stop(task) })
+            stopTask: { task in if task == .install { session.stopChecks() } else { tasks.stop(task) } },
+            previewUpgrade: { sheet in await command.preview(sheet, profile: profile, upgrade: true) })
         // Subscribe before curses starts so SIGINT/SIGTERM come to us (curses leaves them alone).
         let signals = SystemSignals.shared.events([.interrupt, .terminate, .hangup])
         let outcome: WizardRunner.Outcome
@@ -141,7 +148,12 @@ final class WizardCommand: Sendable {
         // The terminal is restored from here on: plain lines.
         switch outcome {
         case .quit:
-            Console.standard.write("Stopped: nothing was written.\n", to: .error)
+            let valuesNow = try? command.files.readString(command.valuesPath)
+            Console.standard.write(
+                valuesNow == valuesAtStart
+                    ? "Stopped: nothing was written.\n"
+                    : "Stopped. \(command.valuesPath) holds this run's settings; posthog-install status shows the install.\n",
+                to: .error)
             return .stopped
         case .stopped(let why):
             Console.standard.write("Stopped (\(why)).\n", to: .error)
@@ -177,6 +189,12 @@ final class WizardCommand: Sendable {
             profile = saved
             sheet = savedSheet
         }
+        if sheet.answers["cloud"] == nil, files.exists(valuesPath), let text = try? files.readString(valuesPath),
+            let cloud = (try? YAML.parse(text, file: valuesPath))?["cloud"]?.stringValue, Cloud(rawValue: cloud) != nil
+        {
+            // values.yaml names the cloud it was written for: "Change settings" keeps it.
+            sheet.answers["cloud"] = cloud
+        }
         var state = WizardState(profile: profile, answers: sheet.answers)
         state.enabledSections = sheet.enabledSections
         state.confirmAction = "write values.yaml"
@@ -203,7 +221,8 @@ final class WizardCommand: Sendable {
 
     /// Prepares the review: values.yaml for the answers (an edit of the existing file when
     /// there is one), the commands, and kubectl's current context.
-    func preview(_ sheet: AnswerSheet, profile: ProfileSet) async -> WizardEvent {
+    /// With `upgrade`, the answers change an installed release: the commands are `helm upgrade`'s.
+    func preview(_ sheet: AnswerSheet, profile: ProfileSet, upgrade: Bool = false) async -> WizardEvent {
         do {
             let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
             let output = try ValuesGeneration.generate(
@@ -221,8 +240,8 @@ final class WizardCommand: Sendable {
                     values: output.text, existing: existing, valuesPath: valuesPath,
                     commands: Self.plannedCommands(
                         profile: profile, valuesPath: valuesPath,
-                        upgrade: existing != nil && !installing,
-                        context: installing ? context : nil,
+                        upgrade: upgrade || (existing != nil && !installing),
+                        context: installing || upgrade ? context : nil,
                         chartVersion: sheet.answers["chart-version"] ?? profile.chart.defaultVersion),
                     kubeContext: context))
         } catch {
@@ -249,6 +268,17 @@ final class WizardCommand: Sendable {
         guard let result = try? await runner.run(command), result.status.isSuccess else { return nil }
         let context = result.standardOutput.trimmingWhitespaceAndNewlines()
         return context.isEmpty ? nil : context
+    }
+
+    /// values.yaml for changed settings, as the review showed it (generated again when the review
+    /// showed other answers).
+    func settingsValues(_ sheet: AnswerSheet, profile: ProfileSet) throws -> ValuesGeneration.Output {
+        if let reviewed = lastPreview.withLock({ $0 }), reviewed.0 == sheet { return reviewed.1 }
+        let existing = files.exists(valuesPath) ? try files.readString(valuesPath) : nil
+        return try ValuesGeneration.generate(
+            .init(
+                profile: profile, sheet: sheet, existing: existing, file: valuesPath,
+                previousSheet: savedSheet(profile: profile)), secrets: secrets)
     }
 
     /// Writes values.yaml (exactly what the review showed) and answers.yaml; returns the summary.

@@ -36,7 +36,6 @@ final class WizardInstallSession: Sendable {
         var bridge = WizardInstallBridge()
         var connection: ClusterConnection?
         var helm: WizardHelmRunner?
-        var recheck: AsyncStream<Void>.Continuation?
         var instruction: DNSInstruction?
         var url: String?
         var code: ToolExitCode?
@@ -45,22 +44,32 @@ final class WizardInstallSession: Sendable {
     let command: WizardCommand
     let environment: Environment
     private let shared = Mutex(Shared())
+    private let loop: WizardCheckLoop
 
     init(command: WizardCommand, environment: Environment) {
         self.command = command
         self.environment = environment
+        loop = WizardCheckLoop(checks: environment.checks, interval: environment.checkInterval)
     }
 
     /// Starts the install in the background; `report` receives the screens' updates.
     /// `consent` is what the person agreed to on the preflight's blocked screen (a re-run).
-    func start(_ sheet: AnswerSheet, profile: ProfileSet, context: String?, consent: PreflightConsent = PreflightConsent(),
-               report: @escaping @Sendable (InstallUpdate) -> Void) {
+    func start(
+        _ sheet: AnswerSheet, profile: ProfileSet, context: String?, consent: PreflightConsent = PreflightConsent(),
+        report: @escaping @Sendable (InstallUpdate) -> Void
+    ) {
         let task = Task { await self.run(sheet, profile: profile, context: context, consent: consent, report: report) }
-        shared.withLock { $0.task?.cancel(); $0 = Shared(); $0.task = task }
+        shared.withLock {
+            $0.task?.cancel()
+            $0 = Shared()
+            $0.task = task
+        }
     }
 
-    private func run(_ sheet: AnswerSheet, profile: ProfileSet, context: String?, consent: PreflightConsent,
-                     report: @escaping @Sendable (InstallUpdate) -> Void) async {
+    private func run(
+        _ sheet: AnswerSheet, profile: ProfileSet, context: String?, consent: PreflightConsent,
+        report: @escaping @Sendable (InstallUpdate) -> Void
+    ) async {
         let summary: String
         do { summary = try command.write(sheet, profile: profile) } catch {
             report(.note("Error: \(error)"))
@@ -72,8 +81,9 @@ final class WizardInstallSession: Sendable {
         let connection: ClusterConnection
         if choice.info.simulated {
             do {
-                connection = try .simulated(nodes: choice.simulatedNodes, cloud: sheet.cloud?.rawValue ?? "do", clock: environment.clock,
-                                            files: command.files)
+                connection = try .simulated(
+                    nodes: choice.simulatedNodes, cloud: sheet.cloud?.rawValue ?? "do", clock: environment.clock,
+                    files: command.files)
             } catch {
                 report(.ended(failure: "The simulated cluster could not be set up: \(error)"))
                 return
@@ -86,15 +96,19 @@ final class WizardInstallSession: Sendable {
         shared.withLock { $0.connection = connection }
 
         let ticker = ElapsedTicker(clock: environment.clock, report: report)
-        let run = InstallRun(files: command.files, profiles: command.profiles, secrets: command.secrets, connection: connection,
-                             clock: environment.clock, report: { [weak self] event in
-                                 guard let self else { return }
-                                 for update in self.translate(event) { report(update) }
-                             })
+        let run = InstallRun(
+            files: command.files, profiles: command.profiles, secrets: command.secrets, connection: connection,
+            clock: environment.clock,
+            report: { [weak self] event in
+                guard let self else { return }
+                for update in self.translate(event) { report(update) }
+            })
         var request = InstallRun.Request()
         request.values.output = command.valuesPath
         request.context = context
         request.consent = consent
+        // The first run only checks: the wizard shows the preflight's result, and Enter starts the install.
+        request.stopAfterPreflight = !consent.preflightSeen
         let code = await run.execute(request)
         ticker.stop()
         shared.withLock { $0.code = code }
@@ -104,8 +118,9 @@ final class WizardInstallSession: Sendable {
         }
         report(.ended(failure: nil))
         guard let (instruction, url) = shared.withLock({ s in s.instruction.map { ($0, s.url ?? "") } }) else { return }
-        await refreshChecks(record: instruction.record, https: url.hasPrefix("https"), cloud: sheet.cloud ?? .other,
-                            simulated: choice.info.simulated, report: report)
+        await loop.run(
+            record: instruction.record, https: url.hasPrefix("https"), cloud: sheet.cloud ?? .other,
+            simulated: choice.info.simulated, report: report)
     }
 
     private func translate(_ event: OperationEvent) -> [InstallUpdate] {
@@ -124,29 +139,14 @@ final class WizardInstallSession: Sendable {
         return problem ?? "The install did not finish (exit code \(code.rawValue))."
     }
 
-    /// Runs the DNS and HTTPS checks now and every few seconds, and at once after `recheck()`.
-    private func refreshChecks(record: DNSRecord, https: Bool, cloud: Cloud, simulated: Bool,
-                               report: @escaping @Sendable (InstallUpdate) -> Void) async {
-        let (signals, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        shared.withLock { $0.recheck = continuation }
-        let interval = environment.checkInterval
-        let timer = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                continuation.yield()
-            }
-        }
-        defer { timer.cancel() }
-        continuation.yield()
-        for await _ in signals {
-            if Task.isCancelled { break }
-            let checks = await environment.checks.run(record: record, https: https, cloud: cloud, simulated: simulated)
-            report(.checks(checks))
-        }
+    /// Stops the checks (the person went on to the jobs for the installed PostHog).
+    func stopChecks() {
+        shared.withLock { $0.task?.cancel() }
+        loop.stop()
     }
 
     /// Runs the checks again now (the `r` key).
-    func recheck() { _ = shared.withLock { $0.recheck?.yield() } }
+    func recheck() { loop.recheck() }
 
     /// The last log lines of each container of a pod (its previous run's for one that restarted).
     func podLogs(_ name: String) async -> [String] {
@@ -181,14 +181,17 @@ final class WizardInstallSession: Sendable {
         let left = state.ended ? nil : await helm?.detach()
         shared.withLock { $0.task?.cancel() }
         let instruction = shared.withLock { $0.instruction }
-        let status = "Run posthog-install status\(simulated ? " --simulate" : "") to see the pods, the address and the DNS and HTTPS checks at any time."
+        let status =
+            "Run posthog-install status\(simulated ? " --simulate" : "") to see the pods, the address and the DNS and HTTPS checks at any time."
         switch state.phase {
         case .done:
             if simulated {
-                return ("PostHog was installed on the simulated cluster; nothing real was installed.\n"
+                return (
+                    "PostHog was installed on the simulated cluster; nothing real was installed.\n"
                         + "\(status)\n"
                         + "To install for real, point kubectl at your cluster (kubectl config use-context NAME) and run posthog-install again.",
-                        .success)
+                    .success
+                )
             }
             var lines = ["PostHog is installed."]
             if let instruction { lines += [""] + instruction.lines }
@@ -196,27 +199,33 @@ final class WizardInstallSession: Sendable {
             return ((lines + [status]).joined(separator: "\n"), .success)
         case .blocked:
             let count = state.preflight?.blockers.count ?? 1
-            return ("""
+            return (
+                """
                 Nothing was installed: the preflight found \(count) blocker\(count == 1 ? "" : "s"). \(command.valuesPath) is kept; \
                 run posthog-install again to change your answers, or fix the cluster and run it again.
-                """, .preflightBlocked)
+                """, .preflightBlocked
+            )
         case .failed where state.ended:
             let why = state.failure ?? "the install did not finish"
             return ("The install did not finish: \(why)\n\(status)", .failed)
         default:
             if simulated {
-                return ("Stopped: the simulated install stopped with posthog-install; nothing ran on a real cluster.\n"
+                return (
+                    "Stopped: the simulated install stopped with posthog-install; nothing ran on a real cluster.\n"
                         + "The simulated release it left half-installed stays, as a real one would: "
-                        + "posthog-install uninstall --simulate removes it (the next install's checks say so too).", .stopped)
+                        + "posthog-install uninstall --simulate removes it (the next install's checks say so too).", .stopped
+                )
             }
             if let left {
                 let pid = left.pid.map { " (process \($0))" } ?? ""
-                return ("""
+                return (
+                    """
                     Stopped watching. \(left.commandLine) is still running in the background\(pid); its output goes to \(left.outputFile).
                     \(status)
-                    """, .stopped)
+                    """, .stopped
+                )
             }
-            if state.phase == .checking && state.plan.isEmpty {
+            if state.phase == .checked || (state.phase == .checking && state.plan.isEmpty) {
                 return ("Stopped before anything was installed. \(command.valuesPath) is written and kept.", .stopped)
             }
             return ("Stopped watching; helm is not running. PostHog's pods may still be starting.\n\(status)", .stopped)

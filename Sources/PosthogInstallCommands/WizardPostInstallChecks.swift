@@ -20,11 +20,14 @@ struct WizardPostInstallChecks: Sendable {
     /// The checks for `record` (the DNS record the person was asked to create); `https` false
     /// means HTTP-only mode; `simulated` adds a note that the address is a simulated one.
     func run(record: DNSRecord, https: Bool, cloud: Cloud, simulated: Bool, now: @Sendable () -> Date = { Date() }) async
-        -> [PostInstallModel.Check] {
+        -> [PostInstallModel.Check]
+    {
         var checks: [PostInstallModel.Check] = []
         if simulated {
-            checks.append(.init(.warning, "Simulated cluster: \(record.value) is an example address, so real DNS will not point at it.",
-                                fix: "Run posthog-install against your real cluster for an address you can use."))
+            checks.append(
+                .init(
+                    .warning, "Simulated cluster: \(record.value) is an example address, so real DNS will not point at it.",
+                    fix: "Run posthog-install against your real cluster for an address you can use."))
         }
         async let lookups = DNSLookups.lookup(record.name, resolvers: resolvers, timeout: dnsTimeout)
         // The simulated address is an example one: a handshake with the real host name would say nothing about it.
@@ -35,21 +38,24 @@ struct WizardPostInstallChecks: Sendable {
             let verdict = TLSCheck.evaluate(hostname: record.name, result: result, now: now())
             checks.append(Self.check("HTTPS", TLSCheck.finding(verdict, hostname: record.name, cloud: cloud)))
         } else if https {
-            checks.append(.init(.pending, "HTTPS: not checked for the simulated cluster's example address."))
+            checks.append(.init(.pending, "HTTPS: not checked for the simulated cluster's example address.", label: "HTTPS"))
         } else {
-            checks.append(.init(.warning, "HTTPS is off (HTTP-only mode): passwords and data travel unencrypted.",
-                                fix: "Once DNS works, run posthog-install again and choose HTTPS."))
+            checks.append(
+                .init(
+                    .warning, "HTTPS is off (HTTP-only mode): passwords and data travel unencrypted.",
+                    fix: "Once DNS works, run Change settings (posthog-install again) and choose HTTPS.", label: "HTTPS"))
         }
         return checks
     }
 
     /// A finding as a check line.
     static func check(_ label: String, _ finding: PostInstallFinding) -> PostInstallModel.Check {
-        let status: PostInstallModel.CheckStatus = switch finding.status {
-        case .ok: .ok
-        case .waiting: .pending
-        case .problem: .failed
-        }
-        return .init(status, "\(label): \(finding.message)", fix: finding.fix.isEmpty ? nil : finding.fix)
+        let status: PostInstallModel.CheckStatus =
+            switch finding.status {
+            case .ok: .ok
+            case .waiting: .pending
+            case .problem: .failed
+            }
+        return .init(status, "\(label): \(finding.message)", fix: finding.fix.isEmpty ? nil : finding.fix, label: label)
     }
 }

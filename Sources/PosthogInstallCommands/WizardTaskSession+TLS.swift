@@ -180,6 +180,8 @@ extension WizardTaskSession {
         let (current, record) = progress.withLock { ($0.current, $0.record) }
         if code == .success {
             report(.stepFinished(checklist.check, succeeded: true))
+            // The screen the job ends on: the record, with DNS and HTTPS checked until the person leaves.
+            if let record { report(.dnsRecord(record, hostname: record.record.name, url: "https://\(record.record.name)")) }
         } else if let current, [checklist.address.id, checklist.dns.id, checklist.check.id].contains(current.id) {
             if current.id == checklist.dns.id, let record {
                 report(

@@ -19,8 +19,8 @@ extension WizardTaskSession {
                 install saved values.yaml. After a DigitalOcean 1-click install, use "Turn on HTTPS" instead: it writes one.
                 """)
         }
-        let valuesText = try command.files.readString(valuesPath)
-        do { _ = try YAML.parse(valuesText, file: valuesPath) } catch {
+        let savedText = try command.files.readString(valuesPath)
+        do { _ = try YAML.parse(savedText, file: valuesPath) } catch {
             return .taskUnavailable(.upgrade, "\(error)\nFix the file (a backup of earlier versions sits beside it), then try again.")
         }
         let connection = try await connection()
@@ -31,6 +31,8 @@ extension WizardTaskSession {
         guard let profile = ProfileSet.forChartVersion(target, in: command.profiles) else {
             return .taskUnavailable(.upgrade, "No built-in profile covers chart \(target).")
         }
+        // Changed settings: the file as the review showed it, written when the upgrade runs.
+        let valuesText = try inputs.settings.map { try command.settingsValues($0, profile: profile).text } ?? savedText
         let notes = try UpgradeNote.all()
         let decision = UpgradeDecision.decide(
             installed: installed.chart, target: target, notes: notes,
@@ -47,13 +49,22 @@ extension WizardTaskSession {
             release: Self.release, valuesFile: valuesPath)
         let plan = Plans.upgrade(options, decision: decision)
         let same = from == target
-        var text: [StyledLine] = [
+        var text: [StyledLine] =
+            inputs.settings == nil
+            ? []
+            : [
+                StyledLine(
+                    "Your changed settings: \(valuesPath) is written as the review showed it (the current file kept as a backup) when you press Upgrade.",
+                    style: .strong)
+            ]
+        text += [
             StyledLine(
                 "Installed: release \(installed.name) in namespace \(installed.namespace), chart \(from)"
                     + (installed.appVersion.isEmpty ? "" : " (PostHog \(installed.appVersion))") + "."),
             StyledLine(
                 same
-                    ? "Target: the same chart, \(target): helm upgrade applies \(valuesPath) as it is now."
+                    ? "Target: the same chart, \(target): helm upgrade applies \(valuesPath) "
+                        + (inputs.settings == nil ? "as it is now." : "with your changed settings.")
                     : "Target: chart \(target) (PostHog \(profile.chart.appVersion)), with your saved \(valuesPath)."),
         ]
         if decision.notes.isEmpty, !same {
@@ -104,7 +115,11 @@ extension WizardTaskSession {
                     required: false, initiallyOn: true))
         }
         var form = TaskForm(
-            heading: same ? "Apply \(valuesPath) to chart \(target)" : "Upgrade from chart \(from) to \(target)",
+            heading: inputs.settings != nil
+                ? (same
+                    ? "Apply your changed settings (chart \(target))"
+                    : "Apply your changed settings and upgrade from chart \(from) to \(target)")
+                : same ? "Apply \(valuesPath) to chart \(target)" : "Upgrade from chart \(from) to \(target)",
             text: text, textTitle: decision.notes.isEmpty ? "What happens" : "Upgrade notes", checks: checks,
             // The repository commands are in the list; the commands shown are the ones that change the cluster.
             commands: plan.filter { !$0.id.hasPrefix("repo-") }.compactMap(\.argv), action: "upgrade",
@@ -166,6 +181,21 @@ extension WizardTaskSession {
         do { notes = try UpgradeNote.all() } catch {
             report(.failure("Error: the built-in upgrade notes are damaged: \(error)"))
             return .failed
+        }
+        if let settings = inputs.settings {
+            // The reviewed settings go into values.yaml first; the upgrade then applies the file.
+            do {
+                let target = UpgradeRun.newestChartVersion(command.profiles) ?? ""
+                guard let profile = ProfileSet.forChartVersion(target, in: command.profiles) else {
+                    report(.note("Error: no built-in profile covers chart \(target)."))
+                    return .failed
+                }
+                let summary = try command.write(settings, profile: profile)
+                summary.split(separator: "\n").forEach { report(.note(String($0))) }
+            } catch {
+                report(.note("Error: \(command.valuesPath) could not be written: \(error). Nothing was upgraded."))
+                return .failed
+            }
         }
         var run = UpgradeRun(
             files: command.files, profiles: command.profiles, notes: notes, connection: connection,

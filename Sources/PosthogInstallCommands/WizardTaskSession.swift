@@ -6,6 +6,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Installer
+import Kube
 import Synchronization
 import TUI
 
@@ -27,6 +28,9 @@ final class WizardTaskSession: Sendable {
         var simulatedState: ClusterConnection.SimulatedState = .standard
         /// How long a job waits for the pods after helm (tests on scaled clocks give more).
         var patience: Duration = .seconds(600)
+        /// The DNS and HTTPS checks of a job that ends on the DNS record (HTTPS for a 1-click
+        /// install); nil leaves them out.
+        var checks: WizardPostInstallChecks?
     }
 
     /// The release the menu's jobs work on (design.md: fixed names).
@@ -45,6 +49,8 @@ final class WizardTaskSession: Sendable {
     private let shared = Mutex(Shared())
     /// The Prometheus port-forward of the connection-details screen, while one was started.
     let prometheusForward = Mutex<WizardPrometheusForward?>(nil)
+    /// The checks of the DNS record a job ended on, while its screen is shown.
+    let checkLoop = Mutex<WizardCheckLoop?>(nil)
 
     /// A session on the cluster `environment.cluster` names; `connection` is used instead when given.
     init(command: WizardCommand, environment: Environment, connection: ClusterConnection? = nil) {
@@ -61,9 +67,10 @@ final class WizardTaskSession: Sendable {
         let choice = await environment.cluster.value
         let connection: ClusterConnection
         if choice.info.simulated {
-            connection = try ClusterConnection.simulated(nodes: choice.simulatedNodes, cloud: nil, clock: environment.clock,
-                                                         files: command.files, state: environment.simulatedState,
-                                                         paths: environment.paths)
+            connection = try ClusterConnection.simulated(
+                nodes: choice.simulatedNodes, cloud: nil, clock: environment.clock,
+                files: command.files, state: environment.simulatedState,
+                paths: environment.paths)
         } else {
             connection = .real(context: choice.info.context, runner: environment.runner, paths: environment.paths, clock: environment.clock)
         }
@@ -74,11 +81,19 @@ final class WizardTaskSession: Sendable {
     /// The cluster as the welcome screen names it, with the PostHog release found there.
     func clusterInfo() async -> ClusterInfo {
         var info = await environment.cluster.value.info
-        guard info.problem == nil, let connection = try? await connection(),
-              let release = try? await connection.helm.installedRelease(Self.release, namespace: Self.namespace) else { return info }
-        info.release = InstalledPostHog(release: release.name, namespace: release.namespace,
-                                        chartVersion: release.chartVersion ?? release.chart,
-                                        appVersion: release.appVersion.isEmpty ? nil : release.appVersion, status: release.status)
+        guard info.problem == nil, let connection = try? await connection() else { return info }
+        // Its size, for the tier screen (the preflight checks it again before installing).
+        if let nodes = try? await connection.kubectl.nodes() {
+            let size = ClusterSizeCheck.check(nodes: nodes)
+            info.capacity = ClusterCapacity(
+                nodes: nodes.filter { !$0.unschedulable && $0.isReady }.count,
+                allocatable: size.allocatable, capacity: size.capacity)
+        }
+        guard let release = try? await connection.helm.installedRelease(Self.release, namespace: Self.namespace) else { return info }
+        info.release = InstalledPostHog(
+            release: release.name, namespace: release.namespace,
+            chartVersion: release.chartVersion ?? release.chart,
+            appVersion: release.appVersion.isEmpty ? nil : release.appVersion, status: release.status)
         return info
     }
 
@@ -88,7 +103,7 @@ final class WizardTaskSession: Sendable {
     func prepare(_ task: WizardTask, _ inputs: TaskInputs) async -> WizardEvent {
         do {
             switch task {
-            case .upgrade: return try await prepareUpgrade(inputs)
+            case .upgrade, .changeSettings: return try await prepareUpgrade(inputs)
             case .uninstall: return try await prepareUninstall(inputs)
             case .oneClickTLS: return try await prepareTLS(inputs)
             case .resize: return try await prepareResize(inputs)
@@ -107,7 +122,9 @@ final class WizardTaskSession: Sendable {
             start.waitsForAddress = [.upgrade, .oneClickTLS].contains(task)
             start.showsDNSScreen = task == .oneClickTLS
             let bridge = Mutex(start)
+            let record = Mutex<(DNSRecord, String)?>(nil)
             let translate: @Sendable (OperationEvent) -> Void = { event in
+                if case let .dnsRecord(instruction, _, url) = event { record.withLock { $0 = (instruction.record, url) } }
                 for update in bridge.withLock({ $0.translate(event) }) { report(update) }
             }
             let ticker = ElapsedTicker(clock: environment.clock, report: report)
@@ -115,7 +132,7 @@ final class WizardTaskSession: Sendable {
             do {
                 let connection = try await connection()
                 switch task {
-                case .upgrade: code = await runUpgrade(inputs, connection: connection, context: context, report: translate)
+                case .upgrade, .changeSettings: code = await runUpgrade(inputs, connection: connection, context: context, report: translate)
                 case .uninstall: code = await runUninstall(inputs, connection: connection, context: context, report: translate)
                 case .oneClickTLS: code = await runTLS(inputs, connection: connection, context: context, report: translate)
                 case .resize: code = await runResize(inputs, connection: connection, context: context, report: translate)
@@ -128,13 +145,30 @@ final class WizardTaskSession: Sendable {
             ticker.stop()
             if code == .success {
                 report(.ended(failure: nil))
+                // The DNS record's screen goes on checking DNS and HTTPS, as after an install.
+                if start.showsDNSScreen, let checks = environment.checks, let (dns, url) = record.withLock({ $0 }) {
+                    let loop = WizardCheckLoop(checks: checks)
+                    checkLoop.withLock {
+                        $0?.stop()
+                        $0 = loop
+                    }
+                    await loop.run(
+                        record: dns, https: url.hasPrefix("https"), cloud: .do,
+                        simulated: await environment.cluster.value.info.simulated, report: report)
+                }
             } else {
                 let problem = bridge.withLock { $0.lastProblem }
-                report(.ended(failure: code == .preflightBlocked ? "The preflight found a blocker; nothing was changed."
-                              : problem ?? "\(task.title) did not finish (exit code \(code.rawValue))."))
+                report(
+                    .ended(
+                        failure: code == .preflightBlocked
+                            ? "The preflight found a blocker; nothing was changed."
+                            : problem ?? "\(task.title) did not finish (exit code \(code.rawValue))."))
             }
         }
-        shared.withLock { $0.running?.cancel(); $0.running = job }
+        shared.withLock {
+            $0.running?.cancel()
+            $0.running = job
+        }
     }
 
     /// Keeps something a job started running until `stop` (a port-forward).
@@ -145,8 +179,15 @@ final class WizardTaskSession: Sendable {
         }
     }
 
+    /// Runs the checks of a job's DNS record again now (the `r` key).
+    func recheck() { checkLoop.withLock { $0?.recheck() } }
+
     /// Stops what a job left running.
     func stop(_ task: WizardTask) {
+        checkLoop.withLock {
+            $0?.stop()
+            $0 = nil
+        }
         shared.withLock { s in
             s.background[task]?.cancel()
             s.background[task] = nil
@@ -158,7 +199,9 @@ final class WizardTaskSession: Sendable {
         let titles = state.task.runningTitle
         var lines: [String] = []
         if !state.ended {
-            let helm = state.helmRunning.map { " \($0.split(separator: " ").prefix(2).joined(separator: " ")) keeps running in the background." } ?? ""
+            let helm =
+                state.helmRunning.map { " \($0.split(separator: " ").prefix(2).joined(separator: " ")) keeps running in the background." }
+                ?? ""
             lines.append("Stopped watching: \(state.task.title.lowercased()) was still under way.\(helm)")
             lines.append("posthog-install status shows how it is going.")
             return (lines.joined(separator: "\n"), .stopped)

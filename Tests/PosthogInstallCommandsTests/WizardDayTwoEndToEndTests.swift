@@ -9,7 +9,8 @@ import Testing
 
     @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
     func upgradeThenUninstallFromTheMenu() throws {
-        let install = "POSTHOG_INSTALL_SIMULATION_SPEED=60 '\(E2E.binary)' install --simulate --cloud do --hostname posthog.example.com "
+        let install =
+            "POSTHOG_INSTALL_SIMULATION_SPEED=60 '\(E2E.binary)' install --simulate --cloud do --hostname posthog.example.com "
             + "--tls --tier small --email ops@example.com --yes > install.log 2>&1"
         let run = try E2E.Run(arguments: "--simulate", before: install)
         let session = run.session
@@ -17,7 +18,7 @@ import Testing
         run.expectScreen("Found: release posthog (chart 30.46.0")
         run.expectScreen("already at chart 30.46.0")
 
-        session.keys("1", "Enter")
+        session.keys("2", "Enter")
         run.expectScreen("Apply values.yaml to chart 30.46.0")
         run.expectScreen("helm upgrade -f values.yaml")
         session.keys("Enter")
@@ -27,7 +28,7 @@ import Testing
 
         session.keys("Escape")
         run.expectScreen("What would you like to do?")
-        session.keys("5", "Enter")
+        session.keys("6", "Enter")
         run.expectScreen("Uninstall PostHog from namespace posthog")
         run.expectScreen("PersistentVolumeClaim data-posthog-posthog-postgresql-0")
         session.keys("Tab", "Tab", "Enter")  // the button, without the box ticked

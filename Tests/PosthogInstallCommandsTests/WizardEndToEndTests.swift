@@ -8,7 +8,8 @@ import Testing
 /// with a sane terminal. Skipped when tmux or the built
 /// binary is missing.
 @Suite(.serialized) struct WizardEndToEndTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let binary = packageRoot.appendingPathComponent(".build/debug/posthog-install").path
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static var available: Bool { tmux != nil && FileManager.default.isExecutableFile(atPath: binary) }
@@ -74,10 +75,13 @@ import Testing
             session = Session(tmux: try #require(WizardEndToEndTests.tmux))
             let pathSetting = path.map { "PATH='\($0)' " } ?? ""
             let prelude = before.isEmpty ? "" : "\(before) && "
-            let shell = "cd '\(directory.path)' && \(prelude)\(pathSetting)'\(WizardEndToEndTests.binary)' \(arguments); echo EXIT=$?; stty -a; sleep 30"
-            session.run(["new-session", "-d", "-s", "S", "-x", "100", "-y", "30", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8",
-                         "-e", "HOME=\(directory.path)", "-e", "XDG_STATE_HOME=\(directory.path)/state",
-                         "-e", "XDG_CACHE_HOME=\(directory.path)/cache", "-e", "POSTHOG_INSTALL_SIMULATION_SPEED=20", shell])
+            let shell =
+                "cd '\(directory.path)' && \(prelude)\(pathSetting)'\(WizardEndToEndTests.binary)' \(arguments); echo EXIT=$?; stty -a; sleep 30"
+            session.run([
+                "new-session", "-d", "-s", "S", "-x", "100", "-y", "30", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8",
+                "-e", "HOME=\(directory.path)", "-e", "XDG_STATE_HOME=\(directory.path)/state",
+                "-e", "XDG_CACHE_HOME=\(directory.path)/cache", "-e", "POSTHOG_INSTALL_SIMULATION_SPEED=20", shell,
+            ])
         }
 
         deinit {
@@ -99,8 +103,14 @@ import Testing
             }
         }
 
+        /// On the preflight's result (nothing blocks): Enter starts the install.
+        func confirmPreflight() {
+            expectScreen("Press Enter to install, or Esc to change your answers.", seconds: 30)
+            session.keys("Enter")
+        }
+
         /// From the welcome screen to the review with DigitalOcean, HTTPS, tier `tier` (1-3).
-        func answer(tier: String = "2") {
+        func answer(tier: String = "2", tierScreenShows: String? = nil) {
             expectScreen("Press Enter to start")
             session.keys("Enter")
             expectScreen("Where does the Kubernetes cluster run?")
@@ -114,6 +124,7 @@ import Testing
             session.keys("Enter")
             expectScreen("Estimated monthly cost on DigitalOcean")
             session.type(tier)
+            if let tierScreenShows { expectScreen(tierScreenShows) }
             session.keys("Enter")
             expectScreen("Continue to review")
             session.keys("Enter")
@@ -160,7 +171,15 @@ import Testing
         session.run(["resize-window", "-t", "S", "-x", "100", "-y", "30"])
         run.expectScreen("values.yaml (new file)")
 
+        // The preflight's result is shown even when nothing blocks; Esc goes back to the review.
         session.keys("Enter")
+        run.expectScreen("PostHog installer • Preflight passed", seconds: 30)
+        run.expectScreen("! kubectl and helm: Simulated cluster")  // a warning, with its fix
+        run.expectScreen("Enter install  Esc back  ? help  q quit")
+        session.keys("Escape")
+        run.expectScreen("values.yaml; the current file is kept as a backup")
+        session.keys("Enter")
+        run.confirmPreflight()
         run.expectScreen("Installing PostHog (simulated cluster)")
         run.expectScreen("NAME")  // the pods table
         session.keys("Enter")  // the first pod's events and logs
@@ -170,6 +189,13 @@ import Testing
         run.expectScreen("posthog.example.com")
         run.expectScreen("203.0.113.")
         run.expectScreen("DNS: posthog.example.com", seconds: 20)  // the checks ran
+        // Help opens here too, and Esc never quits the Installed screen.
+        session.keys("?")
+        run.expectScreen("once the DNS record shown points")
+        session.keys("x")
+        session.keys("Escape")
+        run.expectScreen("r check again  m more jobs  ? help  q done")
+        #expect(!session.screen().contains("EXIT="), "Esc did not quit")
         session.keys("r")
         session.keys("q")
         let (ended, screen) = session.wait(for: "EXIT=0")
@@ -205,6 +231,7 @@ import Testing
         session.keys("Enter")
         run.expectScreen("values.yaml (new file)")
         session.keys("Enter")
+        run.confirmPreflight()
         run.expectScreen("Installing PostHog (simulated cluster)")
         run.expectScreen("CNAME", seconds: 90)
         run.expectScreen(".us-east-1.elb.amazonaws.com")
@@ -212,7 +239,8 @@ import Testing
         let (ended, screen) = session.wait(for: "EXIT=")
         #expect(ended, "\(screen)")
         #expect(screen.contains("posthog-install status --simulate"), "the printed next step works as printed:\n\(screen)")
-        let state = try String(contentsOf: run.directory.appendingPathComponent("state/posthog-install/simulated-cluster.json"), encoding: .utf8)
+        let state = try String(
+            contentsOf: run.directory.appendingPathComponent("state/posthog-install/simulated-cluster.json"), encoding: .utf8)
         #expect(state.contains("\"flavour\":\"aws\""))
         #expect(state.contains("\"storageClass\":\"gp2\""))
     }
@@ -223,7 +251,8 @@ import Testing
         let session = run.session
         run.expectScreen("1 node × 2 vCPU, 2 GiB memory")
         run.expectScreen("Chosen with --simulate")
-        run.answer(tier: "3")
+        // The tier screen already knows the cluster it will go to.
+        run.answer(tier: "3", tierScreenShows: "Your cluster: 1 node, 1.9 vCPU / 1.4 GiB allocatable: too small for PostHog")
         session.keys("Enter")
         run.expectScreen("Nothing was installed: the preflight found 1 blocker", seconds: 20)
         run.expectScreen("✗ Cluster size")
@@ -270,6 +299,7 @@ import Testing
         let session = run.session
         run.answer()
         session.keys("Enter")
+        run.confirmPreflight()
         run.expectScreen("Installing PostHog (simulated cluster)")
         session.keys("C-c")
         run.expectScreen("Stop the simulated install?")
@@ -290,6 +320,7 @@ import Testing
         let session = run.session
         run.answer()
         session.keys("Enter")
+        run.confirmPreflight()
         run.expectScreen("Installing PostHog (simulated cluster)")
         session.run(["resize-window", "-t", "S", "-x", "20", "-y", "5"])
         run.expectScreen("Terminal too")

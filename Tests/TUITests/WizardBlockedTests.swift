@@ -9,13 +9,17 @@ import Testing
 @Suite struct WizardBlockedTests {
     typealias F = WizardFixtures
 
-    static let tooSmall = PreflightCheck(.clusterSize, .fail,
-                                         "1 usable node: 1.9 vCPU and 1.4 GiB allocatable; PostHog needs at least 4 vCPU and 4 GiB in total (missing 2 vCPU and 2 GiB memory).",
-                                         fix: "Add nodes or use larger nodes so the cluster has at least 4 vCPU and 4 GiB; otherwise pods stay Pending.")
-    static let pending = PreflightCheck(.placement, .fail, "3 of 13 pods would stay Pending (they request 2.1 vCPU and 3.2 GiB in total).",
-                                        fix: "Add nodes with more memory.")
-    static let passed = [PreflightCheck(.tools, .pass, "kubectl 1.32.4 and helm 3.16.3 found."),
-                         PreflightCheck(.reachable, .pass, "The cluster answers.")]
+    static let tooSmall = PreflightCheck(
+        .clusterSize, .fail,
+        "1 usable node: 1.9 vCPU and 1.4 GiB allocatable; PostHog needs at least 4 vCPU and 4 GiB in total (missing 2 vCPU and 2 GiB memory).",
+        fix: "Add nodes or use larger nodes so the cluster has at least 4 vCPU and 4 GiB; otherwise pods stay Pending.")
+    static let pending = PreflightCheck(
+        .placement, .fail, "3 of 13 pods would stay Pending (they request 2.1 vCPU and 3.2 GiB in total).",
+        fix: "Add nodes with more memory.")
+    static let passed = [
+        PreflightCheck(.tools, .pass, "kubectl 1.32.4 and helm 3.16.3 found."),
+        PreflightCheck(.reachable, .pass, "The cluster answers."),
+    ]
     static let create = ["gcloud", "compute", "addresses", "create", "posthog", "--global"]
 
     /// The install screen after a preflight with `checks`; `ended` once the blocked run is over.
@@ -41,7 +45,7 @@ import Testing
         #expect(F.press([.enter], on: asking).1.isEmpty, "Enter does not agree by accident")
 
         let (rerun, effects) = F.press([.character("y")], on: asking)
-        let consent = PreflightConsent(nodePoolAutoscales: true)
+        let consent = PreflightConsent(nodePoolAutoscales: true, preflightSeen: true)
         #expect(effects == [.startInstall(WizardFlow.finalSheet(rerun), context: "posthog-simulated", consent: consent)])
         #expect(rerun.install == InstallState(consent: consent), "the install starts again from the preflight")
         #expect(rerun.step == .install)
@@ -51,7 +55,10 @@ import Testing
         var smallest = Self.blocked(Self.passed + [Self.tooSmall])
         smallest.answers["tier"] = "minimal"
         #expect(!Self.text(smallest).contains("smaller tier"), Comment(rawValue: Self.text(smallest)))
-        guard case .help(_, let help) = WizardHelp.overlay(smallest) else { Issue.record("no help"); return }
+        guard case .help(_, let help) = WizardHelp.overlay(smallest) else {
+            Issue.record("no help")
+            return
+        }
         #expect(!help.contains("smaller tier"))
         var small = smallest
         small.answers["tier"] = "small"
@@ -85,22 +92,28 @@ import Testing
         #expect(asking.install?.confirming == .reserveStaticIP(command: Self.create))
         #expect(Self.text(asking).contains("  gcloud compute addresses create posthog --global"))
         let (_, effects) = F.press([.character("y")], on: asking)
-        guard case .startInstall(_, _, let consent)? = effects.first else { Issue.record("no new run: \(effects)"); return }
-        #expect(consent == PreflightConsent(nodePoolAutoscales: true, reserveStaticIP: true), "earlier consent is kept")
+        guard case .startInstall(_, _, let consent)? = effects.first else {
+            Issue.record("no new run: \(effects)")
+            return
+        }
+        #expect(
+            consent == PreflightConsent(nodePoolAutoscales: true, reserveStaticIP: true, preflightSeen: true), "earlier consent is kept")
     }
 
     /// On GKE without gcloud, the static IP only warns; the blocked screen (another blocker: here
     /// an earlier install) still shows how to reserve it in the Cloud Console.
-    static let earlierInstall = PreflightCheck(.existingRelease, .fail, "PostHog is already installed here: release \"posthog\" in namespace \"posthog\".",
-                                               fix: "Upgrade it instead with `posthog-install upgrade`.")
+    static let earlierInstall = PreflightCheck(
+        .existingRelease, .fail, "PostHog is already installed here: release \"posthog\" in namespace \"posthog\".",
+        fix: "Upgrade it instead with `posthog-install upgrade`.")
 
     @Test func withoutGcloudTheCloudConsoleStepsAreShown() {
         let state = Self.blocked(Self.passed + [Self.earlierInstall, StaticIPStep.preflightCheck(.gcloudMissing)])
         let screen = Self.text(state)
         #expect(screen.contains("gcloud is not installed here"))
-        #expect(screen.contains("Reserve external static address") && screen.contains("3. Name: posthog") && screen.contains("6. Type: Global")
+        #expect(
+            screen.contains("Reserve external static address") && screen.contains("3. Name: posthog") && screen.contains("6. Type: Global")
                 && screen.contains("then run posthog-install again."),
-                "\(screen)")
+            "\(screen)")
         #expect(!screen.contains("Press c"))
         #expect(F.press([.character("c")], on: state).0.install?.confirming == nil)
     }
@@ -121,7 +134,10 @@ import Testing
 
     @Test func helpNamesTheOffers() {
         let (help, _) = F.press([.character("?")], on: Self.blocked([Self.tooSmall]))
-        guard case .help(_, let text)? = help.overlay else { Issue.record("no help"); return }
+        guard case .help(_, let text)? = help.overlay else {
+            Issue.record("no help")
+            return
+        }
         #expect(text.contains("a installs anyway when your node pool adds nodes by itself"))
     }
 

@@ -25,23 +25,33 @@ import Testing
 
     static let upgradeForm = TaskForm(
         heading: "Upgrade from chart 3.0.3 to 30.46.0",
-        text: [StyledLine("Installed: release posthog in namespace posthog, chart 3.0.3."),
-               StyledLine("Upgrade note: chart 2.x → 3.0.0 (CAN LOSE DATA)", style: .strong),
-               StyledLine("  Chart 3.0.0 moves Kafka to a new StatefulSet; the old one is deleted first, with its volume."),
-               StyledLine("  Before helm upgrade, these run:"),
-               StyledLine("    kubectl -n posthog delete sts posthog-posthog-kafka")],
+        text: [
+            StyledLine("Installed: release posthog in namespace posthog, chart 3.0.3."),
+            StyledLine("Upgrade note: chart 2.x → 3.0.0 (CAN LOSE DATA)", style: .strong),
+            StyledLine("  Chart 3.0.0 moves Kafka to a new StatefulSet; the old one is deleted first, with its volume."),
+            StyledLine("  Before helm upgrade, these run:"),
+            StyledLine("    kubectl -n posthog delete sts posthog-posthog-kafka"),
+        ],
         textTitle: "Upgrade notes",
-        checks: [TaskCheck(id: "note-3.0.0", label: "I have read the note for chart 3.0.0 and done what it asks"),
-                 TaskCheck(id: "accept-data-loss", label: "I have a backup: the steps above delete volumes and their data")],
-        commands: [["kubectl", "-n", "posthog", "delete", "sts", "posthog-posthog-kafka"],
-                   ["helm", "upgrade", "-f", "values.yaml", "--timeout", "20m", "--namespace", "posthog", "posthog", "posthog/posthog",
-                    "--version", "30.46.0"]],
+        checks: [
+            TaskCheck(id: "note-3.0.0", label: "I have read the note for chart 3.0.0 and done what it asks"),
+            TaskCheck(id: "accept-data-loss", label: "I have a backup: the steps above delete volumes and their data"),
+        ],
+        commands: [
+            ["kubectl", "-n", "posthog", "delete", "sts", "posthog-posthog-kafka"],
+            [
+                "helm", "upgrade", "-f", "values.yaml", "--timeout", "20m", "--namespace", "posthog", "posthog", "posthog/posthog",
+                "--version", "30.46.0",
+            ],
+        ],
         action: "upgrade", destructive: true)
 
     static let resizeForm = TaskForm(
         heading: "Grow storage", text: [StyledLine("data-chi-posthog-posthog-0-0-0  20Gi  do-block-storage (can grow)")],
-        fields: [TaskField(id: "clickhouse", label: "ClickHouse", kind: .size, initial: "20Gi", optional: true, hint: "now 20Gi"),
-                 TaskField(id: "postgresql", label: "PostgreSQL", kind: .size, initial: "10Gi", optional: true)],
+        fields: [
+            TaskField(id: "clickhouse", label: "ClickHouse", kind: .size, initial: "20Gi", optional: true, hint: "now 20Gi"),
+            TaskField(id: "postgresql", label: "PostgreSQL", kind: .size, initial: "10Gi", optional: true),
+        ],
         commands: [["kubectl", "patch", "pvc"]], action: "grow")
 
     static func opened(_ form: TaskForm, task: WizardTask = .upgrade) -> WizardState {
@@ -58,17 +68,20 @@ import Testing
         // Enter without a release starts the questions as before.
         #expect(F.press([.enter], on: state).0.step != .welcome)
         state = Self.atMenu()
-        #expect(TaskMenu.entries(state).map(\.task) == [.upgrade, .resize, .info, .oneClickTLS, .uninstall])
-        #expect(state.menuHighlight == 0)
+        #expect(TaskMenu.entries(state).map(\.task) == [.changeSettings, .upgrade, .resize, .info, .oneClickTLS, .uninstall])
+        // Without saved answers "Change settings" waits; the upgrade is the first free job.
+        #expect(TaskMenu.entries(state)[0].unavailable?.contains("answers.yaml") == true)
+        #expect(state.menuHighlight == 1)
     }
 
     @Test func withoutValuesTheUpgradeWaitsAndTheFirstFreeJobIsHighlighted() {
         var state = Self.atMenu(savedValues: false)
         state = Wizard.update(state, .cluster(Self.installedCluster())).0
         let entries = TaskMenu.entries(state)
-        #expect(entries[0].unavailable?.contains("values.yaml") == true)
-        #expect(entries[1].unavailable != nil)
-        #expect(state.menuHighlight == 2)
+        #expect(entries[0].unavailable?.contains("folder that holds values.yaml") == true)
+        #expect(entries[1].unavailable?.contains("folder that holds values.yaml") == true)
+        #expect(entries[2].unavailable != nil)
+        #expect(state.menuHighlight == 3)
         // Enter on an entry that must wait does nothing.
         state.menuHighlight = 0
         let (next, effects) = F.press([.enter], on: state)
@@ -77,10 +90,10 @@ import Testing
     }
 
     @Test func choosingAJobOpensItsScreenAndAsksTheEdgeToPrepareIt() {
-        let (state, effects) = F.press([.down, .down, .down, .down, .enter], on: Self.atMenu())
+        let (state, effects) = F.press([.down, .down, .down, .down, .enter], on: Self.atMenu())  // from the upgrade
         #expect(state.step == .task(.uninstall))
         #expect(effects == [.prepareTask(.uninstall, TaskInputs())])
-        let (numbered, _) = F.press([.character("3"), .enter], on: Self.atMenu())
+        let (numbered, _) = F.press([.character("4"), .enter], on: Self.atMenu())
         #expect(numbered.step == .task(.info))
     }
 
@@ -126,8 +139,9 @@ import Testing
     }
 
     @Test func anOptionKeyPreparesTheScreenAgain() {
-        let info = TaskForm(heading: "Connection details", text: [StyledLine("ClickHouse: posthog-clickhouse.posthog.svc:9000")],
-                            keys: [TaskKey(key: "s", label: "show passwords", option: "show-secrets")])
+        let info = TaskForm(
+            heading: "Connection details", text: [StyledLine("ClickHouse: posthog-clickhouse.posthog.svc:9000")],
+            keys: [TaskKey(key: "s", label: "show passwords", option: "show-secrets")])
         let state = Self.opened(info, task: .info)
         let (next, effects) = F.press([.character("s")], on: state)
         #expect(effects == [.prepareTask(.info, TaskInputs(options: ["show-secrets"]))])
@@ -173,12 +187,16 @@ import Testing
     }
 
     @Test func finishedJobGolden() {
-        var state = Self.opened(TaskForm(heading: "Uninstall", checks: [TaskCheck(id: "confirm", label: "Uninstall now")], action: "uninstall"),
-                                task: .uninstall)
+        var state = Self.opened(
+            TaskForm(heading: "Uninstall", checks: [TaskCheck(id: "confirm", label: "Uninstall now")], action: "uninstall"),
+            task: .uninstall)
         state = F.press([.character(" "), .tab, .enter], on: state).0
         for update: InstallUpdate in [
-            .plan([.init(id: "uninstall", title: "Uninstall release posthog from namespace posthog", runsHelm: true),
-                   .init(id: "leftovers", title: "List what is left in namespace posthog")], context: "do-fra1-prod"),
+            .plan(
+                [
+                    .init(id: "uninstall", title: "Uninstall release posthog from namespace posthog", runsHelm: true),
+                    .init(id: "leftovers", title: "List what is left in namespace posthog"),
+                ], context: "do-fra1-prod"),
             .stepStarted(id: "uninstall", command: "helm uninstall posthog --namespace posthog"),
             .note("release \"posthog\" uninstalled"), .stepFinished(id: "uninstall", succeeded: true),
             .stepStarted(id: "leftovers", command: nil),

@@ -2,7 +2,7 @@ import YAML
 
 /// The answers given so far, keyed by question id, plus which optional sections are on.
 /// Answers are stored as checked text (`AnswerValidation.check`).
-public struct AnswerSheet: Equatable, Sendable {
+public struct AnswerSheet: Hashable, Sendable {
     /// Question id → answer text.
     public var answers: [String: String]
     /// Optional sections the person turned on (`email`, `external-postgresql`, …).
@@ -24,13 +24,15 @@ public struct AnswerSheet: Equatable, Sendable {
     /// Whether `question` is asked, given the cloud, the sections turned on and its `askWhen`.
     public func isAsked(_ question: Question, in profile: ProfileSet) -> Bool {
         if let section = profile.sections.first(where: { $0.id == question.section }), section.optional,
-           !enabledSections.contains(section.id) {
+            !enabledSections.contains(section.id)
+        {
             return false
         }
         if let cloud, !question.applies(to: cloud) { return false }
         for (other, accepted) in question.askWhen {
             guard let otherQuestion = profile.question(other), isAsked(otherQuestion, in: profile),
-                  let answer = effectiveAnswer(otherQuestion, in: profile), accepted.contains(answer) else { return false }
+                let answer = effectiveAnswer(otherQuestion, in: profile), accepted.contains(answer)
+            else { return false }
         }
         return true
     }

@@ -9,11 +9,15 @@ public struct PreflightConsent: Hashable, Sendable {
     public var nodePoolAutoscales: Bool
     /// posthog-install may run `gcloud compute addresses create` for a missing static IP.
     public var reserveStaticIP: Bool
+    /// The person saw this install's preflight result (warnings included) and chose to install;
+    /// the wizard stops after a first preflight without it, to show the result.
+    public var preflightSeen: Bool
 
     /// A consent; nothing agreed by default.
-    public init(nodePoolAutoscales: Bool = false, reserveStaticIP: Bool = false) {
+    public init(nodePoolAutoscales: Bool = false, reserveStaticIP: Bool = false, preflightSeen: Bool = false) {
         self.nodePoolAutoscales = nodePoolAutoscales
         self.reserveStaticIP = reserveStaticIP
+        self.preflightSeen = preflightSeen
     }
 
     /// How long the install waits for unschedulable pods before it explains them and stops: a

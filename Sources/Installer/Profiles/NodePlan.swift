@@ -11,6 +11,15 @@ public struct NodePlan: Equatable, Sendable {
     /// Monthly price per node in the table's currency; nil when unknown.
     public let monthly: Double?
 
+    /// Creates a plan.
+    public init(count: Int, type: String? = nil, cpu: Int, memoryGiB: Int, monthly: Double? = nil) {
+        self.count = count
+        self.type = type
+        self.cpu = cpu
+        self.memoryGiB = memoryGiB
+        self.monthly = monthly
+    }
+
     init(_ node: ProfileNode) throws {
         try node.rejectUnknownKeys(["count", "type", "cpu", "memoryGiB", "monthly"])
         count = try node.child("count").int()

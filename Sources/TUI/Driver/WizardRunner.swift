@@ -153,10 +153,11 @@ public enum WizardRunner {
                     case .refreshCluster:
                         clusterTask?.cancel()
                         clusterTask = lookForCluster()
-                    case .preparePreview(let answers):
+                    case .preparePreview(let answers, let upgrade):
                         previewTask?.cancel()
+                        let provider = upgrade ? services.previewUpgrade ?? preview : preview
                         previewTask = Task {
-                            let event = await preview(answers)
+                            let event = await provider(answers)
                             if !Task.isCancelled { inbox.post(.event(event)) }
                         }
                     }
@@ -192,6 +193,9 @@ public struct WizardServices: Sendable {
 
     /// Prepares the review for a set of answers.
     public var preview: WizardRunner.PreviewProvider
+    /// Prepares the review of changed settings for an installed release (`helm upgrade`);
+    /// nil uses `preview`.
+    public var previewUpgrade: WizardRunner.PreviewProvider?
     /// Finds the cluster the install will go to (shown on the welcome and review screens).
     public var findCluster: (@Sendable () async -> ClusterInfo)?
     /// Writes the files and starts the install into the confirmed context, with what the person
@@ -223,8 +227,10 @@ public struct WizardServices: Sendable {
         runTask: @escaping @Sendable (WizardTask, TaskInputs, String?, @escaping Report) -> Void = { _, _, _, report in
             report(.ended(failure: "this wizard was started without a cluster to work on"))
         },
-        stopTask: @escaping @Sendable (WizardTask) -> Void = { _ in }
+        stopTask: @escaping @Sendable (WizardTask) -> Void = { _ in },
+        previewUpgrade: WizardRunner.PreviewProvider? = nil
     ) {
+        self.previewUpgrade = previewUpgrade
         self.prepareTask = prepareTask
         self.runTask = runTask
         self.stopTask = stopTask

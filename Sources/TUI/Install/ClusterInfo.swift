@@ -14,10 +14,14 @@ public struct ClusterInfo: Sendable, Hashable {
     public var problem: String?
     /// The PostHog release installed there, when there is one.
     public var release: InstalledPostHog?
+    /// The size of its usable nodes, once read (the tier screen compares it with the tier).
+    public var capacity: ClusterCapacity?
 
     /// Creates the description of a cluster.
-    public init(simulated: Bool, context: String?, detail: String, reason: String? = nil, problem: String? = nil,
-                release: InstalledPostHog? = nil) {
+    public init(
+        simulated: Bool, context: String?, detail: String, reason: String? = nil, problem: String? = nil,
+        release: InstalledPostHog? = nil
+    ) {
         self.release = release
         self.simulated = simulated
         self.context = context

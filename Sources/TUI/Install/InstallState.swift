@@ -9,6 +9,8 @@ public struct InstallState: Sendable, Hashable {
         case checking
         /// The preflight found blockers; nothing was installed.
         case blocked
+        /// The preflight passed (perhaps with warnings); the install waits for Enter.
+        case checked
         /// helm is running or the pods are being watched.
         case running
         /// Waiting for the load balancer's address.

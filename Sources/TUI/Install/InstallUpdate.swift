@@ -49,8 +49,10 @@ public struct PodsReading: Sendable, Hashable {
     public var diagnoses: [InstallProgressModel.Diagnosis]
 
     /// Creates a reading.
-    public init(ready: Int, total: Int, pods: [PodRow], events: [String: [String]] = [:],
-                diagnoses: [InstallProgressModel.Diagnosis] = []) {
+    public init(
+        ready: Int, total: Int, pods: [PodRow], events: [String: [String]] = [:],
+        diagnoses: [InstallProgressModel.Diagnosis] = []
+    ) {
         self.ready = ready
         self.total = total
         self.pods = pods
@@ -107,11 +109,12 @@ extension InstallState {
             s.lastingDiagnoses.append(diagnosis)
             s.phase = .failed
         case let .dnsRecord(hostname, recordType, address, url):
-            s.post = PostInstallModel(hostname: hostname, recordType: recordType, address: address,
-                                      checks: [.init(.pending, "Checking DNS and HTTPS…")], url: url)
+            s.post = PostInstallModel(
+                hostname: hostname, recordType: recordType, address: address,
+                checks: [.init(.pending, "Checking DNS and HTTPS…")], url: url)
             s.phase = .done
         case .checks(let checks):
-            s.post?.checks = checks
+            s.post = s.post?.receiving(checks)
         case .podLogs(let pod, let lines):
             if s.podDetail?.pod == pod { s.podDetail?.logs = lines }
         case .ended(let failure):
@@ -120,6 +123,9 @@ extension InstallState {
             if let failure {
                 s.failure = failure
                 if s.phase != .blocked { s.phase = .failed }
+            } else if s.task == .install, !s.consent.preflightSeen, s.phase == .checking {
+                // A run that only checked: its result waits on screen for Enter.
+                s.phase = .checked
             } else if s.phase != .done {
                 // Finished without an address to show (no hostname): nothing left to wait for.
                 s.phase = .done

@@ -40,10 +40,31 @@ extension Wizard {
         return (state, [])
     }
 
+    /// Keys on the preflight's result when nothing blocks: Enter installs (the preflight runs
+    /// again just before), Esc goes back to the review, q asks before quitting.
+    static func checkedKey(_ key: Key, _ state: WizardState) -> (WizardState, [WizardEffect]) {
+        var state = state
+        switch key {
+        case .enter:
+            var consent = state.install?.consent ?? PreflightConsent()
+            consent.preflightSeen = true
+            state.install = InstallState(consent: consent)
+            return (state, [.startInstall(WizardFlow.finalSheet(state), context: state.review.preview?.kubeContext, consent: consent)])
+        case .escape:
+            state.install = nil
+            return enter(.review, state)
+        case .character("q"), .ctrlC: state.overlay = .confirmQuit
+        case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)
+        default: break
+        }
+        return (state, [])
+    }
+
     /// Runs the install again from the start (files, preflight, install) with the offer agreed to.
     private static func accept(_ offer: PreflightOffer, _ state: WizardState) -> (WizardState, [WizardEffect]) {
         var state = state
         var consent = state.install?.consent ?? PreflightConsent()
+        consent.preflightSeen = true
         switch offer {
         case .installOnGrowingNodePool: consent.nodePoolAutoscales = true
         case .reserveStaticIP: consent.reserveStaticIP = true

@@ -2,6 +2,16 @@
 /// blocked screen (`Wizard+Blocked`), checking DNS again, quitting (with a confirmation while the
 /// install is under way).
 extension Wizard {
+    /// From the Installed screen to the jobs for an installed PostHog (the menu): the checks stop,
+    /// values.yaml is now saved, and the cluster is looked at again to find the release.
+    static func jobsAfterInstall(_ state: WizardState) -> (WizardState, [WizardEffect]) {
+        var state = state
+        state.hasSavedValues = true
+        state.install = nil
+        state.step = .welcome
+        return (state, [.stopTask(.install), .refreshCluster])
+    }
+
     static func installKey(_ key: Key, _ state: WizardState) -> (WizardState, [WizardEffect]) {
         var state = state
         guard var install = state.install else { return (state, []) }
@@ -28,12 +38,23 @@ extension Wizard {
         switch install.phase {
         case .done:
             switch key {
-            case .character("r"), .character("R"): return (state, [.recheck])
-            case .character("q"), .character("Q"), .enter, .escape, .ctrlC: return (state, [.quit])
-            default: return (state, [])
+            case .character("r"), .character("R"):
+                install.post?.rechecking = true
+                state.install = install
+                return (state, [.recheck])
+            case .character("m"),
+                .character("M") where install.task == .install && install.post != nil:
+                return jobsAfterInstall(state)
+            case .character("q"), .character("Q"), .enter, .ctrlC: return (state, [.quit])
+            case .character("?"), .function(1):
+                state.overlay = WizardHelp.overlay(state)
+                return (state, [])
+            default: return (state, [])  // Esc: nothing is before this screen to go back to; it never quits
             }
         case .blocked:
             return blockedKey(key, state)
+        case .checked:
+            return checkedKey(key, state)
         case .checking, .running, .waitingForAddress, .failed:
             let count = install.progress.pods.count
             switch key {

@@ -58,8 +58,10 @@ public struct InstallProgressModel: Sendable, Hashable {
     public var diagnosis: Diagnosis?
 
     /// Creates a model.
-    public init(title: String = "Installing PostHog", steps: [Step] = [], outputTail: [String] = [], pods: [PodRow] = [],
-                ready: Int = 0, total: Int = 0, elapsedSeconds: Int = 0, diagnosis: Diagnosis? = nil) {
+    public init(
+        title: String = "Installing PostHog", steps: [Step] = [], outputTail: [String] = [], pods: [PodRow] = [],
+        ready: Int = 0, total: Int = 0, elapsedSeconds: Int = 0, diagnosis: Diagnosis? = nil
+    ) {
         self.title = title
         self.steps = steps
         self.outputTail = outputTail
@@ -86,14 +88,60 @@ public struct PostInstallModel: Sendable, Hashable {
         public var text: String
         /// What to do when it did not pass.
         public var fix: String?
+        /// What is checked (`DNS`, `HTTPS`), to tell runs apart; nil for a note.
+        public var label: String?
 
         /// Creates a check line.
-        public init(_ status: CheckStatus, _ text: String, fix: String? = nil) {
+        public init(_ status: CheckStatus, _ text: String, fix: String? = nil, label: String? = nil) {
             self.status = status
             self.text = text
             self.fix = fix
+            self.label = label
         }
     }
+
+    /// A check whose result differs from the run before.
+    public struct Change: Sendable, Hashable {
+        /// What is checked.
+        public var label: String
+        /// The result before, nil when it was not checked.
+        public var from: CheckStatus?
+        /// The result now.
+        public var to: CheckStatus
+    }
+
+    /// How many times the checks ran.
+    public var runs = 0
+    /// The changes of the latest run that changed something, with that run's number.
+    public var lastChanges: (run: Int, changes: [Change])? {
+        get { changeRun.map { ($0, changes) } }
+        set {
+            changeRun = newValue?.run
+            changes = newValue?.changes ?? []
+        }
+    }
+    private var changeRun: Int?
+    private var changes: [Change] = []
+    /// Set when `r` asked for the checks and their result is not in yet.
+    public var rechecking = false
+
+    /// The model with a new run of the checks: what changed is kept for the screen.
+    public func receiving(_ new: [Check]) -> PostInstallModel {
+        var model = self
+        let before = Dictionary(checks.compactMap { c in c.label.map { ($0, c.status) } }, uniquingKeysWith: { a, _ in a })
+        let changed = new.compactMap { check -> Change? in
+            guard let label = check.label, before[label] != check.status, runs > 0 else { return nil }
+            return Change(label: label, from: before[label], to: check.status)
+        }
+        model.checks = new
+        model.runs += 1
+        model.rechecking = false
+        if !changed.isEmpty { model.lastChanges = (model.runs, changed) }
+        return model
+    }
+
+    /// Whether any check fails now (the screen's headline then does not claim success).
+    public var anyCheckFails: Bool { checks.contains { $0.status == .failed } }
 
     /// The host name PostHog is served on.
     public var hostname: String
@@ -111,9 +159,11 @@ public struct PostInstallModel: Sendable, Hashable {
     public var headline: String
 
     /// Creates a model.
-    public init(hostname: String, recordType: String, address: String?, checks: [Check], url: String,
-                title: String = "Installed",
-                headline: String = "PostHog is installed. Two things are left: DNS and the certificate.") {
+    public init(
+        hostname: String, recordType: String, address: String?, checks: [Check], url: String,
+        title: String = "Installed",
+        headline: String = "PostHog is installed. Two things are left: DNS and the certificate."
+    ) {
         self.hostname = hostname
         self.recordType = recordType
         self.address = address

@@ -4,11 +4,14 @@ import Effects
 public enum InstallProgressView {
     /// The progress screen: steps, pods ready, pods table, and helm's output or a diagnosis.
     /// `selectedPod` highlights a row of the pods table (for its details).
-    public static func render(_ model: InstallProgressModel, size: TerminalSize, glyphs: Glyphs = .unicode,
-                              hints: [KeyHint] = [KeyHint("Ctrl-C", "stop waiting")], selectedPod: Int? = nil) -> Canvas {
+    public static func render(
+        _ model: InstallProgressModel, size: TerminalSize, glyphs: Glyphs = .unicode,
+        hints: [KeyHint] = [KeyHint("Ctrl-C", "stop waiting")], selectedPod: Int? = nil
+    ) -> Canvas {
         guard size.fits(.minimum) else { return Overlay.tooSmall(width: size.columns, height: size.rows) }
         var canvas = Canvas(width: size.columns, height: size.rows)
-        TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) \(model.title)", trailing: "elapsed \(duration(model.elapsedSeconds))")
+        TitleBar.draw(
+            &canvas, title: "PostHog installer \(glyphs.bullet) \(model.title)", trailing: "elapsed \(duration(model.elapsedSeconds))")
         let stepRows = min(model.steps.count, 6)
         for (offset, step) in model.steps.prefix(stepRows).enumerated() {
             let (mark, style) = symbol(step.status, glyphs: glyphs)
@@ -25,14 +28,17 @@ public enum InstallProgressView {
         if model.pods.isEmpty {
             canvas.write("No pods yet.", x: 2, y: tableTop, style: .muted)
         } else {
-            PodTable.draw(&canvas, pods: model.pods, selected: selectedPod, in: Rect(x: 2, y: tableTop, width: size.columns - 4, height: tableHeight), glyphs: glyphs)
+            PodTable.draw(
+                &canvas, pods: model.pods, selected: selectedPod, in: Rect(x: 2, y: tableTop, width: size.columns - 4, height: tableHeight),
+                glyphs: glyphs)
         }
         let paneTop = tableTop + tableHeight + 1
         let pane = Rect(x: 1, y: paneTop, width: size.columns - 2, height: size.rows - 1 - paneTop)
         if let diagnosis = model.diagnosis {
             drawDiagnosis(&canvas, diagnosis, in: pane, glyphs: glyphs)
         } else {
-            TextPane.draw(&canvas, lines: model.outputTail.map { StyledLine($0) }, scroll: nil, title: "helm output", in: pane, glyphs: glyphs)
+            TextPane.draw(
+                &canvas, lines: model.outputTail.map { StyledLine($0) }, scroll: nil, title: "helm output", in: pane, glyphs: glyphs)
         }
         Footer.draw(&canvas, hints: hints)
         return canvas
@@ -54,14 +60,17 @@ public enum InstallProgressView {
             y += 1
         }
         for line in diagnosis.fix where y < inner.maxY {
-            y += canvas.writeWrapped("\(glyphs.bullet) " + line, in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: inner.maxY - y),
-                                  hangingIndent: DisplayWidth.of(glyphs.bullet) + 1)
+            y += canvas.writeWrapped(
+                "\(glyphs.bullet) " + line, in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: inner.maxY - y),
+                hangingIndent: DisplayWidth.of(glyphs.bullet) + 1)
         }
     }
 
     /// The post-install screen: the DNS record to create, DNS and TLS checks, the URL.
-    public static func renderPostInstall(_ model: PostInstallModel, size: TerminalSize, glyphs: Glyphs = .unicode,
-                                         hints: [KeyHint] = [KeyHint("r", "check again"), KeyHint("q", "done")]) -> Canvas {
+    public static func renderPostInstall(
+        _ model: PostInstallModel, size: TerminalSize, glyphs: Glyphs = .unicode,
+        hints: [KeyHint] = [KeyHint("r", "check again"), KeyHint("q", "done")]
+    ) -> Canvas {
         guard size.fits(.minimum) else { return Overlay.tooSmall(width: size.columns, height: size.rows) }
         var canvas = Canvas(width: size.columns, height: size.rows)
         TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) \(model.title)")
@@ -71,35 +80,82 @@ public enum InstallProgressView {
         y += 2
         canvas.write("1. Create this DNS record where your domain's DNS is managed:", x: 2, y: y, style: .strong, maxWidth: width)
         y += 1
-        let record = Rect(x: 4, y: y, width: min(width - 2, 72), height: 4)
-        canvas.box(record, glyphs: glyphs, style: .muted)
-        let columns = [TableColumn("NAME"), TableColumn("TYPE", width: 5), TableColumn("VALUE", width: 24)]
-        let value = model.address ?? "(waiting for the load balancer)"
-        Table.draw(&canvas, columns: columns,
-                   rows: [[TableCell(model.hostname, style: .strong), TableCell(model.recordType, style: .strong),
-                           TableCell(value, style: model.address == nil ? .warning : .strong)]],
-                   in: record.inset(dx: 2, dy: 1), glyphs: glyphs)
-        y = record.maxY + 1
+        y = drawRecord(&canvas, model, y: y, width: width, glyphs: glyphs)
         if model.recordType == "CNAME" {
-            y += canvas.writeWrapped("AWS load balancers have a host name, not a fixed IP: use a CNAME (or an alias record in Route 53).",
-                                     in: Rect(x: 4, y: y, width: width - 2, height: 2), style: .muted)
+            y += canvas.writeWrapped(
+                "AWS load balancers have a host name, not a fixed IP: use a CNAME (or an alias record in Route 53).",
+                in: Rect(x: 4, y: y, width: width - 2, height: 2), style: .muted)
         }
         y += 1
         canvas.write("2. Checks", x: 2, y: y, style: .strong)
         y += 1
-        for check in model.checks where y < size.rows - 4 {
+        for check in model.checks where y < size.rows - 5 {
             let (mark, style) = symbol(check.status, glyphs: glyphs)
             let x = 4 + canvas.write(mark, x: 4, y: y, style: style)
             y += canvas.writeWrapped(check.text, in: Rect(x: x + 1, y: y, width: size.columns - x - 3, height: 2))
-            if let fix = check.fix, check.status != .ok, y < size.rows - 4 {
+            if let fix = check.fix, check.status != .ok, y < size.rows - 5 {
                 y += canvas.writeWrapped(fix, in: Rect(x: x + 1, y: y, width: size.columns - x - 3, height: 2), style: .muted)
             }
+        }
+        if let line = checksLine(model, glyphs: glyphs), y < size.rows - 4 {
+            canvas.write(line, x: 4, y: y, style: .muted, maxWidth: width - 2)
+            y += 1
         }
         y = max(y + 1, size.rows - 3)
         canvas.write("Open ", x: 2, y: y, style: .strong)
         canvas.write(model.url, x: 7, y: y, style: CellStyle(bold: true, underline: true, role: .accent), maxWidth: width - 5)
         Footer.draw(&canvas, hints: hints)
         return canvas
+    }
+
+    /// The DNS record in its box, never cut: one row of NAME, TYPE and VALUE when it fits, else a
+    /// field a line with the value on a line of its own (broken only when longer than the box,
+    /// with a note). Returns the row under the box.
+    static func drawRecord(_ canvas: inout Canvas, _ model: PostInstallModel, y: Int, width: Int, glyphs: Glyphs) -> Int {
+        let value = model.address ?? "(waiting for the load balancer)"
+        let valueStyle: CellStyle = model.address == nil ? .warning : .strong
+        let nameWidth = max(4, DisplayWidth.of(model.hostname))
+        let typeWidth = 5
+        let oneRow = nameWidth + 2 + typeWidth + 2 + DisplayWidth.of(value)
+        let boxWidth = min(width - 2, max(72, oneRow + 4))
+        let inner = boxWidth - 4
+        if oneRow <= inner {
+            let record = Rect(x: 4, y: y, width: boxWidth, height: 4)
+            canvas.box(record, glyphs: glyphs, style: .muted)
+            let valueX = record.x + 2 + nameWidth + 2 + typeWidth + 2
+            canvas.write("NAME", x: record.x + 2, y: y + 1, style: .muted)
+            canvas.write("TYPE", x: record.x + 4 + nameWidth, y: y + 1, style: .muted)
+            canvas.write("VALUE", x: valueX, y: y + 1, style: .muted)
+            canvas.write(model.hostname, x: record.x + 2, y: y + 2, style: .strong)
+            canvas.write(model.recordType, x: record.x + 4 + nameWidth, y: y + 2, style: .strong)
+            canvas.write(value, x: valueX, y: y + 2, style: valueStyle)
+            return record.maxY + 1
+        }
+        var lines: [(String, CellStyle)] = [
+            ("NAME   " + model.hostname, .strong), ("TYPE   " + model.recordType, .strong), ("VALUE", .muted),
+        ]
+        let pieces = TextLayout.wrap(value, width: inner)
+        lines += pieces.map { ($0, valueStyle) }
+        if pieces.count > 1 { lines.append(("(one value over \(pieces.count) lines: copy it without the breaks)", .muted)) }
+        let record = Rect(x: 4, y: y, width: boxWidth, height: lines.count + 2)
+        canvas.box(record, glyphs: glyphs, style: .muted)
+        for (offset, line) in lines.enumerated() {
+            canvas.write(line.0, x: record.x + 2, y: y + 1 + offset, style: line.1, maxWidth: inner)
+        }
+        return record.maxY + 1
+    }
+
+    /// What the last runs of the checks did: checking again now, or what changed and when.
+    static func checksLine(_ model: PostInstallModel, glyphs: Glyphs) -> String? {
+        if model.rechecking { return "Checking again\(glyphs.ellipsis)" }
+        guard model.runs > 1 else { return nil }
+        guard let (run, changes) = model.lastChanges else {
+            return "Checked \(model.runs) times (every few seconds; r checks now): nothing changed."
+        }
+        func mark(_ status: PostInstallModel.CheckStatus?) -> String { status.map { symbol($0, glyphs: glyphs).0 } ?? glyphs.pending }
+        let list = changes.map { "\($0.label) \(mark($0.from)) \(glyphs.arrow) \(mark($0.to))" }.joined(separator: ", ")
+        let when = run == model.runs ? "at the last check" : "\(model.runs - run) check\(model.runs - run == 1 ? "" : "s") ago"
+        return "Checked \(model.runs) times; changed \(when): \(list)."
     }
 
     static func symbol(_ status: InstallProgressModel.StepStatus, glyphs: Glyphs) -> (String, CellStyle) {

@@ -141,11 +141,15 @@ public struct TaskInputs: Sendable, Hashable {
     public var checks: Set<String>
     /// Switched-on option ids (from `TaskKey`s).
     public var options: Set<String>
+    /// Changed answers to write into values.yaml before upgrading ("Change settings"); nil
+    /// upgrades with values.yaml as it is.
+    public var settings: AnswerSheet?
 
     /// Creates inputs.
-    public init(fields: [String: String] = [:], checks: Set<String> = [], options: Set<String> = []) {
+    public init(fields: [String: String] = [:], checks: Set<String> = [], options: Set<String> = [], settings: AnswerSheet? = nil) {
         self.fields = fields
         self.checks = checks
         self.options = options
+        self.settings = settings
     }
 }

@@ -18,6 +18,13 @@ enum TaskHelp {
                 Enter shows that object's diff (Esc goes back). Where the cluster can snapshot the \
                 volumes a risky change touches, a box takes VolumeSnapshots of them first.
                 """
+        case .changeSettings:
+            what = """
+                Asks the questions of the install again (hostname, HTTPS, size and the extras), \
+                starting from your saved answers; the cloud stays the one installed. The review \
+                shows the changes to values.yaml; the upgrade screen after it shows what changes \
+                in the cluster. values.yaml is written only when you press Upgrade.
+                """
         case .oneClickTLS:
             what = """
                 For a PostHog installed from the DigitalOcean Marketplace (1-click), which answers on \

@@ -11,7 +11,19 @@ struct TaskLayout {
 
     /// Rows from the bottom: footer, a blank row, the button row, a blank row.
     private var bottomRows: Int { form.action == nil ? 2 : 4 }
-    private var commandBlock: Int { form.commands.isEmpty ? 0 : 2 + min(Self.commandRows, form.commands.count) }
+    private var commandBlock: Int { form.commands.isEmpty ? 0 : 2 + commandLines.count }
+
+    /// The commands shown under "Then runs:", each whole and wrapped at spaces (a continuation
+    /// indented), the first `commandRows - 1` when there are more (the pane lists them all).
+    var commandLines: [String] {
+        let shown = form.commands.count > Self.commandRows ? Self.commandRows - 1 : form.commands.count
+        let width = size.columns - 5
+        var lines = form.commands.prefix(shown).flatMap { argv in
+            TextLayout.wrap(ShellQuote.join(argv), width: width - 4).enumerated().map { $0 == 0 ? $1 : "    " + $1 }
+        }
+        if shown < form.commands.count { lines.append("\u{2026} and \(form.commands.count - shown) more (all are listed above)") }
+        return lines
+    }
     private var controlRows: Int { form.fields.count * 2 + form.checks.count + commandBlock }
 
     /// First row of the text pane (under the heading).

@@ -24,16 +24,27 @@ public enum TaskMenu {
         guard let release = state.cluster?.release else { return [] }
         let newest = state.profile.chart.defaultVersion
         let values = state.savedValuesPath ?? "values.yaml"
-        let needsValues = state.hasSavedValues ? nil
-            : "needs the \(values) your install wrote: start the wizard in the folder that holds it"
+        let needsValues = state.hasSavedValues ? nil : "start the wizard in the folder that holds \(values)"
+        let needsAnswers =
+            needsValues
+            ?? (state.answers["cloud"] == nil
+                ? "needs the answers.yaml saved beside \(values); use posthog-install values" : nil)
         return [
-            Entry(task: .upgrade, unavailable: needsValues,
-                  detail: release.chartVersion == newest ? "already at chart \(newest): apply your saved \(values) to it again" : nil),
+            Entry(task: .changeSettings, unavailable: needsAnswers),
+            Entry(
+                task: .upgrade, unavailable: needsValues,
+                detail: release.chartVersion == newest ? "already at chart \(newest): apply your saved \(values) to it again" : nil),
             Entry(task: .resize, unavailable: needsValues),
             Entry(task: .info),
             Entry(task: .oneClickTLS),
             Entry(task: .uninstall),
         ]
+    }
+
+    /// Which entries show their explanation line in `rows` rows: all when two rows each fit,
+    /// otherwise only the highlighted one.
+    public static func detailRows(_ entries: [Entry], highlighted: Int, rows: Int) -> Set<Int> {
+        entries.count * 2 <= rows ? Set(entries.indices) : [highlighted]
     }
 
     /// The entry highlighted by default: the first one that can be chosen.

@@ -1,3 +1,5 @@
+import Installer
+
 /// A job's screen before it runs: the form once prepared, what was typed and ticked, which
 /// row has the focus. `Wizard.taskKey` changes it; `WizardView.renderTask` draws it.
 public struct TaskScreen: Sendable, Hashable {
@@ -25,11 +27,14 @@ public struct TaskScreen: Sendable, Hashable {
     public var openDetail: Int?
     /// First line shown of the open detail.
     public var detailScroll = 0
+    /// The reviewed answers the job writes first (an upgrade after "Change settings").
+    public var settings: AnswerSheet?
 
     /// A screen waiting for its form.
-    public init(task: WizardTask, options: Set<String> = []) {
+    public init(task: WizardTask, options: Set<String> = [], settings: AnswerSheet? = nil) {
         self.task = task
         self.options = options
+        self.settings = settings
     }
 
     /// The screen with its form in: fields start with their initial text, boxes as the form says.
@@ -97,6 +102,6 @@ public struct TaskScreen: Sendable, Hashable {
         if let missing = form?.checks.first(where: { $0.required && !checked.contains($0.id) }) {
             return .failure(TaskFieldProblem("Tick \u{201C}\(missing.label)\u{201D} first (Space)."))
         }
-        return .success(TaskInputs(fields: values, checks: checked, options: options))
+        return .success(TaskInputs(fields: values, checks: checked, options: options, settings: settings))
     }
 }

@@ -1,3 +1,5 @@
+import Installer
+
 /// Keys and events of the welcome screen's menu and of a job's screen: moving between
 /// fields, boxes and the button, typing, ticking, switching options, and running the job.
 extension Wizard {
@@ -16,26 +18,32 @@ extension Wizard {
             state.menuHighlight = current
             let entry = entries[current]
             guard entry.unavailable == nil else { return (state, []) }
+            if entry.task == .changeSettings { return startChangingSettings(state) }
             return openTask(entry.task, state)
-        case .escape, .character("q"): state.overlay = .confirmQuit
+        case .character("q"): state.overlay = .confirmQuit
         case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)
-        default: break
+        default: break  // Esc: the menu is the first screen; it never quits
         }
         return (state, [])
     }
 
     /// Shows a job's screen and asks the edge to prepare it.
-    static func openTask(_ task: WizardTask, _ state: WizardState, options: Set<String> = []) -> (WizardState, [WizardEffect]) {
+    static func openTask(
+        _ task: WizardTask, _ state: WizardState, options: Set<String> = [],
+        settings: AnswerSheet? = nil
+    ) -> (WizardState, [WizardEffect]) {
         var state = state
         state.step = .task(task)
-        state.task = TaskScreen(task: task, options: options)
-        return (state, [.prepareTask(task, TaskInputs(options: options))])
+        state.task = TaskScreen(task: task, options: options, settings: settings)
+        return (state, [.prepareTask(task, TaskInputs(options: options, settings: settings))])
     }
 
     /// Back to the welcome screen's menu; the cluster is looked at again since a job may have changed it.
     static func backToMenu(_ state: WizardState) -> (WizardState, [WizardEffect]) {
         var state = state
         let stop: [WizardEffect] = state.task.map { [.stopTask($0.task)] } ?? []
+        // Changed settings were written once their upgrade ran; otherwise the saved ones come back.
+        state = stopChangingSettings(state, keep: state.step == .install)
         state.step = .welcome
         state.task = nil
         state.install = nil
@@ -66,6 +74,7 @@ extension Wizard {
         guard var screen = state.task else { return backToMenu(state) }
         guard let form = screen.form else {
             switch key {
+            case .escape where screen.settings != nil: return backToSettingsReview(state)
             case .escape, .enter: return backToMenu(state)
             case .character("q"): state.overlay = .confirmQuit
             case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)
@@ -80,6 +89,7 @@ extension Wizard {
         let page = 5
         let focusedField: TaskField? = if case .field(let field) = screen.focusedRow { field } else { nil }
         switch key {
+        case .escape where screen.settings != nil: return backToSettingsReview(state)
         case .escape: return backToMenu(state)
         case .tab, .down:
             screen.focus = min(screen.rowCount - 1, screen.focus + 1)
@@ -104,6 +114,8 @@ extension Wizard {
                 switch screen.inputs() {
                 case .success(let inputs):
                     state.task = screen
+                    // From here values.yaml holds the changed settings: they stay the answers.
+                    state = stopChangingSettings(state, keep: true)
                     return run(screen.task, inputs, state)
                 case .failure(let problem):
                     screen.problem = problem.message
@@ -134,7 +146,7 @@ extension Wizard {
                 screen.options = options
                 screen.form = nil
                 state.task = screen
-                return (state, [.prepareTask(screen.task, TaskInputs(options: options))])
+                return (state, [.prepareTask(screen.task, TaskInputs(options: options, settings: screen.settings))])
             }
         default:
             break

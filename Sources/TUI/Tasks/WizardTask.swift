@@ -5,6 +5,8 @@ public enum WizardTask: String, Sendable, Hashable, CaseIterable {
     case install
     /// `posthog-install upgrade`: the saved values.yaml, the notes of every major crossed.
     case upgrade
+    /// The questions again, prefilled from the saved answers; the values.yaml diff, then the upgrade.
+    case changeSettings
     /// `posthog-install tls`: HTTPS for a DigitalOcean Marketplace 1-click install.
     case oneClickTLS
     /// `posthog-install resize`: larger volumes for the bundled stores.
@@ -19,6 +21,7 @@ public enum WizardTask: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .install: return "Install PostHog"
         case .upgrade: return "Upgrade PostHog"
+        case .changeSettings: return "Change settings"
         case .oneClickTLS: return "Turn on HTTPS for a DigitalOcean 1-click install"
         case .resize: return "Grow storage"
         case .info: return "Connection details and Prometheus"
@@ -30,7 +33,7 @@ public enum WizardTask: String, Sendable, Hashable, CaseIterable {
     public var noun: String {
         switch self {
         case .install: return "install"
-        case .upgrade: return "upgrade"
+        case .upgrade, .changeSettings: return "upgrade"
         case .oneClickTLS: return "HTTPS setup"
         case .resize: return "resize"
         case .info: return "lookup"
@@ -43,6 +46,7 @@ public enum WizardTask: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .install: return "answer a few questions, review values.yaml, then helm install"
         case .upgrade: return "to the newest chart, with your saved values.yaml and the chart's upgrade notes"
+        case .changeSettings: return "hostname, HTTPS, size and extras: see the changes, then upgrade"
         case .oneClickTLS: return "your hostname, the DNS record, then Let's Encrypt through cert-manager"
         case .resize: return "larger volumes for ClickHouse, PostgreSQL, Kafka or Redis"
         case .info: return "addresses, users and where each password is kept"
@@ -55,6 +59,7 @@ public enum WizardTask: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .install: return "posthog-install install"
         case .upgrade: return "posthog-install upgrade"
+        case .changeSettings: return "posthog-install values, then posthog-install upgrade"
         case .oneClickTLS: return "posthog-install tls"
         case .resize: return "posthog-install resize"
         case .info: return "posthog-install info"
@@ -66,7 +71,7 @@ public enum WizardTask: String, Sendable, Hashable, CaseIterable {
     public var runningTitle: (running: String, done: String, failed: String) {
         switch self {
         case .install: return ("Installing PostHog", "PostHog is installed", "Install stopped")
-        case .upgrade: return ("Upgrading PostHog", "Upgrade finished", "Upgrade stopped")
+        case .upgrade, .changeSettings: return ("Upgrading PostHog", "Upgrade finished", "Upgrade stopped")
         case .oneClickTLS: return ("Turning on HTTPS", "HTTPS is set up", "HTTPS setup stopped")
         case .resize: return ("Growing storage", "Storage grown", "Resize stopped")
         case .info: return ("Connection details", "Connection details", "Connection details")

@@ -71,15 +71,11 @@ extension WizardView {
         if !form.commands.isEmpty {
             if !form.checks.isEmpty { y += 1 }
             canvas.write(form.action == nil ? "Runs:" : "Then runs:", x: x, y: y, style: .strong)
-            let shown = form.commands.count > TaskLayout.commandRows ? TaskLayout.commandRows - 1 : form.commands.count
-            for command in form.commands.prefix(shown) {
-                y += 1
-                canvas.write(ShellQuote.join(command), x: x + 1, y: y, style: .muted, maxWidth: width - 1)
-            }
-            if shown < form.commands.count {
+            for line in TaskLayout(form: form, size: size).commandLines {
                 y += 1
                 canvas.write(
-                    "\(glyphs.ellipsis) and \(form.commands.count - shown) more (all are listed above)", x: x + 1, y: y, style: .muted)
+                    line.hasPrefix("\u{2026}") ? glyphs.ellipsis + line.dropFirst() : line, x: x + 1, y: y, style: .muted,
+                    maxWidth: width - 1)
             }
         }
         if let action = form.action {
@@ -118,8 +114,10 @@ extension WizardView {
     }
 
     static func taskHints(_ state: WizardState) -> [KeyHint] {
+        // Esc goes back one screen: the review for changed settings, otherwise the menu.
+        let back = KeyHint("Esc", state.task?.settings != nil ? "back" : "menu")
         guard let screen = state.task, let form = screen.form else {
-            return [KeyHint("Esc", "menu"), KeyHint("q", "quit")]
+            return [back, KeyHint("q", "quit")]
         }
         var hints: [KeyHint] = []
         if screen.rowCount > 1 { hints.append(KeyHint("Tab", "next")) }
@@ -137,7 +135,7 @@ extension WizardView {
         }
         if form.text.count > 4 { hints.append(KeyHint("PgUp/PgDn", "scroll")) }
         for key in form.keys { hints.append(KeyHint(String(key.key), key.label)) }
-        return hints + [KeyHint("Esc", "menu"), KeyHint(screen.focusedRow.isField ? "Ctrl-C" : "q", "quit")]
+        return hints + [back, KeyHint(screen.focusedRow.isField ? "Ctrl-C" : "q", "quit")]
     }
 
     /// The welcome screen once a release is found: what is installed and the jobs on offer.
@@ -153,6 +151,9 @@ extension WizardView {
         canvas.write("What would you like to do?", x: body.x, y: y, style: .strong)
         y += 2
         let highlighted = state.menuHighlight ?? TaskMenu.defaultHighlight(entries)
+        // Each entry takes two rows with its explanation; when the window is too short for all
+        // of them, only the highlighted entry shows its explanation (moving shows the others).
+        let details = TaskMenu.detailRows(entries, highlighted: highlighted, rows: body.maxY - 1 - y)
         for (index, entry) in entries.enumerated() where y < body.maxY - 1 {
             let isHighlighted = index == highlighted
             canvas.write(isHighlighted ? glyphs.pointer : " ", x: body.x, y: y, style: .strong)
@@ -163,14 +164,17 @@ extension WizardView {
                 : isHighlighted ? CellStyle(bold: true, reverse: true, role: .accent) : .strong
             canvas.write(title, x: body.x + 2, y: y, style: style, maxWidth: body.width - 2)
             y += 1
+            guard details.contains(index) else { continue }
             let detail = entry.unavailable.map { "not now: \($0)" } ?? entry.detail
             y += canvas.writeWrapped(
-                detail, in: Rect(x: body.x + 5, y: y, width: body.width - 5, height: min(2, body.maxY - y)),
+                detail, in: Rect(x: body.x + 5, y: y, width: body.width - 5, height: min(2, body.maxY - 1 - y)),
                 style: entry.unavailable != nil ? .warning : .muted)
         }
-        canvas.write(
-            "Every job here shows what it will run and asks before it changes anything.", x: body.x, y: body.maxY - 1,
-            style: .muted, maxWidth: body.width)
+        if y < body.maxY {
+            canvas.write(
+                "Every job here shows what it will run and asks before it changes anything.", x: body.x, y: body.maxY - 1,
+                style: .muted, maxWidth: body.width)
+        }
     }
 
     /// The screen a job from the menu ends on when it has no address to show.

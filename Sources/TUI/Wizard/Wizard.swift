@@ -50,7 +50,10 @@ public enum Wizard {
             }
             switch key {
             case .character("q"), .ctrlC:
-                if somethingRuns(state) { state.overlay = .confirmQuit; return (state, []) }
+                if somethingRuns(state) {
+                    state.overlay = .confirmQuit
+                    return (state, [])
+                }
                 return (state, [.quit])
             default: return (state, [])
             }
@@ -81,7 +84,8 @@ public enum Wizard {
             if !entries.isEmpty { return menuKey(key, state, entries) }
             switch key {
             case .enter: return advance(state)
-            case .escape, .character("q"): state.overlay = .confirmQuit
+            // Esc goes back one screen and there is none before this one: it never quits.
+            case .character("q"): state.overlay = .confirmQuit
             case .character("?"), .function(1): state.overlay = WizardHelp.overlay(state)
             default: break
             }
@@ -116,14 +120,10 @@ public enum Wizard {
         return enter(steps[index + 1], state)
     }
 
-    /// Goes back one screen (Esc); on the first screen, asks whether to quit.
+    /// Goes back one screen (Esc); on the first screen there is nothing before: nothing happens.
     static func back(_ state: WizardState) -> (WizardState, [WizardEffect]) {
-        var state = state
         let steps = WizardFlow.steps(state)
-        guard let index = steps.firstIndex(of: state.step), index > 0 else {
-            state.overlay = .confirmQuit
-            return (state, [])
-        }
+        guard let index = steps.firstIndex(of: state.step), index > 0 else { return (state, []) }
         return enter(steps[index - 1], state)
     }
 
@@ -144,8 +144,11 @@ public enum Wizard {
             if state.extrasHighlight == nil { state.extrasHighlight = WizardFlow.optionalSections(state.profile).count }
         case .review:
             state.review = ReviewState()
-            return (state, [.preparePreview(WizardFlow.finalSheet(state))])
-        case .welcome, .install, .task:
+            return (state, [.preparePreview(WizardFlow.finalSheet(state), upgrade: state.changingSettings != nil)])
+        case .welcome:
+            // Back on the menu from the first question: the settings stay as saved.
+            state = stopChangingSettings(state, keep: false)
+        case .install, .task:
             break
         }
         return (state, [])
@@ -191,7 +194,9 @@ public enum Wizard {
                 return (state, [])
             }
         case .escape: return back(state)
-        case .function(1): state.overlay = WizardHelp.overlay(state); return (state, [])
+        case .function(1):
+            state.overlay = WizardHelp.overlay(state)
+            return (state, [])
         case .character("?") where WizardHelp.questionMarkOpensHelp(question):
             state.overlay = WizardHelp.overlay(state)
             return (state, [])
@@ -246,6 +251,7 @@ public enum Wizard {
             }
         case .enter:
             guard let preview = state.review.preview else { return (state, []) }
+            if state.changingSettings != nil { return reviewChangedSettings(state) }
             if state.runsInstall {
                 // Confirming the review is confirming the context it showed: the install is pinned to it.
                 state.step = .install

@@ -12,6 +12,10 @@ public enum WizardFlow {
         for section in required {
             steps += askedQuestions(in: section.id, state).map { .question($0.id) }
         }
+        if state.changingSettings != nil {
+            // An installed release keeps its cloud: moving it is a new install, not a change.
+            steps.removeAll { if case .question(let id) = $0 { return Wizard.keptWhenInstalled.contains(id) } else { return false } }
+        }
         if !optionalSections(profile).isEmpty { steps.append(.extras) }
         for section in optionalSections(profile) where state.enabledSections.contains(section.id) {
             steps += askedQuestions(in: section.id, state).map { .question($0.id) }
@@ -68,6 +72,9 @@ public enum WizardFlow {
         for case .question(let id) in steps(state) {
             guard let answer = answerOrDefault(id, state), !answer.isEmpty else { continue }
             result.answers[id] = answer
+        }
+        if state.changingSettings != nil {
+            for id in Wizard.keptWhenInstalled { if let kept = state.answers[id] { result.answers[id] = kept } }
         }
         return result
     }

@@ -44,6 +44,9 @@ public struct WizardState: Sendable, Equatable {
     public var savedValuesPath: String?
     /// The screen of the job chosen on the menu, before it runs.
     public var task: TaskScreen?
+    /// Set while the questions are asked again for an installed release ("Change settings"):
+    /// the answers and extras as they were saved, put back when the change is left unapplied.
+    public var changingSettings: SavedSettings?
 
     /// A wizard at the welcome screen; `answers` pre-fills questions (from an earlier values.yaml).
     public init(profile: ProfileSet, answers: [String: String] = [:], size: TerminalSize = .minimum) {
@@ -85,8 +88,9 @@ public enum WizardEvent: Sendable, Equatable {
 /// What the wizard asks the edges to do; `update` returns these as values.
 public enum WizardEffect: Sendable, Equatable {
     /// Prepare the review: generate values.yaml for these answers, read the existing file,
-    /// plan the commands, read the kube context; answer with `previewReady` or `previewFailed`.
-    case preparePreview(AnswerSheet)
+    /// plan the commands (`helm upgrade` when `upgrade`, for changed settings), read the kube
+    /// context; answer with `previewReady` or `previewFailed`.
+    case preparePreview(AnswerSheet, upgrade: Bool = false)
     /// The person confirmed: install with these answers (or, without `runsInstall`, write them and end).
     case finish(AnswerSheet)
     /// Write the files for these answers and install into `context` (the one the review showed),
@@ -106,4 +110,19 @@ public enum WizardEffect: Sendable, Equatable {
     case stopTask(WizardTask)
     /// The person chose to quit; nothing is written.
     case quit
+}
+
+/// The answers of an installed release as they were saved, kept while "Change settings" asks
+/// the questions again.
+public struct SavedSettings: Sendable, Equatable {
+    /// Saved answers by question id.
+    public var answers: [String: String]
+    /// Saved optional sections.
+    public var enabledSections: Set<String>
+
+    /// Creates the saved settings.
+    public init(answers: [String: String], enabledSections: Set<String>) {
+        self.answers = answers
+        self.enabledSections = enabledSections
+    }
 }

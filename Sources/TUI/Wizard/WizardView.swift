@@ -11,8 +11,9 @@ public enum WizardView {
         guard size.fits(minimumSize) else {
             if state.overlay == .confirmQuit {
                 // The question must be readable at any size: it replaces the "too small" text.
-                return Overlay.tooSmall(width: size.columns, height: size.rows, need: (minimumSize.columns, minimumSize.rows),
-                                        text: "Stop? Press y to quit, n to keep watching. " + quitMessage(state))
+                return Overlay.tooSmall(
+                    width: size.columns, height: size.rows, need: (minimumSize.columns, minimumSize.rows),
+                    text: "Stop? Press y to quit, n to keep watching. " + quitMessage(state))
             }
             return Overlay.tooSmall(width: size.columns, height: size.rows, need: (minimumSize.columns, minimumSize.rows))
         }
@@ -33,7 +34,8 @@ public enum WizardView {
         if !menu.isEmpty {
             TitleBar.draw(&canvas, title: "PostHog installer \(glyphs.bullet) Welcome back")
             drawMenu(&canvas, state, menu, in: Rect(x: 2, y: 2, width: size.columns - 4, height: size.rows - 4), glyphs: glyphs)
-            Footer.draw(&canvas, hints: [KeyHint("Up/Down", "choose"), KeyHint("Enter", "open"), KeyHint("?", "help"), KeyHint("q", "quit")])
+            Footer.draw(
+                &canvas, hints: [KeyHint("Up/Down", "choose"), KeyHint("Enter", "open"), KeyHint("?", "help"), KeyHint("q", "quit")])
             drawOverlay(&canvas, state, glyphs: glyphs)
             return canvas
         }
@@ -64,8 +66,9 @@ public enum WizardView {
             Overlay.help(&canvas, title: title, text: text, glyphs: glyphs)
         case .confirmQuit:
             let installing = state.step == .install
-            Overlay.confirm(&canvas, title: installing ? "Stop?" : "Quit?", message: quitMessage(state), yes: "Quit",
-                            no: installing ? "Keep watching" : "Keep going", glyphs: glyphs)
+            Overlay.confirm(
+                &canvas, title: installing ? "Stop?" : "Quit?", message: quitMessage(state), yes: "Quit",
+                no: installing ? "Keep watching" : "Keep going", glyphs: glyphs)
         case nil:
             break
         }
@@ -78,7 +81,7 @@ public enum WizardView {
             let section = state.profile.question(id).map(\.section)
             return state.profile.sections.first { $0.id == section }?.title ?? "Questions"
         case .extras: return "Optional extras"
-        case .review: return "Review"
+        case .review: return state.changingSettings != nil ? "Review the changed settings" : "Review"
         case .install: return state.install?.task.title ?? "Install"
         case .task(let task): return task.title
         }
@@ -100,20 +103,25 @@ public enum WizardView {
         case .question(let id):
             guard let question = state.profile.question(id) else { return [] }
             if question.kind == .choice {
-                return [KeyHint("Up/Down", "choose"), KeyHint("Enter", "accept"), KeyHint("Esc", "back"),
-                        KeyHint("?", "help"), KeyHint("q", "quit")]
+                return [
+                    KeyHint("Up/Down", "choose"), KeyHint("Enter", "accept"), KeyHint("Esc", "back"),
+                    KeyHint("?", "help"), KeyHint("q", "quit"),
+                ]
             }
             let helpKey = WizardHelp.questionMarkOpensHelp(question) ? "?" : "F1"
             return [KeyHint("Enter", "accept"), KeyHint("Esc", "back"), KeyHint(helpKey, "help"), KeyHint("Ctrl-C", "quit")]
         case .extras:
-            return [KeyHint("Up/Down", "move"), KeyHint("Space", "add/remove"), KeyHint("Enter", "continue"),
-                    KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
+            return [
+                KeyHint("Up/Down", "move"), KeyHint("Space", "add/remove"), KeyHint("Enter", "continue"),
+                KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit"),
+            ]
         case .install:
             return installHints(state)
         case .task:
             return taskHints(state)
         case .review:
-            var hints = state.review.preview == nil ? [] : [KeyHint("Enter", state.confirmAction), KeyHint("Up/Down", "scroll")]
+            let confirm = state.changingSettings != nil ? "continue" : state.confirmAction
+            var hints = state.review.preview == nil ? [] : [KeyHint("Enter", confirm), KeyHint("Up/Down", "scroll")]
             if state.review.preview?.existing != nil { hints.append(KeyHint("Tab", "changes/file")) }
             return hints + [KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
         }
@@ -123,7 +131,8 @@ public enum WizardView {
         var y = body.y
         canvas.write("Install PostHog on your Kubernetes cluster", x: body.x, y: y, style: .heading)
         y += 2
-        y += canvas.writeWrapped("""
+        y += canvas.writeWrapped(
+            """
             This wizard asks where your cluster runs, the hostname PostHog will be reached at, \
             HTTPS and the expected size. It then shows the values.yaml it will write and the exact \
             helm commands, and runs nothing until you confirm.
@@ -148,8 +157,9 @@ public enum WizardView {
             y += 1
         }
         let chart = state.profile.chart
-        y += canvas.writeWrapped("Chart: \(chart.repositoryName)/\(chart.chart) \(chart.defaultVersion) (PostHog \(chart.appVersion)) from \(chart.repository)",
-                                 in: Rect(x: body.x, y: y, width: body.width, height: 2), style: .muted)
+        y += canvas.writeWrapped(
+            "Chart: \(chart.repositoryName)/\(chart.chart) \(chart.defaultVersion) (PostHog \(chart.appVersion)) from \(chart.repository)",
+            in: Rect(x: body.x, y: y, width: body.width, height: 2), style: .muted)
         y += 1
         canvas.write("Press Enter to start.", x: body.x, y: y, style: .strong)
     }

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// "Change settings" on the simulated cluster, driven in tmux: a headless install, then the
+/// wizard's menu asks the questions again from the saved answers, reviews the values.yaml diff,
+/// shows the upgrade's change table and upgrades to revision 2.
+@Suite(.serialized) struct WizardChangeSettingsEndToEndTests {
+    typealias E2E = WizardEndToEndTests
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func changingTheHostnameUpgradesToRevisionTwo() throws {
+        let install =
+            "POSTHOG_INSTALL_SIMULATION_SPEED=60 '\(E2E.binary)' install --simulate --cloud do --hostname posthog.example.com "
+            + "--tls --tier small --email ops@example.com --yes > install.log 2>&1"
+        let run = try E2E.Run(arguments: "--simulate", before: install)
+        let session = run.session
+        run.expectScreen("PostHog is installed in this cluster", seconds: 120)
+        run.expectScreen("1. Change settings")
+
+        session.keys("1", "Enter")
+        // The cloud stays the installed one: the first question is the hostname, prefilled.
+        run.expectScreen("Which hostname will PostHog be reached at?")
+        run.expectScreen("[posthog.example.com")
+        session.keys("Escape")  // back one screen: the menu, settings as saved
+        run.expectScreen("What would you like to do?")
+        session.keys("1", "Enter")
+        run.expectScreen("[posthog.example.com")
+        session.keys("C-u")
+        session.type("analytics.example.com")
+        session.keys("Enter")
+        run.expectScreen("Serve PostHog over HTTPS?")
+        session.keys("Enter")
+        run.expectScreen("Let's Encrypt send certificate notices")
+        run.expectScreen("ops@example.com")
+        session.keys("Enter")
+        run.expectScreen("Estimated monthly cost on DigitalOcean")
+        session.keys("Enter")
+        run.expectScreen("Continue to review")
+        session.keys("Enter")
+        run.expectScreen("Review the changed settings")
+        run.expectScreen("helm upgrade -f values.yaml")
+        run.expectScreen("+   hostname: analytics.example.com")
+        run.expectScreen("-   hostname: posthog.example.com")
+        run.expectScreen("Enter continue")
+        #expect(!session.screen().contains("helm install"), "changed settings upgrade, never install:\n\(session.screen())")
+
+        session.keys("Enter")
+        run.expectScreen("Apply your changed settings (chart 30.46.0)", seconds: 30)
+        run.expectScreen("Your changed settings: values.yaml is written")
+        run.expectScreen("helm upgrade applies values.yaml with your changed")
+        // The change table: the Ingress gets the new host.
+        var screen = session.screen()
+        for _ in 0..<12 where !screen.contains("Ingress") {
+            session.keys("PPage")
+            session.keys("NPage")
+            screen = session.wait(for: "Ingress", seconds: 1).1
+        }
+        #expect(screen.contains("Ingress"), "the upgrade's change table names the Ingress:\n\(screen)")
+        // Esc goes back one screen, to the review; nothing was written.
+        session.keys("Escape")
+        run.expectScreen("+   hostname: analytics.example.com", seconds: 30)
+        let values = try String(contentsOf: run.directory.appendingPathComponent("values.yaml"), encoding: .utf8)
+        #expect(values.contains("hostname: posthog.example.com"), "nothing is written before Upgrade:\n\(values)")
+        session.keys("Enter")
+        run.expectScreen("Apply your changed settings (chart 30.46.0)", seconds: 30)
+        run.expectScreen("Enter upgrade  PgUp/PgDn scroll  Esc back")
+        session.keys("Enter")
+        run.expectScreen("Upgrading PostHog")
+        run.expectScreen("Upgrade finished.", seconds: 90)
+        run.expectScreen("now at revision 2", seconds: 10)
+        let written = try String(contentsOf: run.directory.appendingPathComponent("values.yaml"), encoding: .utf8)
+        #expect(written.contains("hostname: analytics.example.com"), "the upgrade wrote the changed settings:\n\(written)")
+        let answers = try String(contentsOf: run.directory.appendingPathComponent("answers.yaml"), encoding: .utf8)
+        #expect(
+            answers.contains("analytics.example.com") && answers.contains("do"),
+            "answers.yaml keeps the cloud and the new hostname:\n\(answers)")
+
+        // Back on the menu, the saved settings are the new ones.
+        session.keys("Escape")
+        run.expectScreen("What would you like to do?", seconds: 20)
+        session.keys("1", "Enter")
+        run.expectScreen("[analytics.example.com")
+        session.keys("C-c")
+        run.expectScreen("Quit the wizard?")
+        session.keys("y")
+        let (ended, final) = session.wait(for: "EXIT=3")
+        #expect(ended, "quitting exits with 3:\n\(final)")
+        run.expectSaneTerminal()
+    }
+}
+
+/// After an install in the wizard, the Installed screen checks again on `r` and leads to the
+/// jobs for the installed PostHog (`m`), whose first is Change settings.
+@Suite(.serialized) struct WizardInstalledScreenEndToEndTests {
+    typealias E2E = WizardEndToEndTests
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func theInstalledScreenChecksAgainAndLeadsToTheJobs() throws {
+        let run = try E2E.Run(arguments: "--simulate")
+        let session = run.session
+        run.answer()
+        session.keys("Enter")
+        run.confirmPreflight()
+        run.expectScreen("Create this DNS record", seconds: 90)
+        run.expectScreen("r check again  m more jobs  ? help  q done")
+        session.keys("r")
+        run.expectScreen("Checked ", seconds: 20)  // the runs so far and what changed
+        session.keys("m")
+        run.expectScreen("PostHog is installed in this cluster", seconds: 30)
+        run.expectScreen("1. Change settings")
+        session.keys("1", "Enter")
+        run.expectScreen("[posthog.example.com")
+        session.keys("Escape")
+        run.expectScreen("What would you like to do?")
+        session.keys("q")
+        run.expectScreen("Quit the wizard?")
+        session.keys("y")
+        let (ended, screen) = session.wait(for: "EXIT=3")
+        #expect(ended, "quitting exits with 3:\n\(screen)")
+        #expect(screen.contains("values.yaml holds this run's settings"), "no false \"nothing was written\":\n\(screen)")
+        run.expectSaneTerminal()
+    }
+}

@@ -63,7 +63,7 @@ import Testing
         #expect(values.contains("hostname: posthog.example.com"), "nothing is written before Upgrade:\n\(values)")
         session.keys("Enter")
         run.expectScreen("Apply your changed settings (chart 30.46.0)", seconds: 30)
-        run.expectScreen("Enter upgrade  PgUp/PgDn scroll  Esc back")
+        run.expectScreen("Enter upgrade  Up pick an object  PgUp/PgDn scroll  Esc back")
         session.keys("Enter")
         run.expectScreen("Upgrading PostHog")
         run.expectScreen("Upgrade finished.", seconds: 90)

@@ -145,7 +145,7 @@ import TUI
         #expect(pending.status == "Pending" && pending.health == .failing)
         #expect(state.podEvents["chi-posthog-posthog-0-0-0"]?.contains { $0.contains("FailedScheduling") } == true)
         var wizard = WizardState(profile: try ProfileSet(id: "chart-30"))
-        wizard.runsInstall = true
+        wizard.launch.runsInstall = true
         wizard.step = .install
         wizard.cluster = ClusterInfo(simulated: true, context: "posthog-simulated", detail: "1 node × 2 vCPU, 2 GiB memory")
         wizard.install = state

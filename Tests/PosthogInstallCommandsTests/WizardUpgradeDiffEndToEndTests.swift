@@ -15,7 +15,7 @@ import Testing
         let run = try E2E.Run(arguments: "--simulate", before: install)
         let session = run.session
         run.expectScreen("PostHog is installed in this cluster", seconds: 120)
-        session.keys("1", "Enter")
+        session.keys("2", "Enter")  // Upgrade (Change settings is the first entry)
         run.expectScreen("Apply values.yaml to chart 30.46.0", seconds: 30)
         run.expectScreen("What the upgrade to chart 30.46.0 changes:")
         run.expectScreen("Up pick an object")

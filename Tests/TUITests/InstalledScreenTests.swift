@@ -60,7 +60,7 @@ import Testing
         #expect(Self.text(state).contains("m more jobs"))
         let (menu, effects) = F.press([.character("m")], on: state)
         #expect(menu.step == .welcome && menu.install == nil)
-        #expect(menu.hasSavedValues, "the install wrote values.yaml")
+        #expect(menu.launch.hasSavedValues, "the install wrote values.yaml")
         #expect(effects == [.stopTask(.install), .refreshCluster])
     }
 

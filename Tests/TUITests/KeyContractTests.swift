@@ -40,7 +40,7 @@ import Testing
 
     static var screens: [Screen] {
         var welcome = F.start()
-        welcome.runsInstall = true
+        welcome.launch.runsInstall = true
         let checking = F.press([.enter], on: WizardInstallTests.atReview()).0
         var failed = WizardInstallTests.running()
         failed = Wizard.update(failed, .install(.ended(failure: "helm install failed"))).0

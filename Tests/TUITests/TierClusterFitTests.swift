@@ -21,7 +21,7 @@ import Testing
     /// The tier question with `capacity` known, the tier `choice` highlighted (1-3).
     static func tierScreen(_ capacity: ClusterCapacity?, choice: Character) -> WizardState {
         var state = F.start()
-        state.runsInstall = true
+        state.launch.runsInstall = true
         var info = ClusterInfo(simulated: true, context: "posthog-simulated", detail: "1 node × 2 vCPU, 2 GiB memory")
         info.capacity = capacity
         state = Wizard.update(state, .cluster(info)).0

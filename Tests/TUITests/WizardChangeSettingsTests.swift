@@ -14,9 +14,9 @@ import Testing
     /// The menu of an installed release, with answers.yaml read at start.
     static func atMenu() -> WizardState {
         var state = WizardState(profile: F.profile, answers: saved)
-        state.runsInstall = true
-        state.hasSavedValues = true
-        state.savedValuesPath = "values.yaml"
+        state.launch.runsInstall = true
+        state.launch.hasSavedValues = true
+        state.launch.savedValuesPath = "values.yaml"
         return Wizard.update(state, .cluster(WizardTaskTests.installedCluster())).0
     }
 

@@ -8,13 +8,14 @@ import Testing
 @Suite struct WizardInstallTests {
     typealias F = WizardFixtures
 
-    static let simulated = ClusterInfo(simulated: true, context: "posthog-simulated", detail: "2 nodes × 2 vCPU, 4 GiB memory",
-                                       reason: "kubectl is not on your PATH.")
+    static let simulated = ClusterInfo(
+        simulated: true, context: "posthog-simulated", detail: "2 nodes × 2 vCPU, 4 GiB memory",
+        reason: "kubectl is not on your PATH.")
 
     /// A wizard in install mode at the review, preview in.
     static func atReview(cluster: ClusterInfo = simulated) -> WizardState {
         var state = F.start()
-        state.runsInstall = true
+        state.launch.runsInstall = true
         state = Wizard.update(state, .cluster(cluster)).0
         state = F.press(F.toReview, on: state).0
         var preview = F.preview
@@ -30,34 +31,46 @@ import Testing
     ]
 
     static let pods = [
-        PodRow(name: "chi-posthog-posthog-0-0-0", health: .waiting, status: "Pending (unschedulable)", ready: "0/1", restarts: 0, age: "2m"),
+        PodRow(
+            name: "chi-posthog-posthog-0-0-0", health: .waiting, status: "Pending (unschedulable)", ready: "0/1", restarts: 0, age: "2m"),
         PodRow(name: "posthog-web-6d4b9c7f5-abcde", health: .ready, status: "Running", ready: "1/1", restarts: 0, age: "2m"),
     ]
 
     static func running() -> WizardState {
         var (state, _) = F.press([.enter], on: atReview())
-        for update: InstallUpdate in [.plan(plan, context: "posthog-simulated"), .stepStarted(id: "install", command: "helm install -f values.yaml"),
-                                      .pods(PodsReading(ready: 1, total: 2, pods: pods,
-                                                        events: ["chi-posthog-posthog-0-0-0": ["Warning FailedScheduling: 0/1 nodes are available"]]))] {
+        for update: InstallUpdate in [
+            .plan(plan, context: "posthog-simulated"), .stepStarted(id: "install", command: "helm install -f values.yaml"),
+            .pods(
+                PodsReading(
+                    ready: 1, total: 2, pods: pods,
+                    events: ["chi-posthog-posthog-0-0-0": ["Warning FailedScheduling: 0/1 nodes are available"]])),
+        ] {
             state = Wizard.update(state, .install(update)).0
         }
         return state
     }
 
     @Test func confirmingTheReviewInstallsIntoTheContextItShowed() {
-        let (state, effects) = F.press([.enter], on: Self.atReview(cluster: ClusterInfo(simulated: false, context: "do-fra1-prod", detail: "")))
+        let (state, effects) = F.press(
+            [.enter], on: Self.atReview(cluster: ClusterInfo(simulated: false, context: "do-fra1-prod", detail: "")))
         #expect(state.step == .install)
         #expect(state.install == InstallState())
-        guard case .startInstall(let sheet, let context, _)? = effects.first else { Issue.record("no install started: \(effects)"); return }
+        guard case .startInstall(let sheet, let context, _)? = effects.first else {
+            Issue.record("no install started: \(effects)")
+            return
+        }
         #expect(context == "do-fra1-prod")
         #expect(sheet.answers["hostname"] == "posthog.example.com")
     }
 
     @Test func withoutInstallModeConfirmingFinishes() {
         var state = Self.atReview()
-        state.runsInstall = false
+        state.launch.runsInstall = false
         let (_, effects) = F.press([.enter], on: state)
-        guard case .finish? = effects.first else { Issue.record("expected finish: \(effects)"); return }
+        guard case .finish? = effects.first else {
+            Issue.record("expected finish: \(effects)")
+            return
+        }
     }
 
     @Test func updatesFillTheChecklistPodsAndOutput() {
@@ -77,7 +90,9 @@ import Testing
     @Test func aPodsEventsAndLogsOpenWithEnter() {
         let (state, effects) = F.press([.down, .up, .enter], on: Self.running())
         #expect(effects == [.loadPodLogs("chi-posthog-posthog-0-0-0")])
-        #expect(state.install?.podDetail == PodDetail(pod: "chi-posthog-posthog-0-0-0", events: ["Warning FailedScheduling: 0/1 nodes are available"]))
+        #expect(
+            state.install?.podDetail
+                == PodDetail(pod: "chi-posthog-posthog-0-0-0", events: ["Warning FailedScheduling: 0/1 nodes are available"]))
         let withLogs = Wizard.update(state, .install(.podLogs(pod: "chi-posthog-posthog-0-0-0", lines: ["starting"]))).0
         #expect(withLogs.install?.podDetail?.logs == ["starting"])
         let text = WizardView.render(withLogs, size: .minimum).plainText()
@@ -110,16 +125,22 @@ import Testing
         #expect(text.contains("✗ Cluster size: 1 usable node") && text.contains("Fix: Add nodes."))
         let (back, effects) = F.press([.escape], on: state)
         #expect(back.step == .review && back.install == nil)
-        guard case .preparePreview? = effects.first else { Issue.record("the review is prepared again: \(effects)"); return }
+        guard case .preparePreview? = effects.first else {
+            Issue.record("the review is prepared again: \(effects)")
+            return
+        }
     }
 
     @Test func theDNSRecordEndsOnThePostInstallScreen() {
         var state = Self.running()
-        for update: InstallUpdate in [.waitingForAddress("Service posthog-ingress-nginx-controller"),
-                                      .dnsRecord(hostname: "posthog.example.com", recordType: "A", address: "203.0.113.11",
-                                                 url: "https://posthog.example.com"),
-                                      .ended(failure: nil),
-                                      .checks([.init(.pending, "DNS: posthog.example.com does not resolve yet.")])] {
+        for update: InstallUpdate in [
+            .waitingForAddress("Service posthog-ingress-nginx-controller"),
+            .dnsRecord(
+                hostname: "posthog.example.com", recordType: "A", address: "203.0.113.11",
+                url: "https://posthog.example.com"),
+            .ended(failure: nil),
+            .checks([.init(.pending, "DNS: posthog.example.com does not resolve yet.")]),
+        ] {
             state = Wizard.update(state, .install(update)).0
         }
         #expect(state.install?.phase == .done)
@@ -131,8 +152,9 @@ import Testing
 
     @Test func aFailureShowsTheNewestProblem() {
         var state = Self.running()
-        let problem = InstallProgressModel.Diagnosis(title: "Pod chi-posthog-posthog-0-0-0: cannot be scheduled", cause: "Insufficient memory",
-                                                     fix: ["Add nodes."])
+        let problem = InstallProgressModel.Diagnosis(
+            title: "Pod chi-posthog-posthog-0-0-0: cannot be scheduled", cause: "Insufficient memory",
+            fix: ["Add nodes."])
         state = Wizard.update(state, .install(.diagnosis(problem))).0
         state = Wizard.update(state, .install(.ended(failure: "Error: INSTALLATION FAILED: timed out"))).0
         #expect(state.install?.phase == .failed)
@@ -151,16 +173,22 @@ import Testing
 
     @Test func welcomeSaysTheClusterIsSimulated() {
         var state = F.start()
-        state.runsInstall = true
+        state.launch.runsInstall = true
         state = Wizard.update(state, .cluster(Self.simulated)).0
         Golden.check(WizardView.render(state, size: .minimum).plainText(), "welcome-simulated")
     }
 
     @Test func welcomeShowsARealContextThatDoesNotAnswer() {
         var state = F.start()
-        state.runsInstall = true
-        state = Wizard.update(state, .cluster(ClusterInfo(simulated: false, context: "do-fra1-prod", detail: "",
-                                                          problem: "The connection to the server 127.0.0.1:1 was refused"))).0
+        state.launch.runsInstall = true
+        state =
+            Wizard.update(
+                state,
+                .cluster(
+                    ClusterInfo(
+                        simulated: false, context: "do-fra1-prod", detail: "",
+                        problem: "The connection to the server 127.0.0.1:1 was refused"))
+            ).0
         Golden.check(WizardView.render(state, size: .minimum).plainText(), "welcome-unreachable")
     }
 
@@ -179,8 +207,10 @@ import Testing
             PreflightCheck(.tools, .pass, "kubectl 1.32.4 and helm 3.16.3 found."),
             PreflightCheck(.context, .pass, "Using context \"posthog-simulated\", as you confirmed."),
             PreflightCheck(.reachable, .pass, "The cluster answers."),
-            PreflightCheck(.clusterSize, .fail, "1 usable node: 1.9 vCPU and 1.4 GiB allocatable; PostHog needs at least 4 vCPU and 4 GiB in total (missing 2 vCPU and 2 GiB memory).",
-                           fix: "Add nodes or use larger nodes so the cluster has at least 4 vCPU and 4 GiB; otherwise pods stay Pending."),
+            PreflightCheck(
+                .clusterSize, .fail,
+                "1 usable node: 1.9 vCPU and 1.4 GiB allocatable; PostHog needs at least 4 vCPU and 4 GiB in total (missing 2 vCPU and 2 GiB memory).",
+                fix: "Add nodes or use larger nodes so the cluster has at least 4 vCPU and 4 GiB; otherwise pods stay Pending."),
             PreflightCheck(.storage, .warn, "No default storage class.", fix: "Mark one storage class as the default."),
         ])
         state = Wizard.update(state, .install(.preflight(report))).0

@@ -17,9 +17,9 @@ import Testing
     /// The wizard at the welcome screen with a release found and values.yaml saved.
     static func atMenu(savedValues: Bool = true) -> WizardState {
         var state = F.start()
-        state.runsInstall = true
-        state.hasSavedValues = savedValues
-        state.savedValuesPath = "values.yaml"
+        state.launch.runsInstall = true
+        state.launch.hasSavedValues = savedValues
+        state.launch.savedValuesPath = "values.yaml"
         return Wizard.update(state, .cluster(installedCluster())).0
     }
 

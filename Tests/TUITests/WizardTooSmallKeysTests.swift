@@ -12,7 +12,7 @@ import Testing
 
     static func installing(ended: Bool = false) -> WizardState {
         var state = F.start()
-        state.runsInstall = true
+        state.launch.runsInstall = true
         state.step = .install
         var install = InstallState().applying(.plan([.init(id: "install", title: "Install PostHog", runsHelm: true)], context: "c"))
         if ended { install = install.applying(.ended(failure: nil)) }

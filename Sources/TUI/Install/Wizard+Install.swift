@@ -6,7 +6,7 @@ extension Wizard {
     /// values.yaml is now saved, and the cluster is looked at again to find the release.
     static func jobsAfterInstall(_ state: WizardState) -> (WizardState, [WizardEffect]) {
         var state = state
-        state.hasSavedValues = true
+        state.launch.hasSavedValues = true
         state.install = nil
         state.step = .welcome
         return (state, [.stopTask(.install), .refreshCluster])

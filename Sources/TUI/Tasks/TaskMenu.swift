@@ -23,8 +23,8 @@ public enum TaskMenu {
     public static func entries(_ state: WizardState) -> [Entry] {
         guard let release = state.cluster?.release else { return [] }
         let newest = state.profile.chart.defaultVersion
-        let values = state.savedValuesPath ?? "values.yaml"
-        let needsValues = state.hasSavedValues ? nil : "start the wizard in the folder that holds \(values)"
+        let values = state.launch.savedValuesPath ?? "values.yaml"
+        let needsValues = state.launch.hasSavedValues ? nil : "start the wizard in the folder that holds \(values)"
         let needsAnswers =
             needsValues
             ?? (state.answers["cloud"] == nil

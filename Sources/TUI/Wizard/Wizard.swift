@@ -252,7 +252,7 @@ public enum Wizard {
         case .enter:
             guard let preview = state.review.preview else { return (state, []) }
             if state.changingSettings != nil { return reviewChangedSettings(state) }
-            if state.runsInstall {
+            if state.launch.runsInstall {
                 // Confirming the review is confirming the context it showed: the install is pinned to it.
                 state.step = .install
                 state.install = InstallState()

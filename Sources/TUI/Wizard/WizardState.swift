@@ -28,20 +28,14 @@ public struct WizardState: Sendable, Equatable {
     public var size: TerminalSize
     /// Whether the person confirmed the review (Enter); the wizard is over.
     public var finished = false
-    /// What Enter on the review does, for its key hint ("install", "write values.yaml").
-    public var confirmAction = "install"
-    /// Whether confirming the review goes on to install (otherwise the wizard ends there).
-    public var runsInstall = false
+    /// How the wizard was started (what the review's Enter does, a saved values.yaml).
+    public var launch = WizardLaunch()
     /// The cluster the install goes to; nil while it is being looked for.
     public var cluster: ClusterInfo?
     /// The install screens' state, once the review was confirmed (or a job started).
     public var install: InstallState?
     /// The highlighted job of the welcome screen's menu (shown once a release is found).
     public var menuHighlight: Int?
-    /// Whether a values.yaml from an earlier install is in the working directory.
-    public var hasSavedValues = false
-    /// Its path, for the menu's explanations.
-    public var savedValuesPath: String?
     /// The screen of the job chosen on the menu, before it runs.
     public var task: TaskScreen?
     /// Set while the questions are asked again for an installed release ("Change settings"):

@@ -56,7 +56,7 @@ extension WizardView {
         }
         if state.changingSettings != nil {
             drawSettingsReviewHeader(&canvas, state, preview, glyphs: glyphs)
-        } else if state.runsInstall, let cluster = state.cluster, cluster.simulated {
+        } else if state.launch.runsInstall, let cluster = state.cluster, cluster.simulated {
             canvas.write("Cluster: ", x: x, y: 2, style: .strong)
             canvas.write(
                 "the built-in simulated cluster (\(cluster.detail))", x: x + 9, y: 2,
@@ -68,11 +68,11 @@ extension WizardView {
             canvas.write("Kube context: ", x: x, y: 2, style: .strong)
             if let context = preview.kubeContext {
                 canvas.write(context, x: x + 14, y: 2, style: CellStyle(bold: true, role: .accent), maxWidth: width - 14)
-                if state.runsInstall, let problem = state.cluster?.problem {
+                if state.launch.runsInstall, let problem = state.cluster?.problem {
                     canvas.write(
                         "\(glyphs.warning) It does not answer (\(problem)); the preflight will stop before anything is installed.",
                         x: x, y: 4, style: .warning, maxWidth: width)
-                } else if state.runsInstall {
+                } else if state.launch.runsInstall {
                     canvas.write(
                         "Enter installs into this context: check that it is the cluster you mean.", x: x, y: 4,
                         style: .muted, maxWidth: width)

@@ -120,7 +120,7 @@ public enum WizardView {
         case .task:
             return taskHints(state)
         case .review:
-            let confirm = state.changingSettings != nil ? "continue" : state.confirmAction
+            let confirm = state.changingSettings != nil ? "continue" : state.launch.confirmAction
             var hints = state.review.preview == nil ? [] : [KeyHint("Enter", confirm), KeyHint("Up/Down", "scroll")]
             if state.review.preview?.existing != nil { hints.append(KeyHint("Tab", "changes/file")) }
             return hints + [KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
@@ -152,7 +152,7 @@ public enum WizardView {
             y += 1
         }
         y += 1
-        if state.runsInstall {
+        if state.launch.runsInstall {
             y += drawClusterLine(&canvas, state.cluster, x: body.x, y: y, width: body.width, glyphs: glyphs)
             y += 1
         }

@@ -46,7 +46,9 @@ final class WizardPrometheusForward: Sendable {
                 let result = try await runner.run(command) { line in
                     if line.text.hasPrefix("Forwarding from") { self.state.withLock { if $0 == .starting { $0 = .forwarding } } }
                 }
-                let why = result.status.isSuccess ? "kubectl port-forward exited"
+                let why =
+                    result.status.isSuccess
+                    ? "kubectl port-forward exited"
                     : "kubectl port-forward failed: \(result.lastErrorLine ?? result.status.description)"
                 state.withLock { $0 = .ended(why) }
             } catch is CancellationError {

@@ -29,21 +29,24 @@ struct WizardClusterProbe: Sendable {
     static func simulated(nodes: String?, reason: String) throws -> Choice {
         let spec = try SimulatedClusterSpec(nodes: nodes ?? defaultNodes)
         // Without nodes given, a simulated cluster saved by an earlier run is used as it is.
-        return Choice(info: ClusterInfo(simulated: true, context: spec.contextName, detail: describe(spec), reason: reason),
-                      simulatedNodes: nodes)
+        return Choice(
+            info: ClusterInfo(simulated: true, context: spec.contextName, detail: describe(spec), reason: reason),
+            simulatedNodes: nodes)
     }
 
     /// The default simulated cluster, used because of `reason`.
     static func fallback(_ reason: String) -> Choice {
         let spec = SimulatedClusterSpec()
-        return Choice(info: ClusterInfo(simulated: true, context: spec.contextName, detail: describe(spec), reason: reason),
-                      simulatedNodes: nil)
+        return Choice(
+            info: ClusterInfo(simulated: true, context: spec.contextName, detail: describe(spec), reason: reason),
+            simulatedNodes: nil)
     }
 
     /// `2 nodes × 2 vCPU, 4 GiB memory`.
     static func describe(_ spec: SimulatedClusterSpec) -> String {
         spec.pools.map { pool in
-            let cpu = Double(pool.milliCPU) / 1000, memory = Double(pool.memoryBytes) / Double(1 << 30)
+            let cpu = Double(pool.milliCPU) / 1000
+            let memory = Double(pool.memoryBytes) / Double(1 << 30)
             func number(_ x: Double) -> String {
                 if x == x.rounded() { return String(Int(x)) }
                 let tenths = Int((x * 10).rounded())
@@ -60,7 +63,8 @@ struct WizardClusterProbe: Sendable {
         }
         let kubectl = KubectlClient(runner: runner, options: KubectlOptions())
         guard let context = try? await kubectl.currentContext(), !context.isEmpty else {
-            return Self.fallback("kubectl has no current context. Choose your cluster with kubectl config use-context NAME to install for real.")
+            return Self.fallback(
+                "kubectl has no current context. Choose your cluster with kubectl config use-context NAME to install for real.")
         }
         let pinned = KubectlClient(runner: runner, options: KubectlOptions(context: context))
         guard let report = try? await pinned.version() else {

@@ -98,12 +98,12 @@ final class WizardCommand: Sendable {
             Console.standard.write("Error: \(error)\n", to: .error)
             return .badInput
         }
-        state.runsInstall = true
-        state.confirmAction = "install"
-        state.hasSavedValues = command.files.exists(command.valuesPath)
+        state.launch.runsInstall = true
+        state.launch.confirmAction = "install"
+        state.launch.hasSavedValues = command.files.exists(command.valuesPath)
         // To say truthfully on quitting whether this run wrote values.yaml (an install or a job may have).
         let valuesAtStart = try? command.files.readString(command.valuesPath)
-        state.savedValuesPath = command.valuesPath
+        state.launch.savedValuesPath = command.valuesPath
         let environment = ProcessEnvironment.current()
         let speed = ScaledClock.factor(fromEnvironment: environment[simulationSpeedVariable]) ?? 1
         let checks = WizardPostInstallChecks(resolvers: DNSLookups.standardResolvers(), probe: OpenSSLTLSProbe())
@@ -197,7 +197,7 @@ final class WizardCommand: Sendable {
         }
         var state = WizardState(profile: profile, answers: sheet.answers)
         state.enabledSections = sheet.enabledSections
-        state.confirmAction = "write values.yaml"
+        state.launch.confirmAction = "write values.yaml"
         return state
     }
 

@@ -11,6 +11,11 @@ enum YAMLEmitter {
     }
 
     static func emit(_ value: YAMLValue) -> String {
+        QuickBlockEmitter.emit(value) ?? emitWithLibyaml(value)
+    }
+
+    /// The same text, always through libyaml's emitter.
+    static func emitWithLibyaml(_ value: YAMLValue) -> String {
         let output = Output()
         var emitter = yaml_emitter_t()
         guard yaml_emitter_initialize(&emitter) == 1 else { return "" }

@@ -7,6 +7,11 @@ import Foundation
 #endif
 import Effects
 import Helm
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `posthog-install template`: renders a chart exactly as `helm template` would, with the
 /// embedded engine (no helm binary needed).
@@ -71,10 +76,20 @@ public struct TemplateCommand: ParsableCommand {
 
     /// Renders and prints; errors are printed as Helm prints them, with exit status 1.
     public func run() throws {
-        let output = TemplateRun(standardInput: { Data(StandardStream.readInput()) }).execute(self.request)
+        // The chart and the render are held to the end and the process exits straight after
+        // printing (Console writes unbuffered): freeing them piece by piece would cost about
+        // a tenth of the command's time for memory the exit gives back anyway.
+        let keepAlive = KeptAlive()
+        let output = TemplateRun(standardInput: { Data(StandardStream.readInput()) }, keepAlive: keepAlive).execute(self.request)
         Console.standard.write(output.stdout, to: .output)
         Console.standard.write(output.stderr, to: .error)
-        if output.status != 0 { throw ExitCode(output.status) }
+        withExtendedLifetime(keepAlive) {
+            #if canImport(Glibc)
+            Glibc.exit(output.status)
+            #else
+            Darwin.exit(output.status)
+            #endif
+        }
     }
 
     var request: TemplateRun.Request {

@@ -36,6 +36,9 @@ struct TemplateRun {
 
     /// Reads standard input for `-f -`.
     let standardInput: () -> Data
+    /// Receives the loaded chart and what the render builds, when the caller exits right after
+    /// printing and would rather not free them one by one.
+    var keepAlive: KeptAlive? = nil
 
     /// Renders, returning Helm's output or Helm's `Error: ...` text.
     func execute(_ request: Request) -> Output {
@@ -53,12 +56,15 @@ struct TemplateRun {
             options.isUpgrade = request.isUpgrade
             options.showOnly = request.showOnly
             options.debug = request.debug
+            options.keepAlive = keepAlive
             options.valueFiles = try request.valueFiles.map { path in (name: path, text: try readValues(path)) }
             let chart: Chart
             do { chart = try ChartLoader.load(path: chartPath) } catch let error as ChartLoadError {
                 throw RenderError(message: error.message)  // Helm's wording names no path
             }
+            keepAlive?.keep(chart)
             let result = try HelmTemplate.run(chart: chart, options: options)
+            keepAlive?.keep(result)
             var output = Output(stdout: result.output)
             if request.notes && !result.notes.isEmpty { output.stderr = "NOTES:\n" + result.notes }
             return output

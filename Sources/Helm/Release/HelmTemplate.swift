@@ -26,6 +26,9 @@ public struct HelmTemplateOptions: Sendable {
     public var showOnly: [String] = []
     /// `--debug`: errors without the "Use --debug flag" hint, and invalid manifests printed as rendered.
     public var debug = false
+    /// Receives what the render builds (the chart's copy, parsed templates, values), for a
+    /// process that prints the result and exits without freeing them one by one.
+    public var keepAlive: KeptAlive?
 
     /// Helm's defaults.
     public init() {}
@@ -52,9 +55,11 @@ public enum HelmTemplate {
     /// The caller's chart is left as it was: the render works on its own copy.
     public static func run(chart loaded: Chart, options: HelmTemplateOptions, engine: TemplateEngine = TemplateEngine()) throws -> HelmTemplateResult {
         let chart = loaded.copyForRender()
+        options.keepAlive?.keep(chart)
         let debugHint = options.debug ? "" : Self.debugHint
         var warnings: [String] = []
         let userValues = try userSuppliedValues(options)
+        options.keepAlive?.keep(userValues)
 
         if !chart.metadata.type.isEmpty && chart.metadata.type != "application" {
             throw RenderError(message: "\(chart.metadata.type) charts are not installable")
@@ -92,7 +97,8 @@ public enum HelmTemplate {
         ])
         var files: [String: String]
         do {
-            files = try LargeStack.run { try engine.render(chart: chart, values: top) }
+            options.keepAlive?.keep(top)
+            files = try LargeStack.run { try engine.render(chart: chart, values: top, keepAlive: options.keepAlive) }
         } catch let error as RenderError {
             throw RenderError(message: error.message + debugHint)
         }
@@ -115,6 +121,7 @@ public enum HelmTemplate {
             throw RenderError(message: error.message + debugHint, renderedOutput: options.debug ? rendered : nil)
         }
 
+        options.keepAlive?.keep(files)
         var manifestText = ""
         if options.includeCRDs {
             for crd in chart.crdObjects { manifestText += "---\n# Source: \(crd.path)\n\(crd.file.text)\n" }

@@ -8,6 +8,8 @@ public struct Lexer: Sendable {
     private var position = 0
     private var tokens: [Token] = []
     private var parenDepth = 0
+    private static let commentOpen = Array("/*".utf8)
+    private static let commentClose = Array("*/".utf8)
 
     /// Creates a lexer for `source` named `name`, with optional custom delimiters.
     public init(name: String, source: String, leftDelim: String = "{{", rightDelim: String = "}}") {
@@ -63,7 +65,7 @@ public struct Lexer: Sendable {
         position += leftDelim.count
         if trimLeft { position += 2 }
         // Comments: {{/* ... */}} with optional trim markers.
-        if matches(Array("/*".utf8), at: position) {
+        if matches(Self.commentOpen, at: position) {
             return lexComment(start: start)
         }
         tokens.append(Token(kind: .leftDelim, text: String(decoding: leftDelim, as: UTF8.self), offset: start))
@@ -135,7 +137,7 @@ public struct Lexer: Sendable {
 
     private mutating func lexComment(start: Int) -> Bool {
         let bodyStart = position + 2
-        guard let close = find(Array("*/".utf8), from: bodyStart) else {
+        guard let close = find(Self.commentClose, from: bodyStart) else {
             return fail("unclosed comment", at: start)
         }
         var after = close + 2

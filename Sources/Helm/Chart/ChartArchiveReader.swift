@@ -75,6 +75,12 @@ public enum ChartArchiveReader {
 
     /// Strips the top directory and rejects paths Helm rejects.
     static func chartRelativePath(_ rawName: String, source: String) throws -> String {
+        if let clean = alreadyClean(rawName) { return clean }
+        return try checkedRelativePath(rawName, source: source)
+    }
+
+    /// `chartRelativePath` the long way: split, clean, then each of Helm's checks.
+    static func checkedRelativePath(_ rawName: String, source: String) throws -> String {
         let separator: Character = rawName.utf8.contains(UInt8(ascii: "\\")) ? "\\" : "/"
         let parts = rawName.split(separator: separator, omittingEmptySubsequences: false)
         if parts.first == "Chart.yaml" {
@@ -101,6 +107,31 @@ public enum ChartArchiveReader {
             throw ChartLoadError(source: source, message: "chart illegally contains absolute paths")
         }
         return cleaned
+    }
+
+    /// The path after the top directory when it needs no cleaning and passes every check
+    /// (`top/templates/a.yaml`, the usual entry), found by looking at bytes; nil otherwise.
+    static func alreadyClean(_ rawName: String) -> String? {
+        let bytes = rawName.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash != bytes.startIndex else { return nil }
+        let restStart = bytes.index(after: slash)
+        let rest = bytes[restStart...]
+        guard !rest.isEmpty, !bytes.contains(UInt8(ascii: "\\")), !rest.starts(with: "..".utf8) else { return nil }
+        if bytes[bytes.startIndex..<slash].elementsEqual("Chart.yaml".utf8) { return nil }
+        // A drive letter (`c:/`) is refused by the full check.
+        if rest.count >= 3, rest.dropFirst().first == UInt8(ascii: ":") { return nil }
+        var segmentLength = 0, dots = 0
+        for byte in rest {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || segmentLength == dots && dots <= 2 { return nil }
+                segmentLength = 0; dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        if segmentLength == 0 || segmentLength == dots && dots <= 2 { return nil }
+        return String(rawName[restStart...])
     }
 
     /// Go's `path.Clean`: collapses `//`, `.` and `..` lexically.

@@ -101,6 +101,8 @@ public enum ScalarResolver {
 
     /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$` (YAML 1.1 sexagesimal floats).
     static func isBase60Float(_ text: String) -> Bool {
+        // It starts with a digit or a sign: most strings are ruled out without copying them.
+        guard let f = text.utf8.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") || (f >= 48 && f <= 57) else { return false }
         var b = Array(text.utf8)[...]
         if let f = b.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { b = b.dropFirst() }
         guard let d = b.first, d >= 48, d <= 57 else { return false }

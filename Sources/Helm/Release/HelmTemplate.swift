@@ -122,12 +122,16 @@ public enum HelmTemplate {
         }
 
         options.keepAlive?.keep(files)
-        var manifestText = ""
+        // One buffer of the right size, trimmed in place: the output is the largest thing held.
+        var output = ""
+        output.reserveCapacity((manifests + hooks).reduce(64) { $0 + $1.path.utf8.count + $1.content.utf8.count + 16 })
         if options.includeCRDs {
-            for crd in chart.crdObjects { manifestText += "---\n# Source: \(crd.path)\n\(crd.file.text)\n" }
+            for crd in chart.crdObjects { output += "---\n# Source: \(crd.path)\n\(crd.file.text)\n" }
         }
-        for manifest in manifests { manifestText += "---\n# Source: \(manifest.path)\n\(manifest.content)\n" }
-        var output = manifestText.trimmingWhitespace() + "\n"
+        for manifest in manifests { output += "---\n# Source: \(manifest.path)\n\(manifest.content)\n" }
+        // Go's strings.TrimSpace: the text starts with `---` when there is any, so only its end needs trimming.
+        while let last = output.unicodeScalars.last, last.properties.isWhitespace { output.unicodeScalars.removeLast() }
+        output += "\n"
         for hook in hooks where !(options.skipTests && hook.isTestHook) {
             output += "---\n# Source: \(hook.path)\n\(hook.content)\n"
         }

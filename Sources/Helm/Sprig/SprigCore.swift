@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GoTemplate
 
 /// The Sprig functions Helm charts use most (strings, defaults, lists, dicts, types).
@@ -109,8 +114,14 @@ extension String {
                 for k in 1..<width where haystack[i + k] != needle[k] { return false }
                 return true
             }
+            // memchr finds each candidate first byte (most texts hold no match at all).
             var i = 0
-            while i < count, !(haystack[i] == first && matches(at: i)) { i += 1 }
+            while i < count {
+                guard let base = haystack.baseAddress, let found = memchr(base + i, Int32(first), count - i) else { i = count; break }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if matches(at: i) { break }
+                i += 1
+            }
             guard i < count else { return self }
             let insert = Array(replacement.utf8)
             var out: [UInt8] = []

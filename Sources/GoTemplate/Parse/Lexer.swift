@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits template source into tokens the way Go's text/template lexer does: text and
 /// actions, `{{-`/`-}}` trimming, comments, strings, numbers, variables and fields.
 public struct Lexer: Sendable {
@@ -304,13 +310,19 @@ public struct Lexer: Sendable {
 
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, start <= source.count - needle.count else { return nil }
-        var i = start
-        let first = needle[0]
-        while i <= source.count - needle.count {
-            if source[i] == first && matches(needle, at: i) { return i }
-            i += 1
+        let first = needle[0], last = source.count - needle.count
+        // memchr jumps between candidate first bytes: templates are mostly text.
+        return source.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var i = start
+            while i <= last {
+                guard let found = memchr(base + i, Int32(first), last + 1 - i) else { return nil }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if matches(needle, at: i) { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 
     private func matches(_ needle: [UInt8], at i: Int) -> Bool {

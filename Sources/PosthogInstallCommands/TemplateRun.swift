@@ -36,6 +36,9 @@ struct TemplateRun {
 
     /// Reads standard input for `-f -`.
     let standardInput: () -> Data
+    /// Receives the loaded chart and what the render builds, when the caller exits right after
+    /// printing and would rather not free them one by one.
+    var keepAlive: KeptAlive? = nil
 
     /// Renders, returning Helm's output or Helm's `Error: ...` text.
     func execute(_ request: Request) -> Output {
@@ -53,12 +56,15 @@ struct TemplateRun {
             options.isUpgrade = request.isUpgrade
             options.showOnly = request.showOnly
             options.debug = request.debug
+            options.keepAlive = keepAlive
             options.valueFiles = try request.valueFiles.map { path in (name: path, text: try readValues(path)) }
             let chart: Chart
             do { chart = try ChartLoader.load(path: chartPath) } catch let error as ChartLoadError {
                 throw RenderError(message: error.message)  // Helm's wording names no path
             }
+            keepAlive?.keep(chart)
             let result = try HelmTemplate.run(chart: chart, options: options)
+            keepAlive?.keep(result)
             var output = Output(stdout: result.output)
             if request.notes && !result.notes.isEmpty { output.stderr = "NOTES:\n" + result.notes }
             return output
@@ -76,21 +82,31 @@ struct TemplateRun {
         case 2:
             try validateReleaseName(arguments[0])
             return (arguments[0], arguments[1])
-        case 0: throw RenderError(message: "\"posthog-install template\" requires at least 1 argument\n\nUsage:  posthog-install template [NAME] CHART [flags]")
-        default: throw RenderError(message: "expected at most two arguments, unexpected arguments: \(arguments.dropFirst(2).joined(separator: ", "))")
+        case 0:
+            throw RenderError(
+                message:
+                    "\"posthog-install template\" requires at least 1 argument\n\nUsage:  posthog-install template [NAME] CHART [flags]")
+        default:
+            throw RenderError(
+                message: "expected at most two arguments, unexpected arguments: \(arguments.dropFirst(2).joined(separator: ", "))")
         }
     }
 
     /// Helm's release name rule: DNS-1123 subdomain-like, at most 53 characters.
     static func validateReleaseName(_ name: String) throws {
         let labels = name.split(separator: ".", omittingEmptySubsequences: false)
-        let valid = !name.isEmpty && name.utf8.count <= 53 && labels.allSatisfy { label in
-            guard let first = label.first, let last = label.last else { return false }
-            let allowed = label.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
-            return allowed && first != "-" && last != "-"
-        }
+        let valid =
+            !name.isEmpty && name.utf8.count <= 53
+            && labels.allSatisfy { label in
+                guard let first = label.first, let last = label.last else { return false }
+                let allowed = label.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+                return allowed && first != "-" && last != "-"
+            }
         if !valid {
-            throw RenderError(message: "release name \"\(name)\": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53")
+            throw RenderError(
+                message:
+                    "release name \"\(name)\": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"
+            )
         }
     }
 

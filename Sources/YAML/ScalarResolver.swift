@@ -29,7 +29,7 @@ public enum ScalarResolver {
         guard let first = text.utf8.first else { return .null }
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
-             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
+            UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
             if trueWords.contains(text) { return .bool(true) }
             if falseWords.contains(text) { return .bool(false) }
             if nullWords.contains(text) { return .null }
@@ -81,7 +81,10 @@ public enum ScalarResolver {
         if let f = bytes.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
         func digits() -> Int {
             var n = 0
-            while let c = bytes.first, c >= 48, c <= 57 { bytes = bytes.dropFirst(); n += 1 }
+            while let c = bytes.first, c >= 48, c <= 57 {
+                bytes = bytes.dropFirst()
+                n += 1
+            }
             return n
         }
         if bytes.first == UInt8(ascii: ".") {
@@ -89,7 +92,10 @@ public enum ScalarResolver {
             guard digits() > 0 else { return false }
         } else {
             guard digits() > 0 else { return false }
-            if bytes.first == UInt8(ascii: ".") { bytes = bytes.dropFirst(); _ = digits() }
+            if bytes.first == UInt8(ascii: ".") {
+                bytes = bytes.dropFirst()
+                _ = digits()
+            }
         }
         if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
             bytes = bytes.dropFirst()
@@ -101,6 +107,8 @@ public enum ScalarResolver {
 
     /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$` (YAML 1.1 sexagesimal floats).
     static func isBase60Float(_ text: String) -> Bool {
+        // It starts with a digit or a sign: most strings are ruled out without copying them.
+        guard let f = text.utf8.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") || (f >= 48 && f <= 57) else { return false }
         var b = Array(text.utf8)[...]
         if let f = b.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { b = b.dropFirst() }
         guard let d = b.first, d >= 48, d <= 57 else { return false }
@@ -111,7 +119,11 @@ public enum ScalarResolver {
             b = b.dropFirst()
             var n = 0
             var digitsSeen: [UInt8] = []
-            while let c = b.first, c >= 48, c <= 57, n < 2 { digitsSeen.append(c); b = b.dropFirst(); n += 1 }
+            while let c = b.first, c >= 48, c <= 57, n < 2 {
+                digitsSeen.append(c)
+                b = b.dropFirst()
+                n += 1
+            }
             guard n > 0 else { return false }
             if n == 2, digitsSeen[0] > UInt8(ascii: "5") { return false }
             groups += 1
@@ -168,7 +180,10 @@ enum GoInt {
     static func parse(_ text: String) -> Int64? {
         var s = Substring(text)
         var negative = false
-        if s.first == "+" || s.first == "-" { negative = s.first == "-"; s = s.dropFirst() }
+        if s.first == "+" || s.first == "-" {
+            negative = s.first == "-"
+            s = s.dropFirst()
+        }
         guard let magnitude = parseUnsigned(String(s)) else { return nil }
         if negative {
             if magnitude == UInt64(Int64.max) + 1 { return Int64.min }

@@ -34,7 +34,16 @@ public enum YAML {
     /// value when the document is not a mapping). For reading a few fields of large documents,
     /// such as the kind and name of each rendered manifest.
     public static func parse(_ text: String, file: String, options: YAMLParseOptions, keepingOnly keys: Set<String>) throws -> YAMLValue {
-        let tree = try parseTree(bytes: Array(text.utf8), file: file, options: options)
+        let bytes = Array(text.utf8)
+        // Most rendered manifests are plain block YAML: check that cheaply and parse only the
+        // entries asked for. Anything the quick check does not vouch for goes the long way.
+        if options.duplicateKeys == .lastWins, bytes.count <= options.maxBytes,
+            let head = BlockHeadScanner.headText(bytes, keys: keys)
+        {
+            if head.isEmpty { return .mapping(YAMLMapping()) }
+            if let value = try? parse(head, file: file, options: options), case .mapping = value { return value }
+        }
+        let tree = try parseTree(bytes: bytes, file: file, options: options)
         guard let first = tree.documents.first else { return .null }
         if tree.documents.count > 1 {
             let second = tree.nodes[tree.documents[1]]
@@ -53,8 +62,11 @@ public enum YAML {
     public static func parseTree(bytes: [UInt8], file: String, options: YAMLParseOptions = .strict) throws -> YAMLTree {
         if bytes.count > options.maxBytes {
             let mib = bytes.count / (1024 * 1024)
-            throw YAMLError(file: file, line: 1, column: 1,
-                            message: "the file is \(mib) MiB, larger than the \(options.maxBytes / (1024 * 1024)) MiB this tool reads; is it the right file?")
+            throw YAMLError(
+                file: file, line: 1, column: 1,
+                message:
+                    "the file is \(mib) MiB, larger than the \(options.maxBytes / (1024 * 1024)) MiB this tool reads; is it the right file?"
+            )
         }
         return try YAMLTreeParser.parse(bytes, file: file)
     }

@@ -11,6 +11,11 @@ enum YAMLEmitter {
     }
 
     static func emit(_ value: YAMLValue) -> String {
+        QuickBlockEmitter.emit(value) ?? emitWithLibyaml(value)
+    }
+
+    /// The same text, always through libyaml's emitter.
+    static func emitWithLibyaml(_ value: YAMLValue) -> String {
         let output = Output()
         var emitter = yaml_emitter_t()
         guard yaml_emitter_initialize(&emitter) == 1 else { return "" }
@@ -19,12 +24,14 @@ enum YAMLEmitter {
         yaml_emitter_set_indent(&emitter, 2)
         yaml_emitter_set_width(&emitter, 80)
         let context = Unmanaged.passUnretained(output).toOpaque()
-        yaml_emitter_set_output(&emitter, { data, buffer, size in
-            guard let data, let buffer else { return 0 }
-            let sink = Unmanaged<Output>.fromOpaque(data).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
-            return 1
-        }, context)
+        yaml_emitter_set_output(
+            &emitter,
+            { data, buffer, size in
+                guard let data, let buffer else { return 0 }
+                let sink = Unmanaged<Output>.fromOpaque(data).takeUnretainedValue()
+                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+                return 1
+            }, context)
 
         var event = yaml_event_t()
         yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING)

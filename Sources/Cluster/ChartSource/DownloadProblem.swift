@@ -24,7 +24,6 @@ public enum DownloadProblem: Hashable, Sendable, CustomStringConvertible {
 
     /// The problem for an error thrown by a fetch of `url` (libcurl's codes: CURLcode).
     public static func from(_ error: any Error, url: String) -> DownloadProblem {
-        if let problem = error as? DownloadProblem { return problem }
         let host = URL(string: url)?.host ?? url
         guard let fetch = error as? HTTPFetchError else { return .other("\(error)") }
         switch fetch.curlCode {

@@ -49,11 +49,17 @@ public final class TemplateSet: @unchecked Sendable {
 
     /// Parses `source` as the template `name`; its `{{define}}`s join the set (later ones win).
     public func parse(name: String, source: String) throws {
-        var parser = Parser(name: name, source: source, functions: functionNames,
-                            leftDelim: delimiters.left, rightDelim: delimiters.right)
-        let result = try parser.parse()
+        var parser = Parser(
+            name: name, source: source, functions: functionNames,
+            leftDelim: delimiters.left, rightDelim: delimiters.right)
+        add(name: name, source: source, parsed: try parser.parse())
+    }
+
+    /// Adds a template parsed apart from the set (with this set's `functionNames` and
+    /// `delimiters`), as `parse` would: several files can be parsed at once, then added in order.
+    public func add(name: String, source: String, parsed result: Parser.Result) {
         sources[name] = Array(source.utf8)
-                definitions[name] = Definition(body: result.root, file: name)
+        definitions[name] = Definition(body: result.root, file: name)
         for (defined, body) in result.definitions {
             // Go keeps an existing non-empty definition when a later one is empty.
             if let existing = definitions[defined], Self.isEmpty(body), !Self.isEmpty(existing.body) { continue }

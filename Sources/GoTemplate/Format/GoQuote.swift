@@ -1,6 +1,10 @@
 /// Go's strconv quoting: `Quote`, `QuoteToASCII`, `QuoteRune` and the backquoted form.
 enum GoQuote {
     static func quote(_ s: String, asciiOnly: Bool = false, quoteChar: Character = "\"") -> String {
+        // Printable ASCII without the quote or a backslash is copied as it is (most values).
+        if let q = quoteChar.asciiValue, s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != q && $0 != 0x5C }) {
+            return String(quoteChar) + s + String(quoteChar)
+        }
         var out = String(quoteChar)
         for scalar in s.unicodeScalars { out += escape(scalar, asciiOnly: asciiOnly, quoteChar: quoteChar) }
         return out + String(quoteChar)
@@ -47,7 +51,7 @@ enum GoQuote {
 
     /// Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
     static func isPrintable(_ s: Unicode.Scalar) -> Bool {
-        if s == " " { return true }
+        if s.value < 0x80 { return s.value >= 0x20 && s.value < 0x7F }
         switch s.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
             return false

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits template source into tokens the way Go's text/template lexer does: text and
 /// actions, `{{-`/`-}}` trimming, comments, strings, numbers, variables and fields.
 public struct Lexer: Sendable {
@@ -8,6 +14,8 @@ public struct Lexer: Sendable {
     private var position = 0
     private var tokens: [Token] = []
     private var parenDepth = 0
+    private static let commentOpen = Array("/*".utf8)
+    private static let commentClose = Array("*/".utf8)
 
     /// Creates a lexer for `source` named `name`, with optional custom delimiters.
     public init(name: String, source: String, leftDelim: String = "{{", rightDelim: String = "}}") {
@@ -63,7 +71,7 @@ public struct Lexer: Sendable {
         position += leftDelim.count
         if trimLeft { position += 2 }
         // Comments: {{/* ... */}} with optional trim markers.
-        if matches(Array("/*".utf8), at: position) {
+        if matches(Self.commentOpen, at: position) {
             return lexComment(start: start)
         }
         tokens.append(Token(kind: .leftDelim, text: String(decoding: leftDelim, as: UTF8.self), offset: start))
@@ -135,7 +143,7 @@ public struct Lexer: Sendable {
 
     private mutating func lexComment(start: Int) -> Bool {
         let bodyStart = position + 2
-        guard let close = find(Array("*/".utf8), from: bodyStart) else {
+        guard let close = find(Self.commentClose, from: bodyStart) else {
             return fail("unclosed comment", at: start)
         }
         var after = close + 2
@@ -223,7 +231,9 @@ public struct Lexer: Sendable {
 
     /// `.a.b` after a variable, field or identifier: each link is its own field token.
     private mutating func lexFieldChain() {
-        while position + 1 < source.count, source[position] == UInt8(ascii: "."), isAlphaNumeric(source[position + 1]) || source[position + 1] >= 0x80 {
+        while position + 1 < source.count, source[position] == UInt8(ascii: "."),
+            isAlphaNumeric(source[position + 1]) || source[position + 1] >= 0x80
+        {
             let start = position
             position += 1
             while position < source.count, isAlphaNumeric(source[position]) || source[position] >= 0x80 { position += 1 }
@@ -255,9 +265,16 @@ public struct Lexer: Sendable {
         var exponentChars: Set<UInt8> = [UInt8(ascii: "e"), UInt8(ascii: "E")]
         if position + 1 < source.count, source[position] == UInt8(ascii: "0") {
             switch source[position + 1] | 0x20 {
-            case UInt8(ascii: "x"): position += 2; digits = Lexer.isHexDigitByte; exponentChars = [UInt8(ascii: "p"), UInt8(ascii: "P")]
-            case UInt8(ascii: "o"): position += 2; digits = { $0 >= 48 && $0 <= 55 }
-            case UInt8(ascii: "b"): position += 2; digits = { $0 == 48 || $0 == 49 }
+            case UInt8(ascii: "x"):
+                position += 2
+                digits = Lexer.isHexDigitByte
+                exponentChars = [UInt8(ascii: "p"), UInt8(ascii: "P")]
+            case UInt8(ascii: "o"):
+                position += 2
+                digits = { $0 >= 48 && $0 <= 55 }
+            case UInt8(ascii: "b"):
+                position += 2
+                digits = { $0 == 48 || $0 == 49 }
             default: break
             }
         }
@@ -302,13 +319,20 @@ public struct Lexer: Sendable {
 
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, start <= source.count - needle.count else { return nil }
-        var i = start
         let first = needle[0]
-        while i <= source.count - needle.count {
-            if source[i] == first && matches(needle, at: i) { return i }
-            i += 1
+        let last = source.count - needle.count
+        // memchr jumps between candidate first bytes: templates are mostly text.
+        return source.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var i = start
+            while i <= last {
+                guard let found = memchr(base + i, Int32(first), last + 1 - i) else { return nil }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if matches(needle, at: i) { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 
     private func matches(_ needle: [UInt8], at i: Int) -> Bool {

@@ -7,7 +7,8 @@ public enum ChartArchiveReader {
     /// Paths lose their first component (the chart's directory), as in Helm.
     public static func read(_ bytes: [UInt8], source: String) throws -> [ChartFile] {
         guard bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B else {
-            throw ChartLoadError(source: source, message: "file '\(source)' does not appear to be a gzipped archive; got 'application/octet-stream'")
+            throw ChartLoadError(
+                source: source, message: "file '\(source)' does not appear to be a gzipped archive; got 'application/octet-stream'")
         }
         guard let archive = archive_read_new() else {
             throw ChartLoadError(source: source, message: "could not start reading the archive")
@@ -39,14 +40,19 @@ public enum ChartArchiveReader {
                 if fileType == CA_AE_IFDIR { continue }
                 let relative = try chartRelativePath(rawName, source: source)
                 guard fileType == CA_AE_IFREG else {
-                    throw ChartLoadError(source: source, message: "chart contains a link or special file that is not allowed: \"\(rawName)\"")
+                    throw ChartLoadError(
+                        source: source, message: "chart contains a link or special file that is not allowed: \"\(rawName)\"")
                 }
                 let size = Int(archive_entry_size(entry))
                 if size > remaining {
-                    throw ChartLoadError(source: source, message: "decompressed chart is larger than the maximum size \(ChartLimits.maxDecompressedChartSize)")
+                    throw ChartLoadError(
+                        source: source,
+                        message: "decompressed chart is larger than the maximum size \(ChartLimits.maxDecompressedChartSize)")
                 }
                 if size > ChartLimits.maxFileSize {
-                    throw ChartLoadError(source: source, message: "decompressed chart file \"\(rawName)\" is larger than the maximum file size \(ChartLimits.maxFileSize)")
+                    throw ChartLoadError(
+                        source: source,
+                        message: "decompressed chart file \"\(rawName)\" is larger than the maximum file size \(ChartLimits.maxFileSize)")
                 }
                 var data = [UInt8](repeating: 0, count: size)
                 var read = 0
@@ -55,7 +61,8 @@ public enum ChartArchiveReader {
                         archive_read_data(archive, buffer.baseAddress.map { $0 + read }, size - read)
                     }
                     if n < 0 {
-                        throw ChartLoadError(source: source, message: "archive is corrupt or truncated while reading \"\(rawName)\": \(errorText(archive))")
+                        throw ChartLoadError(
+                            source: source, message: "archive is corrupt or truncated while reading \"\(rawName)\": \(errorText(archive))")
                     }
                     if n == 0 { break }
                     read += n
@@ -75,6 +82,12 @@ public enum ChartArchiveReader {
 
     /// Strips the top directory and rejects paths Helm rejects.
     static func chartRelativePath(_ rawName: String, source: String) throws -> String {
+        if let clean = alreadyClean(rawName) { return clean }
+        return try checkedRelativePath(rawName, source: source)
+    }
+
+    /// `chartRelativePath` the long way: split, clean, then each of Helm's checks.
+    static func checkedRelativePath(_ rawName: String, source: String) throws -> String {
         let separator: Character = rawName.utf8.contains(UInt8(ascii: "\\")) ? "\\" : "/"
         let parts = rawName.split(separator: separator, omittingEmptySubsequences: false)
         if parts.first == "Chart.yaml" {
@@ -101,6 +114,33 @@ public enum ChartArchiveReader {
             throw ChartLoadError(source: source, message: "chart illegally contains absolute paths")
         }
         return cleaned
+    }
+
+    /// The path after the top directory when it needs no cleaning and passes every check
+    /// (`top/templates/a.yaml`, the usual entry), found by looking at bytes; nil otherwise.
+    static func alreadyClean(_ rawName: String) -> String? {
+        let bytes = rawName.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), slash != bytes.startIndex else { return nil }
+        let restStart = bytes.index(after: slash)
+        let rest = bytes[restStart...]
+        guard !rest.isEmpty, !bytes.contains(UInt8(ascii: "\\")), !rest.starts(with: "..".utf8) else { return nil }
+        if bytes[bytes.startIndex..<slash].elementsEqual("Chart.yaml".utf8) { return nil }
+        // A drive letter (`c:/`) is refused by the full check.
+        if rest.count >= 3, rest.dropFirst().first == UInt8(ascii: ":") { return nil }
+        var segmentLength = 0
+        var dots = 0
+        for byte in rest {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || segmentLength == dots && dots <= 2 { return nil }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        if segmentLength == 0 || segmentLength == dots && dots <= 2 { return nil }
+        return String(rawName[restStart...])
     }
 
     /// Go's `path.Clean`: collapses `//`, `.` and `..` lexically.

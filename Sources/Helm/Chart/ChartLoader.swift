@@ -18,6 +18,19 @@ public enum ChartLoader {
 
     /// Assembles a chart from its files (paths relative to the chart root).
     public static func load(files: [ChartFile], source: String) throws -> Chart {
+        try load(files: files, source: source, parallel: true)
+    }
+
+    /// What one piece of a chart's loading gives: its values or one of its subcharts.
+    private enum Piece {
+        case values(ValueMap)
+        case chart(Chart)
+    }
+
+    /// `parallel`: read values.yaml and load the subcharts side by side (the chart being
+    /// loaded does; its subcharts load theirs in the same thread). Errors come in the order
+    /// of loading one piece after another: values.yaml, then subcharts in order.
+    private static func load(files: [ChartFile], source: String, parallel: Bool) throws -> Chart {
         guard let chartFile = files.first(where: { $0.path == "Chart.yaml" }) else {
             throw ChartLoadError(source: source, message: "Chart.yaml file is missing")
         }
@@ -27,10 +40,7 @@ public enum ChartLoader {
             let node = try YAML.parse(requirements.text, file: source + "/requirements.yaml", options: .helm)
             if case .mapping(let map) = node { metadata.dependencies = ChartMetadata.dependencies(from: map["dependencies"]) }
         }
-        var values = ValueMap()
-        if let valuesFile = files.first(where: { $0.path == "values.yaml" }) {
-            values = try ValueConversion.valuesMap(valuesFile.text, file: source + "/values.yaml")
-        }
+        let valuesFile = files.first(where: { $0.path == "values.yaml" })
         let schema = files.first(where: { $0.path == "values.schema.json" })?.text
         var templates: [ChartFile] = []
         var crds: [ChartFile] = []
@@ -58,20 +68,40 @@ public enum ChartLoader {
                     others.append(file)
                 }
             } else if !["Chart.yaml", "values.yaml", "values.schema.json", "Chart.lock"].contains(file.path)
-                        && !(["requirements.yaml", "requirements.lock"].contains(file.path) && metadata.apiVersion != "v1") {
+                && !(["requirements.yaml", "requirements.lock"].contains(file.path) && metadata.apiVersion != "v1")
+            {
                 others.append(file)
             }
         }
-        var dependencies: [Chart] = []
+        var pieces: [() throws -> Piece] = [
+            {
+                guard let valuesFile else { return .values(ValueMap()) }
+                return .values(try ValueConversion.valuesMap(valuesFile.text, file: source + "/values.yaml"))
+            }
+        ]
         for name in subchartFiles.keys.sorted() {
             guard let group = subchartFiles[name], group.contains(where: { $0.path == "Chart.yaml" }) else { continue }
-            dependencies.append(try load(files: group, source: source + "/charts/" + name))
+            pieces.append { .chart(try load(files: group, source: source + "/charts/" + name, parallel: false)) }
         }
         for archive in subchartArchives {
             let archiveSource = source + "/" + archive.path
-            dependencies.append(try load(files: try ChartArchiveReader.read(archive.data, source: archiveSource), source: archiveSource))
+            pieces.append {
+                .chart(
+                    try load(
+                        files: try ChartArchiveReader.read(archive.data, source: archiveSource), source: archiveSource, parallel: false))
+            }
         }
-        return Chart(metadata: metadata, values: values, schema: schema, templates: templates, crds: crds,
-                     files: others, dependencies: dependencies)
+        let loaded = parallel ? ParallelWork.map(pieces.count) { try pieces[$0]() } : pieces.map { piece in Result { try piece() } }
+        var values = ValueMap()
+        var dependencies: [Chart] = []
+        for outcome in loaded {
+            switch try outcome.get() {
+            case .values(let map): values = map
+            case .chart(let chart): dependencies.append(chart)
+            }
+        }
+        return Chart(
+            metadata: metadata, values: values, schema: schema, templates: templates, crds: crds,
+            files: others, dependencies: dependencies)
     }
 }

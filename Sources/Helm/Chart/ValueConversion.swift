@@ -14,8 +14,10 @@ public enum ValueConversion {
         case .string(let s): return .string(s)
         case .sequence(let items): return .list(items.map(value))
         case .mapping(let m):
-            let map = ValueMap()
-            for (key, item) in m.entries { map.storage[key] = value(item) }
+            var storage: [String: Value] = [:]
+            storage.reserveCapacity(m.entries.count)
+            for (key, item) in m.entries { storage[key] = value(item) }
+            let map = ValueMap(storage)
             return .map(map)
         }
     }
@@ -34,7 +36,11 @@ public enum ValueConversion {
             case .bool: kind = "bool"
             default: kind = "number"
             }
-            throw ChartLoadError(source: file, message: "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(kind) into Go value of type map[string]interface {}")
+            throw ChartLoadError(
+                source: file,
+                message:
+                    "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(kind) into Go value of type map[string]interface {}"
+            )
         }
     }
 }

@@ -17,7 +17,8 @@ public struct TemplateEngine {
 
     /// Renders `chart` with the top-level render values (`Values`, `Release`, `Capabilities`).
     /// Returns the output of every non-partial template by its full path.
-    public func render(chart: Chart, values top: ValueMap) throws -> [String: String] {
+    /// `keepAlive` receives the parsed templates, for a process that exits without freeing them.
+    public func render(chart: Chart, values top: ValueMap, keepAlive: KeptAlive? = nil) throws -> [String: String] {
         var renderables: [String: Renderable] = [:]
         _ = Self.collect(chart, parentScope: top, into: &renderables)
         let names = Self.parseOrder(Array(renderables.keys))
@@ -27,10 +28,20 @@ public struct TemplateEngine {
         let state = EngineState(lintMode: lintMode)
         set.addFunctions(EngineFunctions.table(engineState: state, strict: strict, lookup: lookup))
 
-        for name in names {
+        keepAlive?.keep(set)
+        // Files parse independently; they join the set in Helm's order, and the first failure
+        // in that order is the one reported, as when parsing one after another.
+        let functionNames = set.functionNames
+        let parsed = ParallelWork.map(names.count) { index -> Parser.Result? in
+            guard let item = renderables[names[index]] else { return nil }
+            var parser = Parser(name: names[index], source: item.source, functions: functionNames)
+            return try parser.parse()
+        }
+        for (name, outcome) in zip(names, parsed) {
             guard let item = renderables[name] else { continue }
             do {
-                try set.parse(name: name, source: item.source)
+                guard let result = try outcome.get() else { continue }
+                set.add(name: name, source: item.source, parsed: result)
             } catch let error as ParseError {
                 throw RenderError(message: RenderErrorFormatter.parseError(error.description))
             }
@@ -81,8 +92,9 @@ public struct TemplateEngine {
         let prefix = chart.fullPath
         for template in chart.templates {
             if chart.metadata.isLibrary && !baseName(template.path).hasPrefix("_") { continue }
-            renderables[prefix + "/" + template.path] = Renderable(source: template.text, scope: scope,
-                                                                   basePath: prefix + "/templates")
+            renderables[prefix + "/" + template.path] = Renderable(
+                source: template.text, scope: scope,
+                basePath: prefix + "/templates")
         }
         return scope
     }

@@ -26,6 +26,9 @@ public struct HelmTemplateOptions: Sendable {
     public var showOnly: [String] = []
     /// `--debug`: errors without the "Use --debug flag" hint, and invalid manifests printed as rendered.
     public var debug = false
+    /// Receives what the render builds (the chart's copy, parsed templates, values), for a
+    /// process that prints the result and exits without freeing them one by one.
+    public var keepAlive: KeptAlive?
 
     /// Helm's defaults.
     public init() {}
@@ -50,18 +53,25 @@ public enum HelmTemplate {
 
     /// Renders `chart` as `helm template NAME CHART` with `options` would.
     /// The caller's chart is left as it was: the render works on its own copy.
-    public static func run(chart loaded: Chart, options: HelmTemplateOptions, engine: TemplateEngine = TemplateEngine()) throws -> HelmTemplateResult {
+    public static func run(chart loaded: Chart, options: HelmTemplateOptions, engine: TemplateEngine = TemplateEngine()) throws
+        -> HelmTemplateResult
+    {
         let chart = loaded.copyForRender()
+        options.keepAlive?.keep(chart)
         let debugHint = options.debug ? "" : Self.debugHint
         var warnings: [String] = []
         let userValues = try userSuppliedValues(options)
+        options.keepAlive?.keep(userValues)
 
         if !chart.metadata.type.isEmpty && chart.metadata.type != "application" {
             throw RenderError(message: "\(chart.metadata.type) charts are not installable")
         }
         let missing = DependencyProcessing.missingDependencies(chart)
         if !missing.isEmpty {
-            throw RenderError(message: "an error occurred while checking for chart dependencies. You may need to run 'helm dependency build' to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: \(missing.joined(separator: ", "))")
+            throw RenderError(
+                message:
+                    "an error occurred while checking for chart dependencies. You may need to run 'helm dependency build' to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: \(missing.joined(separator: ", "))"
+            )
         }
         DependencyProcessing.process(chart, values: userValues, isCompatible: SemverCompatibility.isCompatible, warnings: &warnings)
 
@@ -77,22 +87,28 @@ public enum HelmTemplate {
             throw RenderError(message: "values don't meet the specifications of the schema(s) in the following chart(s):\n" + problems)
         }
         if !chart.metadata.kubeVersion.isEmpty,
-           !SemverCompatibility.isCompatible(chart.metadata.kubeVersion, kubeVersion.version) {
-            throw RenderError(message: "chart requires kubeVersion: \(chart.metadata.kubeVersion) which is incompatible with Kubernetes \(kubeVersion.version)" + debugHint)
+            !SemverCompatibility.isCompatible(chart.metadata.kubeVersion, kubeVersion.version)
+        {
+            throw RenderError(
+                message:
+                    "chart requires kubeVersion: \(chart.metadata.kubeVersion) which is incompatible with Kubernetes \(kubeVersion.version)"
+                    + debugHint)
         }
         let top = ValueMap([
             "Values": .map(values),
-            "Release": .map(ValueMap([
-                "Name": .string(options.releaseName), "Namespace": .string(options.namespace),
-                "IsUpgrade": .bool(options.isUpgrade), "IsInstall": .bool(!options.isUpgrade),
-                "Revision": .int(1), "Service": .string("Helm"),
-            ])),
+            "Release": .map(
+                ValueMap([
+                    "Name": .string(options.releaseName), "Namespace": .string(options.namespace),
+                    "IsUpgrade": .bool(options.isUpgrade), "IsInstall": .bool(!options.isUpgrade),
+                    "Revision": .int(1), "Service": .string("Helm"),
+                ])),
             "Capabilities": .object(capabilities),
             "Chart": .map(chart.metadata.templateMap(isRoot: true)),
         ])
         var files: [String: String]
         do {
-            files = try LargeStack.run { try engine.render(chart: chart, values: top) }
+            options.keepAlive?.keep(top)
+            files = try LargeStack.run { try engine.render(chart: chart, values: top, keepAlive: options.keepAlive) }
         } catch let error as RenderError {
             throw RenderError(message: error.message + debugHint)
         }
@@ -115,12 +131,17 @@ public enum HelmTemplate {
             throw RenderError(message: error.message + debugHint, renderedOutput: options.debug ? rendered : nil)
         }
 
-        var manifestText = ""
+        options.keepAlive?.keep(files)
+        // One buffer of the right size, trimmed in place: the output is the largest thing held.
+        var output = ""
+        output.reserveCapacity((manifests + hooks).reduce(64) { $0 + $1.path.utf8.count + $1.content.utf8.count + 16 })
         if options.includeCRDs {
-            for crd in chart.crdObjects { manifestText += "---\n# Source: \(crd.path)\n\(crd.file.text)\n" }
+            for crd in chart.crdObjects { output += "---\n# Source: \(crd.path)\n\(crd.file.text)\n" }
         }
-        for manifest in manifests { manifestText += "---\n# Source: \(manifest.path)\n\(manifest.content)\n" }
-        var output = manifestText.trimmingWhitespace() + "\n"
+        for manifest in manifests { output += "---\n# Source: \(manifest.path)\n\(manifest.content)\n" }
+        // Go's strings.TrimSpace: the text starts with `---` when there is any, so only its end needs trimming.
+        while let last = output.unicodeScalars.last, last.properties.isWhitespace { output.unicodeScalars.removeLast() }
+        output += "\n"
         for hook in hooks where !(options.skipTests && hook.isTestHook) {
             output += "---\n# Source: \(hook.path)\n\(hook.content)\n"
         }

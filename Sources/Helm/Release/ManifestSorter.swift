@@ -42,17 +42,24 @@ public enum ManifestSorter {
 
     /// Sorts rendered files (by path) into hooks and manifests, each in install order.
     public static func sort(_ files: [String: String]) throws -> (hooks: [RenderedManifest], manifests: [RenderedManifest]) {
-        var hooks: [RenderedManifest] = [], manifests: [RenderedManifest] = []
+        var hooks: [RenderedManifest] = []
+        var manifests: [RenderedManifest] = []
+        var documents: [(path: String, text: String)] = []
         for (path, content) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             if baseName(path).hasPrefix("_") || content.trimmingWhitespace().isEmpty { continue }
-            for document in split(content) {
-                let manifest = try head(of: document, path: path)
-                if manifest.isHook {
-                    // Helm drops documents whose hook list names an event it does not know.
-                    if manifest.hookEvents.allSatisfy(knownHookEvents.contains) { hooks.append(manifest) }
-                } else {
-                    manifests.append(manifest)
-                }
+            for document in split(content) { documents.append((path, document)) }
+        }
+        // Each document's head is read on its own; the first failure in document order wins.
+        let heads = ParallelWork.map(documents.count) { index in
+            try head(of: documents[index].text, path: documents[index].path)
+        }
+        for outcome in heads {
+            let manifest = try outcome.get()
+            if manifest.isHook {
+                // Helm drops documents whose hook list names an event it does not know.
+                if manifest.hookEvents.allSatisfy(knownHookEvents.contains) { hooks.append(manifest) }
+            } else {
+                manifests.append(manifest)
             }
         }
         return (stableSorted(hooks), stableSorted(manifests))
@@ -96,18 +103,34 @@ public enum ManifestSorter {
     static let headKeys: Set<String> = ["kind", "apiVersion", "metadata"]
 
     static func head(of document: String, path: String) throws -> RenderedManifest {
+        // Plain documents with string fields: read straight from the text.
+        if let quick = ManifestHead.read(document) {
+            let hooks = quick.annotations?.last(where: { $0.key == "helm.sh/hook" })?.value
+            return RenderedManifest(
+                path: path, content: document, kind: quick.kind, apiVersion: quick.apiVersion,
+                name: quick.name, hookEvents: hooks.map(hookEvents) ?? [])
+        }
         let node: YAMLValue
         do {
             node = try YAML.parse(document, file: path, options: .helm, keepingOnly: headKeys)
         } catch let error as YAMLError {
-            throw RenderError(message: "YAML parse error on \(path): error converting YAML to JSON: yaml: \(error.goYAMLText ?? error.message)")
+            throw RenderError(
+                message: "YAML parse error on \(path): error converting YAML to JSON: yaml: \(error.goYAMLText ?? error.message)")
         }
         func typeError(_ field: String, _ value: YAMLValue) -> RenderError {
-            RenderError(message: "YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go struct field \(field) of type string")
+            RenderError(
+                message:
+                    "YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go struct field \(field) of type string"
+            )
         }
         guard case .mapping(let map) = node else {
-            if case .null = node { return RenderedManifest(path: path, content: document, kind: "", apiVersion: "", name: "", hookEvents: []) }
-            throw RenderError(message: "YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(node)) into Go value of type util.SimpleHead")
+            if case .null = node {
+                return RenderedManifest(path: path, content: document, kind: "", apiVersion: "", name: "", hookEvents: [])
+            }
+            throw RenderError(
+                message:
+                    "YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(node)) into Go value of type util.SimpleHead"
+            )
         }
         func string(_ value: YAMLValue?, _ field: String) throws -> String {
             switch value {
@@ -118,18 +141,21 @@ public enum ManifestSorter {
         }
         let kind = try string(map["kind"], "SimpleHead.kind")
         let apiVersion = try string(map["apiVersion"], "SimpleHead.apiVersion")
-        var name = "", events: [String] = []
+        var name = ""
+        var events: [String] = []
         if case .mapping(let metadata)? = map["metadata"] {
             name = try string(metadata["name"], "SimpleHead.metadata.name")
             if case .mapping(let annotations)? = metadata["annotations"] {
                 for (_, value) in annotations.entries { _ = try string(value, "SimpleHead.metadata.annotations") }
-                if case .string(let hooks)? = annotations["helm.sh/hook"] {
-                    events = hooks.split(separator: ",", omittingEmptySubsequences: false)
-                        .map { $0.trimmingWhitespaceSubstring().lowercased() }
-                }
+                if case .string(let hooks)? = annotations["helm.sh/hook"] { events = hookEvents(hooks) }
             }
         }
         return RenderedManifest(path: path, content: document, kind: kind, apiVersion: apiVersion, name: name, hookEvents: events)
+    }
+
+    /// The events of a `helm.sh/hook` annotation, as Helm reads them.
+    static func hookEvents(_ hooks: String) -> [String] {
+        hooks.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespaceSubstring().lowercased() }
     }
 
     private static func jsonKind(_ value: YAMLValue) -> String {
@@ -178,7 +204,8 @@ extension Substring {
     /// texts cost only the white space removed.
     func trimmingWhitespaceSubstring() -> Substring {
         let scalars = unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
+        var start = scalars.startIndex
+        var end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
         while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
         return Substring(scalars[start..<end])

@@ -50,6 +50,23 @@ private func bytes(_ name: String) throws -> [UInt8] {
     func cleansPathsLikeGo(input: String, expected: String) {
         #expect(ChartArchiveReader.cleanPath(input) == expected)
     }
+
+    /// The byte-level shortcut for entry names gives what the full check gives, or leaves it to it.
+    @Test func cleanEntryNamesTakeTheShortcutWithTheSameOutcome() {
+        let names = [
+            "top/templates/a.yaml", "top/Chart.yaml", "Chart.yaml", "Chart.yaml/x", "top/", "top", "/top/a",
+            "top//a", "top/./a", "top/../a", "top/..a/b", "top/...", "top/a/..", "top/a/.", "top/.helmignore",
+            "top/c:/x", "top/a\\b", "top\\a", "top/é/ü.yaml", "top/a/", "top/..", "top/.../x", "t/x:/y",
+        ]
+        var shortcuts = 0
+        for name in names {
+            let full = Result { try ChartArchiveReader.checkedRelativePath(name, source: "s") }
+            guard let quick = ChartArchiveReader.alreadyClean(name) else { continue }
+            shortcuts += 1
+            #expect((try? full.get()) == quick, "\(name)")
+        }
+        #expect(shortcuts >= 4)
+    }
 }
 
 @Suite struct GoGlobTests {
@@ -75,13 +92,14 @@ private func bytes(_ name: String) throws -> [UInt8] {
 
 @Suite struct HelmIgnoreTests {
     @Test func followsHelmRules() throws {
-        let rules = try HelmIgnore(parsing: """
-        # comment
-        *.bak
-        /rootonly.txt
-        docs/
-        sub/*.md
-        """)
+        let rules = try HelmIgnore(
+            parsing: """
+                # comment
+                *.bak
+                /rootonly.txt
+                docs/
+                sub/*.md
+                """)
         #expect(rules.ignores("values.yaml.bak", isDirectory: false))
         #expect(rules.ignores("templates/x.bak", isDirectory: false))
         #expect(rules.ignores("rootonly.txt", isDirectory: false))

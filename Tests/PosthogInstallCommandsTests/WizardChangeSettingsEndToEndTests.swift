@@ -9,10 +9,7 @@ import Testing
 
     @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
     func changingTheHostnameUpgradesToRevisionTwo() throws {
-        let install =
-            "POSTHOG_INSTALL_SIMULATION_SPEED=60 '\(E2E.binary)' install --simulate --cloud do --hostname posthog.example.com "
-            + "--tls --tier small --email ops@example.com --yes > install.log 2>&1"
-        let run = try E2E.Run(arguments: "--simulate", before: install)
+        let run = try E2E.Run(arguments: "--simulate", before: E2E.headlessInstall)
         let session = run.session
         run.expectScreen("PostHog is installed in this cluster", seconds: 120)
         run.expectScreen("1. Change settings")

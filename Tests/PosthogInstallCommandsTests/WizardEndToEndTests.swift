@@ -14,6 +14,11 @@ import Testing
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static var available: Bool { tmux != nil && FileManager.default.isExecutableFile(atPath: binary) }
 
+    /// A headless install on the simulated cluster, run before the wizard (its day-2 journeys).
+    static let headlessInstall =
+        "POSTHOG_INSTALL_SIMULATION_SPEED=60 '\(binary)' install --simulate --cloud do --hostname posthog.example.com "
+        + "--tls --tier small --email ops@example.com --yes > install.log 2>&1"
+
     final class Session {
         let socket = "posthog-wizard-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         let tmux: String
@@ -69,16 +74,22 @@ import Testing
         let session: Session
 
         /// `before` runs first in the same directory and environment (a headless install, say).
-        init(arguments: String = "", path: String? = nil, before: String = "") throws {
+        /// `environment` is given to the program itself (tmux sets TERM for the pane whatever
+        /// the session's environment says).
+        init(
+            arguments: String = "", path: String? = nil, before: String = "", environment: [String: String] = [:],
+            width: Int = 100, height: Int = 30
+        ) throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("wizard-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             session = Session(tmux: try #require(WizardEndToEndTests.tmux))
             let pathSetting = path.map { "PATH='\($0)' " } ?? ""
+            let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)' " }.joined()
             let prelude = before.isEmpty ? "" : "\(before) && "
             let shell =
-                "cd '\(directory.path)' && \(prelude)\(pathSetting)'\(WizardEndToEndTests.binary)' \(arguments); echo EXIT=$?; stty -a; sleep 30"
+                "cd '\(directory.path)' && \(prelude)\(pathSetting)\(settings)'\(WizardEndToEndTests.binary)' \(arguments); echo EXIT=$?; stty -a; sleep 30"
             session.run([
-                "new-session", "-d", "-s", "S", "-x", "100", "-y", "30", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8",
+                "new-session", "-d", "-s", "S", "-x", "\(width)", "-y", "\(height)", "-e", "TERM=tmux-256color", "-e", "LANG=C.UTF-8",
                 "-e", "HOME=\(directory.path)", "-e", "XDG_STATE_HOME=\(directory.path)/state",
                 "-e", "XDG_CACHE_HOME=\(directory.path)/cache", "-e", "POSTHOG_INSTALL_SIMULATION_SPEED=20", shell,
             ])

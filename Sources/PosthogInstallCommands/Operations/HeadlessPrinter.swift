@@ -64,7 +64,7 @@ final class HeadlessPrinter: Sendable {
             // even when a poll is slow).
             let due = lastProgress.withLock { last -> Bool in
                 let changed = last.counts != counts
-                guard changed || elapsed - last.at >= .seconds(25) else { return false }
+                guard changed || elapsed - last.at >= ClusterSteps.heartbeatInterval else { return false }
                 last = (counts, elapsed)
                 return true
             }

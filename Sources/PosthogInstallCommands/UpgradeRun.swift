@@ -43,7 +43,7 @@ struct UpgradeRun {
     let report: @Sendable (OperationEvent) -> Void
     /// How long to wait for the pods after helm is done (tests on a time-scaled clock give more,
     /// so a busy machine's pauses cannot use up simulated minutes).
-    var patience: Duration = .seconds(600)
+    var patience: Duration = Waits.pods
     /// How long the snapshots taken first may take to become ready.
     var snapshotDeadline: Duration = .seconds(600)
 

@@ -142,6 +142,7 @@ import Testing
         run.expectScreen("Continue to review")
         session.keys("Enter")
         run.expectScreen("Review the changed settings", seconds: 30)
+        run.expectScreen("Enter continue", seconds: 30)  // the review is ready
         session.keys("Enter")
         run.expectScreen("Apply your changed settings (chart 30.46.0)", seconds: 30)
     }
@@ -165,7 +166,7 @@ import Testing
         session.keys("Escape")
         Self.changeTier(run, move: "Up")  // large → small
         run.expectScreen("Volumes cannot shrink, so these sizes stay as they are")
-        run.expectScreen("stays 200Gi: larger than the tier's 20Gi; volumes cannot shrink.")
+        run.expectScreen("clickhouse.persistence.size stays 200Gi: larger than the tier's 20Gi; volumes cannot")
         screen = session.screen()
         #expect(!screen.contains("The volumes grow first"), "\(screen)")
         session.keys("Escape")

@@ -37,7 +37,7 @@ import Testing
         session.keys("Tab", "Enter")
         // A second, explicit question names the namespace and what is lost; Enter does not answer it.
         run.expectScreen("Delete namespace posthog?")
-        run.expectScreen("for good")
+        run.expectScreen("nothing can bring them back")
         run.expectScreen("data-posthog-posthog-postgresql-0")
         session.keys("Enter")
         usleep(500_000)

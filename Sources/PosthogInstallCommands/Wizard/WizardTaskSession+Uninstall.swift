@@ -60,9 +60,9 @@ extension WizardTaskSession {
     static func deleteNamespaceQuestion(namespace: String, claims: [String]) -> TaskConfirmation {
         let volumes: String
         switch claims.count {
-        case 0: volumes = "Any volume created in it since is deleted too."
-        case 1: volumes = "Its volume \(claims[0]) is deleted with the data on it."
-        default: volumes = "Its \(claims.count) volumes (\(claims.joined(separator: ", "))) are deleted with the data on them."
+        case 0: volumes = "any volume created in it since is deleted too."
+        case 1: volumes = "its volume \(claims[0]) is deleted with the data on it."
+        default: volumes = "its \(claims.count) volumes (\(claims.joined(separator: ", "))) are deleted with the data on them."
         }
         return TaskConfirmation(
             title: "Delete namespace \(namespace)?",

@@ -17,7 +17,7 @@ struct ElapsedTicker {
         self.report = report
         task = Task {
             while !Task.isCancelled {
-                report(.elapsed(Int((clock.monotonic - started).components.seconds)))
+                report(.elapsed(Int((clock.monotonic - started).components.seconds), now: clock.now))
                 try? await Task.sleep(for: .milliseconds(500))
             }
         }
@@ -26,6 +26,6 @@ struct ElapsedTicker {
     /// Stops, reporting the final figure.
     func stop() {
         task.cancel()
-        report(.elapsed(Int((clock.monotonic - started).components.seconds)))
+        report(.elapsed(Int((clock.monotonic - started).components.seconds), now: clock.now))
     }
 }

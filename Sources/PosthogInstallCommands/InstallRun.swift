@@ -40,7 +40,7 @@ struct InstallRun {
     let report: @Sendable (OperationEvent) -> Void
     /// How long to wait for the pods after helm is done (tests on a time-scaled clock give more,
     /// so a busy machine's pauses cannot use up simulated minutes).
-    var patience: Duration = .seconds(600)
+    var patience: Duration = Waits.pods
     /// gcloud for the GKE static IP; nil uses the one on PATH for a real cluster and none for
     /// the simulated one (tests set a fake).
     var gcloud: GCloudClient?

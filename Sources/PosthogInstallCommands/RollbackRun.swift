@@ -28,7 +28,7 @@ struct RollbackRun {
     /// Asks y/N on a terminal; nil when there is none.
     var ask: (@Sendable (String) -> Bool)?
     /// How long to wait for the pods afterwards.
-    var patience: Duration = .seconds(600)
+    var patience: Duration = Waits.pods
 
     private func emit(_ line: String) { report(.note(line)) }
     private func emitError(_ line: String) { report(.failure(line)) }

@@ -41,8 +41,8 @@ public struct TLSCommand: AsyncParsableCommand {
             "Where to keep the values (edited in place if it exists). Default: values.yaml.", valueName: "file"))
     var values: String = "values.yaml"
 
-    @Option(name: .customLong("dns-wait"), help: ArgumentHelp("Minutes to wait for the DNS record (default 10).", valueName: "minutes"))
-    var dnsWaitMinutes: Int = 10
+    @Option(name: .customLong("dns-wait"), help: ArgumentHelp("Minutes to wait for the DNS record (default \(Waits.minutes)).", valueName: "minutes"))
+    var dnsWaitMinutes: Int = Waits.minutes
 
     /// Runs the flow and exits with its code.
     public func run() async throws {

@@ -24,7 +24,7 @@ struct TLSRun {
         var yes = false
         var dryRun = false
         /// How long to wait for the DNS record before giving up (nothing is changed then).
-        var dnsWait: Duration = .seconds(600)
+        var dnsWait: Duration = Waits.dnsRecord
     }
 
     let files: any FileSystem
@@ -35,7 +35,7 @@ struct TLSRun {
     let report: @Sendable (OperationEvent) -> Void
     /// How long to wait for the pods after helm is done (tests on a time-scaled clock give more,
     /// so a busy machine's pauses cannot use up simulated minutes).
-    var patience: Duration = .seconds(600)
+    var patience: Duration = Waits.pods
     /// Told the DNS record to create once the ingress's address is known, before the wait for
     /// it (the wizard names the record in its checklist).
     var recordKnown: @Sendable (DNSInstruction) -> Void = { _ in }
@@ -89,8 +89,7 @@ struct TLSRun {
         //    can only get a certificate once Let's Encrypt reaches the ingress by name).
         let instruction = DNSInstruction.make(hostname: hostname, address: address)
         recordKnown(instruction)
-        emit("")
-        instruction.lines.forEach(emit)
+        report(.recordToCreate(instruction))
         if !request.dryRun {
             guard try await waitForDNS(hostname: hostname, instruction: instruction, limit: request.dnsWait) else {
                 emit("Nothing was changed. Once the record resolves, run this again: posthog-install tls --hostname \(hostname)"

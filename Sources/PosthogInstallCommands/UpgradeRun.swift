@@ -43,9 +43,14 @@ struct UpgradeRun {
     let report: @Sendable (OperationEvent) -> Void
     /// How long to wait for the pods after helm is done (tests on a time-scaled clock give more,
     /// so a busy machine's pauses cannot use up simulated minutes).
-    var patience: Duration = .seconds(600)
+    var patience: Duration = Waits.pods
+    /// Objects (`statefulset/NAME`) that `beforeHelm` deletes first: their refused changes do not block.
+    var deletedBeforeHelm: Set<String> = []
+    /// Runs after the preflight and the confirmations, just before the plan (the wizard grows
+    /// the volumes of a larger tier here); false stops the upgrade, its reason reported.
+    var beforeHelm: (@Sendable () async -> Bool)?
     /// How long the snapshots taken first may take to become ready.
-    var snapshotDeadline: Duration = .seconds(600)
+    var snapshotDeadline: Duration = Waits.snapshots
 
     private func emit(_ line: String) { report(.note(line)) }
     private func emitError(_ line: String) { report(.failure(line)) }
@@ -210,7 +215,8 @@ struct UpgradeRun {
             }
             return .badInput
         }
-        let blocking = UpgradePreview.blocking(preview?.changes ?? [], deletedFirst: UpgradePreview.deletedFirst(plan))
+        let blocking = UpgradePreview.blocking(
+            preview?.changes ?? [], deletedFirst: UpgradePreview.deletedFirst(plan).union(deletedBeforeHelm))
         var snapshots = UpgradeSnapshots(connection: connection, clock: clock, report: report)
         snapshots.deadline = snapshotDeadline
         var offer = SnapshotPlan.Offer.nothingAffected
@@ -296,6 +302,7 @@ struct UpgradeRun {
             }
         }
         defer { SnapshotText.takenLines(targets, namespace: request.namespace, release: request.release).forEach(emit) }
+        if let beforeHelm, !(await beforeHelm()) { return .failed }
         let code = try await executor.execute(plan) { step in
             switch step.action {
             case .run(let argv) where step.id.hasPrefix("note:"):

@@ -118,3 +118,64 @@ import Testing
         run.expectSaneTerminal()
     }
 }
+
+/// Change settings to another tier, driven in tmux: small → large grows the volumes first (the
+/// claims, then their StatefulSets without the pods) and upgrades with nothing refused; large
+/// → small keeps the volume sizes, and the upgrade screen says why (volumes never shrink).
+@Suite(.serialized) struct WizardChangeTierEndToEndTests {
+    typealias E2E = WizardEndToEndTests
+
+    /// From the menu to the upgrade screen of Change settings with tier `move` (a key: Up or Down).
+    static func changeTier(_ run: E2E.Run, move: String) {
+        let session = run.session
+        run.expectScreen("What would you like to do?", seconds: 120)
+        session.keys("1", "Enter")
+        run.expectScreen("[posthog.example.com")
+        session.keys("Enter")
+        run.expectScreen("Serve PostHog over HTTPS?")
+        session.keys("Enter")
+        run.expectScreen("Let's Encrypt send certificate notices")
+        session.keys("Enter")
+        run.expectScreen("Estimated monthly cost on DigitalOcean")
+        session.keys(move)
+        session.keys("Enter")
+        run.expectScreen("Continue to review")
+        session.keys("Enter")
+        run.expectScreen("Review the changed settings", seconds: 30)
+        run.expectScreen("Enter continue", seconds: 30)  // the review is ready
+        session.keys("Enter")
+        run.expectScreen("Apply your changed settings (chart 30.46.0)", seconds: 30)
+    }
+
+    @Test(.enabled(if: WizardEndToEndTests.available, "needs tmux and a built posthog-install"))
+    func aLargerTierGrowsTheVolumesAndASmallerOneKeepsThem() throws {
+        let run = try E2E.Run(arguments: "--simulate", before: E2E.headlessInstall)
+        let session = run.session
+        Self.changeTier(run, move: "Down")  // small → large
+        run.expectScreen("The volumes grow first, as posthog-install resize does:")
+        run.expectScreen("Grow data-posthog-posthog-postgresql-0 from 10Gi to 60Gi")
+        var screen = session.screen()
+        #expect(!screen.contains("I accept the"), "growing is not a refused change:\n\(screen)")
+        #expect(screen.contains("kubectl patch pvc"), "the commands list the growth:\n\(screen)")
+        session.keys("Enter")
+        run.expectScreen("Upgrade finished.", seconds: 120)
+        run.expectScreen("now at revision 2", seconds: 10)
+        let values = try String(contentsOf: run.directory.appendingPathComponent("values.yaml"), encoding: .utf8)
+        #expect(values.contains("size: 200Gi"), "values.yaml has the large tier's ClickHouse volume:\n\(values)")
+
+        session.keys("Escape")
+        Self.changeTier(run, move: "Up")  // large → small
+        run.expectScreen("Volumes cannot shrink, so these sizes stay as they are")
+        run.expectScreen("clickhouse.persistence.size stays 200Gi: larger than the tier's 20Gi; volumes cannot")
+        screen = session.screen()
+        #expect(!screen.contains("The volumes grow first"), "\(screen)")
+        session.keys("Escape")
+        run.expectScreen("Review the changed settings", seconds: 30)
+        session.keys("q")
+        run.expectScreen("Quit the wizard?")
+        session.keys("y")
+        let (ended, final) = session.wait(for: "EXIT=3")
+        #expect(ended, "quitting exits with 3:\n\(final)")
+        run.expectSaneTerminal()
+    }
+}

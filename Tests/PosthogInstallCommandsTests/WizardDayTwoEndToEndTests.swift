@@ -3,7 +3,8 @@ import Testing
 
 /// Drives the built `posthog-install` in tmux after a headless install on the simulated
 /// cluster: the welcome screen finds the release and offers the jobs; an upgrade and an
-/// uninstall run from it, and the wizard comes back to a first install once nothing is left.
+/// uninstall run from it (deleting the namespace lists its command and asks a second time),
+/// and the wizard comes back to a first install once nothing is left.
 @Suite(.serialized) struct WizardDayTwoEndToEndTests {
     typealias E2E = WizardEndToEndTests
 
@@ -30,7 +31,23 @@ import Testing
         run.expectScreen("PersistentVolumeClaim data-posthog-posthog-postgresql-0")
         session.keys("Tab", "Tab", "Enter")  // the button, without the box ticked
         run.expectScreen("first (Space)")
-        session.keys("BTab", "BTab", "Space", "Tab", "Space", "Tab", "Enter")
+        session.keys("BTab", "BTab", "Space", "Tab", "Space")
+        // Ticked, the namespace's deletion is among the commands it will run.
+        run.expectScreen("kubectl delete namespace posthog")
+        session.keys("Tab", "Enter")
+        // A second, explicit question names the namespace and what is lost; Enter does not answer it.
+        run.expectScreen("Delete namespace posthog?")
+        run.expectScreen("nothing can bring them back")
+        run.expectScreen("data-posthog-posthog-postgresql-0")
+        session.keys("Enter")
+        usleep(500_000)
+        #expect(session.screen().contains("Delete namespace posthog?"), "Enter does not delete:\n\(session.screen())")
+        session.keys("n")
+        run.expectScreen("Uninstall PostHog from namespace posthog")
+        #expect(!session.screen().contains("Delete namespace posthog?"), "n goes back:\n\(session.screen())")
+        session.keys("Enter")
+        run.expectScreen("Delete namespace posthog?")
+        session.keys("y")
         run.expectScreen("PostHog is uninstalled.", seconds: 60)
         run.expectScreen("Namespace posthog is gone")
 

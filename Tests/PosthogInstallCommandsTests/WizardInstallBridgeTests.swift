@@ -180,9 +180,9 @@ import TUI
     }
 
     @Test func statusWordsAndAges() {
-        #expect(WizardInstallBridge.age(seconds: 42) == "42s")
-        #expect(WizardInstallBridge.age(seconds: 600) == "10m")
-        #expect(WizardInstallBridge.age(seconds: 3 * 3600) == "3h")
+        #expect(PodRow.age(seconds: 42) == "42s")
+        #expect(PodRow.age(seconds: 600) == "10m")
+        #expect(PodRow.age(seconds: 3 * 3600) == "3h")
         #expect(WizardInstallBridge.runsHelmRelease(["helm", "install", "-f", "values.yaml"]))
         #expect(!WizardInstallBridge.runsHelmRelease(["helm", "repo", "update"]))
         let waiting = Diagnosis(

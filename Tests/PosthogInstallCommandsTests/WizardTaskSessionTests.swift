@@ -133,10 +133,13 @@ extension WizardTaskSessionTests {
                 "email": "ops@example.com",
             ]))
         #expect(state.failure == nil, "\(Self.notes(updates))")
-        // While it waits, the checklist names the record and the output says how to create it.
+        // While it waits, the checklist names the record and the record stands in its own box,
+        // not among helm's output lines.
         #expect(updates.contains(.stepStarted(id: "dns", command: nil)))
         #expect(state.plan.map(\.title).contains("Wait for the A record posthog.example.com \u{2192} \(ip)"), "\(state.plan)")
-        #expect(Self.notes(updates).contains("Create an A record: posthog.example.com \u{2192} \(ip)."))
+        let records = updates.compactMap { if case .recordToCreate(let record) = $0 { record } else { nil } }
+        #expect(records.map(\.name) == ["posthog.example.com"] && records.first?.value == ip && records.first?.type == "A", "\(records)")
+        #expect(!Self.notes(updates).contains("Zone-file form"), "the record is not in the output:\n\(Self.notes(updates))")
         #expect(Self.notes(updates).contains("Waiting for the record"))
         #expect(state.progress.steps.allSatisfy { $0.status == .done }, "\(state.progress.steps)")
         let values = try files.readString("values.yaml")

@@ -85,6 +85,9 @@ import Testing
         #expect(row("`?` or F1").contains("every screen"), "\(row("`?` or F1"))")
         #expect(row("`q` or Ctrl-C").contains("asked first while anything is under way"), "\(row("`q` or Ctrl-C"))")
         #expect(row("Enter").contains("accept, continue"), "\(row("Enter"))")
+        // Enforced by TaskSecondQuestionTests and EscapeTimingTests.
+        #expect(row("Enter").contains("Delete namespace") && row("Enter").contains("`y`"), "\(row("Enter"))")
+        #expect(row("Esc").contains("Alt with a key") && row("Esc").contains("is not Esc"), "\(row("Esc"))")
     }
 
     @Test(arguments: screens.map(\.name))

@@ -38,3 +38,50 @@ import Testing
         #expect(Key.backTab.description == "Shift-Tab")
     }
 }
+
+/// A bare Esc is never confused with Alt plus a key: ESC and a key within the escape delay is
+/// Alt+key (neither back nor the key), ESC alone in its time is Esc.
+@Suite struct EscapeTimingTests {
+    static let delay: Duration = .milliseconds(25)
+
+    static func timed(_ parts: [(String, Int)]) -> [(byte: UInt8, at: Duration)] {
+        parts.flatMap { text, ms in
+            (text == "ESC" ? [UInt8(0x1B)] : Array(text.utf8)).map { (byte: $0, at: Duration.milliseconds(ms)) }
+        }
+    }
+
+    @Test func escThenAKeyWithinTheDelayIsAlt() {
+        #expect(KeyDecoder.decode(timed: Self.timed([("ESC", 0), ("q", 1)]), escapeDelay: Self.delay) == [.alt("q")])
+        #expect(KeyDecoder.decode(timed: Self.timed([("ESC", 0), ("?", 20)]), escapeDelay: Self.delay) == [.alt("?")])
+        #expect(KeyDecoder.decode(Array("\u{1B}é".utf8)) == [.alt("é")])
+    }
+
+    @Test func escAloneThenAKeyLaterIsEscThenTheKey() {
+        #expect(KeyDecoder.decode(timed: Self.timed([("ESC", 0), ("q", 60)]), escapeDelay: Self.delay) == [.escape, .character("q")])
+        #expect(KeyDecoder.decode(timed: Self.timed([("ESC", 0)]), escapeDelay: Self.delay) == [.escape])
+        #expect(
+            KeyDecoder.decode(timed: Self.timed([("ESC", 0), ("ESC", 200), ("x", 201)]), escapeDelay: Self.delay)
+                == [.escape, .alt("x")])
+    }
+
+    @Test func sequencesStillDecodeWhateverTheirTiming() {
+        #expect(KeyDecoder.decode(timed: Self.timed([("ESC", 0), ("[A", 2)]), escapeDelay: Self.delay) == [.up])
+        #expect(KeyDecoder.decode(timed: Self.timed([("ESC", 0), ("[A", 90)]), escapeDelay: Self.delay) == [.escape, .character("["), .character("A")])
+    }
+
+    @Test func altWithAControlKeyIsEscThenThatKey() {
+        #expect(KeyDecoder.decode([0x1B, 0x0D]) == [.escape, .enter])
+    }
+
+    @Test func altKeysNeitherGoBackNorQuit() {
+        let menu = WizardTaskTests.atMenu()
+        for key: Key in [.alt("q"), .alt("?"), .alt("1")] {
+            let (next, effects) = Wizard.update(menu, .key(key))
+            #expect(next == menu && effects.isEmpty, "\(key) changes nothing on the menu")
+        }
+        let question = WizardFixtures.press([.enter, .enter], on: WizardFixtures.start()).0
+        let (typed, _) = Wizard.update(question, .key(.alt("q")))
+        #expect(typed.step == question.step && typed.drafts == question.drafts && typed.overlay == nil, "Alt-q is not typed, nor back")
+        #expect(Key.alt("q").description == "Alt-q")
+    }
+}

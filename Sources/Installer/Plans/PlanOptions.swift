@@ -36,7 +36,7 @@ public struct PlanOptions: Hashable, Sendable {
     public init(context: String? = nil, namespace: String = "posthog", release: String = "posthog",
                 valuesFile: String = "values.yaml",
                 chart: ChartLocation = .repository(repositoryName: "posthog", url: "https://posthog.github.io/charts-clickhouse/", chart: "posthog"),
-                chartVersion: String? = nil, timeout: String = "20m") {
+                chartVersion: String? = nil, timeout: String = Waits.helmTimeout) {
         self.context = context; self.namespace = namespace; self.release = release; self.valuesFile = valuesFile
         self.chart = chart; self.chartVersion = chartVersion; self.timeout = timeout
     }

@@ -24,6 +24,6 @@ public struct PreflightConsent: Hashable, Sendable {
     /// cluster autoscaler needs a few minutes to start a node, so a growing node pool gets 10
     /// minutes instead of the standard minute.
     public var statusPolicy: StatusPolicy {
-        nodePoolAutoscales ? StatusPolicy(unschedulableGrace: 600) : .standard
+        nodePoolAutoscales ? StatusPolicy(unschedulableGrace: Double(Waits.autoscaledPending.components.seconds)) : .standard
     }
 }

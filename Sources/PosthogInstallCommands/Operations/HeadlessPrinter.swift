@@ -80,6 +80,8 @@ final class HeadlessPrinter: Sendable {
             // The command that checks it comes from the operation, which knows the cluster,
             // namespace and release it used (`FollowUpCommands`).
             return [""] + instruction.lines + ["", "When the record resolves, PostHog is at \(url)"]
+        case .recordToCreate(let instruction):
+            return [""] + instruction.lines
         }
     }
 

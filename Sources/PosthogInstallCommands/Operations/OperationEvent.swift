@@ -41,4 +41,6 @@ enum OperationEvent: Sendable {
     case addressProblem(PostInstallFinding)
     /// The DNS record to create, and the address PostHog will answer on.
     case dnsRecord(DNSInstruction, hostname: String, url: String)
+    /// The DNS record the run waits for before it changes anything (HTTPS for a 1-click install).
+    case recordToCreate(DNSInstruction)
 }

@@ -24,7 +24,7 @@ struct PlanExecutor {
     /// What to run to follow the release after a stop (`posthog-install status --watch …`).
     let followUp: FollowUpCommands
     /// How long the pods are waited for after helm is done.
-    var patience: Duration = .seconds(600)
+    var patience: Duration = Waits.pods
     /// How long Pending pods and claims are waited for.
     var policy: StatusPolicy = .standard
     /// Steps whose helm run is watched at the same time (a first install: its pods appear while

@@ -12,7 +12,7 @@ struct UpgradeSnapshots {
     let clock: any WallClock
     let report: @Sendable (OperationEvent) -> Void
     /// How long all snapshots together may take.
-    var deadline: Duration = .seconds(600)
+    var deadline: Duration = Waits.snapshots
     /// How often a waiting line is printed.
     var heartbeat: Duration = .seconds(25)
     /// How often the snapshots are read.

@@ -1,4 +1,5 @@
 import Cluster
+import Effects
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -86,6 +87,11 @@ struct WizardInstallBridge {
                         title: "No address for PostHog yet", cause: ([finding.message] + finding.details).joined(separator: " "),
                         fix: finding.fix.isEmpty ? [] : [finding.fix])),
             ]
+        case .recordToCreate(let instruction):
+            // The record stands in its own box while the run waits for it, not in helm's output.
+            let record = instruction.record
+            let note = instruction.apexNote ?? "Enter the name as your DNS provider expects (often only the part before your domain)."
+            return [.recordToCreate(RecordToCreate(name: record.name, type: record.type, value: record.value, note: note))]
         case let .dnsRecord(instruction, _, url) where !showsDNSScreen:
             // After a job the record is a reminder, not news: the job's end screen lists it.
             return [.stepFinished(id: Self.addressStep, succeeded: true), .note(""), .note("PostHog answers at \(url)")]
@@ -173,8 +179,11 @@ struct WizardInstallBridge {
             }
         }
         let restarts = containers.reduce(0) { $0 + $1.restartCount } + pod.status.initContainerStatuses.reduce(0) { $0 + $1.restartCount }
-        let shownAge = pod.metadata.creationTimestamp.map { Self.age(seconds: Int(now.timeIntervalSince($0))) } ?? ""
-        return PodRow(name: pod.name, health: health, status: word, ready: "\(readyCount)/\(total)", restarts: restarts, age: shownAge)
+        let created = pod.metadata.creationTimestamp
+        let shownAge = created.map { PodRow.age(seconds: Int(now.timeIntervalSince($0))) } ?? ""
+        return PodRow(
+            name: pod.name, health: health, status: word, ready: "\(readyCount)/\(total)", restarts: restarts, age: shownAge,
+            created: created.map { Timestamp(nanosecondsSinceEpoch: Int64(($0.timeIntervalSince1970 * 1e9).rounded())) })
     }
 
     /// What `kubectl get pods` shows in STATUS: a waiting or terminated reason, `Init:n/m`, or the phase.
@@ -200,12 +209,4 @@ struct WizardInstallBridge {
         "\(event.type) \(event.reason): \(event.message)" + (event.count > 1 ? " (×\(event.count))" : "")
     }
 
-    /// `42s`, `3m`, `2h`, `4d`, as kubectl prints ages.
-    static func age(seconds: Int) -> String {
-        let s = max(0, seconds)
-        if s < 120 { return "\(s)s" }
-        if s < 3600 * 2 { return "\(s / 60)m" }
-        if s < 86_400 * 2 { return "\(s / 3600)h" }
-        return "\(s / 86_400)d"
-    }
 }

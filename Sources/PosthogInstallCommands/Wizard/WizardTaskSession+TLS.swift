@@ -14,9 +14,8 @@ import YAML
 /// ingress's address), the A record to create, what happens; then `TLSRun` with the screen's
 /// hostname and email, its DNS wait named in the checklist.
 extension WizardTaskSession {
-    /// How long the wizard waits for the A record: a new record usually resolves within minutes,
-    /// and the person is watching the screen (headless `tls` waits 10 minutes).
-    static let dnsWait: Duration = .seconds(20 * 60)
+    /// How long the wizard waits for the A record: the same wait as headless `tls`.
+    static let dnsWait: Duration = Waits.dnsRecord
 
     func prepareTLS(_ inputs: TaskInputs) async throws -> WizardEvent {
         let connection = try await connection()

@@ -50,9 +50,26 @@ extension WizardTaskSession {
                         id: "delete-namespace",
                         label: "Also delete namespace \(Self.namespace)"
                             + (volumes == 0 ? "" : " and its \(volumes) volume\(volumes == 1 ? "" : "s") (cannot be undone)"),
-                        required: false),
+                        required: false, commands: plan.filter { $0.id == "delete-namespace" }.compactMap(\.argv),
+                        confirmation: Self.deleteNamespaceQuestion(namespace: Self.namespace, claims: snapshot.claims.map(\.metadata.name))),
                 ],
                 commands: plan.filter { $0.id == "uninstall" }.compactMap(\.argv), action: "uninstall", destructive: true))
+    }
+
+    /// The second question before the namespace goes: what is lost, by name, for good.
+    static func deleteNamespaceQuestion(namespace: String, claims: [String]) -> TaskConfirmation {
+        let volumes: String
+        switch claims.count {
+        case 0: volumes = "any volume created in it since is deleted too."
+        case 1: volumes = "its volume \(claims[0]) is deleted with the data on it."
+        default: volumes = "its \(claims.count) volumes (\(claims.joined(separator: ", "))) are deleted with the data on them."
+        }
+        return TaskConfirmation(
+            title: "Delete namespace \(namespace)?",
+            message: "Deleting namespace \(namespace) removes everything in it for good: \(volumes) "
+                + "PostHog's events, persons and settings in ClickHouse and PostgreSQL, and its secrets, go with them; "
+                + "nothing can bring them back. Press y to uninstall and delete the namespace, n to go back.",
+            yes: "Delete it")
     }
 
     func runUninstall(

@@ -32,7 +32,8 @@ extension WizardTaskSession {
             return .taskUnavailable(.upgrade, "No built-in profile covers chart \(target).")
         }
         // Changed settings: the file as the review showed it, written when the upgrade runs.
-        let valuesText = try inputs.settings.map { try command.settingsValues($0, profile: profile).text } ?? savedText
+        let generated = try inputs.settings.map { try command.settingsValues($0, profile: profile) }
+        let valuesText = generated?.text ?? savedText
         let notes = try UpgradeNote.all()
         let decision = UpgradeDecision.decide(
             installed: installed.chart, target: target, notes: notes,
@@ -47,7 +48,19 @@ extension WizardTaskSession {
         let options = PlanOptions(
             chartInfo: profile.chart, chartVersion: target, context: context, namespace: Self.namespace,
             release: Self.release, valuesFile: valuesPath)
-        let plan = Plans.upgrade(options, decision: decision)
+        var plan = Plans.upgrade(options, decision: decision)
+        // A larger tier grows the volumes first (claims, then their StatefulSets without the pods).
+        var growth: SettingsGrowth?
+        var growthProblem: String?
+        if inputs.settings != nil {
+            do {
+                growth = try await settingsGrowth(
+                    connection: connection, savedText: savedText, valuesText: valuesText, profile: profile, options: options)
+            } catch let problem as VolumeGrowth.Problem {
+                growthProblem = problem.description
+            }
+            if let growth, let upgrade = plan.firstIndex(where: { $0.id == "upgrade" }) { plan.insert(contentsOf: growth.steps, at: upgrade) }
+        }
         let same = from == target
         var text: [StyledLine] =
             inputs.settings == nil
@@ -79,11 +92,25 @@ extension WizardTaskSession {
             text.append(StyledLine("Values the new chart calls differently (\(valuesPath) is edited, a backup kept):", style: .strong))
             text += migrations.map { StyledLine("  \(ValuePath.join($0.path)): \($0.note ?? "")") }
         }
+        let kept = SettingsVolumes.keptLines(generated?.changes ?? [], profile: profile)
+        if !kept.isEmpty {
+            text.append(StyledLine(""))
+            text.append(StyledLine("Volumes cannot shrink, so these sizes stay as they are (a smaller tier needs a new install and a restore):", style: .strong))
+            text += kept.map { StyledLine("  \($0)") }
+        }
+        if let growth {
+            text.append(StyledLine(""))
+            text.append(StyledLine("The volumes grow first, as posthog-install resize does:", style: .strong))
+            text += growth.steps.map { StyledLine("  \($0.title)") }
+        } else if let growthProblem {
+            text.append(StyledLine(""))
+            text.append(StyledLine("The volumes cannot grow: \(growthProblem)", style: .strong))
+        }
         // What changes in the cluster, and what Kubernetes would refuse or what loses data.
         var details: [TaskDetail] = []
         let (blocking, snapshots) = await previewLines(
             connection: connection, chart: profile.chart, target: target, valuesText: editor.text,
-            plan: plan, nextRevision: installed.revision + 1, into: &text, details: &details)
+            plan: plan, grown: growth?.statefulSets ?? [], nextRevision: installed.revision + 1, into: &text, details: &details)
         text.append(StyledLine(""))
         text.append(StyledLine("The steps, in order:", style: .strong))
         text += plan.map { StyledLine("  \($0.title)" + ($0.commandLine.map { ": \($0)" } ?? "")) }
@@ -134,7 +161,7 @@ extension WizardTaskSession {
     /// the chart or the deployed objects cannot be read (the run says why).
     private func previewLines(
         connection: ClusterConnection, chart: ChartInfo, target: String, valuesText: String,
-        plan: [PlanStep], nextRevision: Int, into text: inout [StyledLine],
+        plan: [PlanStep], grown: Set<String>, nextRevision: Int, into text: inout [StyledLine],
         details: inout [TaskDetail]
     ) async -> (Int, Int) {
         let rendering = ChartRendering(connection: connection, report: { _ in })
@@ -143,9 +170,14 @@ extension WizardTaskSession {
                 prepared.chart, valuesPath: command.valuesPath, valuesText: valuesText,
                 namespace: Self.namespace, release: Self.release, upgrade: true)
         else { return (0, 0) }
-        let (preview, _) = await UpgradePreview(connection: connection)
+        let (computed, _) = await UpgradePreview(connection: connection)
             .compute(release: Self.release, namespace: Self.namespace, rendered: rendered.manifests)
-        guard let preview else { return (0, 0) }
+        guard var preview = computed else { return (0, 0) }
+        // A StatefulSet recreated without its pods for growing volumes takes the new template.
+        for index in preview.changes.indices
+        where preview.changes[index].key.kind == "StatefulSet" && grown.contains(preview.changes[index].key.name) {
+            preview.changes[index].risks.removeAll { $0.kind == .refused }
+        }
         text.append(StyledLine(""))
         let first = text.count
         for (index, line) in ChangeTableText.lines(preview.changes, target: target).enumerated() {
@@ -182,14 +214,23 @@ extension WizardTaskSession {
             report(.failure("Error: the built-in upgrade notes are damaged: \(error)"))
             return .failed
         }
+        var growth: SettingsGrowth?
         if let settings = inputs.settings {
             // The reviewed settings go into values.yaml first; the upgrade then applies the file.
             do {
+                let savedText = try command.files.readString(command.valuesPath)
                 let target = UpgradeRun.newestChartVersion(command.profiles) ?? ""
                 guard let profile = ProfileSet.forChartVersion(target, in: command.profiles) else {
                     report(.note("Error: no built-in profile covers chart \(target)."))
                     return .failed
                 }
+                let newText = try command.settingsValues(settings, profile: profile).text
+                let options = PlanOptions(
+                    chartInfo: profile.chart, chartVersion: target, context: context, namespace: Self.namespace,
+                    release: Self.release, valuesFile: command.valuesPath)
+                // The screen said when the volumes cannot grow; then the change table's refusal stands.
+                growth = (try? await settingsGrowth(
+                    connection: connection, savedText: savedText, valuesText: newText, profile: profile, options: options)) ?? nil
                 let summary = try command.write(settings, profile: profile)
                 summary.split(separator: "\n").forEach { report(.note(String($0))) }
             } catch {
@@ -201,6 +242,11 @@ extension WizardTaskSession {
             files: command.files, profiles: command.profiles, notes: notes, connection: connection,
             clock: environment.clock, report: report)
         run.patience = environment.patience
+        if let growth {
+            // After the preflight and the confirmations, before helm: nothing grows if those stop it.
+            run.deletedBeforeHelm = Set(growth.statefulSets.map { "statefulset/\($0)" })
+            run.beforeHelm = { await self.runGrowth(growth, connection: connection, report: report) }
+        }
         // The boxes on the screen were the confirmations; the context is the one the welcome screen named.
         let request = UpgradeRun.Request(
             valuesPath: command.valuesPath, context: context, namespace: Self.namespace,

@@ -27,7 +27,7 @@ final class WizardTaskSession: Sendable {
         /// The simulated cluster's state (a file between runs; in memory in tests).
         var simulatedState: ClusterConnection.SimulatedState = .standard
         /// How long a job waits for the pods after helm (tests on scaled clocks give more).
-        var patience: Duration = .seconds(600)
+        var patience: Duration = Waits.pods
         /// The DNS and HTTPS checks of a job that ends on the DNS record (HTTPS for a 1-click
         /// install); nil leaves them out.
         var checks: WizardPostInstallChecks?

@@ -51,7 +51,7 @@ public final class CursesScreen: TerminalScreen {
         cbreak()
         noecho()
         keypad(cn_stdscr(), true)
-        set_escdelay(25)
+        set_escdelay(Int32(Self.escapeDelay.components.attoseconds / 1_000_000_000_000_000))
         curs_set(0)
         var colors = false
         if !noColor, has_colors() {
@@ -157,15 +157,23 @@ public final class CursesScreen: TerminalScreen {
         return .key(.character(Character(scalar)))
     }
 
-    /// An Esc curses did not recognise as a sequence: collect what follows at once and decode it.
+    /// How long a key may follow ESC and still count with it (Alt plus the key, or a sequence);
+    /// ESC alone that long is Esc. Default curses waits a second, which feels like a hang.
+    static let escapeDelay: Duration = .milliseconds(25)
+
+    /// An Esc curses did not recognise as a sequence. curses has already waited up to the
+    /// escape delay and handed ESC back with what came within it left unread, so what can be
+    /// read at once belongs with the ESC; each byte is stamped so the decoder makes the call.
     private func readEscape() -> Key {
-        var bytes: [UInt8] = [0x1B]
+        let start = ContinuousClock.now
+        var input: [(byte: UInt8, at: Duration)] = [(0x1B, .zero)]
         wtimeout(cn_stdscr(), 0)
         var character: wint_t = 0
-        while bytes.count < 16, wget_wch(cn_stdscr(), &character) == OK, let scalar = Unicode.Scalar(UInt32(character)) {
-            bytes += Array(String(Character(scalar)).utf8)
+        while input.count < 16, wget_wch(cn_stdscr(), &character) == OK, let scalar = Unicode.Scalar(UInt32(character)) {
+            let at = ContinuousClock.now - start
+            input += String(Character(scalar)).utf8.map { (byte: $0, at: at) }
         }
-        var keys = KeyDecoder.decode(bytes)
+        var keys = KeyDecoder.decode(timed: input, escapeDelay: Self.escapeDelay)
         guard !keys.isEmpty else { return .escape }
         let first = keys.removeFirst()
         pending += keys

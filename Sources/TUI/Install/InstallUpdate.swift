@@ -1,3 +1,4 @@
+import Effects
 import Installer
 
 /// What the install reports to the wizard, in the wizard's own terms. The command layer
@@ -19,14 +20,17 @@ public enum InstallUpdate: Sendable, Hashable {
     case pods(PodsReading)
     /// A problem reported outside a poll (kept on screen).
     case diagnosis(InstallProgressModel.Diagnosis)
-    /// Time since the install began, in (possibly simulated) seconds.
-    case elapsed(Int)
+    /// Time since the install began, in (possibly simulated) seconds, and the clock's time now
+    /// (the pods' ages are counted against it when the screen is drawn).
+    case elapsed(Int, now: Timestamp? = nil)
     /// Waiting for the load balancer's address from this object.
     case waitingForAddress(String)
     /// The address did not come: what was found and what to do.
     case addressProblem(InstallProgressModel.Diagnosis)
     /// The DNS record to create and the address PostHog answers on.
     case dnsRecord(hostname: String, recordType: String, address: String, url: String)
+    /// A DNS record the run waits for (shown in its own box until the run goes on).
+    case recordToCreate(RecordToCreate)
     /// Fresh DNS and TLS check results.
     case checks([PostInstallModel.Check])
     /// The last log lines of a pod (answer to `WizardEffect.loadPodLogs`).
@@ -81,7 +85,10 @@ extension InstallState {
             s.phase = .running
         case .stepStarted(let id, let command):
             s.setStep(id, .running)
-            if let command, s.plan.first(where: { $0.id == id })?.runsHelm == true { s.helmRunning = command }
+            if let command, s.plan.first(where: { $0.id == id })?.runsHelm == true {
+                s.helmRunning = command
+                s.progress.record = nil  // the record resolved: helm's output has the pane again
+            }
         case .stepFinished(let id, let succeeded):
             s.setStep(id, succeeded ? .done : .failed)
             if s.plan.first(where: { $0.id == id })?.runsHelm == true { s.helmRunning = nil }
@@ -99,8 +106,9 @@ extension InstallState {
             if !s.lastingDiagnoses.contains(diagnosis) && !s.currentDiagnoses.contains(diagnosis) {
                 s.lastingDiagnoses.append(diagnosis)
             }
-        case .elapsed(let seconds):
+        case .elapsed(let seconds, let now):
             s.progress.elapsedSeconds = seconds
+            if let now { s.progress.now = now }
         case .waitingForAddress(let source):
             s.addressSource = source
             s.phase = .waitingForAddress
@@ -113,6 +121,8 @@ extension InstallState {
                 hostname: hostname, recordType: recordType, address: address,
                 checks: [.init(.pending, "Checking DNS and HTTPS…")], url: url)
             s.phase = .done
+        case .recordToCreate(let record):
+            s.progress.record = record
         case .checks(let checks):
             s.post = s.post?.receiving(checks)
         case .podLogs(let pod, let lines):

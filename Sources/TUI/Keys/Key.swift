@@ -13,6 +13,9 @@ public enum Key: Sendable, Hashable {
     case function(Int)
     /// A printable character, any script.
     case character(Character)
+    /// Alt (Meta) held with a printable key: ESC and the key within the escape delay. It is
+    /// neither Esc nor the key, so Alt-q never goes back and never asks to quit.
+    case alt(Character)
     /// The window changed size.
     case resize
 
@@ -46,6 +49,7 @@ extension Key: CustomStringConvertible {
         case .control(let c): return "Ctrl-\(c.uppercased())"
         case .function(let n): return "F\(n)"
         case .character(let c): return "'\(c)'"
+        case .alt(let c): return "Alt-\(c)"
         case .resize: return "resize"
         }
     }

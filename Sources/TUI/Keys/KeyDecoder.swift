@@ -65,9 +65,29 @@ public enum KeyDecoder {
         case 0x1B:
             return (.escape, 1)  // Esc Esc: the first one is a plain Esc
         default:
-            // Alt plus a key: the key itself (Alt is not used), or Esc then the key.
-            return (.escape, 1)
+            // ESC then a key in the same burst is Alt plus the key, never Esc and the key.
+            guard let (key, used) = decodeFirst(bytes.dropFirst(), final: final) else { return nil }
+            if case .character(let c)? = key { return (.alt(c), 1 + used) }
+            return (.escape, 1)  // Alt with Enter, Tab or a control key: Esc, then that key
         }
+    }
+
+    /// Keys from bytes stamped with when they arrived. A byte more than `escapeDelay` after the
+    /// one before starts a new burst, and each burst is decoded on its own: ESC alone in its
+    /// burst is Esc (back), ESC and a key within the delay is Alt plus the key.
+    public static func decode(timed input: [(byte: UInt8, at: Duration)], escapeDelay: Duration) -> [Key] {
+        var keys: [Key] = []
+        var burst: [UInt8] = []
+        var last: Duration?
+        for (byte, at) in input {
+            if let last, at - last > escapeDelay {
+                keys += decode(burst)
+                burst = []
+            }
+            burst.append(byte)
+            last = at
+        }
+        return keys + decode(burst)
     }
 
     private static func decodeCSI(_ bytes: ArraySlice<UInt8>, final: Bool) -> (Key?, Int)? {

@@ -1,3 +1,5 @@
+import Effects
+
 /// Everything the install-progress screen shows, as plain values the cluster layer fills in.
 public struct InstallProgressModel: Sendable, Hashable {
     /// Where a step of the install is.
@@ -56,6 +58,11 @@ public struct InstallProgressModel: Sendable, Hashable {
     public var elapsedSeconds: Int
     /// A problem to explain, when there is one.
     public var diagnosis: Diagnosis?
+    /// The clock's time at the latest tick: the pods' AGE is counted against it.
+    public var now: Timestamp?
+    /// A DNS record the person has to create while the run waits for it (HTTPS for a 1-click
+    /// install), shown in a box of its own above helm's output.
+    public var record: RecordToCreate?
 
     /// Creates a model.
     public init(
@@ -171,5 +178,25 @@ public struct PostInstallModel: Sendable, Hashable {
         self.url = url
         self.title = title
         self.headline = headline
+    }
+}
+
+/// A DNS record the run waits for: create it at the DNS provider.
+public struct RecordToCreate: Sendable, Hashable {
+    /// The hostname (`posthog.example.com`).
+    public var name: String
+    /// `A`, `AAAA` or `CNAME`.
+    public var type: String
+    /// The address or host name it points at.
+    public var value: String
+    /// How to enter it, or what to watch for (the apex note), when there is something to say.
+    public var note: String?
+
+    /// Creates a record.
+    public init(name: String, type: String, value: String, note: String? = nil) {
+        self.name = name
+        self.type = type
+        self.value = value
+        self.note = note
     }
 }

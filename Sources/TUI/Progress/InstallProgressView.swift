@@ -22,17 +22,18 @@ public enum InstallProgressView {
         canvas.write("Ready (workloads, volumes)", x: right, y: 2, style: .strong)
         ProgressBar.draw(&canvas, done: model.ready, total: model.total, x: right, y: 3, width: size.columns - right - 2, glyphs: glyphs)
         canvas.write("Elapsed \(duration(model.elapsedSeconds))", x: right, y: 4, style: .muted)
-        let tableTop = 2 + max(stepRows, 3) + 1
-        // A diagnosis needs room for its cause and fix: the table shrinks (it scrolls).
-        let tableHeight = min(max(model.pods.count, 1) + 1, model.diagnosis == nil ? 8 : 5)
+        let layout = Layout(model, size: size)
         if model.pods.isEmpty {
-            canvas.write("No pods yet.", x: 2, y: tableTop, style: .muted)
+            canvas.write("No pods yet.", x: 2, y: layout.tableTop, style: .muted)
         } else {
             PodTable.draw(
-                &canvas, pods: model.pods, selected: selectedPod, in: Rect(x: 2, y: tableTop, width: size.columns - 4, height: tableHeight),
-                glyphs: glyphs)
+                &canvas, pods: model.pods, selected: selectedPod, now: model.now,
+                in: Rect(x: 2, y: layout.tableTop, width: size.columns - 4, height: layout.tableHeight), glyphs: glyphs)
         }
-        let paneTop = tableTop + tableHeight + 1
+        var paneTop = layout.tableTop + layout.tableHeight + 1
+        if let record = model.record, model.diagnosis == nil {
+            paneTop += drawRecordToCreate(&canvas, record, x: 1, y: paneTop, width: size.columns - 2, glyphs: glyphs)
+        }
         let pane = Rect(x: 1, y: paneTop, width: size.columns - 2, height: size.rows - 1 - paneTop)
         if let diagnosis = model.diagnosis {
             drawDiagnosis(&canvas, diagnosis, in: pane, glyphs: glyphs)
@@ -42,6 +43,59 @@ public enum InstallProgressView {
         }
         Footer.draw(&canvas, hints: hints)
         return canvas
+    }
+
+    /// Where the progress screen's parts go: the pods table takes every row the pane under it
+    /// can spare (the pane keeps enough for a diagnosis, or a few lines of helm's output and
+    /// the record to create).
+    struct Layout {
+        /// First row of the pods table.
+        let tableTop: Int
+        /// Rows of the table, its heading included.
+        let tableHeight: Int
+
+        init(_ model: InstallProgressModel, size: TerminalSize) {
+            tableTop = 2 + max(min(model.steps.count, 6), 3) + 1
+            let record = model.diagnosis == nil && model.record != nil ? InstallProgressView.recordHeight(model.record, width: size.columns - 2) : 0
+            let pane = (model.diagnosis == nil ? 5 : 8) + record
+            let room = size.rows - 1 - tableTop - 1 - pane
+            tableHeight = max(2, min(PodTable.rowsNeeded(pods: model.pods.count), room))
+        }
+    }
+
+    /// Rows the record's box takes at `width` (0 without one).
+    static func recordHeight(_ record: RecordToCreate?, width: Int) -> Int {
+        guard let record else { return 0 }
+        return recordLines(record, width: width - 4).count + 2
+    }
+
+    private static func recordLines(_ record: RecordToCreate, width: Int) -> [(String, CellStyle)] {
+        let nameWidth = max(4, DisplayWidth.of(record.name))
+        let oneRow = nameWidth + 2 + 5 + 2 + DisplayWidth.of(record.value)
+        var lines: [(String, CellStyle)]
+        if oneRow <= width {
+            lines = [
+                (TextLayout.pad("NAME", width: nameWidth) + "  TYPE   VALUE", .muted),
+                (TextLayout.pad(record.name, width: nameWidth) + "  " + TextLayout.pad(record.type, width: 5) + "  " + record.value, .strong),
+            ]
+        } else {
+            // Too narrow for one row: a field a line, the value whole on lines of its own.
+            lines = [("NAME   " + record.name, .strong), ("TYPE   " + record.type, .strong), ("VALUE", .muted)]
+            lines += TextLayout.wrap(record.value, width: width).map { ($0, .strong) }
+        }
+        if let note = record.note { lines += TextLayout.wrap(note, width: width).map { ($0, .muted) } }
+        return lines
+    }
+
+    /// The DNS record the run waits for, in its own box; returns the rows it took.
+    static func drawRecordToCreate(_ canvas: inout Canvas, _ record: RecordToCreate, x: Int, y: Int, width: Int, glyphs: Glyphs) -> Int {
+        let lines = recordLines(record, width: width - 4)
+        let rect = Rect(x: x, y: y, width: width, height: lines.count + 2)
+        canvas.box(rect, glyphs: glyphs, style: CellStyle(bold: true, role: .accent), title: "Create this DNS record at your DNS provider")
+        for (offset, line) in lines.enumerated() {
+            canvas.write(line.0, x: x + 2, y: y + 1 + offset, style: line.1, maxWidth: width - 4)
+        }
+        return rect.height
     }
 
     private static func drawDiagnosis(_ canvas: inout Canvas, _ diagnosis: InstallProgressModel.Diagnosis, in rect: Rect, glyphs: Glyphs) {

@@ -105,13 +105,40 @@ public struct TaskCheck: Sendable, Hashable {
     public var required: Bool
     /// Whether it starts ticked.
     public var initiallyOn: Bool
+    /// Commands the job runs too when the box is ticked (listed under "Then runs:" only then).
+    public var commands: [[String]]
+    /// When ticked, the job asks once more before it runs (this box loses data): the question's
+    /// title and its text, naming what is lost.
+    public var confirmation: TaskConfirmation?
 
     /// Creates a box.
-    public init(id: String, label: String, required: Bool = true, initiallyOn: Bool = false) {
+    public init(
+        id: String, label: String, required: Bool = true, initiallyOn: Bool = false, commands: [[String]] = [],
+        confirmation: TaskConfirmation? = nil
+    ) {
         self.id = id
         self.label = label
         self.required = required
         self.initiallyOn = initiallyOn
+        self.commands = commands
+        self.confirmation = confirmation
+    }
+}
+
+/// The second, explicit question a ticked box asks before the job runs (deleting a namespace).
+public struct TaskConfirmation: Sendable, Hashable {
+    /// The box's title (`Delete namespace posthog?`).
+    public var title: String
+    /// What is lost, for good.
+    public var message: String
+    /// The word for yes (`Delete it`).
+    public var yes: String
+
+    /// Creates a question.
+    public init(title: String, message: String, yes: String) {
+        self.title = title
+        self.message = message
+        self.yes = yes
     }
 }
 

@@ -8,23 +8,43 @@ struct TaskLayout {
 
     let form: TaskForm
     let size: TerminalSize
+    /// The commands the job will run as things are ticked now (the form's, then the boxes').
+    let commands: [[String]]
+
+    /// Rows under each field for its note (at least one, so moving the focus does not shift
+    /// the screen; more when a hint or problem wraps).
+    let noteRows: [Int]
+    /// Rows of each box's label, wrapped.
+    let checkRows: [Int]
+
+    init(form: TaskForm, size: TerminalSize, screen: TaskScreen? = nil) {
+        self.form = form
+        self.size = size
+        commands = screen?.commands ?? form.commands
+        let width = size.columns - 4
+        noteRows = form.fields.indices.map { index in
+            max(1, TaskScreen.noteLines(screen?.note(forField: index), width: width - 4).count)
+        }
+        let label = screen ?? TaskScreen(task: .install)
+        checkRows = form.checks.map { max(1, TaskScreen.hanging(label.checkLabel($0, glyphs: .unicode), width: width - 2, indent: 4).count) }
+    }
 
     /// Rows from the bottom: footer, a blank row, the button row, a blank row.
     private var bottomRows: Int { form.action == nil ? 2 : 4 }
-    private var commandBlock: Int { form.commands.isEmpty ? 0 : 2 + commandLines.count }
+    private var commandBlock: Int { commands.isEmpty ? 0 : 2 + commandLines.count }
 
     /// The commands shown under "Then runs:", each whole and wrapped at spaces (a continuation
     /// indented), the first `commandRows - 1` when there are more (the pane lists them all).
     var commandLines: [String] {
-        let shown = form.commands.count > Self.commandRows ? Self.commandRows - 1 : form.commands.count
+        let shown = commands.count > Self.commandRows ? Self.commandRows - 1 : commands.count
         let width = size.columns - 5
-        var lines = form.commands.prefix(shown).flatMap { argv in
+        var lines = commands.prefix(shown).flatMap { argv in
             TextLayout.wrap(ShellQuote.join(argv), width: width - 4).enumerated().map { $0 == 0 ? $1 : "    " + $1 }
         }
-        if shown < form.commands.count { lines.append("\u{2026} and \(form.commands.count - shown) more (all are listed above)") }
+        if shown < commands.count { lines.append("\u{2026} and \(commands.count - shown) more (all are listed above)") }
         return lines
     }
-    private var controlRows: Int { form.fields.count * 2 + form.checks.count + commandBlock }
+    private var controlRows: Int { form.fields.count + noteRows.reduce(0, +) + checkRows.reduce(0, +) + commandBlock }
 
     /// First row of the text pane (under the heading).
     var paneTop: Int { 3 }

@@ -80,6 +80,17 @@ public struct TaskScreen: Sendable, Hashable {
         return form.action != nil && check == form.checks.count ? .button : nil
     }
 
+    /// The commands the job will run: the form's, then those of the ticked boxes.
+    public var commands: [[String]] {
+        guard let form else { return [] }
+        return form.commands + form.checks.filter { checked.contains($0.id) }.flatMap(\.commands)
+    }
+
+    /// The second question the ticked boxes ask before the job runs, if any.
+    public var confirmation: TaskConfirmation? {
+        form?.checks.first { checked.contains($0.id) && $0.confirmation != nil }?.confirmation
+    }
+
     /// Each field's accepted value, or its problem.
     public func fieldResults() -> [(TaskField, Result<String, TaskFieldProblem>)] {
         (form?.fields ?? []).map { field in (field, TaskFieldCheck.check(drafts[field.id]?.text ?? field.initial, field)) }

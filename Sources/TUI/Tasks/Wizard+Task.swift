@@ -114,6 +114,11 @@ extension Wizard {
                 switch screen.inputs() {
                 case .success(let inputs):
                     state.task = screen
+                    if let confirmation = screen.confirmation {
+                        // Data goes for good: a second, explicit question first (only y runs it).
+                        state.overlay = .confirmTask(confirmation)
+                        return (state, [])
+                    }
                     // From here values.yaml holds the changed settings: they stay the answers.
                     state = stopChangingSettings(state, keep: true)
                     return run(screen.task, inputs, state)
@@ -152,6 +157,26 @@ extension Wizard {
             break
         }
         state.task = screen
+        return (state, [])
+    }
+
+    /// Keys while a job's second question is open: `y` runs the job, `n` or Esc keeps the screen.
+    /// Enter does not answer it, so a habitual Enter never deletes data.
+    static func confirmTaskKey(_ key: Key, _ state: WizardState) -> (WizardState, [WizardEffect]) {
+        var state = state
+        switch key {
+        case .character("y"), .character("Y"):
+            state.overlay = nil
+            guard let screen = state.task, case .success(let inputs) = screen.inputs() else { return (state, []) }
+            state = stopChangingSettings(state, keep: true)
+            return run(screen.task, inputs, state)
+        case .character("n"), .character("N"), .escape:
+            state.overlay = nil
+        case .ctrlC, .character("q"):
+            state.overlay = .confirmQuit
+        default:
+            break
+        }
         return (state, [])
     }
 

@@ -26,7 +26,7 @@ extension WizardView {
             return renderDetail(state, form.details[open], scroll: screen.detailScroll, size: size, glyphs: glyphs)
         }
         canvas.write(form.heading, x: x, y: 2, style: .heading, maxWidth: width)
-        let layout = TaskLayout(form: form, size: size)
+        let layout = TaskLayout(form: form, size: size, screen: screen)
         var highlighted: Int?
         if case .detail(let index) = screen.focusedRow { highlighted = form.details[index].line }
         let (lines, top) = layout.paneText(width: width - 4, scroll: screen.scroll, highlighted: highlighted)
@@ -40,38 +40,34 @@ extension WizardView {
             canvas.write(focused ? glyphs.pointer : " ", x: x, y: y, style: .strong)
             canvas.write(field.label, x: x + 2, y: y, style: focused ? .strong : .plain, maxWidth: layout.labelWidth)
             let draft = screen.drafts[field.id] ?? TextDraft(field.initial)
-            let result = TaskFieldCheck.check(draft.text, field)
             let fieldX = x + 2 + layout.labelWidth + 1
             TextField.draw(
                 &canvas, text: draft.text, cursor: draft.cursor,
                 in: Rect(x: fieldX, y: y, width: min(44, size.columns - fieldX - 2), height: 1), glyphs: glyphs)
-            // The note spans the screen under the label, so a whole sentence fits on one row.
-            let noteRect = Rect(x: x + 4, y: y + 1, width: width - 4, height: 1)
-            switch result {
-            case .failure(let problem) where screen.showFieldErrors || (focused && draft.text != field.initial && !draft.text.isEmpty):
-                canvas.write("\(glyphs.failure) \(problem.message)", x: noteRect.x, y: noteRect.y, style: .error, maxWidth: noteRect.width)
-            case .success where focused:
-                if let hint = field.hint { canvas.write(hint, x: noteRect.x, y: noteRect.y, style: .muted, maxWidth: noteRect.width) }
-            default:
-                break
-            }
             if focused { cursor = canvas.cursor }
-            y += 2
+            // The note spans the screen under the label, wrapped: a whole sentence, never cut.
+            let note = screen.note(forField: index)
+            let style: CellStyle = if case .error = note { .error } else { .muted }
+            for (offset, line) in TaskScreen.noteLines(note, width: width - 4, glyphs: glyphs).enumerated() {
+                canvas.write(line, x: x + 4, y: y + 1 + offset, style: style, maxWidth: width - 4)
+            }
+            y += 1 + layout.noteRows[index]
         }
         for (offset, check) in form.checks.enumerated() {
             let focused = screen.focus == screen.firstFieldRow + form.fields.count + offset
-            let on = screen.checked.contains(check.id)
             canvas.write(focused ? glyphs.pointer : " ", x: x, y: y, style: .strong)
-            let label = "\(on ? glyphs.checkOn : glyphs.checkOff) \(check.label)\(check.required ? "" : " (optional)")"
-            canvas.write(
-                label, x: x + 2, y: y, style: focused ? CellStyle(bold: true, reverse: true, role: .accent) : .plain,
-                maxWidth: width - 2)
-            y += 1
+            let style = focused ? CellStyle(bold: true, reverse: true, role: .accent) : CellStyle.plain
+            // A long label wraps under its text rather than being cut at the screen's edge.
+            let lines = TaskScreen.hanging(screen.checkLabel(check, glyphs: glyphs), width: width - 2, indent: 4)
+            for (row, line) in lines.prefix(layout.checkRows[offset]).enumerated() {
+                canvas.write(line, x: x + 2, y: y + row, style: style, maxWidth: width - 2)
+            }
+            y += layout.checkRows[offset]
         }
-        if !form.commands.isEmpty {
+        if !layout.commands.isEmpty {
             if !form.checks.isEmpty { y += 1 }
             canvas.write(form.action == nil ? "Runs:" : "Then runs:", x: x, y: y, style: .strong)
-            for line in TaskLayout(form: form, size: size).commandLines {
+            for line in layout.commandLines {
                 y += 1
                 canvas.write(
                     line.hasPrefix("\u{2026}") ? glyphs.ellipsis + line.dropFirst() : line, x: x + 1, y: y, style: .muted,
@@ -87,9 +83,11 @@ extension WizardView {
                 label, x: x + 2, y: size.rows - 3,
                 style: focused ? CellStyle(bold: true, reverse: true, role: role) : CellStyle(bold: true, role: role))
             if let problem = screen.problem {
-                canvas.write(
-                    "\(glyphs.failure) \(problem)", x: x + 4 + DisplayWidth.of(label), y: size.rows - 3, style: .error,
-                    maxWidth: width - 4 - DisplayWidth.of(label))
+                // Beside the button, wrapped onto the blank row under it when long.
+                let left = x + 4 + DisplayWidth.of(label)
+                canvas.writeWrapped(
+                    "\(glyphs.failure) \(problem)", in: Rect(x: left, y: size.rows - 3, width: x + width - left, height: 2),
+                    style: .error, hangingIndent: DisplayWidth.of(glyphs.failure) + 1)
             }
         }
         Footer.draw(&canvas, hints: taskHints(state))
@@ -114,6 +112,9 @@ extension WizardView {
     }
 
     static func taskHints(_ state: WizardState) -> [KeyHint] {
+        if case .confirmTask(let question) = state.overlay {
+            return [KeyHint("y", question.yes.lowercased()), KeyHint("n", "keep it"), KeyHint("Esc", "back")]
+        }
         // Esc goes back one screen: the review for changed settings, otherwise the menu.
         let back = KeyHint("Esc", state.task?.settings != nil ? "back" : "menu")
         guard let screen = state.task, let form = screen.form else {

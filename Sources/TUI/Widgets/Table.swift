@@ -51,7 +51,7 @@ public enum Table {
         let shown = rows.count > room ? Array(rows.prefix(max(0, room - 1))) : rows
         for (offset, row) in shown.enumerated() { drawRow(row, y: rect.y + 1 + offset, headingStyle: nil) }
         if shown.count < rows.count, room > 0 {
-            canvas.write("\(glyphs.ellipsis) \(rows.count - shown.count) more", x: rect.x, y: rect.y + room, style: .muted)
+            canvas.write("+\(rows.count - shown.count) more", x: rect.x, y: rect.y + room, style: .muted)
         }
         return shown.count
     }

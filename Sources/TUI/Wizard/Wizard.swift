@@ -70,6 +70,8 @@ public enum Wizard {
         case .help:
             state.overlay = key == .ctrlC ? .confirmQuit : nil
             return (state, [])
+        case .confirmTask:
+            return confirmTaskKey(key, state)
         case nil:
             break
         }

@@ -20,6 +20,8 @@ public enum WizardOverlay: Sendable, Hashable {
     case help(title: String, text: String)
     /// "Quit without installing?"
     case confirmQuit
+    /// A job's second question before it runs (a ticked box that loses data); only `y` runs it.
+    case confirmTask(TaskConfirmation)
 }
 
 /// The text being typed into a field and the cursor position in characters.

@@ -69,6 +69,10 @@ public enum WizardView {
             Overlay.confirm(
                 &canvas, title: installing ? "Stop?" : "Quit?", message: quitMessage(state), yes: "Quit",
                 no: installing ? "Keep watching" : "Keep going", glyphs: glyphs)
+        case .confirmTask(let question):
+            Overlay.confirm(
+                &canvas, title: question.title, message: question.message, yes: question.yes, no: "Keep it",
+                destructive: true, glyphs: glyphs)
         case nil:
             break
         }

@@ -2,12 +2,12 @@
 /// same second gets `.2.bak`), and which old ones to delete.
 public enum BackupNames {
     /// A fresh backup name for `fileName` at `stamp` that is not in `existing`.
+    /// It sorts after every backup of the same second, even when older ones were pruned, so the
+    /// newest backup is always the last in `toPrune`'s order.
     public static func name(for fileName: String, stamp: String, existing: Set<String>) -> String {
-        let plain = "\(fileName).\(stamp).bak"
-        if !existing.contains(plain) { return plain }
-        var sequence = 2
-        while existing.contains("\(fileName).\(stamp).\(sequence).bak") { sequence += 1 }
-        return "\(fileName).\(stamp).\(sequence).bak"
+        let taken = existing.compactMap { parse($0, for: fileName) }.filter { $0.stamp == stamp }.map(\.sequence).max()
+        guard let taken else { return "\(fileName).\(stamp).bak" }
+        return "\(fileName).\(stamp).\(taken + 1).bak"
     }
 
     /// The stamp and sequence of a backup of `fileName`, or nil if `candidate` is not one.

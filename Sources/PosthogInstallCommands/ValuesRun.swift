@@ -56,13 +56,18 @@ struct ValuesRun {
         var flags = request.flags
         if let passwordFile = request.smtpPasswordFile {
             guard flags.smtpPassword == nil else {
-                throw Failure.input("--smtp-password and --smtp-password-file both give the SMTP password; use only one (the file keeps it out of your shell history)")
+                throw Failure.input(
+                    "--smtp-password and --smtp-password-file both give the SMTP password; use only one (the file keeps it out of your shell history)"
+                )
             }
             flags.smtpPassword = try readText(passwordFile, what: "SMTP password file").trimming("\n\r")
         }
-        let answersPath = Self.answersPath(for: request.output)
-        // The answers the current values.yaml was written from, if saved.
+        let pair = SavedAnswers(files: files, valuesPath: request.output)
+        let answersPath = pair.answersPath
+        // The answers last given, if saved: this run starts from them.
         let saved = try files.exists(answersPath) ? readAnswers(answersPath) : nil
+        // The answers the current values.yaml was written from (older ones if the last run was cut off).
+        let writtenFrom = pair.textValuesWereWrittenFrom().flatMap { try? AnswersFile.read($0, file: answersPath, profiles: profiles) }
         let given = try request.answersFile.map(readAnswers)
         let base = given ?? saved
 
@@ -75,21 +80,24 @@ struct ValuesRun {
         let existing = files.exists(request.output) ? try readText(request.output, what: "values file") : nil
         let existingValues: YAMLValue
         do { existingValues = try existing.map { try YAML.parse($0, file: request.output) } ?? .null } catch let error as YAMLError {
-            throw Failure.input("\(error.description)\n\(request.output) was left as it is; fix the line above (or move the file away) and run again.")
+            throw Failure.input(
+                "\(error.description)\n\(request.output) was left as it is; fix the line above (or move the file away) and run again.")
         }
         let missing = sheet.missing(in: profile) { question in
             question.sets.contains { existingValues.value(at: $0.path).map { $0 != .null } ?? false }
         }
         if !missing.isEmpty {
             let list = missing.map { "  --\($0.id): \($0.prompt)" }.joined(separator: "\n")
-            throw Failure.input("some answers are missing:\n\(list)\nGive them as flags, or run posthog-install without arguments to be asked.")
+            throw Failure.input(
+                "some answers are missing:\n\(list)\nGive them as flags, or run posthog-install without arguments to be asked.")
         }
 
         let output: ValuesGeneration.Output
         do {
             output = try ValuesGeneration.generate(
-                .init(profile: profile, sheet: sheet, existing: existing, file: request.output,
-                      previousSheet: saved.map { Self.carry($0.1, to: profile) }),
+                .init(
+                    profile: profile, sheet: sheet, existing: existing, file: request.output,
+                    previousSheet: writtenFrom.map { Self.carry($0.1, to: profile) }),
                 secrets: secrets)
         } catch let error as YAMLError {
             throw Failure.input("\(error.description)\n\(request.output) was left as it is.")
@@ -102,27 +110,18 @@ struct ValuesRun {
         var backup: String?
         var wroteAnswers: String?
         if !request.dryRun && !blocked {
-            // The answers first: if the program is killed between the two writes, the next run
-            // starts from the new answers and writes the values they ask for. The other way
-            // round, it would start from the old answers and silently undo this change.
-            let previousAnswers = files.exists(answersPath) ? try? files.readString(answersPath) : nil
-            _ = try write(answersPath, AnswersFile.text(sheet, profile: profile), keepBackups: 1)
-            wroteAnswers = answersPath
-            if !output.unchanged {
-                do { backup = try write(request.output, output.text, keepBackups: 5) } catch {
-                    // values.yaml stayed as it was: put the answers back to match it.
-                    if let previousAnswers {
-                        _ = try? files.writeAtomically(answersPath, previousAnswers, mode: 0o600, backup: .none)
-                    } else {
-                        try? files.removeFile(answersPath)
-                    }
-                    throw error
-                }
+            do {
+                backup = try pair.write(valuesText: output.text, valuesChanged: !output.unchanged, answers: sheet, profile: profile)
+            } catch {
+                throw Failure(message: "cannot write \(error.path): \(error.underlying). Nothing was changed.", status: .failed)
             }
+            wroteAnswers = answersPath
         }
-        let summary = ValuesSummary.text(.init(profile: profile, sheet: sheet, output: output, valuesPath: request.output,
-                                                answersPath: wroteAnswers, backupPath: backup, findings: findings,
-                                                written: !request.dryRun && !blocked))
+        let summary = ValuesSummary.text(
+            .init(
+                profile: profile, sheet: sheet, output: output, valuesPath: request.output,
+                answersPath: wroteAnswers, backupPath: backup, findings: findings,
+                written: !request.dryRun && !blocked))
         let email = Self.emailReview(output.text, file: request.output).map { $0 + "\n" }.joined()
         let shown = request.dryRun && !request.showSecrets ? Self.masked(output.text, profile: profile) : output.text
         var result = Output(stdout: (request.dryRun ? shown + "\n---\n" + summary : summary) + email)
@@ -181,15 +180,17 @@ struct ValuesRun {
         }
         if let (profile, version) = local {
             if let pinned = flags.chartVersion, VersionNumber(pinned) != VersionNumber(version) {
-                throw Failure.input("--chart-version \(pinned) does not match the chart given with --chart, which is version \(version); drop one of them")
+                throw Failure.input(
+                    "--chart-version \(pinned) does not match the chart given with --chart, which is version \(version); drop one of them")
             }
             flags.chartVersion = version
             return profile
         }
         if let version = flags.chartVersion {
             guard let profile = ProfileSet.forChartVersion(version, in: profiles) else {
-                throw Failure.input("--chart-version \(version): posthog-install does not support this chart version. "
-                    + "Supported: \(LocalChartVersion.supportedRanges(profiles)).")
+                throw Failure.input(
+                    "--chart-version \(version): posthog-install does not support this chart version. "
+                        + "Supported: \(LocalChartVersion.supportedRanges(profiles)).")
             }
             return profile
         }
@@ -222,12 +223,6 @@ struct ValuesRun {
     private func readText(_ path: String, what: String) throws -> String {
         do { return try files.readString(path) } catch {
             throw Failure.input("cannot read the \(what) \(path): \(error)")
-        }
-    }
-
-    private func write(_ path: String, _ text: String, keepBackups: Int) throws -> String? {
-        do { return try files.writeAtomically(path, text, mode: 0o600, backup: .keepLast(keepBackups)) } catch {
-            throw Failure(message: "cannot write \(path): \(error). Nothing was changed.", status: .failed)
         }
     }
 }

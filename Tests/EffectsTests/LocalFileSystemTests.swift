@@ -233,9 +233,22 @@ private func withTemp(_ body: (TemporaryDirectory) throws -> Void) throws {
             "values.yaml", "values.yaml.2026-11-24T21-40-03.2.bak", "values.yaml.2026-11-24T21-40-03.bak",
             "values.yaml.2026-11-24T21-40-04.bak", "values.yaml.2026-11-24T21-40-03.10.bak", "notes.txt",
         ]
-        #expect(BackupNames.toPrune(names, for: "values.yaml", keep: 2) == [
-            "values.yaml.2026-11-24T21-40-03.bak", "values.yaml.2026-11-24T21-40-03.2.bak",
-        ])
+        #expect(
+            BackupNames.toPrune(names, for: "values.yaml", keep: 2) == [
+                "values.yaml.2026-11-24T21-40-03.bak", "values.yaml.2026-11-24T21-40-03.2.bak",
+            ])
         #expect(BackupNames.toPrune(names, for: "values.yaml", keep: 10).isEmpty)
+    }
+
+    @Test func aNewBackupSortsAfterEveryOtherOfTheSameSecondEvenWhenOlderOnesWerePruned() {
+        let stamp = "2026-11-24T21-40-03"
+        #expect(BackupNames.name(for: "a.yaml", stamp: stamp, existing: ["a.yaml"]) == "a.yaml.\(stamp).bak")
+        #expect(BackupNames.name(for: "a.yaml", stamp: stamp, existing: ["a.yaml.\(stamp).bak"]) == "a.yaml.\(stamp).2.bak")
+        // Only the second backup of this second is left: the third must not reuse the first's name,
+        // or pruning would keep the older one.
+        let third = BackupNames.name(for: "a.yaml", stamp: stamp, existing: ["a.yaml.\(stamp).2.bak"])
+        #expect(third == "a.yaml.\(stamp).3.bak")
+        #expect(BackupNames.toPrune(["a.yaml.\(stamp).2.bak", third], for: "a.yaml", keep: 1) == ["a.yaml.\(stamp).2.bak"])
+        #expect(BackupNames.name(for: "a.yaml", stamp: "2026-11-24T21-40-04", existing: [third]) == "a.yaml.2026-11-24T21-40-04.bak")
     }
 }

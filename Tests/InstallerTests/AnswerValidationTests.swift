@@ -24,12 +24,18 @@ import YAML
         ("cloud", "azure", "\"azure\" is not one of the choices: use one of gcp, aws, do, other."),
         ("cloud", "", "Choose one of: gcp, aws, do, other."),
         ("hostname", "https://posthog.example.com", "Leave out \"https://\": enter just the host name, for example posthog.example.com."),
-        ("hostname", "posthog", "\"posthog\" is not a full domain name; use a name like posthog.posthog.com that you can add a DNS record for."),
+        (
+            "hostname", "posthog",
+            "\"posthog\" is not a full domain name; use a name like posthog.posthog.com that you can add a DNS record for."
+        ),
         ("hostname", "10.0.0.1", "Enter a host name, not an IP address: certificates and the ingress need a name you control in DNS."),
         ("smtp-host", "smtp.example.com:587", "Leave out the port here (smtp.example.com); it is asked for separately."),
         ("smtp-host", "", "Enter the server's host name or IP address."),
         ("smtp-port", "smtp", "\"smtp\" is not a port: use a number from 1 to 65535 (587 for STARTTLS mail, 465 for SSL)."),
-        ("smtp-from", "PostHog <ph@example.com>", "Enter just the address, without spaces, names or angle brackets (like ops@example.com)."),
+        (
+            "smtp-from", "PostHog <ph@example.com>",
+            "Enter just the address, without spaces, names or angle brackets (like ops@example.com)."
+        ),
         ("external-postgresql-password", "", "This answer is needed; it cannot be empty."),
         ("smtp-user", "two\nlines", "Use a single line."),
     ])
@@ -43,14 +49,20 @@ import YAML
     }
 
     @Test func serviceURLsAreSplitAndPasswordsDecoded() {
-        #expect(ServiceURL.parse("postgres://ph:p%40ss%zz@db.example.com:6543/analytics?sslmode=require", schemes: ["postgres"])
-            == .success(ServiceURL(scheme: "postgres", user: "ph", password: "p@ss%zz", host: "db.example.com", port: 6543, database: "analytics")))
-        #expect(ServiceURL.parse("redis://:secret@cache:6379", schemes: ["redis"])
-            == .success(ServiceURL(scheme: "redis", user: nil, password: "secret", host: "cache", port: 6379, database: nil)))
-        #expect(ServiceURL.parse("db.example.com", schemes: ["postgres"])
-            == .failure(AnswerProblem("\"db.example.com\" is not a URL: write it as postgres://user:password@host:port/database.")))
-        #expect(ServiceURL.parse("postgres://u:pw@db:99999/x", schemes: ["postgres"])
-            == .failure(AnswerProblem("The port in \"postgres://u:****@db:99999/x\" is not a number from 1 to 65535.")))
+        #expect(
+            ServiceURL.parse("postgres://ph:p%40ss%zz@db.example.com:6543/analytics?sslmode=require", schemes: ["postgres"])
+                == .success(
+                    ServiceURL(
+                        scheme: "postgres", user: "ph", password: "p@ss%zz", host: "db.example.com", port: 6543, database: "analytics")))
+        #expect(
+            ServiceURL.parse("redis://:secret@cache:6379", schemes: ["redis"])
+                == .success(ServiceURL(scheme: "redis", user: nil, password: "secret", host: "cache", port: 6379, database: nil)))
+        #expect(
+            ServiceURL.parse("db.example.com", schemes: ["postgres"])
+                == .failure(AnswerProblem("\"db.example.com\" is not a URL: write it as postgres://user:password@host:port/database.")))
+        #expect(
+            ServiceURL.parse("postgres://u:pw@db:99999/x", schemes: ["postgres"])
+                == .failure(AnswerProblem("The port in \"postgres://u:****@db:99999/x\" is not a number from 1 to 65535.")))
         #expect(ServiceURL.redacted("postgres://u:hunter2@db/x") == "postgres://u:****@db/x")
     }
 
@@ -73,8 +85,11 @@ import YAML
 
     @Test func answersFilesRoundTripWithoutSecrets() throws {
         let profile = try #require(Self.profile)
-        let sheet = AnswerSheet(answers: ["cloud": "do", "hostname": "a.example.com", "tls": "on", "smtp-host": "smtp.example.com",
-                                          "smtp-password": "hunter2"], enabledSections: ["email"])
+        let sheet = AnswerSheet(
+            answers: [
+                "cloud": "do", "hostname": "a.example.com", "tls": "on", "smtp-host": "smtp.example.com",
+                "smtp-password": "hunter2",
+            ], enabledSections: ["email"])
         let text = AnswersFile.text(sheet, profile: profile)
         #expect(!text.contains("hunter2"))
         #expect(text.contains("  tls: \"on\"\n"), "on must stay a string, not YAML's boolean")
@@ -88,11 +103,20 @@ import YAML
     @Test(arguments: [
         ("", "answers.yaml: is empty; it should hold `answers:` written by posthog-install"),
         ("- a\n", "answers.yaml: should be a mapping with `answers:`, as posthog-install writes it"),
-        ("answer:\n  cloud: do\n", "answers.yaml: answer: is not a setting of an answers file (known: profile, sections, answers)"),
+        (
+            "answer:\n  cloud: do\n",
+            "answers.yaml: answer: is not a setting of an answers file (known: profile, sections, answers, values-sha256)"
+        ),
         ("profile: chart-99\nanswers: {}\n", "answers.yaml: profile: should be one of chart-30"),
         ("answers:\n  cloud: [do]\n", "answers.yaml: answers.cloud: should be a single value, not a list or mapping"),
-        ("answers:\n  tier: medium\n", "answers.yaml: answers.tier: \"medium\" is not one of the choices: use one of minimal, small, large."),
-        ("sections: [emails]\nanswers: {}\n", "answers.yaml: sections: emails is not an optional section; use email, external-clickhouse, external-postgresql, external-redis, monitoring, advanced"),
+        (
+            "answers:\n  tier: medium\n",
+            "answers.yaml: answers.tier: \"medium\" is not one of the choices: use one of minimal, small, large."
+        ),
+        (
+            "sections: [emails]\nanswers: {}\n",
+            "answers.yaml: sections: emails is not an optional section; use email, external-clickhouse, external-postgresql, external-redis, monitoring, advanced"
+        ),
     ])
     func badAnswersFiles(_ text: String, _ message: String) throws {
         let profile = try #require(Self.profile)

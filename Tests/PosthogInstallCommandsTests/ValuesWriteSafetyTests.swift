@@ -28,11 +28,17 @@ import Testing
             if remaining.withLock({ $0 }) < 0 { throw FileSystemError(.permissionDenied, path: "(killed)", operation: "write") }
         }
 
-        func readBytes(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] { try alive(); return try base.readBytes(path, limit: limit) }
+        func readBytes(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
+            try alive()
+            return try base.readBytes(path, limit: limit)
+        }
         func kind(of path: String) -> FileKind? { base.kind(of: path) }
         func listDirectory(_ path: String) throws(FileSystemError) -> [String] { try base.listDirectory(path) }
         func makeDirectories(_ path: String, mode: UInt32) throws(FileSystemError) { try base.makeDirectories(path, mode: mode) }
-        func removeFile(_ path: String) throws(FileSystemError) { try alive(); try base.removeFile(path) }
+        func removeFile(_ path: String) throws(FileSystemError) {
+            try alive()
+            try base.removeFile(path)
+        }
         func writeAtomically(_ path: String, _ data: [UInt8], mode: UInt32, backup: BackupPolicy) throws(FileSystemError) -> String? {
             let left = remaining.withLock { count -> Int in
                 count -= 1
@@ -61,6 +67,41 @@ import Testing
         #expect(large.hasPrefix(text), "values.yaml holds the large tier")
     }
 
+    @Test(arguments: [("large", "large"), ("small", "small"), ("large", "small"), ("small", "large")])
+    func aRunCutOffBetweenTheTwoWritesLeavesTheNextRunWritingExactlyTheOldOrTheNewFile(cut: String, next: String) throws {
+        let memory = InMemoryFileSystem()
+        #expect(
+            try values(["--tier", "large"] + ValuesCommandTests.doArgs.filter { $0 != "small" && $0 != "--tier" }, memory).status
+                == .success)
+        let large = try memory.readString("values.yaml")
+        #expect(try values(["--tier", "small"], memory).status == .success)
+        let small = try memory.readString("values.yaml")
+        #expect(large != small)
+        if cut == "large" {
+            // From small: answers.yaml says large, values.yaml is still small.
+        } else {
+            #expect(try values(["--tier", "large"], memory).status == .success)
+        }
+        _ = try values(["--tier", cut], DyingFileSystem(memory, writes: 1))
+        #expect(try memory.readString("values.yaml") == (cut == "large" ? small : large), "the cut run did not replace values.yaml")
+        // values.yaml was written from the answers before the cut run: the tidy-up of keys only
+        // those answers asked for must use them, or the result is neither file.
+        #expect(try values(["--tier", next], memory).status == .success)
+        #expect(try memory.readString("values.yaml") == (next == "large" ? large : small))
+        #expect(AnswersFile.valuesSHA256(in: try memory.readString("answers.yaml")) != nil)
+    }
+
+    @Test func answersRecordTheValuesTheyWereWrittenWithAndAHandEditKeepsTheLatestAnswers() throws {
+        let memory = InMemoryFileSystem()
+        #expect(try values(ValuesCommandTests.doArgs, memory).status == .success)
+        let pair = SavedAnswers(files: memory, valuesPath: "values.yaml")
+        let latest = try pair.latestText()
+        #expect(pair.textValuesWereWrittenFrom() == latest)
+        _ = try memory.writeAtomically(
+            "values.yaml", try memory.readString("values.yaml") + "# edited by hand\n", mode: 0o600, backup: .none)
+        #expect(pair.textValuesWereWrittenFrom() == latest, "a hand edit is not a cut-off run")
+    }
+
     @Test func aFailedValuesWritePutsTheAnswersBack() throws {
         let memory = InMemoryFileSystem()
         #expect(try values(ValuesCommandTests.doArgs, memory).status == .success)
@@ -82,7 +123,10 @@ import Testing
         func makeDirectories(_ path: String, mode: UInt32) throws(FileSystemError) { try base.makeDirectories(path, mode: mode) }
         func removeFile(_ path: String) throws(FileSystemError) { try base.removeFile(path) }
         func writeAtomically(_ path: String, _ data: [UInt8], mode: UInt32, backup: BackupPolicy) throws(FileSystemError) -> String? {
-            let n = count.withLock { $0 += 1; return $0 }
+            let n = count.withLock {
+                $0 += 1
+                return $0
+            }
             if n == 2 { throw FileSystemError(.noSpace, path: path, operation: "write") }
             return try base.writeAtomically(path, data, mode: mode, backup: backup)
         }
@@ -109,12 +153,15 @@ import Testing
     }
 
     @Test func leftoversOfAKilledWriteAreRemovedButNotThoseOfALiveRun() throws {
-        #expect(StaleTemporaryFiles.select([".values.yaml.tmp-100-7", ".values.yaml.tmp-200-9", "values.yaml", ".other.tmp-100-1"],
-                                           for: "values.yaml", isAlive: { $0 == 200 }) == [".values.yaml.tmp-100-7"])
+        #expect(
+            StaleTemporaryFiles.select(
+                [".values.yaml.tmp-100-7", ".values.yaml.tmp-200-9", "values.yaml", ".other.tmp-100-1"],
+                for: "values.yaml", isAlive: { $0 == 200 }) == [".values.yaml.tmp-100-7"])
         let dir = try TemporaryDirectory(prefix: "values-stale")
         defer { dir.remove() }
         let files = LocalFileSystem()
-        let dead = dir.appending(".values.yaml.tmp-2147483646-1"), live = dir.appending(".values.yaml.tmp-\(getpid())-1")
+        let dead = dir.appending(".values.yaml.tmp-2147483646-1")
+        let live = dir.appending(".values.yaml.tmp-\(getpid())-1")
         try files.writeAtomically(dead, "half", mode: 0o600, backup: .none)
         try files.writeAtomically(live, "busy", mode: 0o600, backup: .none)
         try files.writeAtomically(dir.appending("values.yaml"), "a: 1\n", mode: 0o600, backup: .none)

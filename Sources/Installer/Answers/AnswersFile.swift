@@ -15,8 +15,12 @@ public enum AnswersFile {
         public var description: String { key.isEmpty ? "\(file): \(message)" : "\(file): \(key): \(message)" }
     }
 
-    /// The text of an answers file for `sheet` (answers to secret questions left out).
-    public static func text(_ sheet: AnswerSheet, profile: ProfileSet) -> String {
+    /// The key naming the SHA-256 of the values.yaml text written together with the answers.
+    public static let valuesDigestKey = "values-sha256"
+
+    /// The text of an answers file for `sheet` (answers to secret questions left out);
+    /// `valuesSHA256` records which values.yaml text was written from these answers.
+    public static func text(_ sheet: AnswerSheet, profile: ProfileSet, valuesSHA256: String? = nil) -> String {
         var mapping = YAMLMapping()
         mapping["profile"] = .string(profile.id)
         let sections = profile.sections.filter { $0.optional && sheet.enabledSections.contains($0.id) }.map(\.id)
@@ -26,12 +30,13 @@ public enum AnswersFile {
             if let answer = sheet.answers[question.id] { answers[question.id] = .string(answer) }
         }
         mapping["answers"] = .mapping(answers)
+        if let valuesSHA256 { mapping[valuesDigestKey] = .string(valuesSHA256) }
         return """
-        # Answers given to posthog-install. A later run reads them back:
-        #   posthog-install values --answers answers.yaml
-        # Passwords and keys are not kept here; they stay in values.yaml.
-        
-        """ + YAML.emit(.mapping(mapping))
+            # Answers given to posthog-install. A later run reads them back:
+            #   posthog-install values --answers answers.yaml
+            # Passwords and keys are not kept here; they stay in values.yaml.
+
+            """ + YAML.emit(.mapping(mapping))
     }
 
     /// Reads an answers file, checking every answer like the wizard would.
@@ -44,8 +49,10 @@ public enum AnswersFile {
         guard case .mapping(let mapping) = root else {
             throw Problem(file: file, key: "", message: "should be a mapping with `answers:`, as posthog-install writes it")
         }
-        for key in mapping.keys where !["profile", "sections", "answers"].contains(key) {
-            throw Problem(file: file, key: key, message: "is not a setting of an answers file (known: profile, sections, answers)")
+        for key in mapping.keys where !["profile", "sections", "answers", valuesDigestKey].contains(key) {
+            throw Problem(
+                file: file, key: key, message: "is not a setting of an answers file (known: profile, sections, answers, \(valuesDigestKey))"
+            )
         }
         let profile = try chooseProfile(mapping["profile"], file: file, profiles: profiles)
         var sheet = AnswerSheet()
@@ -56,7 +63,10 @@ public enum AnswersFile {
             let known = profile.sections.filter(\.optional).map(\.id)
             for item in items {
                 guard let name = item.stringValue, known.contains(name) else {
-                    throw Problem(file: file, key: "sections", message: "\(YAML.emit(item).trimmingASCIIWhitespace()) is not an optional section; use \(known.joined(separator: ", "))")
+                    throw Problem(
+                        file: file, key: "sections",
+                        message:
+                            "\(YAML.emit(item).trimmingASCIIWhitespace()) is not an optional section; use \(known.joined(separator: ", "))")
                 }
                 sheet.enabledSections.insert(name)
             }
@@ -82,6 +92,12 @@ public enum AnswersFile {
             }
         }
         return (profile, sheet)
+    }
+
+    /// The SHA-256 of the values.yaml text these answers were written with, if the file records one.
+    public static func valuesSHA256(in text: String) -> String? {
+        guard case .mapping(let mapping)? = try? YAML.parse(text, file: "answers.yaml") else { return nil }
+        return mapping[valuesDigestKey]?.stringValue
     }
 
     private static func chooseProfile(_ value: YAMLValue?, file: String, profiles: [ProfileSet]) throws -> ProfileSet {

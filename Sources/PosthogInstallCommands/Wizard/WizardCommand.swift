@@ -204,9 +204,9 @@ final class WizardCommand: Sendable {
     /// The answers values.yaml was last written from (answers.yaml), so values only they wanted
     /// are taken out when an answer changes (HTTP-only → HTTPS drops `ingress.letsencrypt: false`).
     func savedSheet(profile: ProfileSet) -> AnswerSheet? {
-        let answersPath = ValuesRun.answersPath(for: valuesPath)
-        guard files.exists(answersPath), let text = try? files.readString(answersPath),
-            let (_, saved) = try? AnswersFile.read(text, file: answersPath, profiles: profiles)
+        let pair = SavedAnswers(files: files, valuesPath: valuesPath)
+        guard let text = pair.textValuesWereWrittenFrom(),
+            let (_, saved) = try? AnswersFile.read(text, file: pair.answersPath, profiles: profiles)
         else { return nil }
         return ValuesRun.carry(saved, to: profile)
     }
@@ -290,9 +290,9 @@ final class WizardCommand: Sendable {
             ?? ValuesGeneration.generate(
                 .init(profile: profile, sheet: sheet, existing: existing, file: valuesPath, previousSheet: savedSheet(profile: profile)),
                 secrets: secrets)
-        let backup = output.unchanged ? nil : try files.writeAtomically(valuesPath, output.text, mode: 0o600, backup: .keepLast(5))
-        let answersPath = ValuesRun.answersPath(for: valuesPath)
-        _ = try files.writeAtomically(answersPath, AnswersFile.text(sheet, profile: profile), mode: 0o600, backup: .keepLast(1))
+        let pair = SavedAnswers(files: files, valuesPath: valuesPath)
+        let backup = try pair.write(valuesText: output.text, valuesChanged: !output.unchanged, answers: sheet, profile: profile)
+        let answersPath = pair.answersPath
         return ValuesSummary.text(
             .init(
                 profile: profile, sheet: sheet, output: output, valuesPath: valuesPath,

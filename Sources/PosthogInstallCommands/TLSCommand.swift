@@ -41,7 +41,9 @@ public struct TLSCommand: AsyncParsableCommand {
             "Where to keep the values (edited in place if it exists). Default: values.yaml.", valueName: "file"))
     var values: String = "values.yaml"
 
-    @Option(name: .customLong("dns-wait"), help: ArgumentHelp("Minutes to wait for the DNS record (default \(Waits.minutes)).", valueName: "minutes"))
+    @Option(
+        name: .customLong("dns-wait"),
+        help: ArgumentHelp("Minutes to wait for the DNS record (default \(Waits.minutes)).", valueName: "minutes"))
     var dnsWaitMinutes: Int = Waits.minutes
 
     /// Runs the flow and exits with its code.

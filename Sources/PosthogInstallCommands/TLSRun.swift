@@ -61,12 +61,16 @@ struct TLSRun {
         }
         let context = await connection.effectiveContext(requested: request.context)
         guard let release = try await connection.helm.installedRelease(request.release, namespace: request.namespace) else {
-            emitError("Error: there is no release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")).")
-            emit("fix: this command is for PostHog installed from the DigitalOcean Marketplace (1-click). For an install made with "
-                 + "posthog-install, turn TLS on with posthog-install values --tls, then posthog-install upgrade.")
+            emitError(
+                "Error: there is no release \"\(request.release)\" in namespace \(request.namespace) (context \(context ?? "(none)")).")
+            emit(
+                "fix: this command is for PostHog installed from the DigitalOcean Marketplace (1-click). For an install made with "
+                    + "posthog-install, turn TLS on with posthog-install values --tls, then posthog-install upgrade.")
             return .failed
         }
-        emit("Found the 1-click release \(release.name) (\(release.chart), \(release.status)) in namespace \(release.namespace), context \(context ?? "(none)").")
+        emit(
+            "Found the 1-click release \(release.name) (\(release.chart), \(release.status)) in namespace \(release.namespace), context \(context ?? "(none)")."
+        )
         let steps = ClusterSteps(connection: connection, clock: clock, report: report)
         let source = AddressSource.forCloud(.do, oneClick: true, release: request.release)
         var status = AddressStatus.pending
@@ -77,11 +81,15 @@ struct TLSRun {
             try await clock.sleep(for: .seconds(2))
         }
         guard case .ready(let address) = status else {
-            let next = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
-                                        release: request.release, simulated: connection.simulated)
-            report(.addressProblem(AddressLookup.finding(status, source: source, cloud: .do, namespace: request.namespace,
-                                                         statusCommand: next.posthogInstall("status"),
-                                                         helmStatus: next.helm(["status", request.release]))))
+            let next = FollowUpCommands(
+                context: request.context ?? connection.context ?? context, namespace: request.namespace,
+                release: request.release, simulated: connection.simulated)
+            report(
+                .addressProblem(
+                    AddressLookup.finding(
+                        status, source: source, cloud: .do, namespace: request.namespace,
+                        statusCommand: next.posthogInstall("status"),
+                        helmStatus: next.helm(["status", request.release]))))
             return .failed
         }
 
@@ -92,8 +100,9 @@ struct TLSRun {
         report(.recordToCreate(instruction))
         if !request.dryRun {
             guard try await waitForDNS(hostname: hostname, instruction: instruction, limit: request.dnsWait) else {
-                emit("Nothing was changed. Once the record resolves, run this again: posthog-install tls --hostname \(hostname)"
-                     + (email.map { " --email \($0)" } ?? ""))
+                emit(
+                    "Nothing was changed. Once the record resolves, run this again: posthog-install tls --hostname \(hostname)"
+                        + (email.map { " --email \($0)" } ?? ""))
                 return .failed
             }
         }
@@ -110,39 +119,49 @@ struct TLSRun {
             emit("Starting \(request.valuesPath) from the values the 1-click install used (helm get values).")
         }
         let overlay = profile.clouds[.do] ?? .mapping(YAMLMapping())
-        let (text, changed) = try OneClickTLSValues.apply(to: existing == "{}\n" ? "" : existing, file: request.valuesPath,
-                                                          cloudOverlay: overlay, tlsOff: profile.tlsOff["nginx"] ?? .null,
-                                                          hostname: hostname, email: email)
+        let (text, changed) = try OneClickTLSValues.apply(
+            to: existing == "{}\n" ? "" : existing, file: request.valuesPath,
+            cloudOverlay: overlay, tlsOff: profile.tlsOff["nginx"] ?? .null,
+            hostname: hostname, email: email)
         changed.forEach { emit("  \($0)") }
 
         // 4. The plan: same chart version, so only the TLS settings change.
         let version = release.chartVersion ?? profile.chart.defaultVersion
-        let options = PlanOptions(chartInfo: profile.chart, chartVersion: version, context: context,
-                                  namespace: request.namespace, release: request.release, valuesFile: request.valuesPath)
-        let plan = Plans.repoSteps(options) + [
-            PlanStep(id: "upgrade", title: "Upgrade PostHog with TLS turned on", action: .run(Plans.upgradeCommand(options)), needsConfirmation: true),
-            PlanStep(id: "watch", title: "Wait for PostHog's pods to start", action: .task(.watchProgress), readOnly: true),
-        ]
+        let options = PlanOptions(
+            chartInfo: profile.chart, chartVersion: version, context: context,
+            namespace: request.namespace, release: request.release, valuesFile: request.valuesPath)
+        let plan =
+            Plans.repoSteps(options) + [
+                PlanStep(
+                    id: "upgrade", title: "Upgrade PostHog with TLS turned on", action: .run(Plans.upgradeCommand(options)),
+                    needsConfirmation: true),
+                PlanStep(id: "watch", title: "Wait for PostHog's pods to start", action: .task(.watchProgress), readOnly: true),
+            ]
         report(.plan(plan, context: context))
         if request.dryRun {
             emit("Dry run: nothing was changed (\(request.valuesPath) was not written).")
             return .success
         }
-        if let refusal = connection.unconfirmedContextRefusal(requested: request.context, yes: request.yes, context: context,
-                                                              action: "upgrade the release in") {
+        if let refusal = connection.unconfirmedContextRefusal(
+            requested: request.context, yes: request.yes, context: context,
+            action: "upgrade the release in")
+        {
             emit("")
             emit(refusal)
             return .badInput
         }
         do {
             let backup = try files.writeAtomically(request.valuesPath, text, mode: 0o600, backup: .keepLast(5))
-            emit("Wrote \(request.valuesPath)" + (backup.map { " (the previous version is in \($0))" } ?? "") + ". Keep it: upgrades need it.")
+            emit(
+                "Wrote \(request.valuesPath)" + (backup.map { " (the previous version is in \($0))" } ?? "")
+                    + ". Keep it: upgrades need it.")
         } catch {
             emitError("Error: cannot write \(request.valuesPath): \(error). Nothing was changed.")
             return .failed
         }
-        let followUp = FollowUpCommands(context: request.context ?? connection.context ?? context, namespace: request.namespace,
-                                        release: request.release, simulated: connection.simulated)
+        let followUp = FollowUpCommands(
+            context: request.context ?? connection.context ?? context, namespace: request.namespace,
+            release: request.release, simulated: connection.simulated)
         var executor = PlanExecutor(steps: steps, namespace: request.namespace, followUp: followUp)
         executor.patience = patience
         let code = try await executor.execute(plan)
@@ -161,8 +180,9 @@ struct TLSRun {
     /// The hostname (required) and Let's Encrypt email (optional), checked like the wizard does.
     private func answers(_ request: Request, profile: ProfileSet) throws -> (String, String?) {
         guard let given = request.hostname, let question = profile.question("hostname") else {
-            throw ValuesRun.Failure(message: "--hostname is required: the name PostHog will be served on, e.g. --hostname posthog.example.com",
-                                    status: .badInput)
+            throw ValuesRun.Failure(
+                message: "--hostname is required: the name PostHog will be served on, e.g. --hostname posthog.example.com",
+                status: .badInput)
         }
         let hostname: String
         switch AnswerValidation.check(given, question: question) {
@@ -192,7 +212,9 @@ struct TLSRun {
             if result == .correct { return true }
             if clock.monotonic - start >= limit { return false }
             if last == finding.message && clock.monotonic - start < .seconds(1) {
-                emit("Waiting for the record (checking every 10 s, up to \(limit.components.seconds / 60) minutes; Ctrl-C stops, nothing changes)…")
+                emit(
+                    "Waiting for the record (checking every 10 s, up to \(limit.components.seconds / 60) minutes; Ctrl-C stops, nothing changes)…"
+                )
             }
             try await clock.sleep(for: .seconds(10))
         }

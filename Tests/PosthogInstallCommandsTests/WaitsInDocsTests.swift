@@ -18,7 +18,10 @@ import Testing
         let commands = try Self.doc("commands.md")
         let troubleshooting = try Self.doc("troubleshooting.md")
         let promises: [(String, String, String)] = [
-            ("user-guide.md", guide, "the wizard waits up to \(minutes) minutes for the pods (helm itself gives up after `--timeout \(Waits.helmTimeout)`)"),
+            (
+                "user-guide.md", guide,
+                "the wizard waits up to \(minutes) minutes for the pods (helm itself gives up after `--timeout \(Waits.helmTimeout)`)"
+            ),
             ("user-guide.md", guide, "up to \(minutes) minutes, as `posthog-install tls` does"),
             ("commands.md", commands, "every pod is ready (up to \(minutes) minutes after helm is done"),
             ("commands.md", commands, "waits (\(minutes) minutes by default, `--dns-wait`)"),

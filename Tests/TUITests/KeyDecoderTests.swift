@@ -66,7 +66,10 @@ import Testing
 
     @Test func sequencesStillDecodeWhateverTheirTiming() {
         #expect(KeyDecoder.decode(timed: Self.timed([("ESC", 0), ("[A", 2)]), escapeDelay: Self.delay) == [.up])
-        #expect(KeyDecoder.decode(timed: Self.timed([("ESC", 0), ("[A", 90)]), escapeDelay: Self.delay) == [.escape, .character("["), .character("A")])
+        #expect(
+            KeyDecoder.decode(timed: Self.timed([("ESC", 0), ("[A", 90)]), escapeDelay: Self.delay) == [
+                .escape, .character("["), .character("A"),
+            ])
     }
 
     @Test func altWithAControlKeyIsEscThenThatKey() {

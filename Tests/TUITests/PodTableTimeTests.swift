@@ -8,8 +8,9 @@ import Testing
     static let start = Timestamp(secondsSinceEpoch: 1_780_000_000)
 
     static func pod(_ n: Int, _ health: PodHealth = .ready, created: Timestamp? = start) -> PodRow {
-        PodRow(name: "posthog-pod-\(n)", health: health, status: health == .ready ? "Running" : "Pending", ready: "1/1", restarts: 0,
-               age: "polled", created: created)
+        PodRow(
+            name: "posthog-pod-\(n)", health: health, status: health == .ready ? "Running" : "Pending", ready: "1/1", restarts: 0,
+            age: "polled", created: created)
     }
 
     /// A model as the wizard keeps it: one poll, then clock ticks.
@@ -67,8 +68,10 @@ import Testing
         let text = InstallProgressView.render(Self.model(pods: pods, now: nil), size: TerminalSize(columns: 200, rows: 60), selectedPod: 0)
             .plainText()
         #expect(Self.podRows(text) == 25, "\(text)")
-        let medium = InstallProgressView.render(Self.model(pods: pods, now: nil), size: TerminalSize(columns: 100, rows: 30), selectedPod: 0)
-            .plainText()
+        let medium = InstallProgressView.render(
+            Self.model(pods: pods, now: nil), size: TerminalSize(columns: 100, rows: 30), selectedPod: 0
+        )
+        .plainText()
         #expect(Self.podRows(medium) >= 10, "\(medium)")
     }
 
@@ -109,7 +112,9 @@ import Testing
         let output = lines.firstIndex { $0.contains("helm output") }
         let value = lines.firstIndex { $0.contains("posthog.example.com") && $0.contains("203.0.113.11") }
         #expect(box != nil && output != nil && value != nil, "\(size.columns)×\(size.rows):\n\(text)")
-        if let box, let output, let value { #expect(box < value && value < output, "the record is above helm's output, in its box:\n\(text)") }
+        if let box, let output, let value {
+            #expect(box < value && value < output, "the record is above helm's output, in its box:\n\(text)")
+        }
         if size == .minimum { Golden.check(text, "progress-record-to-create") }
     }
 

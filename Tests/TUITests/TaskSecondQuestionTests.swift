@@ -103,7 +103,11 @@ import Testing
             TaskField(id: "clickhouse", label: "ClickHouse", kind: .size, initial: "20Gi", optional: true, hint: hint, atLeast: "20Gi"),
             TaskField(id: "postgresql", label: "PostgreSQL", kind: .size, initial: "10Gi", optional: true),
         ],
-        checks: [TaskCheck(id: "long", label: "I understand that a volume grown on this StorageClass cannot be made smaller again later", required: false)],
+        checks: [
+            TaskCheck(
+                id: "long", label: "I understand that a volume grown on this StorageClass cannot be made smaller again later",
+                required: false)
+        ],
         commands: [["kubectl", "patch", "pvc"]], action: "grow")
 
     /// Every word of `text` on the screen, in order (the lines joined).
@@ -143,7 +147,9 @@ import Testing
     }
 
     @Test func theButtonsProblemWrapsBesideIt() {
-        var state = F.press([.tab, .tab, .tab, .enter], on: WizardTaskTests.opened(TaskSecondQuestionTests.uninstallForm, task: .uninstall)).0
+        var state = F.press(
+            [.tab, .tab, .tab, .enter], on: WizardTaskTests.opened(TaskSecondQuestionTests.uninstallForm, task: .uninstall)
+        ).0
         state.task?.problem = "Tick \u{201C}Uninstall PostHog now; it stops serving at once\u{201D} first (Space), then press Enter again."
         let text = WizardView.render(state, size: .minimum).plainText()
         #expect(Self.shownWhole(state.task?.problem ?? "", in: text), "\(text)")

@@ -33,20 +33,31 @@ public struct PlanOptions: Hashable, Sendable {
 
     /// Options with the design's defaults: namespace and release `posthog`, values.yaml, 20 minutes,
     /// the `posthog/posthog` chart of https://posthog.github.io/charts-clickhouse/.
-    public init(context: String? = nil, namespace: String = "posthog", release: String = "posthog",
-                valuesFile: String = "values.yaml",
-                chart: ChartLocation = .repository(repositoryName: "posthog", url: "https://posthog.github.io/charts-clickhouse/", chart: "posthog"),
-                chartVersion: String? = nil, timeout: String = Waits.helmTimeout) {
-        self.context = context; self.namespace = namespace; self.release = release; self.valuesFile = valuesFile
-        self.chart = chart; self.chartVersion = chartVersion; self.timeout = timeout
+    public init(
+        context: String? = nil, namespace: String = "posthog", release: String = "posthog",
+        valuesFile: String = "values.yaml",
+        chart: ChartLocation = .repository(
+            repositoryName: "posthog", url: "https://posthog.github.io/charts-clickhouse/", chart: "posthog"),
+        chartVersion: String? = nil, timeout: String = Waits.helmTimeout
+    ) {
+        self.context = context
+        self.namespace = namespace
+        self.release = release
+        self.valuesFile = valuesFile
+        self.chart = chart
+        self.chartVersion = chartVersion
+        self.timeout = timeout
     }
 
     /// Options for a profile set's chart: its repository and, unless given, its default version.
-    public init(chartInfo: ChartInfo, chartVersion: String? = nil, context: String? = nil,
-                namespace: String = "posthog", release: String = "posthog", valuesFile: String = "values.yaml") {
-        self.init(context: context, namespace: namespace, release: release, valuesFile: valuesFile,
-                  chart: .repository(repositoryName: chartInfo.repositoryName, url: chartInfo.repository, chart: chartInfo.chart),
-                  chartVersion: chartVersion ?? chartInfo.defaultVersion)
+    public init(
+        chartInfo: ChartInfo, chartVersion: String? = nil, context: String? = nil,
+        namespace: String = "posthog", release: String = "posthog", valuesFile: String = "values.yaml"
+    ) {
+        self.init(
+            context: context, namespace: namespace, release: release, valuesFile: valuesFile,
+            chart: .repository(repositoryName: chartInfo.repositoryName, url: chartInfo.repository, chart: chartInfo.chart),
+            chartVersion: chartVersion ?? chartInfo.defaultVersion)
     }
 
     /// `--kube-context C` for helm when a context is set.

@@ -53,8 +53,10 @@ public enum SettingsVolumes {
         for set in targets.filter({ !$0.managedByOperator }).compactMap(\.statefulSet) where seen.insert(set).inserted {
             steps.append(
                 PlanStep(
-                    id: "orphan-\(set)", title: "Remove StatefulSet \(set), keeping its pods, so the upgrade recreates it with the new size",
-                    action: .run(options.withContext(["kubectl", "delete", "statefulset", set, "--cascade=orphan", "-n", options.namespace]))))
+                    id: "orphan-\(set)",
+                    title: "Remove StatefulSet \(set), keeping its pods, so the upgrade recreates it with the new size",
+                    action: .run(
+                        options.withContext(["kubectl", "delete", "statefulset", set, "--cascade=orphan", "-n", options.namespace]))))
         }
         return steps
     }

@@ -55,7 +55,10 @@ extension WizardTaskSession {
             } catch let error as KubectlError where error.kind == .notFound {
                 report(.note("→ The StatefulSet \(set) is already gone; the upgrade recreates it."))
             } catch {
-                report(.failure("Error: removing the StatefulSet \(set) failed: \(error). The volumes are growing; choose Change settings again to go on."))
+                report(
+                    .failure(
+                        "Error: removing the StatefulSet \(set) failed: \(error). The volumes are growing; choose Change settings again to go on."
+                    ))
                 return false
             }
         }

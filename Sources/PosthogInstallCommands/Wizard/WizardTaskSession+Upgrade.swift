@@ -59,7 +59,9 @@ extension WizardTaskSession {
             } catch let problem as VolumeGrowth.Problem {
                 growthProblem = problem.description
             }
-            if let growth, let upgrade = plan.firstIndex(where: { $0.id == "upgrade" }) { plan.insert(contentsOf: growth.steps, at: upgrade) }
+            if let growth, let upgrade = plan.firstIndex(where: { $0.id == "upgrade" }) {
+                plan.insert(contentsOf: growth.steps, at: upgrade)
+            }
         }
         let same = from == target
         var text: [StyledLine] =
@@ -95,7 +97,10 @@ extension WizardTaskSession {
         let kept = SettingsVolumes.keptLines(generated?.changes ?? [], profile: profile)
         if !kept.isEmpty {
             text.append(StyledLine(""))
-            text.append(StyledLine("Volumes cannot shrink, so these sizes stay as they are (a smaller tier needs a new install and a restore):", style: .strong))
+            text.append(
+                StyledLine(
+                    "Volumes cannot shrink, so these sizes stay as they are (a smaller tier needs a new install and a restore):",
+                    style: .strong))
             text += kept.map { StyledLine("  \($0)") }
         }
         if let growth {
@@ -229,8 +234,9 @@ extension WizardTaskSession {
                     chartInfo: profile.chart, chartVersion: target, context: context, namespace: Self.namespace,
                     release: Self.release, valuesFile: command.valuesPath)
                 // The screen said when the volumes cannot grow; then the change table's refusal stands.
-                growth = (try? await settingsGrowth(
-                    connection: connection, savedText: savedText, valuesText: newText, profile: profile, options: options)) ?? nil
+                growth =
+                    (try? await settingsGrowth(
+                        connection: connection, savedText: savedText, valuesText: newText, profile: profile, options: options)) ?? nil
                 let summary = try command.write(settings, profile: profile)
                 summary.split(separator: "\n").forEach { report(.note(String($0))) }
             } catch {

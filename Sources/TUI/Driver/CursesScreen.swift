@@ -44,8 +44,9 @@ public final class CursesScreen: TerminalScreen {
         guard let screen = newterm(nil, output, input) else {
             TerminalRescue.disarm()
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw ScreenError(description: "The terminal type TERM=\(term) is unknown to this system's terminfo; "
-                + "set TERM to one it knows (for example xterm-256color), or use the headless commands.")
+            throw ScreenError(
+                description: "The terminal type TERM=\(term) is unknown to this system's terminfo; "
+                    + "set TERM to one it knows (for example xterm-256color), or use the headless commands.")
         }
         set_term(screen)
         cbreak()
@@ -57,7 +58,9 @@ public final class CursesScreen: TerminalScreen {
         if !noColor, has_colors() {
             start_color()
             use_default_colors()
-            let pairs: [(Int16, Int16)] = [(1, Int16(COLOR_CYAN)), (2, Int16(COLOR_GREEN)), (3, Int16(COLOR_YELLOW)), (4, Int16(COLOR_RED))]
+            let pairs: [(Int16, Int16)] = [
+                (1, Int16(COLOR_CYAN)), (2, Int16(COLOR_GREEN)), (3, Int16(COLOR_YELLOW)), (4, Int16(COLOR_RED)),
+            ]
             for (pair, color) in pairs { init_pair(pair, color, -1) }
             colors = true
         }
@@ -78,7 +81,8 @@ public final class CursesScreen: TerminalScreen {
 
     /// The window size now.
     public var size: TerminalSize {
-        var rows: Int32 = 0, columns: Int32 = 0
+        var rows: Int32 = 0
+        var columns: Int32 = 0
         cn_getmaxyx(cn_stdscr(), &rows, &columns)
         return TerminalSize(columns: Int(columns), rows: Int(rows))
     }

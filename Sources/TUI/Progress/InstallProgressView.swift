@@ -56,7 +56,8 @@ public enum InstallProgressView {
 
         init(_ model: InstallProgressModel, size: TerminalSize) {
             tableTop = 2 + max(min(model.steps.count, 6), 3) + 1
-            let record = model.diagnosis == nil && model.record != nil ? InstallProgressView.recordHeight(model.record, width: size.columns - 2) : 0
+            let record =
+                model.diagnosis == nil && model.record != nil ? InstallProgressView.recordHeight(model.record, width: size.columns - 2) : 0
             let pane = (model.diagnosis == nil ? 5 : 8) + record
             let room = size.rows - 1 - tableTop - 1 - pane
             tableHeight = max(2, min(PodTable.rowsNeeded(pods: model.pods.count), room))
@@ -76,7 +77,10 @@ public enum InstallProgressView {
         if oneRow <= width {
             lines = [
                 (TextLayout.pad("NAME", width: nameWidth) + "  TYPE   VALUE", .muted),
-                (TextLayout.pad(record.name, width: nameWidth) + "  " + TextLayout.pad(record.type, width: 5) + "  " + record.value, .strong),
+                (
+                    TextLayout.pad(record.name, width: nameWidth) + "  " + TextLayout.pad(record.type, width: 5) + "  " + record.value,
+                    .strong
+                ),
             ]
         } else {
             // Too narrow for one row: a field a line, the value whole on lines of its own.

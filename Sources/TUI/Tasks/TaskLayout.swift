@@ -26,7 +26,9 @@ struct TaskLayout {
             max(1, TaskScreen.noteLines(screen?.note(forField: index), width: width - 4).count)
         }
         let label = screen ?? TaskScreen(task: .install)
-        checkRows = form.checks.map { max(1, TaskScreen.hanging(label.checkLabel($0, glyphs: .unicode), width: width - 2, indent: 4).count) }
+        checkRows = form.checks.map {
+            max(1, TaskScreen.hanging(label.checkLabel($0, glyphs: .unicode), width: width - 2, indent: 4).count)
+        }
     }
 
     /// Rows from the bottom: footer, a blank row, the button row, a blank row.

@@ -83,9 +83,11 @@ public enum PodTable {
         let rows = pods.enumerated().map { index, pod -> [TableCell] in
             let (mark, style) = symbol(pod.health, glyphs: glyphs)
             let marker = selected == nil ? "" : (index == selected ? glyphs.pointer + " " : "  ")
-            return [TableCell(marker + pod.name, style: index == selected ? CellStyle(bold: true, reverse: true) : .plain),
-                    TableCell(mark + " " + pod.status, style: style), TableCell(pod.ready),
-                    TableCell(String(pod.restarts), style: pod.restarts > 0 ? .warning : .plain), TableCell(pod.age(at: now))]
+            return [
+                TableCell(marker + pod.name, style: index == selected ? CellStyle(bold: true, reverse: true) : .plain),
+                TableCell(mark + " " + pod.status, style: style), TableCell(pod.ready),
+                TableCell(String(pod.restarts), style: pod.restarts > 0 ? .warning : .plain), TableCell(pod.age(at: now)),
+            ]
         }
         let room = rect.height - 1
         guard let selected, rows.count > room, room > 1 else {
@@ -93,8 +95,9 @@ public enum PodTable {
             return
         }
         let window = window(count: rows.count, room: room - 1, selected: selected)
-        Table.draw(&canvas, columns: columns, rows: Array(rows[window]), in: Rect(x: rect.x, y: rect.y, width: rect.width, height: room),
-                   glyphs: glyphs)
+        Table.draw(
+            &canvas, columns: columns, rows: Array(rows[window]), in: Rect(x: rect.x, y: rect.y, width: rect.width, height: room),
+            glyphs: glyphs)
         canvas.write(
             "+\(rows.count - window.count) more (pods \(window.lowerBound + 1)-\(window.upperBound) of \(rows.count); Up/Down)",
             x: rect.x, y: rect.y + room, style: .muted, maxWidth: rect.width)

@@ -40,8 +40,9 @@ public enum Table {
             var x = rect.x
             for (index, column) in columns.enumerated() {
                 let cell = index < cells.count ? cells[index] : TableCell("")
-                let text = TextLayout.pad(TextLayout.truncate(cell.text, width: widths[index], ellipsis: glyphs.ellipsis),
-                                          width: widths[index], alignRight: column.alignRight)
+                let text = TextLayout.pad(
+                    TextLayout.truncate(cell.text, width: widths[index], ellipsis: glyphs.ellipsis),
+                    width: widths[index], alignRight: column.alignRight)
                 canvas.write(text, x: x, y: y, style: headingStyle ?? cell.style, maxWidth: rect.maxX - x)
                 x += widths[index] + 2
             }

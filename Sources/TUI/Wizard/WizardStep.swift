@@ -59,8 +59,10 @@ public struct ReviewPreview: Sendable, Hashable {
     public var kubeContext: String?
 
     /// Creates a preview.
-    public init(values: String, existing: String? = nil, valuesPath: String = "values.yaml", commands: [[String]] = [],
-                kubeContext: String? = nil) {
+    public init(
+        values: String, existing: String? = nil, valuesPath: String = "values.yaml", commands: [[String]] = [],
+        kubeContext: String? = nil
+    ) {
         self.values = values
         self.existing = existing
         self.valuesPath = valuesPath

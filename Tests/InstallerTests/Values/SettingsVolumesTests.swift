@@ -58,10 +58,11 @@ import YAML
                 needsPatch: false, statefulSet: "posthog-posthog-kafka", managedByOperator: false),
         ]
         let steps = SettingsVolumes.steps(targets, options: PlanOptions(context: "do-fra1-prod"))
-        #expect(steps.map(\.id) == [
-            "grow-data-posthog-posthog-postgresql-0", "grow-data-chi-posthog-posthog-0-0-0",
-            "orphan-posthog-posthog-postgresql", "orphan-posthog-posthog-kafka",
-        ])
+        #expect(
+            steps.map(\.id) == [
+                "grow-data-posthog-posthog-postgresql-0", "grow-data-chi-posthog-posthog-0-0-0",
+                "orphan-posthog-posthog-postgresql", "orphan-posthog-posthog-kafka",
+            ])
         #expect(steps[0].argv?.contains("do-fra1-prod") == true)
         #expect(steps[2].argv?.prefix(5) == ["kubectl", "delete", "statefulset", "posthog-posthog-postgresql", "--cascade=orphan"])
     }

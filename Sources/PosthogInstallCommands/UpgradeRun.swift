@@ -201,6 +201,10 @@ struct UpgradeRun {
             chartInfo: profile.chart, chartVersion: prepared.version, context: context,
             namespace: request.namespace, release: request.release, valuesFile: valuesPath)
         options.chart = prepared.location
+        // A larger tier's volumes grow first, as resize does (the wizard brings its own growth).
+        let growth =
+            beforeHelm == nil && !request.previewOnly
+            ? await volumeGrowth(request, valuesText: valuesText, profile: profile, options: options) : nil
         let plan = Plans.upgrade(options, decision: decision)
         report(.plan(plan, context: context))
         if request.dryRun {
@@ -216,7 +220,8 @@ struct UpgradeRun {
             return .badInput
         }
         let blocking = UpgradePreview.blocking(
-            preview?.changes ?? [], deletedFirst: UpgradePreview.deletedFirst(plan).union(deletedBeforeHelm))
+            preview?.changes ?? [],
+            deletedFirst: UpgradePreview.deletedFirst(plan).union(deletedBeforeHelm).union(growth?.deletedObjects ?? []))
         var snapshots = UpgradeSnapshots(connection: connection, clock: clock, report: report)
         snapshots.deadline = snapshotDeadline
         var offer = SnapshotPlan.Offer.nothingAffected
@@ -290,7 +295,7 @@ struct UpgradeRun {
             forValues: valuesPath, namespace: request.namespace, release: request.release, revision: installed.revision)
         if !files.exists(kept) {
             let deployed = try? await connection.helm.userValues(release: request.release, namespace: request.namespace)
-            let text = deployed.map { $0.hasPrefix("USER-SUPPLIED VALUES:\n") ? String($0.dropFirst("USER-SUPPLIED VALUES:\n".count)) : $0 }
+            let text = deployed.map(Self.withoutHeader)
             history.save(
                 text ?? originalText, valuesPath: valuesPath, namespace: request.namespace, release: request.release,
                 revision: installed.revision)
@@ -303,6 +308,11 @@ struct UpgradeRun {
         }
         defer { SnapshotText.takenLines(targets, namespace: request.namespace, release: request.release).forEach(emit) }
         if let beforeHelm, !(await beforeHelm()) { return .failed }
+        if let growth,
+            !(await growth.run(connection: connection, namespace: request.namespace, retry: "run the same upgrade again", report: report))
+        {
+            return .failed
+        }
         let code = try await executor.execute(plan) { step in
             switch step.action {
             case .run(let argv) where step.id.hasPrefix("note:"):

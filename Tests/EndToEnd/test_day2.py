@@ -85,6 +85,31 @@ class ResizeRefused(case.EndToEndCase):
 
 
 
+class TierChange(case.EndToEndCase):
+
+    def test_a_larger_tier_written_by_values_grows_the_volumes_before_helm_upgrade(self):
+        """values --tier small after a minimal install asks for larger volume templates, which Kubernetes refuses on a
+        StatefulSet; upgrade grows the claims and removes the StatefulSets without their pods first, as resize does."""
+        self.cluster(cloud="doks")
+        self.assertExit(self.install("doks"), 0)
+        self.addCleanup(self.harness.start_volume_resizer().set)
+        values = self.run_tool("values", "--tier", "small", "--chart", config.chart())
+        self.assertExit(values, 0)
+        upgrade = self.run_tool("upgrade", "--context", "harness", "--chart", config.chart(), "--yes")
+        self.assertExit(upgrade, 0)
+        self.assertSays(upgrade, r"Before helm upgrade they grow", "the growth is not announced")
+        self.assertSays(upgrade, r"Grow data-posthog-posthog-postgresql-0 from 5Gi to 10Gi", "the claim's growth is not named")
+        requested = self.harness.kubectl("get", "pvc", "data-posthog-posthog-postgresql-0", "-n", "posthog",
+                                         "-o", "jsonpath={.spec.resources.requests.storage}")
+        self.assertEqual(requested, "10Gi")
+        template = self.harness.kubectl("get", "statefulset", "posthog-posthog-postgresql", "-n", "posthog", "-o",
+                                        "jsonpath={.spec.volumeClaimTemplates[0].spec.resources.requests.storage}")
+        self.assertEqual(template, "10Gi", "helm did not recreate the StatefulSet with the new size")
+        history = self.harness.helm("history", "posthog", "-n", "posthog", "--kube-context", "harness")
+        self.assertRegex(history, r"(?m)^2\s.*deployed", history)
+        self.assertNoPlaceholders()
+
+
 class StatusOnAWS(case.EndToEndCase):
 
     def test_status_shows_the_cname_then_fails_on_an_image_that_cannot_be_pulled(self):

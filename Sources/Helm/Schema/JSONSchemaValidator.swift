@@ -1,4 +1,5 @@
 import GoTemplate
+import JSON
 
 /// A values.schema.json document checked against template values, reporting what Helm's
 /// schema library (santhosh-tekuri/jsonschema v6) reports, in its words.
@@ -10,9 +11,9 @@ public struct JSONSchemaValidator: Sendable {
     public init(schemaText: String) throws {
         let document: JSONValue
         do {
-            document = try JSONDocumentParser.parse(schemaText)
+            document = try JSONReader.read(schemaText)
         } catch {
-            throw SchemaCompileError(description: error.description)
+            throw SchemaCompileError(description: SchemaSyntaxError.message(error, in: schemaText))
         }
         compiled = try SchemaCompiler.compile(document)
     }
@@ -49,6 +50,6 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     private static func number(_ d: Double) -> JSONValue {
-        .number(JSONNumber(text: PrinterNumber.goFloat(d), value: d))
+        .number(JSONNumber(text: PrinterNumber.goFloat(d), value: d, isInteger: false))
     }
 }

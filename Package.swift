@@ -44,7 +44,7 @@ let package = Package(
         // Helm charts: loading, values coalescing, --set, Sprig and Helm functions, rendering.
         .target(name: "Helm", dependencies: ["GoStrconv", "GoTemplate", "JSON", "YAML", "CArchive", "COpenSSL"]),
         // Kubernetes objects as values: per-kind status, pod diagnosis, scheduling fit (pure).
-        .target(name: "Kube"),
+        .target(name: "Kube", dependencies: ["JSON"]),
         // Wizard decisions (pure): answers, profiles, values, plans, upgrade notes, costs, wizard state.
         .target(name: "Installer", dependencies: ["GoTemplate", "YAML", "Helm", "Kube", "EmbeddedData"]),
         // The edges: process runner, atomic files, clock, signals, terminal detection.
@@ -59,14 +59,14 @@ let package = Package(
         // kubectl/helm clients, the namespace poller and the simulated cluster.
         .target(
             name: "Cluster",
-            dependencies: ["Kube", "Installer", "Effects", "GoStrconv", "GoTemplate", "Helm", "JSON", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
+            dependencies: ["Kube", "Installer", "Effects", "GoTemplate", "Helm", "JSON", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
         // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
         .target(name: "TUI", dependencies: ["Installer", "Kube", "Effects", "CNCurses"]),
         // The commands (swift-argument-parser), headless printers and wiring.
         .target(
             name: "PosthogInstallCommands",
             dependencies: [
-                "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster", "TUI",
+                "YAML", "Helm", "JSON", "Kube", "Installer", "Effects", "Cluster", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The executable: an entry point only.

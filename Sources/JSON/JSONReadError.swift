@@ -1,7 +1,9 @@
 /// Why a text is not a JSON document, where, and Go's encoding/json wording for it.
 ///
 /// The reader reports what it found as data; callers that must match a Go program's messages
-/// word it from these fields (`goMessage` is json.Unmarshal's wording).
+/// word it from these fields. `goMessage` is json.Unmarshal's wording in the Go that Helm v4.3
+/// is built with (checked against Helm's `fromJson`: `in string`, `invalid escape sequence`,
+/// `exceeded max depth`).
 public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
     public enum Problem: Sendable, Hashable {
@@ -27,13 +29,11 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
         case inLiteral(word: String, expecting: UInt8)
         /// A control character inside a string.
         case inString
-        /// A backslash followed by something other than an escape letter; `start` is the backslash.
-        case inStringEscape(start: Int)
-        /// A `\u` escape whose four hexadecimal digits are not; `start` is the backslash.
-        case inUnicodeEscape(start: Int)
+        /// A backslash not followed by an escape letter, or `\u` not by four hexadecimal digits:
+        /// the escape's text (two bytes, or six for `\u`).
+        case inStringEscape(sequence: String)
+        /// Anything wrong in a number (after `-`, after the decimal point, in the exponent).
         case inNumber
-        case afterDecimalPoint
-        case inExponent
 
         /// Go's scanner's wording.
         public var goText: String {
@@ -44,13 +44,10 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
             case .afterObjectValue: return "after object key:value pair"
             case .afterArrayElement: return "after array element"
             case .afterTopLevelValue: return "after top-level value"
-            case .inLiteral(let word, let expecting): return "in literal \(word) (expecting \(JSONReadError.quoteByte(expecting)))"
-            case .inString: return "in string literal"
-            case .inStringEscape: return "in string escape code"
-            case .inUnicodeEscape: return "in \\u hexadecimal character escape"
+            case .inLiteral(let word, let expecting): return "in literal \(word) (expecting \(JSONReadError.quote(Unicode.Scalar(expecting))))"
+            case .inString: return "in string"
+            case .inStringEscape(let sequence): return "invalid escape sequence `\(sequence)` in string"
             case .inNumber: return "in numeric literal"
-            case .afterDecimalPoint: return "after decimal point in numeric literal"
-            case .inExponent: return "in exponent of numeric literal"
             }
         }
     }
@@ -89,12 +86,18 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
         }
     }
 
-    /// json.Unmarshal's message: `unexpected end of JSON input`, `invalid character 'x' after array element`.
-    public var goMessage: String {
+    /// json.Unmarshal's message: `unexpected end of JSON input`, `invalid character 'x' after array element`,
+    /// `invalid escape sequence `\q` in string`.
+    public var goMessage: String { message(quoting: Self.quote) }
+
+    /// Go's wording, with the offending character (nil: not valid UTF-8) quoted by `quote`; callers
+    /// with Go's own `strconv.Quote` at hand pass it.
+    public func message(quoting quote: (Unicode.Scalar?) -> String) -> String {
         switch problem {
         case .empty, .unexpectedEnd: return "unexpected end of JSON input"
-        case .invalidCharacter(let context): return "invalid character \(Self.quoteByte(byte ?? 0)) \(context.goText)"
-        case .tooDeep: return "invalid character \(Self.quoteByte(byte ?? 0)) exceeded max depth"
+        case .invalidCharacter(.inStringEscape(let sequence)): return "invalid escape sequence `\(sequence)` in string"
+        case .invalidCharacter(let context): return "invalid character \(quote(character)) \(context.goText)"
+        case .tooDeep: return "exceeded max depth"
         }
     }
 
@@ -106,29 +109,41 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
         return "\(goMessage) at line \(line), column \(column)"
     }
 
-    /// Go's quoteChar: a byte as `'x'`, read as the code point of the same number (Go's `string(c)`)
-    /// and quoted as strconv.Quote quotes it.
-    public static func quoteByte(_ byte: UInt8) -> String {
-        switch byte {
-        case UInt8(ascii: "'"): return "'\\''"
-        case UInt8(ascii: "\""): return "'\"'"
-        case UInt8(ascii: "\\"): return "'\\\\'"
-        case 0x07: return "'\\a'"
-        case 0x08: return "'\\b'"
-        case 0x0C: return "'\\f'"
-        case 0x0A: return "'\\n'"
-        case 0x0D: return "'\\r'"
-        case 0x09: return "'\\t'"
-        case 0x0B: return "'\\v'"
-        case 0..<0x20, 0x7F: return "'\\x" + hex(byte, 2) + "'"
-        // C1 controls, the no-break space and the soft hyphen are not printable in Go.
-        case 0x80...0xA0, 0xAD: return "'\\u" + hex(byte, 4) + "'"
-        default: return "'" + String(Character(Unicode.Scalar(byte))) + "'"
+    /// Go's quoteChar: the character as `'x'`, quoted as strconv.Quote quotes it (`'\\x01'`, `'\\''`);
+    /// exact for ASCII, by Unicode category for the rest; `'\\ufffd'` for bytes that are not UTF-8.
+    public static func quote(_ scalar: Unicode.Scalar?) -> String {
+        guard let scalar else { return "'\\ufffd'" }
+        switch scalar {
+        case "'": return "'\\''"
+        case "\"": return "'\"'"
+        case "\\": return "'\\\\'"
+        case "\u{07}": return "'\\a'"
+        case "\u{08}": return "'\\b'"
+        case "\u{0C}": return "'\\f'"
+        case "\n": return "'\\n'"
+        case "\r": return "'\\r'"
+        case "\t": return "'\\t'"
+        case "\u{0B}": return "'\\v'"
+        default: break
         }
+        let v = scalar.value
+        if v < 0x20 || v == 0x7F { return "'\\x" + hex(v, 2) + "'" }
+        if v < 0x7F || isPrintable(scalar) { return "'" + String(scalar) + "'" }
+        return v <= 0xFFFF ? "'\\u" + hex(v, 4) + "'" : "'\\U" + hex(v, 8) + "'"
     }
 
-    private static func hex(_ v: UInt8, _ width: Int) -> String {
+    private static func hex(_ v: UInt32, _ width: Int) -> String {
         let digits = String(v, radix: 16)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// Go's unicode.IsPrint: letters, marks, numbers, punctuation and symbols (not spaces other than U+0020).
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
+        }
     }
 }

@@ -202,9 +202,16 @@ public struct JSONReader {
                 out.append(contentsOf: String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
             default:
                 position -= 1
-                throw invalid(.inStringEscape(start: escapeStart))
+                throw escapeError(from: escapeStart, length: 2)
             }
         }
+    }
+
+    /// A bad escape, named by its text; the end of input when the text is cut short.
+    private func escapeError(from start: Int, length: Int) -> JSONReadError {
+        guard start + length <= bytes.count else { return JSONReadError(.unexpectedEnd, at: bytes.count, in: bytes) }
+        let sequence = String(decoding: bytes[start..<(start + length)], as: UTF8.self)
+        return JSONReadError(.invalidCharacter(.inStringEscape(sequence: sequence)), at: position, in: bytes)
     }
 
     private mutating func hex4(_ escapeStart: Int) throws(JSONReadError) -> UInt32 {
@@ -217,7 +224,7 @@ public struct JSONReader {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
-            default: throw invalid(.inUnicodeEscape(start: escapeStart))
+            default: throw escapeError(from: escapeStart, length: 6)
             }
             value = value * 16 + UInt32(digit)
             position += 1
@@ -241,12 +248,12 @@ public struct JSONReader {
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
-            if digits(&self) == 0 { throw invalid(.afterDecimalPoint) }
+            if digits(&self) == 0 { throw invalid(.inNumber) }
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             position += 1
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
-            if digits(&self) == 0 { throw invalid(.inExponent) }
+            if digits(&self) == 0 { throw invalid(.inNumber) }
         }
         return JSONNumber(literal: String(decoding: bytes[start..<position], as: UTF8.self))
     }

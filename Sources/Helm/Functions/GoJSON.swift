@@ -17,27 +17,40 @@ enum GoJSON {
         return writer.text
     }
 
-    private static func write(_ value: Value, to writer: inout JSONWriter) throws {
-        switch value {
-        case .null, .function: writer.null()
-        case .bool(let b): writer.bool(b)
-        case .int(let n), .int64(let n): writer.number(n)
-        case .float(let d): writer.number(try number(d))
-        case .string(let s): writer.string(s)
-        case .bytes(let b): writer.string(Base64.encode(b))
-        case .list(let items):
-            writer.beginArray()
-            for item in items { try write(item, to: &writer) }
-            writer.endArray()
-        case .map(let map):
-            writer.beginObject()
-            for key in map.sortedKeys {
-                writer.key(key)
-                try write(map[key] ?? .null, to: &writer)
+    /// Iterative, so a value as deep as fromJson allows (10,000 levels) costs heap, not stack.
+    private static func write(_ root: Value, to writer: inout JSONWriter) throws {
+        enum Pending {
+            case value(Value)
+            case member(String, Value)
+            case endArray
+            case endObject
+        }
+        var pending: [Pending] = [.value(root)]
+        while let next = pending.popLast() {
+            var value: Value
+            switch next {
+            case .endArray: writer.endArray(); continue
+            case .endObject: writer.endObject(); continue
+            case .member(let key, let v): writer.key(key); value = v
+            case .value(let v): value = v
             }
-            writer.endObject()
-        case .object(let object):
-            try write(object.jsonValue, to: &writer)
+            while case .object(let object) = value { value = object.jsonValue }
+            switch value {
+            case .null, .function, .object: writer.null()
+            case .bool(let b): writer.bool(b)
+            case .int(let n), .int64(let n): writer.number(n)
+            case .float(let d): writer.number(try number(d))
+            case .string(let s): writer.string(s)
+            case .bytes(let b): writer.string(Base64.encode(b))
+            case .list(let items):
+                writer.beginArray()
+                pending.append(.endArray)
+                for item in items.reversed() { pending.append(.value(item)) }
+            case .map(let map):
+                writer.beginObject()
+                pending.append(.endObject)
+                for key in map.sortedKeys.reversed() { pending.append(.member(key, map[key] ?? .null)) }
+            }
         }
     }
 
@@ -55,18 +68,64 @@ enum GoJSON {
         value(try JSONReader.read(text))
     }
 
-    /// A document as Go's `interface{}` holds it: every number a float64.
-    private static func value(_ json: JSONValue) -> Value {
-        switch json {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .number(let n): return .float(n.value)
-        case .string(let s): return .string(s)
-        case .array(let items): return .list(items.map(value))
-        case .object(let members):
-            let map = ValueMap()
-            for (key, member) in members { map[key] = value(member) }
-            return .map(map)
+    /// Go's message for a syntax error, the character quoted by Go's own strconv.Quote.
+    static func message(_ error: JSONReadError) -> String {
+        error.message { scalar in
+            guard let scalar else { return "'\\ufffd'" }
+            if scalar == "'" { return "'\\''" }
+            if scalar == "\"" { return "'\"'" }
+            return "'" + GoFormat.sprintf("%q", [.string(String(Character(scalar)))]).dropFirst().dropLast() + "'"
+        }
+    }
+
+    /// A document as Go's `interface{}` holds it: every number a float64. Iterative, like the reader.
+    private static func value(_ root: JSONValue) -> Value {
+        enum Frame {
+            case array([JSONValue], next: Int, built: [Value])
+            case object([JSONObject.Element], next: Int, built: ValueMap)
+        }
+        var stack: [Frame] = []
+        var current = root
+        descend: while true {
+            var result: Value
+            switch current {
+            case .null: result = .null
+            case .bool(let b): result = .bool(b)
+            case .number(let n): result = .float(n.value)
+            case .string(let s): result = .string(s)
+            case .array(let items):
+                guard let first = items.first else { result = .list([]); break }
+                stack.append(.array(items, next: 1, built: []))
+                current = first
+                continue descend
+            case .object(let members):
+                guard let first = members.entries.first else { result = .map(ValueMap()); break }
+                stack.append(.object(members.entries, next: 1, built: ValueMap()))
+                current = first.value
+                continue descend
+            }
+            // Hand the finished value to its container; finish every container that is now complete.
+            while let frame = stack.popLast() {
+                switch frame {
+                case .array(let items, let next, var built):
+                    built.append(result)
+                    if next < items.count {
+                        stack.append(.array(items, next: next + 1, built: built))
+                        current = items[next]
+                        continue descend
+                    }
+                    result = .list(built)
+                case .object(let entries, let next, let built):
+                    built[entries[next - 1].key] = result
+                    if next < entries.count {
+                        stack.append(.object(entries, next: next + 1, built: built))
+                        current = entries[next].value
+                        continue descend
+                    }
+                    result = .map(built)
+                }
+            }
+            return result
         }
     }
 }

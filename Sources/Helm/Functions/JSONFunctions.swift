@@ -40,7 +40,7 @@ enum JSONFunctions {
                     return .map(ValueMap(["Error": .string("json: cannot unmarshal \(jsonKind(other)) into Go value of type map[string]interface {}")]))
                 }
             } catch {
-                return .map(ValueMap(["Error": .string(error.goMessage)]))
+                return .map(ValueMap(["Error": .string(GoJSON.message(error))]))
             }
         }
         add("fromJsonArray") { args in
@@ -52,12 +52,12 @@ enum JSONFunctions {
                 case let other: return .list([.string("json: cannot unmarshal \(jsonKind(other)) into Go value of type []interface {}")])
                 }
             } catch {
-                return .list([.string(error.goMessage)])
+                return .list([.string(GoJSON.message(error))])
             }
         }
         add("mustFromJson") { args in
             let text = try SprigArguments(name: "mustFromJson", values: args).string(0)
-            do throws(JSONReadError) { return try GoJSON.decode(text) } catch { throw FunctionError(error.goMessage) }
+            do throws(JSONReadError) { return try GoJSON.decode(text) } catch { throw FunctionError(GoJSON.message(error)) }
         }
         return table
     }()

@@ -13,7 +13,7 @@ public struct JSONSchemaValidator: Sendable {
         do {
             document = try JSONReader.read(schemaText)
         } catch {
-            throw SchemaCompileError(description: SchemaSyntaxError.message(error, in: schemaText))
+            throw SchemaCompileError(description: SchemaSyntaxError.message(error))
         }
         compiled = try SchemaCompiler.compile(document)
     }

@@ -17,6 +17,15 @@ public enum KubeJSON {
         }
     }
 
+    /// Decodes one object of type `T` from a document already read (the simulated cluster's objects).
+    public static func decode<T: Decodable>(_ type: T.Type, from document: JSONValue) throws -> T {
+        do {
+            return try decoder.decode(T.self, from: document)
+        } catch let e as DecodingError {
+            throw convert(e, kind: String(describing: T.self))
+        }
+    }
+
     /// Decodes a `List` (its `items`) or a single object into an array of `T`.
     public static func decodeList<T: Decodable>(_ type: T.Type, from data: Data) throws -> [T] {
         do {

@@ -56,7 +56,4 @@ extension JSONValue {
 
     /// The document on one line (helm's `-o json`), with a final newline.
     var compact: String { text(.compact) + "\n" }
-
-    /// The bytes of the compact form, for decoding with `KubeJSON`.
-    var data: Data { Data(compact.utf8) }
 }

@@ -18,7 +18,7 @@ struct SimPodSpec: Codable, Sendable, Hashable {
 
     init(_ json: JSONValue) {
         self.json = json
-        value = (try? KubeJSON.decode(PodSpec.self, from: json.data)) ?? PodSpec()
+        value = (try? KubeJSON.decode(PodSpec.self, from: json)) ?? PodSpec()
     }
 
     init(from decoder: any Decoder) throws { self.init(try JSONValue(from: decoder)) }

@@ -51,4 +51,24 @@ public indirect enum JSONValue: Hashable, Sendable {
         if case .object(let members) = self { return members }
         return nil
     }
+
+    /// How many arrays and objects deep the document goes (0 for a scalar); counted without
+    /// recursion, so callers that walk documents recursively can refuse deep ones first.
+    public var nestingDepth: Int {
+        var deepest = 0
+        var pending: [(JSONValue, Int)] = [(self, 0)]
+        while let (value, depth) = pending.popLast() {
+            switch value {
+            case .array(let items):
+                deepest = max(deepest, depth + 1)
+                for item in items { pending.append((item, depth + 1)) }
+            case .object(let members):
+                deepest = max(deepest, depth + 1)
+                for (_, member) in members { pending.append((member, depth + 1)) }
+            default:
+                break
+            }
+        }
+        return deepest
+    }
 }

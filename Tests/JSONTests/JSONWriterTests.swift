@@ -98,4 +98,11 @@ import Testing
         #expect(text.count == 2 * JSONReader.defaultMaximumDepth + 1)
         #expect(try JSONReader.read(text) == value)
     }
+
+    @Test func nestingDepthIsCountedWithoutRecursion() throws {
+        #expect(JSONValue.int(1).nestingDepth == 0)
+        #expect(Self.sample.nestingDepth == 3)
+        let deep = try JSONReader.read(String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000))
+        #expect(deep.nestingDepth == 10_000)
+    }
 }

@@ -6,6 +6,9 @@ import JSON
 public struct JSONSchemaValidator: Sendable {
     let compiled: CompiledSchema
 
+    /// The deepest schema document checked (objects and arrays counted).
+    static let maximumDepth = 512
+
     /// Parses and compiles the schema text; the error's description is the library's message
     /// (Go's JSON syntax errors, unresolvable `$ref`s, invalid regular expressions).
     public init(schemaText: String) throws {
@@ -14,6 +17,11 @@ public struct JSONSchemaValidator: Sendable {
             document = try JSONReader.read(schemaText)
         } catch {
             throw SchemaCompileError(description: SchemaSyntaxError.message(error))
+        }
+        // The compiler and checker walk the schema recursively; real schemas are a few dozen levels deep.
+        guard document.nestingDepth <= Self.maximumDepth else {
+            throw SchemaCompileError(description: "values.schema.json is nested more than \(Self.maximumDepth) levels deep, "
+                + "deeper than posthog-install can check; flatten the schema (for example with $defs and $ref)")
         }
         compiled = try SchemaCompiler.compile(document)
     }

@@ -35,14 +35,16 @@ let package = Package(
         .target(name: "EmbeddedData"),
         // Go's strconv float formatting, shared by the template engine, the YAML emitter and JSON.
         .target(name: "GoStrconv"),
+        // JSON documents: one value type (ordered objects, numbers keeping their text), reader and writer.
+        .target(name: "JSON", dependencies: ["GoStrconv"]),
         // Go text/template: lexer, parser, AST with byte offsets, Value, evaluator, printf.
         .target(name: "GoTemplate", dependencies: ["GoStrconv"]),
         // YAML documents on libyaml: go-yaml v2 scalar rules, Helm-style emitter, in-place edits.
         .target(name: "YAML", dependencies: ["CYAML", "GoStrconv"]),
         // Helm charts: loading, values coalescing, --set, Sprig and Helm functions, rendering.
-        .target(name: "Helm", dependencies: ["GoStrconv", "GoTemplate", "YAML", "CArchive", "COpenSSL"]),
+        .target(name: "Helm", dependencies: ["GoStrconv", "GoTemplate", "JSON", "YAML", "CArchive", "COpenSSL"]),
         // Kubernetes objects as values: per-kind status, pod diagnosis, scheduling fit (pure).
-        .target(name: "Kube"),
+        .target(name: "Kube", dependencies: ["JSON"]),
         // Wizard decisions (pure): answers, profiles, values, plans, upgrade notes, costs, wizard state.
         .target(name: "Installer", dependencies: ["GoTemplate", "YAML", "Helm", "Kube", "EmbeddedData"]),
         // The edges: process runner, atomic files, clock, signals, terminal detection.
@@ -57,14 +59,14 @@ let package = Package(
         // kubectl/helm clients, the namespace poller and the simulated cluster.
         .target(
             name: "Cluster",
-            dependencies: ["Kube", "Installer", "Effects", "GoStrconv", "GoTemplate", "Helm", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
+            dependencies: ["Kube", "Installer", "Effects", "GoTemplate", "Helm", "JSON", "YAML", "COpenSSL", "CCurl", "EmbeddedData"]),
         // Canvas, widgets, screens (pure) and the curses driver (the only CNCurses user).
         .target(name: "TUI", dependencies: ["Installer", "Kube", "Effects", "CNCurses"]),
         // The commands (swift-argument-parser), headless printers and wiring.
         .target(
             name: "PosthogInstallCommands",
             dependencies: [
-                "YAML", "Helm", "Kube", "Installer", "Effects", "Cluster", "TUI",
+                "YAML", "Helm", "JSON", "Kube", "Installer", "Effects", "Cluster", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The executable: an entry point only.
@@ -81,6 +83,7 @@ let package = Package(
         // Test doubles shared by the test targets: scripted runner, in-memory files, fixtures.
         .target(name: "PosthogTestSupport", dependencies: ["Effects"]),
 
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "EmbeddedDataTests", dependencies: ["EmbeddedData"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "GoStrconv"], exclude: ["Goldens"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Goldens"]),
@@ -91,7 +94,7 @@ let package = Package(
             exclude: ["Fixtures", "Values/Goldens"]),
         .testTarget(name: "EffectsTests", dependencies: ["Effects", "PosthogTestSupport"]),
         .testTarget(
-            name: "ClusterTests", dependencies: ["Cluster", "COpenSSL", "Effects", "Helm", "Installer", "Kube", "PosthogTestSupport"]),
+            name: "ClusterTests", dependencies: ["Cluster", "COpenSSL", "Effects", "Helm", "Installer", "JSON", "Kube", "PosthogTestSupport"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Effects", "Installer", "Kube", "PosthogTestSupport"], exclude: ["Goldens"]),
         .testTarget(
             name: "PosthogInstallCommandsTests",

@@ -1,5 +1,5 @@
-/// Go's encoding/json text for strings and float64s: the one implementation behind every
-/// JSON writer (the template engine's `toJson`, the simulated cluster's kubectl output).
+/// Go's encoding/json text for strings and float64s, behind the JSON module's `JSONWriter` and
+/// `JSONNumber` (and so behind `toJson`, kubectl-style output and the `-o json` reports).
 public enum GoJSONText {
     /// Appends `s` as a JSON string as `json.Marshal` writes it: `\"`, `\\`, `\n`, `\r`, `\t`,
     /// `\b`, `\f`, other control characters and U+2028/U+2029 as `\u00XX`, and with

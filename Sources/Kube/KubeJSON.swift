@@ -3,13 +3,24 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 
-/// Reads `kubectl get … -o json` output into typed objects.
+/// Reads `kubectl get … -o json` output into typed objects (the shared JSON reader and decoder,
+/// with Kubernetes' RFC 3339 timestamps as `Date`).
 public enum KubeJSON {
     /// Decodes one object of type `T`; wraps decoding failures in `KubeError.invalidJSON`.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         do {
-            return try decoder().decode(T.self, from: data)
+            return try decoder.decode(T.self, from: data)
+        } catch let e as DecodingError {
+            throw convert(e, kind: String(describing: T.self))
+        }
+    }
+
+    /// Decodes one object of type `T` from a document already read (the simulated cluster's objects).
+    public static func decode<T: Decodable>(_ type: T.Type, from document: JSONValue) throws -> T {
+        do {
+            return try decoder.decode(T.self, from: document)
         } catch let e as DecodingError {
             throw convert(e, kind: String(describing: T.self))
         }
@@ -18,11 +29,16 @@ public enum KubeJSON {
     /// Decodes a `List` (its `items`) or a single object into an array of `T`.
     public static func decodeList<T: Decodable>(_ type: T.Type, from data: Data) throws -> [T] {
         do {
-            let probe = try decoder().decode(ListProbe.self, from: data)
-            if probe.isList {
-                return try decoder().decode(ItemsOnly<T>.self, from: data).items ?? []
+            let document: JSONValue
+            do {
+                document = try JSONReader.read(bytes: Array(data))
+            } catch {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not valid JSON: \(error)", underlyingError: error))
             }
-            return [try decoder().decode(T.self, from: data)]
+            let isList = document["items"] != nil || (document["kind"]?.stringValue?.hasSuffix("List") ?? false)
+            guard isList else { return [try decoder.decode(T.self, from: document)] }
+            guard let items = document["items"], items != .null else { return [] }
+            return try decoder.decode([T].self, from: items, at: [JSONValueDecoder.key("items")])
         } catch let e as DecodingError {
             throw convert(e, kind: String(describing: T.self))
         }
@@ -34,17 +50,15 @@ public enum KubeJSON {
     }
 
     /// The decoder with Kubernetes timestamp handling.
-    static func decoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .custom { dec in
-            let c = try dec.singleValueContainer()
-            let s = try c.decode(String.self)
-            guard let date = KubeTime.parse(s) else {
-                throw DecodingError.dataCorruptedError(in: c, debugDescription: "invalid timestamp \"\(s)\": expected RFC 3339 like 2024-05-01T10:00:00Z")
-            }
-            return date
+    static let decoder = JSONValueDecoder { type, value, path in
+        guard type == Date.self else { return nil }
+        guard case .string(let s) = value else {
+            throw DecodingError.typeMismatch(String.self, .init(codingPath: path, debugDescription: "Expected a timestamp string but found \(value.text()) instead."))
         }
-        return d
+        guard let date = KubeTime.parse(s) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "invalid timestamp \"\(s)\": expected RFC 3339 like 2024-05-01T10:00:00Z"))
+        }
+        return date
     }
 
     static func convert(_ e: DecodingError, kind: String) -> KubeError {
@@ -65,20 +79,6 @@ public enum KubeJSON {
             return .invalidJSON(kind: kind, path: "", reason: "\(e)")
         }
     }
-
-    private struct ListProbe: Decodable {
-        var kind: String?
-        var hasItems: Bool
-        var isList: Bool { hasItems || (kind?.hasSuffix("List") ?? false) }
-        enum K: String, CodingKey { case kind, items }
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: K.self)
-            kind = try? c.decodeIfPresent(String.self, forKey: .kind)
-            hasItems = c.contains(.items)
-        }
-    }
-
-    private struct ItemsOnly<T: Decodable>: Decodable { var items: [T]? }
 }
 
 /// Shorthands for tolerant decoding: a missing or null key gives the default.

@@ -1,16 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import JSON
 
-/// The JSON the `-o json` outputs print: keys sorted, indented, no escaped slashes, one document.
+/// The JSON the `-o json` outputs print: keys sorted, two-space indent, one document, written by
+/// the shared JSON writer (Go's MarshalIndent layout; `<`, `>` and `&` left as they are).
 enum JSONText {
+    /// The layout.
+    static let style = JSONWriter.Style(indent: "  ", escapeHTML: false, sortKeys: true)
+
     /// `value` as JSON text (without a final newline).
     static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        (try? JSONValueEncoder().text(value, style: style)) ?? "{}"
     }
 }

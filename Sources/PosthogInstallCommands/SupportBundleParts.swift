@@ -5,6 +5,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 import Kube
 
 /// The Secrets of a namespace as the bundle keeps them: name, type and keys; the decoded values
@@ -21,7 +22,7 @@ struct SecretInventory {
 
     /// The Secrets of `kubectl get secrets -o json`.
     static func read(_ json: String) -> [SecretInventory] {
-        guard let list = try? JSONDecoder().decode(SecretList.self, from: Data(json.utf8)) else { return [] }
+        guard let list = try? JSONValueDecoder().decode(SecretList.self, from: Data(json.utf8)) else { return [] }
         return list.items.map { item in
             var values: [String] = []
             for encoded in (item.data ?? [:]).values {

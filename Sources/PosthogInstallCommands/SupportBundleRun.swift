@@ -10,6 +10,7 @@ import Glibc
 #endif
 import Helm
 import Installer
+import JSON
 import Kube
 import Synchronization
 import YAML
@@ -189,7 +190,7 @@ struct SupportBundleRun {
 
     /// The preflight of an upgrade to the installed chart version, over the deployed manifest.
     private func preflightLines(_ request: Request, listJSON: String?, manifest: String?) async -> [String] {
-        let installed = listJSON.flatMap { try? JSONDecoder().decode([HelmRelease].self, from: Data($0.utf8)) }?
+        let installed = listJSON.flatMap { try? JSONValueDecoder().decode([HelmRelease].self, from: Data($0.utf8)) }?
             .first { $0.name == request.release }
         guard let installed, let manifest else { return ["No preflight: the release or its manifest could not be read."] }
         guard let profile = ProfileSet.forChartVersion(installed.chartVersion ?? "", in: profiles) else {

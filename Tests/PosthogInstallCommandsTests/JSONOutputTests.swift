@@ -67,4 +67,30 @@ import YAML
         #expect(throws: (any Error).self) { _ = try InfoCommand.parse(["-o", "json", "--port-forward"]) }
         #expect(throws: (any Error).self) { _ = try StatusCommand.parse(["-o", "yaml"]) }
     }
+
+    @Test func reportsAreIndentedTwoSpacesWithSortedKeysAndNilFieldsLeftOut() {
+        var report = StatusJSON(context: "kind-posthog", namespace: "posthog")
+        report.pods = [StatusJSON.PodState(name: "posthog-web-1", state: "ready", message: "")]
+        report.url = "https://posthog.example.com/?a=<b>&c"
+        #expect(JSONText.encode(report) == """
+            {
+              "checks": [],
+              "context": "kind-posthog",
+              "exitCode": 0,
+              "namespace": "posthog",
+              "pods": [
+                {
+                  "message": "",
+                  "name": "posthog-web-1",
+                  "state": "ready"
+                }
+              ],
+              "problems": [],
+              "reachable": true,
+              "ready": 0,
+              "total": 0,
+              "url": "https://posthog.example.com/?a=<b>&c"
+            }
+            """)
+    }
 }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Installer
+import JSON
 
 /// Reads gcloud's `--format=json` output into the values the GCP decisions use.
 public enum GCloudJSON {
@@ -12,7 +13,7 @@ public enum GCloudJSON {
         struct Raw: Decodable {
             var name: String?; var address: String?; var status: String?; var addressType: String?; var ipVersion: String?
         }
-        let raw = try JSONDecoder().decode(Raw.self, from: Data(json.utf8))
+        let raw = try JSONValueDecoder().decode(Raw.self, from: Data(json.utf8))
         guard let address = raw.address, let name = raw.name else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "no name or address in the description"))
         }
@@ -26,7 +27,7 @@ public enum GCloudJSON {
         struct Raw: Decodable {
             var name: String?; var type: String?; var managed: Managed?; var creationTimestamp: String?; var expireTime: String?
         }
-        let raws = try JSONDecoder().decode([Raw].self, from: Data(json.utf8))
+        let raws = try JSONValueDecoder().decode([Raw].self, from: Data(json.utf8))
         return raws.compactMap { raw in
             guard let managed = raw.managed, raw.type == nil || raw.type == "MANAGED" else { return nil }
             return GCPManagedCertificate(name: raw.name ?? "", status: managed.status ?? "", domains: managed.domains ?? [],
@@ -38,7 +39,7 @@ public enum GCloudJSON {
     /// `gcloud auth list --format=json`: the active account, nil when none is.
     public static func activeAccount(_ json: String) throws -> String? {
         struct Raw: Decodable { var account: String?; var status: String? }
-        return try JSONDecoder().decode([Raw].self, from: Data(json.utf8)).first { $0.status == "ACTIVE" }?.account
+        return try JSONValueDecoder().decode([Raw].self, from: Data(json.utf8)).first { $0.status == "ACTIVE" }?.account
     }
 
     /// Google's RFC 3339 times, with or without fractional seconds (`2024-05-02T03:04:05.678-07:00`).

@@ -4,6 +4,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 
 /// One entry of `helm list -o json`.
 public struct HelmRelease: Decodable, Sendable, Hashable {
@@ -151,7 +152,7 @@ public struct HelmClient: Sendable {
     /// The release's revisions, oldest first.
     public func history(release: String, namespace: String) async throws -> [HelmRevision] {
         let text = try await text(historyCommand(release: release, namespace: namespace))
-        return try JSONDecoder().decode([HelmRevision].self, from: Data(text.utf8)).sorted { $0.revision < $1.revision }
+        return try JSONValueDecoder().decode([HelmRevision].self, from: Data(text.utf8)).sorted { $0.revision < $1.revision }
     }
 
     /// `helm get manifest RELEASE -n NS`: the objects the release created, as YAML documents.
@@ -184,7 +185,7 @@ public struct HelmClient: Sendable {
     public func list(namespace: String) async throws -> [HelmRelease] {
         let cmd = listCommand(namespace: namespace)
         let out = try await text(cmd)
-        do { return try JSONDecoder().decode([HelmRelease].self, from: Data(out.utf8)) } catch {
+        do { return try JSONValueDecoder().decode([HelmRelease].self, from: Data(out.utf8)) } catch {
             throw HelmCommandError(kind: .unreadableOutput, command: cmd.displayString, message: "\(error)",
                                    hint: "helm printed JSON we could not read; helm 3 is required.")
         }

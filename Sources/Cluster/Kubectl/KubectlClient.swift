@@ -4,6 +4,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 import Kube
 
 /// Runs kubectl through a `ProcessRunner` (real, scripted or the simulated cluster) and reads
@@ -79,7 +80,7 @@ public struct KubectlClient: Sendable {
     public func version() async throws -> KubectlVersionReport {
         let cmd = versionCommand
         let result = try await runner.run(cmd)
-        let wire = try? JSONDecoder().decode(KubectlVersionReport.Wire.self, from: Data(result.standardOutput.utf8))
+        let wire = try? JSONValueDecoder().decode(KubectlVersionReport.Wire.self, from: Data(result.standardOutput.utf8))
         guard let client = wire?.clientVersion else { throw KubectlError.from(failed(result), command: cmd) }
         if result.status.isSuccess, let server = wire?.serverVersion {
             return KubectlVersionReport(client: client, server: server, serverError: nil)
@@ -199,7 +200,7 @@ public struct KubectlClient: Sendable {
         let cmd = command(["get", "secret", name], namespace: namespace)
         let out = try await text(cmd)
         let wire: Wire
-        do { wire = try JSONDecoder().decode(Wire.self, from: Data(out.utf8)) } catch { throw unreadable(cmd, error) }
+        do { wire = try JSONValueDecoder().decode(Wire.self, from: Data(out.utf8)) } catch { throw unreadable(cmd, error) }
         guard let encoded = wire.data?[key] else { return nil }
         guard let bytes = Data(base64Encoded: encoded) else {
             throw KubectlError(

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 import Kube
 
 /// Creating, updating and deleting objects from rendered manifests (what helm asks the API server for).
@@ -222,8 +223,7 @@ extension SimState {
                     guard let members = res[part]?.objectValue else { continue }
                     res[part] = .object(members.mapValues { v in
                         switch v {
-                        case .int(let i): return .string(String(i))
-                        case .double(let d): return .string(String(d))
+                        case .number(let n): return .string(n.int64Value.map { String($0) } ?? String(n.value))
                         default: return v
                         }
                     })

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Effects
+import JSON
 
 /// The clouds' own resources as the simulation serves them: the CRDs only a cloud has (GKE's
 /// ManagedCertificate, FrontendConfig, BackendConfig), the ManagedCertificate's status as
@@ -67,7 +68,7 @@ extension SimState {
             active = now.timeIntervalSince(since) >= cloud.certificateDelay
         }
         let word = active ? "Active" : "Provisioning"
-        var status: [String: JSONValue] = [
+        var status: JSONObject = [
             "certificateStatus": .string(word),
             "domainStatus": .array(domains.map { .object(["domain": .string($0), "status": .string(word)]) }),
         ]

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Helm
+import JSON
 import Synchronization
 
 /// An in-process Kubernetes cluster with helm, answering the same kubectl and helm argv the

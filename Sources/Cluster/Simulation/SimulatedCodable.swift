@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 import Kube
 
 // The small value types the simulation's state is made of, Codable so the state can be saved
@@ -17,7 +18,7 @@ struct SimPodSpec: Codable, Sendable, Hashable {
 
     init(_ json: JSONValue) {
         self.json = json
-        value = (try? KubeJSON.decode(PodSpec.self, from: json.data)) ?? PodSpec()
+        value = (try? KubeJSON.decode(PodSpec.self, from: json)) ?? PodSpec()
     }
 
     init(from decoder: any Decoder) throws { self.init(try JSONValue(from: decoder)) }
@@ -55,32 +56,6 @@ struct SimAddress: Codable, Sendable, Hashable {
     var hostname: String?
 
     init(ip: String? = nil, hostname: String? = nil) { self.ip = ip; self.hostname = hostname }
-}
-
-extension JSONValue: Codable {
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int64.self) { self = .int(i) }
-        else if let d = try? c.decode(Double.self) { self = .double(d) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .null: try c.encodeNil()
-        case .bool(let b): try c.encode(b)
-        case .int(let i): try c.encode(i)
-        case .double(let d): try c.encode(d)
-        case .string(let s): try c.encode(s)
-        case .array(let a): try c.encode(a)
-        case .object(let o): try c.encode(o)
-        }
-    }
 }
 
 /// Object keys as `kind/namespace/name` map keys, so a saved state has sorted, readable keys.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 
 /// `kubectl delete` in the simulation: namespaces, workloads (with `--cascade`), pods, claims, services.
 extension SimState {

@@ -3,9 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import GoStrconv
 import GoTemplate
 import Helm
+import JSON
 import YAML
 
 /// helm v3 as the simulation answers it: repositories, releases and their status text.
@@ -57,17 +57,12 @@ extension SimState {
                 return SimOutput(stdout: out)
             }
             // helm prints its structs' fields in declaration order, on one line.
-            let items = shown.map { r -> String in
-                var s = "{"
-                for (i, (k, v)) in [("name", r.name), ("namespace", r.namespace), ("revision", String(r.revision)),
-                                    ("updated", KubeTimeText.goDefault(r.updated)), ("status", r.status),
-                                    ("chart", "\(r.chartName)-\(r.chartVersion)"), ("app_version", r.appVersion)].enumerated() {
-                    if i > 0 { s += "," }
-                    GoJSONText.appendString(k, to: &s); s += ":"; GoJSONText.appendString(v, to: &s)
-                }
-                return s + "}"
+            let items = shown.map { r -> JSONValue in
+                .object(["name": .string(r.name), "namespace": .string(r.namespace), "revision": .string(String(r.revision)),
+                         "updated": .string(KubeTimeText.goDefault(r.updated)), "status": .string(r.status),
+                         "chart": .string("\(r.chartName)-\(r.chartVersion)"), "app_version": .string(r.appVersion)])
             }
-            return SimOutput(stdout: "[" + items.joined(separator: ",") + "]\n")
+            return SimOutput(stdout: JSONValue.array(items).text(JSONWriter.Style(sortKeys: false)) + "\n")
         case "status":
             guard words.count >= 2 else { return .fail("Error: \"helm status\" requires 1 argument\n\nUsage:  helm status RELEASE_NAME [flags]") }
             guard let r = releases.first(where: { $0.name == words[1] && $0.namespace == namespace }) else { return .fail("Error: release: not found") }
@@ -176,11 +171,11 @@ extension JSONValue {
         switch self {
         case .null: return .null
         case .bool(let b): return .bool(b)
-        case .int(let i): return .int64(i)
-        case .double(let d): return .float(d)
+        case .number(let n): return n.int64Value.map(Value.int64) ?? .float(n.value)
         case .string(let s): return .string(s)
         case .array(let items): return .list(items.map(\.templateValue))
-        case .object(let members): return .map(ValueMap(members.mapValues(\.templateValue)))
+        case .object(let members):
+            return .map(ValueMap(Dictionary(uniqueKeysWithValues: members.entries.map { ($0.key, $0.value.templateValue) })))
         }
     }
 

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import GoStrconv
+import JSON
 import YAML
 
 /// One revision of a simulated release, as helm's release store keeps it: its status and
@@ -97,17 +97,13 @@ extension SimState {
             }
             return SimOutput(stdout: out)
         }
-        let items = shown.map { v -> String in
-            var s = "{\"revision\":\(v.revision),"
-            for (i, (k, value)) in [("updated", KubeTimeText.seconds(v.updated)), ("status", v.status),
-                                    ("chart", "\(v.chartName)-\(v.chartVersion)"), ("app_version", v.appVersion),
-                                    ("description", v.description)].enumerated() {
-                if i > 0 { s += "," }
-                GoJSONText.appendString(k, to: &s); s += ":"; GoJSONText.appendString(value, to: &s)
-            }
-            return s + "}"
+        // helm prints its structs' fields in declaration order, on one line.
+        let items = shown.map { v -> JSONValue in
+            .object(["revision": .int(Int64(v.revision)), "updated": .string(KubeTimeText.seconds(v.updated)), "status": .string(v.status),
+                     "chart": .string("\(v.chartName)-\(v.chartVersion)"), "app_version": .string(v.appVersion),
+                     "description": .string(v.description)])
         }
-        return SimOutput(stdout: "[" + items.joined(separator: ",") + "]\n")
+        return SimOutput(stdout: JSONValue.array(items).text(JSONWriter.Style(sortKeys: false)) + "\n")
     }
 
     /// `helm rollback NAME [REVISION]`: the revision's manifest applied again as a new revision

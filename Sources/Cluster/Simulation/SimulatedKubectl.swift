@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 
 /// What a simulated command printed and how it ended.
 struct SimOutput: Sendable {

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 import Kube
 
 /// Identifies an object: kind, namespace (empty for cluster-scoped), name.
@@ -71,12 +72,12 @@ struct SimClaim: Codable, Sendable {
     var isResizing: Bool { resizeRequested != nil }
 
     var json: JSONValue {
-        var spec: [String: JSONValue] = [
+        var spec: JSONObject = [
             "accessModes": .array([.string("ReadWriteOnce")]),
             "resources": .object(["requests": .object(["storage": .string(size)])]),
             "storageClassName": .string(storageClass), "volumeMode": .string("Filesystem"),
         ]
-        var status: [String: JSONValue] = ["phase": .string(bound == nil ? "Pending" : "Bound")]
+        var status: JSONObject = ["phase": .string(bound == nil ? "Pending" : "Bound")]
         if bound != nil {
             spec["volumeName"] = .string(volumeName)
             status["accessModes"] = .array([.string("ReadWriteOnce")])
@@ -86,7 +87,7 @@ struct SimClaim: Codable, Sendable {
             // What Kubernetes 1.32 shows while a volume grows (RecoverVolumeExpansionFailure is on by default).
             status["allocatedResources"] = .object(["storage": .string(size)])
             status["allocatedResourceStatuses"] = .object(["storage": .string(resizeAwaitsNode ? "NodeResizePending" : "ControllerResizeInProgress")])
-            var condition: [String: JSONValue] = ["status": .string("True"), "lastProbeTime": .null, "lastTransitionTime": .time(since)]
+            var condition: JSONObject = ["status": .string("True"), "lastProbeTime": .null, "lastTransitionTime": .time(since)]
             if resizeAwaitsNode {
                 condition["type"] = .string("FileSystemResizePending")
                 condition["message"] = .string("Waiting for user to (re-)start a pod to finish file system resize of volume on node.")
@@ -120,9 +121,9 @@ struct SimService: Codable, Sendable {
         spec["clusterIPs"] = .array([.string(clusterIP)])
         spec["ports"] = .array(ports)
         spec["sessionAffinity"] = spec["sessionAffinity"] ?? .string("None")
-        var lb: [String: JSONValue] = [:]
+        var lb: JSONObject = [:]
         if let a = address {
-            var entry: [String: JSONValue] = [:]
+            var entry: JSONObject = [:]
             if let ip = a.ip { entry["ip"] = .string(ip); entry["ipMode"] = .string("VIP") }
             if let h = a.hostname { entry["hostname"] = .string(h) }
             lb["ingress"] = .array([.object(entry)])
@@ -146,9 +147,9 @@ struct SimIngress: Codable, Sendable {
     }
 
     var json: JSONValue {
-        var lb: [String: JSONValue] = [:]
+        var lb: JSONObject = [:]
         if let a = address {
-            var entry: [String: JSONValue] = [:]
+            var entry: JSONObject = [:]
             if let ip = a.ip { entry["ip"] = .string(ip) }
             if let h = a.hostname { entry["hostname"] = .string(h) }
             lb["ingress"] = .array([.object(entry)])
@@ -175,12 +176,12 @@ struct SimEvent: Codable, Sendable {
     var schedulerStyle: Bool
 
     var json: JSONValue {
-        var involvedObject: [String: JSONValue] = [
+        var involvedObject: JSONObject = [
             "kind": .string(involved.kind), "name": .string(involved.name), "namespace": .string(namespace),
             "uid": .string(involved.uid), "apiVersion": .string(involved.apiVersion),
         ]
         if let f = involved.fieldPath { involvedObject["fieldPath"] = .string(f) }
-        var e: [String: JSONValue] = [
+        var e: JSONObject = [
             "apiVersion": .string("v1"), "kind": .string("Event"),
             "metadata": .object(["name": .string(name), "namespace": .string(namespace), "creationTimestamp": .time(first),
                                  "resourceVersion": .string(String(stableHash(name) % 900_000 + 100_000)),
@@ -188,7 +189,7 @@ struct SimEvent: Codable, Sendable {
             "involvedObject": .object(involvedObject), "reason": .string(reason), "message": .string(message),
             "type": .string(type), "reportingComponent": .string(component), "reportingInstance": .string(host.map { "\(component)-\($0)" } ?? ""),
         ]
-        var source: [String: JSONValue] = [:]
+        var source: JSONObject = [:]
         if !schedulerStyle { source["component"] = .string(component) }
         if let host, !schedulerStyle { source["host"] = .string(host) }
         e["source"] = .object(source)

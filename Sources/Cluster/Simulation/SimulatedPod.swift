@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 import Kube
 
 /// The controller that owns a simulated object.
@@ -25,7 +26,7 @@ struct SimMeta: Hashable, Codable, Sendable {
     var generateName: String?
 
     func json(generation: Int? = nil) -> JSONValue {
-        var m: [String: JSONValue] = [
+        var m: JSONObject = [
             "name": .string(name), "uid": .string(uid), "creationTimestamp": .time(created),
             "resourceVersion": .string(String(stableHash(uid) % 900_000 + 100_000)),
         ]
@@ -53,13 +54,13 @@ enum SimContainerState: Hashable, Codable, Sendable {
     var json: JSONValue {
         switch self {
         case let .waiting(reason, message):
-            var w: [String: JSONValue] = ["reason": .string(reason)]
+            var w: JSONObject = ["reason": .string(reason)]
             if !message.isEmpty { w["message"] = .string(message) }
             return .object(["waiting": .object(w)])
         case let .running(since):
             return .object(["running": .object(["startedAt": .time(since)])])
         case let .terminated(reason, code, started, finished):
-            var t: [String: JSONValue] = ["reason": .string(reason), "exitCode": .int(Int64(code)), "finishedAt": .time(finished)]
+            var t: JSONObject = ["reason": .string(reason), "exitCode": .int(Int64(code)), "finishedAt": .time(finished)]
             if let started { t["startedAt"] = .time(started) }
             t["containerID"] = .string("containerd://" + String(stableHash("\(finished.timeIntervalSince1970)\(reason)"), radix: 16))
             return .object(["terminated": .object(t)])
@@ -83,7 +84,7 @@ struct SimContainer: Hashable, Codable, Sendable {
     var isRunning: Bool { if case .running = state { return true } else { return false } }
 
     func statusJSON(isInit: Bool) -> JSONValue {
-        var s: [String: JSONValue] = [
+        var s: JSONObject = [
             "name": .string(name), "image": .string(image), "imageID": .string(""), "ready": .bool(ready),
             "restartCount": .int(Int64(restartCount)), "state": state.json,
             "lastState": lastState?.json ?? .object([:]),
@@ -179,10 +180,10 @@ struct SimPod: Hashable, Codable, Sendable {
     }
 
     var status: JSONValue {
-        var s: [String: JSONValue] = ["phase": .string(phase), "qosClass": .string(qosClass)]
+        var s: JSONObject = ["phase": .string(phase), "qosClass": .string(qosClass)]
         var conditions: [JSONValue] = []
         func condition(_ type: String, _ at: Date?, reason: String? = nil, message: String? = nil, fallback: Date? = nil) {
-            var c: [String: JSONValue] = ["type": .string(type), "status": .string(at == nil ? "False" : "True"),
+            var c: JSONObject = ["type": .string(type), "status": .string(at == nil ? "False" : "True"),
                                           "lastProbeTime": .null, "lastTransitionTime": .time(at ?? fallback ?? meta.created)]
             if at == nil, let reason { c["reason"] = .string(reason) }
             if at == nil, let message { c["message"] = .string(message) }

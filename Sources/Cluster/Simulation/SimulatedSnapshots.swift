@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 import Kube
 import YAML
 
@@ -63,7 +64,7 @@ extension SimState {
         stored["metadata"] = .object(meta)
         let claimName = manifest["spec"]?["source"]?["persistentVolumeClaimName"]?.stringValue ?? ""
         let className = manifest["spec"]?["volumeSnapshotClassName"]?.stringValue
-        var status: [String: JSONValue] = ["readyToUse": .bool(false)]
+        var status: JSONObject = ["readyToUse": .bool(false)]
         if let claim = claims.first(where: { $0.meta.namespace == ns && $0.meta.name == claimName }) {
             status["restoreSize"] = .string(claim.capacity ?? claim.size)
         } else {

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 import Kube
 
 /// Everything the simulated cluster holds: nodes, objects, events, helm releases, repositories.

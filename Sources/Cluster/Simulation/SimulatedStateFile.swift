@@ -9,6 +9,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 
 /// Where a simulated cluster is saved between processes: a JSON file (0600), replaced atomically,
 /// and a lock file beside it (`PATH.lock`) that every command holds exclusively (`flock`) while it
@@ -136,30 +137,26 @@ public struct SimulatedStateFile: Sendable, Hashable {
         var state: SimState
     }
 
-    private struct FormatOnly: Decodable {
-        var format: Int?
-    }
-
     func decode(_ bytes: [UInt8]) throws(SimulatedStateFileError) -> SimState {
-        let data = Data(bytes)
-        guard let head = try? JSONDecoder().decode(FormatOnly.self, from: data) else {
+        guard let document = try? JSONReader.read(bytes: bytes), case .object = document else {
             throw SimulatedStateFileError(path: path, problem: "it is not a saved simulated cluster (not valid JSON)")
         }
-        guard head.format == Self.format else {
+        guard document["format"]?.numberValue?.int64Value == Int64(Self.format) else {
             throw SimulatedStateFileError(path: path, problem: "it was saved by a different version of posthog-install")
         }
         do {
-            return try JSONDecoder().decode(Envelope.self, from: data).state
+            return try JSONValueDecoder().decode(Envelope.self, from: document).state
         } catch {
             throw SimulatedStateFileError(path: path, problem: "it is damaged (\(Self.describe(error)))")
         }
     }
 
+    /// The file's text: one line, keys sorted, so an unchanged state gives unchanged bytes.
     func encode(_ state: SimState) throws(SimulatedStateFileError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         do {
-            return Array(try encoder.encode(Envelope(format: Self.format, state: state)))
+            let text = try JSONValueEncoder().text(Envelope(format: Self.format, state: state),
+                                                   style: JSONWriter.Style(escapeHTML: false, sortKeys: true))
+            return Array(text.utf8)
         } catch {
             throw SimulatedStateFileError(path: path, problem: "it could not be encoded (\(error))")
         }

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 
 /// Deployments, StatefulSets and Jobs as the API server reports them, with status derived from their pods.
 extension SimState {
@@ -11,7 +12,7 @@ extension SimState {
         let live = owned.filter { !$0.isFinished }
         let ready = live.filter(\.isReady).count
         var spec = w.manifest["spec"] ?? .object([:])
-        var status: [String: JSONValue] = [:]
+        var status: JSONObject = [:]
         func put(_ key: String, _ n: Int) { if n != 0 { status[key] = .int(Int64(n)) } }
         func condition(_ type: String, _ value: Bool, _ reason: String, _ message: String, _ at: Date) -> JSONValue {
             .object(["type": .string(type), "status": .string(value ? "True" : "False"), "reason": .string(reason),

@@ -1,4 +1,5 @@
 import GoTemplate
+import JSON
 
 /// Helm's and Sprig's JSON functions: toJson, mustToJson, toPrettyJson, toRawJson (and their
 /// must forms), fromJson, fromJsonArray, mustFromJson.
@@ -16,8 +17,8 @@ enum JSONFunctions {
             add(name) { args in
                 let value = try one(name, args)
                 do {
-                    return .string(try GoJSONEncoder.encode(value, escapeHTML: escapeHTML, indent: indent))
-                } catch let error as GoJSONEncoder.Unsupported {
+                    return .string(try GoJSON.encode(value, escapeHTML: escapeHTML, indent: indent))
+                } catch let error as GoJSON.Unsupported {
                     if must { throw FunctionError(error.message) }
                     return .string("")
                 }
@@ -31,32 +32,32 @@ enum JSONFunctions {
         encoder("mustToRawJson", must: true, escapeHTML: false, indent: nil)
         add("fromJson") { args in
             let text = try SprigArguments(name: "fromJson", values: args).string(0)
-            do {
-                switch try GoJSONDecoder.decode(text) {
+            do throws(JSONReadError) {
+                switch try GoJSON.decode(text) {
                 case .map(let map): return .map(map)
                 case .null: return .map(ValueMap())
                 case let other:
                     return .map(ValueMap(["Error": .string("json: cannot unmarshal \(jsonKind(other)) into Go value of type map[string]interface {}")]))
                 }
             } catch {
-                return .map(ValueMap(["Error": .string(String(describing: error))]))
+                return .map(ValueMap(["Error": .string(GoJSON.message(error))]))
             }
         }
         add("fromJsonArray") { args in
             let text = try SprigArguments(name: "fromJsonArray", values: args).string(0)
-            do {
-                switch try GoJSONDecoder.decode(text) {
+            do throws(JSONReadError) {
+                switch try GoJSON.decode(text) {
                 case .list(let items): return .list(items)
                 case .null: return .list([])
                 case let other: return .list([.string("json: cannot unmarshal \(jsonKind(other)) into Go value of type []interface {}")])
                 }
             } catch {
-                return .list([.string(String(describing: error))])
+                return .list([.string(GoJSON.message(error))])
             }
         }
         add("mustFromJson") { args in
             let text = try SprigArguments(name: "mustFromJson", values: args).string(0)
-            do { return try GoJSONDecoder.decode(text) } catch { throw FunctionError(String(describing: error)) }
+            do throws(JSONReadError) { return try GoJSON.decode(text) } catch { throw FunctionError(GoJSON.message(error)) }
         }
         return table
     }()

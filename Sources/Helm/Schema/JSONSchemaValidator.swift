@@ -1,18 +1,27 @@
 import GoTemplate
+import JSON
 
 /// A values.schema.json document checked against template values, reporting what Helm's
 /// schema library (santhosh-tekuri/jsonschema v6) reports, in its words.
 public struct JSONSchemaValidator: Sendable {
     let compiled: CompiledSchema
 
+    /// The deepest schema document checked (objects and arrays counted).
+    static let maximumDepth = 512
+
     /// Parses and compiles the schema text; the error's description is the library's message
     /// (Go's JSON syntax errors, unresolvable `$ref`s, invalid regular expressions).
     public init(schemaText: String) throws {
         let document: JSONValue
         do {
-            document = try JSONDocumentParser.parse(schemaText)
+            document = try JSONReader.read(schemaText)
         } catch {
-            throw SchemaCompileError(description: error.description)
+            throw SchemaCompileError(description: SchemaSyntaxError.message(error))
+        }
+        // The compiler and checker walk the schema recursively; real schemas are a few dozen levels deep.
+        guard document.nestingDepth <= Self.maximumDepth else {
+            throw SchemaCompileError(description: "values.schema.json is nested more than \(Self.maximumDepth) levels deep, "
+                + "deeper than posthog-install can check; flatten the schema (for example with $defs and $ref)")
         }
         compiled = try SchemaCompiler.compile(document)
     }
@@ -49,6 +58,6 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     private static func number(_ d: Double) -> JSONValue {
-        .number(JSONNumber(text: PrinterNumber.goFloat(d), value: d))
+        .number(JSONNumber(text: PrinterNumber.goFloat(d), value: d, isInteger: false))
     }
 }

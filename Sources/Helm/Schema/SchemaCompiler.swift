@@ -1,3 +1,5 @@
+import JSON
+
 /// A schema document compiled into nodes; node 0 is the root.
 struct CompiledSchema: Sendable {
     /// Every reachable subschema.

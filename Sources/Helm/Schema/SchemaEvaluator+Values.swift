@@ -1,3 +1,5 @@
+import JSON
+
 /// How the library classifies, compares and prints JSON values.
 extension SchemaEvaluator {
     /// The JSON type name (`number` for every number; `integer` is checked separately).

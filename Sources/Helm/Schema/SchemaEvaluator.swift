@@ -1,3 +1,5 @@
+import JSON
+
 /// Checks an instance against compiled schema nodes, keyword by keyword in the order the
 /// schema library does, building its error tree.
 struct SchemaEvaluator {

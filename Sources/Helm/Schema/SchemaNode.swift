@@ -1,3 +1,5 @@
+import JSON
+
 /// One compiled (sub)schema. Subschemas are referred to by their index in `CompiledSchema.nodes`.
 struct SchemaNode: Sendable {
     /// JSON pointer of this schema inside the document.

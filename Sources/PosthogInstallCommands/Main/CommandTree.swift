@@ -4,6 +4,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import JSON
 
 /// The command definitions as ArgumentParser describes them (its help dump), read into plain
 /// values: the manual page and the test that keeps docs/commands.md in step with `--help` are
@@ -51,7 +52,7 @@ struct CommandTree: Decodable, Sendable {
 
     /// The tree of `posthog-install` and its subcommands.
     static func load() throws -> CommandTree {
-        try JSONDecoder().decode(Dump.self, from: Data(PosthogInstall._dumpHelp().utf8)).command
+        try JSONValueDecoder().decode(Dump.self, from: Data(PosthogInstall._dumpHelp().utf8)).command
     }
 
     /// The subcommands a person sees in `--help`.

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Installer
 import Cluster
+import JSON
 
 extension ClusterConnection {
     /// The context commands run against: the one asked for, else the pinned one, else kubectl's
@@ -48,7 +49,7 @@ extension ClusterConnection {
             switch view.status {
             case .notFound: facts.kubectlFound = false
             case _ where view.status.isSuccess:
-                if let config = try? JSONDecoder().decode(KubeconfigView.self, from: Data(view.standardOutput.utf8)) {
+                if let config = try? JSONValueDecoder().decode(KubeconfigView.self, from: Data(view.standardOutput.utf8)) {
                     facts.contexts = config.contexts.map(\.name)
                     facts.currentContext = config.currentContext.isEmpty ? nil : config.currentContext
                     facts.chosenCluster = (requested ?? facts.currentContext).flatMap(config.server(of:)).map { (name: $0.cluster, server: $0.server) }

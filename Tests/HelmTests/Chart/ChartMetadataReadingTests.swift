@@ -25,7 +25,7 @@ import Testing
                 email: 12
             """)
         let map = chart.templateMap(isRoot: true)
-        func json(_ key: String) throws -> String { try GoJSONEncoder.encode(map[key] ?? .null, escapeHTML: false, indent: nil) }
+        func json(_ key: String) throws -> String { try GoJSON.encode(map[key] ?? .null, escapeHTML: false, indent: nil) }
         #expect(try json("AppVersion") == "\"false\"")
         #expect(try json("Description") == "\"true\"")
         #expect(try json("Home") == "\"1.1\"")

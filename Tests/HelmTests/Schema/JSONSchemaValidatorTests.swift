@@ -101,4 +101,19 @@ import Testing
         let violations = validator.validate(.map(ValueMap(["a": .int64(5), "b": .int(1)])))
         #expect(JSONSchemaValidator.report(violations) == "- at '/a': maximum: got 5, want 3\n- at '/b': got number, want string")
     }
+
+    @Test func deepSchemasAreRefusedNotACrash() throws {
+        func nested(_ levels: Int) -> String {
+            String(repeating: #"{"properties":{"a":"#, count: levels) + "{}" + String(repeating: "}}", count: levels)
+        }
+        let fine = try JSONSchemaValidator(schemaText: nested(100))
+        #expect(fine.validate(.map(ValueMap(["a": .int(1)]))).isEmpty)
+        // 6,000 levels: within JSON's limit, beyond what the checker walks.
+        #expect(throws: SchemaCompileError.self) { try JSONSchemaValidator(schemaText: nested(3000)) }
+        let error = #expect(throws: SchemaCompileError.self) { try JSONSchemaValidator(schemaText: "[" + nested(300) + "]") }
+        #expect(error?.description.hasPrefix("values.schema.json is nested more than 512 levels deep") == true)
+        #expect(throws: SchemaCompileError.self) {
+            try JSONSchemaValidator(schemaText: String(repeating: "[", count: 10_001) + String(repeating: "]", count: 10_001))
+        }
+    }
 }

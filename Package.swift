@@ -94,7 +94,8 @@ let package = Package(
             exclude: ["Fixtures", "Values/Goldens"]),
         .testTarget(name: "EffectsTests", dependencies: ["Effects", "PosthogTestSupport"]),
         .testTarget(
-            name: "ClusterTests", dependencies: ["Cluster", "COpenSSL", "Effects", "Helm", "Installer", "JSON", "Kube", "PosthogTestSupport"]),
+            name: "ClusterTests",
+            dependencies: ["Cluster", "COpenSSL", "Effects", "Helm", "Installer", "JSON", "Kube", "PosthogTestSupport"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Effects", "Installer", "Kube", "PosthogTestSupport"], exclude: ["Goldens"]),
         .testTarget(
             name: "PosthogInstallCommandsTests",

@@ -44,7 +44,8 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
             case .afterObjectValue: return "after object key:value pair"
             case .afterArrayElement: return "after array element"
             case .afterTopLevelValue: return "after top-level value"
-            case .inLiteral(let word, let expecting): return "in literal \(word) (expecting \(JSONReadError.quote(Unicode.Scalar(expecting))))"
+            case .inLiteral(let word, let expecting):
+                return "in literal \(word) (expecting \(JSONReadError.quote(Unicode.Scalar(expecting))))"
             case .inString: return "in string"
             case .inStringEscape(let sequence): return "invalid escape sequence `\(sequence)` in string"
             case .inNumber: return "in numeric literal"

@@ -134,9 +134,15 @@ public struct JSONReader {
     private mutating func scalar() throws(JSONReadError) -> JSONValue {
         switch bytes[position] {
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
         default: throw invalid(.beginningOfValue)
         }
@@ -157,7 +163,8 @@ public struct JSONReader {
         let start = position
         // Fast path: no escapes.
         while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\"),
-              bytes[position] >= 0x20 {
+            bytes[position] >= 0x20
+        {
             position += 1
         }
         var out = Array(bytes[start..<position])
@@ -189,7 +196,8 @@ public struct JSONReader {
             case UInt8(ascii: "u"):
                 var scalar = try hex4(escapeStart)
                 if (0xD800..<0xDC00).contains(scalar), position + 1 < bytes.count,
-                   bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                    bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                {
                     let save = position
                     position += 2
                     let low = try hex4(save)

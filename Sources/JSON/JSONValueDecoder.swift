@@ -61,7 +61,9 @@ struct JSONDecoding: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else {
-            if value == .null { throw DecodingError.valueNotFound([String: JSONValue].self, context("Expected an object but found null instead.")) }
+            if value == .null {
+                throw DecodingError.valueNotFound([String: JSONValue].self, context("Expected an object but found null instead."))
+            }
             throw mismatch([String: JSONValue].self)
         }
         return KeyedDecodingContainer(JSONKeyedDecoding<Key>(decoder: self, members: members))
@@ -194,8 +196,10 @@ struct JSONUnkeyedDecoding: UnkeyedDecodingContainer {
 
     private mutating func next<T>(_ type: T.Type) throws -> JSONDecoding {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(type, DecodingError.Context(
-                codingPath: codingPath + [JSONIndexKey(index: currentIndex)], debugDescription: "Unkeyed container is at end."))
+            throw DecodingError.valueNotFound(
+                type,
+                DecodingError.Context(
+                    codingPath: codingPath + [JSONIndexKey(index: currentIndex)], debugDescription: "Unkeyed container is at end."))
         }
         defer { currentIndex += 1 }
         return decoder.child(items[currentIndex], JSONIndexKey(index: currentIndex))
@@ -224,9 +228,15 @@ struct JSONUnkeyedDecoding: UnkeyedDecodingContainer {
 struct JSONIndexKey: CodingKey {
     let stringValue: String
     let intValue: Int?
-    init(stringValue: String) { self.stringValue = stringValue; intValue = nil }
+    init(stringValue: String) {
+        self.stringValue = stringValue
+        intValue = nil
+    }
     init(intValue: Int) { self.init(index: intValue) }
-    init(index: Int) { stringValue = "Index \(index)"; intValue = index }
+    init(index: Int) {
+        stringValue = "Index \(index)"
+        intValue = index
+    }
 }
 
 extension JSONValue {

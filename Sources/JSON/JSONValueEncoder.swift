@@ -35,7 +35,10 @@ final class JSONEncodingNode {
     func member(_ key: String, _ node: JSONEncodingNode? = nil) -> JSONEncodingNode {
         var members: [(String, JSONEncodingNode)] = []
         var index: [String: Int] = [:]
-        if case .object(let m, let i) = content { members = m; index = i }
+        if case .object(let m, let i) = content {
+            members = m
+            index = i
+        }
         content = .empty  // keep the arrays uniquely referenced while they change
         let result: JSONEncodingNode
         if let position = index[key] {
@@ -106,7 +109,8 @@ extension JSONEncoding: SingleValueEncodingContainer {
     /// A float, refused when JSON cannot hold it (NaN, infinities), as Foundation refuses it.
     func float(_ value: Double) throws -> JSONValue {
         guard let number = JSONNumber(value) else {
-            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: codingPath, debugDescription: "Unable to encode \(value) in JSON."))
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: codingPath, debugDescription: "Unable to encode \(value) in JSON."))
         }
         return .number(number)
     }
@@ -155,7 +159,9 @@ struct JSONKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) { at(key).encode(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try at(key).encode(value) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         at(key).container(keyedBy: keyType)
     }
 

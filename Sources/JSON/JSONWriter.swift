@@ -39,13 +39,21 @@ public struct JSONWriter {
     public init(style: Style) { self.style = style }
 
     /// Opens an array.
-    public mutating func beginArray() { beginValue(); text += "["; counts.append(0) }
+    public mutating func beginArray() {
+        beginValue()
+        text += "["
+        counts.append(0)
+    }
 
     /// Closes the innermost array.
     public mutating func endArray() { end("]") }
 
     /// Opens an object.
-    public mutating func beginObject() { beginValue(); text += "{"; counts.append(0) }
+    public mutating func beginObject() {
+        beginValue()
+        text += "{"
+        counts.append(0)
+    }
 
     /// Closes the innermost object.
     public mutating func endObject() { end("}") }
@@ -59,10 +67,16 @@ public struct JSONWriter {
     }
 
     /// Writes `null`.
-    public mutating func null() { beginValue(); text += "null" }
+    public mutating func null() {
+        beginValue()
+        text += "null"
+    }
 
     /// Writes `true` or `false`.
-    public mutating func bool(_ value: Bool) { beginValue(); text += value ? "true" : "false" }
+    public mutating func bool(_ value: Bool) {
+        beginValue()
+        text += value ? "true" : "false"
+    }
 
     /// Writes a string, escaped as Go escapes it.
     public mutating func string(_ value: String) {
@@ -71,10 +85,16 @@ public struct JSONWriter {
     }
 
     /// Writes a number's text.
-    public mutating func number(_ value: JSONNumber) { beginValue(); text += value.text }
+    public mutating func number(_ value: JSONNumber) {
+        beginValue()
+        text += value.text
+    }
 
     /// Writes an integer.
-    public mutating func number(_ value: Int64) { beginValue(); text += String(value) }
+    public mutating func number(_ value: Int64) {
+        beginValue()
+        text += String(value)
+    }
 
     private mutating func beginValue() {
         if afterKey {
@@ -120,9 +140,15 @@ extension JSONValue {
         while let next = pending.popLast() {
             let value: JSONValue
             switch next {
-            case .endArray: writer.endArray(); continue
-            case .endObject: writer.endObject(); continue
-            case .member(let key, let v): writer.key(key); value = v
+            case .endArray:
+                writer.endArray()
+                continue
+            case .endObject:
+                writer.endObject()
+                continue
+            case .member(let key, let v):
+                writer.key(key)
+                value = v
             case .value(let v): value = v
             }
             switch value {

@@ -33,7 +33,8 @@ public enum KubeJSON {
             do {
                 document = try JSONReader.read(bytes: Array(data))
             } catch {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not valid JSON: \(error)", underlyingError: error))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: [], debugDescription: "not valid JSON: \(error)", underlyingError: error))
             }
             let isList = document["items"] != nil || (document["kind"]?.stringValue?.hasSuffix("List") ?? false)
             guard isList else { return [try decoder.decode(T.self, from: document)] }
@@ -53,10 +54,12 @@ public enum KubeJSON {
     static let decoder = JSONValueDecoder { type, value, path in
         guard type == Date.self else { return nil }
         guard case .string(let s) = value else {
-            throw DecodingError.typeMismatch(String.self, .init(codingPath: path, debugDescription: "Expected a timestamp string but found \(value.text()) instead."))
+            throw DecodingError.typeMismatch(
+                String.self, .init(codingPath: path, debugDescription: "Expected a timestamp string but found \(value.text()) instead."))
         }
         guard let date = KubeTime.parse(s) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "invalid timestamp \"\(s)\": expected RFC 3339 like 2024-05-01T10:00:00Z"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: path, debugDescription: "invalid timestamp \"\(s)\": expected RFC 3339 like 2024-05-01T10:00:00Z"))
         }
         return date
     }

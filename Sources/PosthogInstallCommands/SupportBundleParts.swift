@@ -35,8 +35,9 @@ struct SecretInventory {
                     values += lines.filter { $0.count >= 16 }
                 }
             }
-            return SecretInventory(name: item.metadata.name, type: item.type ?? "Opaque",
-                                   keys: (item.data ?? [:]).keys.sorted(), values: values)
+            return SecretInventory(
+                name: item.metadata.name, type: item.type ?? "Opaque",
+                keys: (item.data ?? [:]).keys.sorted(), values: values)
         }
     }
 
@@ -63,10 +64,14 @@ struct SecretInventory {
 /// Which kinds of the namespace the bundle lists (pure).
 enum NamespaceKinds {
     /// Kinds every cluster serves, used when discovery did not answer.
-    static let fallback = ["pods", "deployments.apps", "statefulsets.apps", "jobs.batch", "persistentvolumeclaims",
-                           "services", "ingresses.networking.k8s.io", "configmaps"]
+    static let fallback = [
+        "pods", "deployments.apps", "statefulsets.apps", "jobs.batch", "persistentvolumeclaims",
+        "services", "ingresses.networking.k8s.io", "configmaps",
+    ]
     /// Collected apart (Secrets: names only; events: their own file) or useless in a bundle.
-    static let skipped: Set<String> = ["secrets", "events", "events.events.k8s.io", "bindings", "localsubjectaccessreviews.authorization.k8s.io"]
+    static let skipped: Set<String> = [
+        "secrets", "events", "events.events.k8s.io", "bindings", "localsubjectaccessreviews.authorization.k8s.io",
+    ]
 
     /// The kinds from `kubectl api-resources --verbs=list --namespaced -o name`, or the fallback.
     static func pick(_ discovered: String?) -> [String] {
@@ -82,8 +87,10 @@ struct SupportBundleFacts {
     var pods: NamespacePollUpdate?
     var nodes: [NodeUsage] = []
 
-    static func gather(kubectl: KubectlClient, helm: HelmClient, clock: any WallClock, request: SupportBundleRun.Request,
-                       pods: [Pod]) async -> SupportBundleFacts {
+    static func gather(
+        kubectl: KubectlClient, helm: HelmClient, clock: any WallClock, request: SupportBundleRun.Request,
+        pods: [Pod]
+    ) async -> SupportBundleFacts {
         var facts = SupportBundleFacts()
         facts.release = try? await helm.installedRelease(request.release, namespace: request.namespace)
         facts.pods = try? await NamespacePoller(kubectl: kubectl, namespace: request.namespace, clock: clock).poll()

@@ -15,7 +15,8 @@ import Testing
         let clock = ManualClock()
         let harness = try SimulationHarness(stateFile: path, clock: clock)
         try await harness.addRepository()
-        let helm = harness.helm, request = harness.request
+        let helm = harness.helm
+        let request = harness.request
         let done = Mutex(false)
         let install = Task {
             defer { done.withLock { $0 = true } }
@@ -23,7 +24,10 @@ import Testing
         }
         var steps = 0
         while !done.withLock({ $0 }) && steps < 2000 {
-            if await clock.waitForSleepers(1, limit: .milliseconds(20)) { clock.advance(by: .seconds(2)); steps += 1 }
+            if await clock.waitForSleepers(1, limit: .milliseconds(20)) {
+                clock.advance(by: .seconds(2))
+                steps += 1
+            }
         }
         #expect(try await install.value.status == .exited(0))
 

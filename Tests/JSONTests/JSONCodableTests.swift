@@ -30,7 +30,8 @@ import Testing
 
     @Test func encodesSortedWithNilOptionalsLeftOut() throws {
         let text = try JSONValueEncoder().text(Self.report, style: JSONWriter.Style(escapeHTML: false))
-        #expect(text == #"{"big":18446744073709551615,"byName":{"a":1,"b":2},"count":-3,"document":{"a":null,"z":1.50},"#
+        #expect(
+            text == #"{"big":18446744073709551615,"byName":{"a":1,"b":2},"count":-3,"document":{"a":null,"z":1.50},"#
                 + #""flags":[true,false],"items":[{"kind":"ok","name":"x"},{"kind":"problem","name":"y","note":"n"}],"#
                 + #""ratio":0.1,"title":"a/b <c>"}"#)
     }
@@ -52,15 +53,30 @@ import Testing
                 return nil
             }
         }
-        guard case .keyNotFound(let key, _)? = error(#"{"kind":"ok"}"#) else { Issue.record("want keyNotFound"); return }
+        guard case .keyNotFound(let key, _)? = error(#"{"kind":"ok"}"#) else {
+            Issue.record("want keyNotFound")
+            return
+        }
         #expect(key.stringValue == "name")
-        guard case .typeMismatch(_, let context)? = error(#"{"name":3,"kind":"ok"}"#) else { Issue.record("want typeMismatch"); return }
+        guard case .typeMismatch(_, let context)? = error(#"{"name":3,"kind":"ok"}"#) else {
+            Issue.record("want typeMismatch")
+            return
+        }
         #expect(context.codingPath.map(\.stringValue) == ["name"])
         #expect(context.debugDescription == "Expected to decode String but found a number instead.")
-        guard case .valueNotFound? = error(#"{"name":null,"kind":"ok"}"#) else { Issue.record("want valueNotFound"); return }
-        guard case .dataCorrupted(let bad)? = error(#"{"name":"x","kind":"ok","note":"#) else { Issue.record("want dataCorrupted"); return }
+        guard case .valueNotFound? = error(#"{"name":null,"kind":"ok"}"#) else {
+            Issue.record("want valueNotFound")
+            return
+        }
+        guard case .dataCorrupted(let bad)? = error(#"{"name":"x","kind":"ok","note":"#) else {
+            Issue.record("want dataCorrupted")
+            return
+        }
         #expect(bad.debugDescription == "not valid JSON: unexpected end of JSON input at line 1, column 32")
-        guard case .dataCorrupted(let list)? = error(#"{"name":"x","kind":"nope"}"#) else { Issue.record("want dataCorrupted"); return }
+        guard case .dataCorrupted(let list)? = error(#"{"name":"x","kind":"nope"}"#) else {
+            Issue.record("want dataCorrupted")
+            return
+        }
         #expect(list.codingPath.map(\.stringValue) == ["kind"])
     }
 
@@ -95,7 +111,9 @@ import Testing
         struct Holder: Codable { var spec: JSONValue }
         let holder = try JSONValueDecoder().decode(Holder.self, from: #"{"spec":{"z":1.0,"a":[12345678901234567890]}}"#)
         #expect(holder.spec.objectValue?.keys == ["z", "a"])
-        #expect(try JSONValueEncoder().text(holder, style: JSONWriter.Style(sortKeys: false)) == #"{"spec":{"z":1.0,"a":[12345678901234567890]}}"#)
+        #expect(
+            try JSONValueEncoder().text(holder, style: JSONWriter.Style(sortKeys: false))
+                == #"{"spec":{"z":1.0,"a":[12345678901234567890]}}"#)
     }
 
     @Test func notANumberIsRefused() {

@@ -14,8 +14,12 @@ import Testing
 
     @Test func readsEveryKindOfValue() throws {
         let value = try JSONReader.read(#" {"a": [1, -2.5e3, true, false, null], "b": "x\u00e9\ud83d\ude00\n"} "#)
-        #expect(value["a"] == .array([.int(1), .number(JSONNumber(text: "-2.5e3", value: -2500, isInteger: false)),
-                                      .bool(true), .bool(false), .null]))
+        #expect(
+            value["a"]
+                == .array([
+                    .int(1), .number(JSONNumber(text: "-2.5e3", value: -2500, isInteger: false)),
+                    .bool(true), .bool(false), .null,
+                ]))
         #expect(value["b"] == .string("xé😀\n"))
     }
 

@@ -12,7 +12,9 @@ import Testing
     ])
 
     @Test func compactIsGoMarshal() {
-        #expect(Self.sample.text() == #"{"empty":{},"list":[1,[],{"a":null,"b":true}],"name":"\u003cposthog\u003e \u0026 co","ratio":0.25,"replicas":3}"#)
+        #expect(
+            Self.sample.text()
+                == #"{"empty":{},"list":[1,[],{"a":null,"b":true}],"name":"\u003cposthog\u003e \u0026 co","ratio":0.25,"replicas":3}"#)
         #expect(Self.sample.text(JSONWriter.Style(escapeHTML: false)).contains(#""<posthog> & co""#))
     }
 

@@ -16,8 +16,9 @@ import YAML
     @Test func statusPrintsOneDocumentWithTheReleasePodsAndChecks() async throws {
         let installed = try await InstalledCluster.make()
         let lines = InstallCommandTests.Lines()
-        let run = StatusRun(files: installed.files, connection: installed.connection, network: FixedNetworkProbes(address: nil),
-                            clock: installed.clock, emit: { lines.append($0) })
+        let run = StatusRun(
+            files: installed.files, connection: installed.connection, network: FixedNetworkProbes(address: nil),
+            clock: installed.clock, emit: { lines.append($0) })
         let code = await run.execute(try StatusCommand.parse(["-o", "json"]).request)
         #expect(lines.all.count == 1, "only the JSON document: \(lines.text)")
         let json = try object(lines.text)
@@ -41,10 +42,12 @@ import YAML
     @Test func infoPrintsTheStoresWithoutPasswordsUnlessAsked() async throws {
         let installed = try await InstalledCluster.make()
         let values = try installed.files.readString("values.yaml")
-        let clickhousePassword = try #require(try YAML.parse(values, file: "values.yaml").value(at: ["clickhouse", "password"])?.stringValue)
+        let clickhousePassword = try #require(
+            try YAML.parse(values, file: "values.yaml").value(at: ["clickhouse", "password"])?.stringValue)
 
         let lines = InstallCommandTests.Lines()
-        let run = InfoRun(files: installed.files, connection: installed.connection, signals: ManualSignalSource(), emit: { lines.append($0) })
+        let run = InfoRun(
+            files: installed.files, connection: installed.connection, signals: ManualSignalSource(), emit: { lines.append($0) })
         #expect(await run.execute(try InfoCommand.parse(["-o", "json"]).request) == .success)
         #expect(!lines.text.contains(clickhousePassword))
         let json = try object(lines.text)
@@ -57,7 +60,8 @@ import YAML
         #expect(stores[0]["passwordValuesPath"] as? String == "clickhouse.password")
 
         let shown = InstallCommandTests.Lines()
-        let showRun = InfoRun(files: installed.files, connection: installed.connection, signals: ManualSignalSource(), emit: { shown.append($0) })
+        let showRun = InfoRun(
+            files: installed.files, connection: installed.connection, signals: ManualSignalSource(), emit: { shown.append($0) })
         #expect(await showRun.execute(try InfoCommand.parse(["-o", "json", "--show-secrets"]).request) == .success)
         let revealed = try #require(try object(shown.text)["stores"] as? [[String: Any]])
         #expect(revealed[0]["password"] as? String == clickhousePassword)
@@ -72,25 +76,26 @@ import YAML
         var report = StatusJSON(context: "kind-posthog", namespace: "posthog")
         report.pods = [StatusJSON.PodState(name: "posthog-web-1", state: "ready", message: "")]
         report.url = "https://posthog.example.com/?a=<b>&c"
-        #expect(JSONText.encode(report) == """
-            {
-              "checks": [],
-              "context": "kind-posthog",
-              "exitCode": 0,
-              "namespace": "posthog",
-              "pods": [
+        #expect(
+            JSONText.encode(report) == """
                 {
-                  "message": "",
-                  "name": "posthog-web-1",
-                  "state": "ready"
+                  "checks": [],
+                  "context": "kind-posthog",
+                  "exitCode": 0,
+                  "namespace": "posthog",
+                  "pods": [
+                    {
+                      "message": "",
+                      "name": "posthog-web-1",
+                      "state": "ready"
+                    }
+                  ],
+                  "problems": [],
+                  "reachable": true,
+                  "ready": 0,
+                  "total": 0,
+                  "url": "https://posthog.example.com/?a=<b>&c"
                 }
-              ],
-              "problems": [],
-              "reachable": true,
-              "ready": 0,
-              "total": 0,
-              "url": "https://posthog.example.com/?a=<b>&c"
-            }
-            """)
+                """)
     }
 }

@@ -25,8 +25,13 @@ public struct HelmRelease: Decodable, Sendable, Hashable {
 
     /// A release.
     public init(name: String, namespace: String, revision: Int, updated: String, status: String, chart: String, appVersion: String) {
-        self.name = name; self.namespace = namespace; self.revision = revision; self.updated = updated
-        self.status = status; self.chart = chart; self.appVersion = appVersion
+        self.name = name
+        self.namespace = namespace
+        self.revision = revision
+        self.updated = updated
+        self.status = status
+        self.chart = chart
+        self.appVersion = appVersion
     }
 
     /// The chart version: what follows the first `-` that starts a number (`posthog-30.46.0` → `30.46.0`).
@@ -47,8 +52,11 @@ public struct HelmRelease: Decodable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         namespace = try c.decodeIfPresent(String.self, forKey: .namespace) ?? ""
-        if let s = try? c.decodeIfPresent(String.self, forKey: .revision) { revision = Int(s) ?? 0 }
-        else { revision = (try? c.decodeIfPresent(Int.self, forKey: .revision)) ?? 0 }
+        if let s = try? c.decodeIfPresent(String.self, forKey: .revision) {
+            revision = Int(s) ?? 0
+        } else {
+            revision = (try? c.decodeIfPresent(Int.self, forKey: .revision)) ?? 0
+        }
         updated = try c.decodeIfPresent(String.self, forKey: .updated) ?? ""
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         chart = try c.decodeIfPresent(String.self, forKey: .chart) ?? ""
@@ -72,17 +80,31 @@ public struct HelmStatusReport: Sendable, Hashable {
     /// Reads helm's status text.
     public init(text: String) {
         self.text = text
-        var status = "", revision = 0, deployed = "", notes: [String] = []
+        var status = ""
+        var revision = 0
+        var deployed = ""
+        var notes: [String] = []
         var inNotes = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if inNotes { notes.append(line); continue }
-            if line == "NOTES:" { inNotes = true }
-            else if line.hasPrefix("STATUS: ") { status = String(line.dropFirst(8)) }
-            else if line.hasPrefix("REVISION: ") { revision = Int(line.dropFirst(10)) ?? 0 }
-            else if line.hasPrefix("LAST DEPLOYED: ") { deployed = String(line.dropFirst(15)) }
+            if inNotes {
+                notes.append(line)
+                continue
+            }
+            if line == "NOTES:" {
+                inNotes = true
+            } else if line.hasPrefix("STATUS: ") {
+                status = String(line.dropFirst(8))
+            } else if line.hasPrefix("REVISION: ") {
+                revision = Int(line.dropFirst(10)) ?? 0
+            } else if line.hasPrefix("LAST DEPLOYED: ") {
+                deployed = String(line.dropFirst(15))
+            }
         }
         while notes.last == "" { notes.removeLast() }
-        self.status = status; self.revision = revision; self.lastDeployed = deployed; self.notes = notes.joined(separator: "\n")
+        self.status = status
+        self.revision = revision
+        self.lastDeployed = deployed
+        self.notes = notes.joined(separator: "\n")
     }
 }
 
@@ -96,7 +118,8 @@ public struct HelmClient: Sendable {
 
     /// A client.
     public init(runner: any ProcessRunner, options: HelmOptions = HelmOptions()) {
-        self.runner = runner; self.options = options
+        self.runner = runner
+        self.options = options
     }
 
     // MARK: argv
@@ -122,14 +145,20 @@ public struct HelmClient: Sendable {
 
     /// `helm install -f VALUES --timeout 20m --create-namespace --namespace NS NAME CHART [--version V]`.
     public func installCommand(_ r: HelmReleaseRequest) -> ProcessCommand {
-        long(["install", "-f", r.valuesFile, "--timeout", KubectlOptions.goDuration(r.timeout), "--create-namespace",
-              "--namespace", r.namespace, r.release, r.chart] + version(r), r.timeout)
+        long(
+            [
+                "install", "-f", r.valuesFile, "--timeout", KubectlOptions.goDuration(r.timeout), "--create-namespace",
+                "--namespace", r.namespace, r.release, r.chart,
+            ] + version(r), r.timeout)
     }
 
     /// `helm upgrade -f VALUES --timeout 20m --namespace NS NAME CHART [--version V]`.
     public func upgradeCommand(_ r: HelmReleaseRequest) -> ProcessCommand {
-        long(["upgrade", "-f", r.valuesFile, "--timeout", KubectlOptions.goDuration(r.timeout),
-              "--namespace", r.namespace, r.release, r.chart] + version(r), r.timeout)
+        long(
+            [
+                "upgrade", "-f", r.valuesFile, "--timeout", KubectlOptions.goDuration(r.timeout),
+                "--namespace", r.namespace, r.release, r.chart,
+            ] + version(r), r.timeout)
     }
 
     /// `helm uninstall NAME --namespace NS`.
@@ -186,8 +215,9 @@ public struct HelmClient: Sendable {
         let cmd = listCommand(namespace: namespace)
         let out = try await text(cmd)
         do { return try JSONValueDecoder().decode([HelmRelease].self, from: Data(out.utf8)) } catch {
-            throw HelmCommandError(kind: .unreadableOutput, command: cmd.displayString, message: "\(error)",
-                                   hint: "helm printed JSON we could not read; helm 3 is required.")
+            throw HelmCommandError(
+                kind: .unreadableOutput, command: cmd.displayString, message: "\(error)",
+                hint: "helm printed JSON we could not read; helm 3 is required.")
         }
     }
 
@@ -198,8 +228,9 @@ public struct HelmClient: Sendable {
 
     /// `helm status`, or nil when the release does not exist.
     public func status(release: String, namespace: String) async throws -> HelmStatusReport? {
-        do { return HelmStatusReport(text: try await text(statusCommand(release: release, namespace: namespace))) }
-        catch let e as HelmCommandError where e.kind == .releaseNotFound { return nil }
+        do { return HelmStatusReport(text: try await text(statusCommand(release: release, namespace: namespace))) } catch let e
+            as HelmCommandError where e.kind == .releaseNotFound
+        { return nil }
     }
 
     /// Installs, streaming helm's lines; throws `HelmCommandError` on failure.
@@ -216,7 +247,9 @@ public struct HelmClient: Sendable {
 
     /// Uninstalls, streaming helm's lines; throws `HelmCommandError` on failure.
     @discardableResult
-    public func uninstall(release: String, namespace: String, onLine: @escaping @Sendable (OutputLine) -> Void = { _ in }) async throws -> ProcessResult {
+    public func uninstall(release: String, namespace: String, onLine: @escaping @Sendable (OutputLine) -> Void = { _ in }) async throws
+        -> ProcessResult
+    {
         try await stream(uninstallCommand(release: release, namespace: namespace), onLine: onLine)
     }
 

@@ -55,7 +55,10 @@ struct SimAddress: Codable, Sendable, Hashable {
     var ip: String?
     var hostname: String?
 
-    init(ip: String? = nil, hostname: String? = nil) { self.ip = ip; self.hostname = hostname }
+    init(ip: String? = nil, hostname: String? = nil) {
+        self.ip = ip
+        self.hostname = hostname
+    }
 }
 
 /// Object keys as `kind/namespace/name` map keys, so a saved state has sorted, readable keys.

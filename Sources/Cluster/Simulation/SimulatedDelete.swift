@@ -19,7 +19,9 @@ extension SimState {
         if let first = words.first, first.contains("/") {
             for w in words {
                 guard let slash = w.firstIndex(of: "/") else {
-                    return .fail("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'")
+                    return .fail(
+                        "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'"
+                    )
                 }
                 targets.append((String(w[..<slash]), String(w[w.index(after: slash)...])))
             }
@@ -35,7 +37,8 @@ extension SimState {
         var out = SimOutput()
         for target in targets {
             guard let type = Self.resourceTypes[target.type.lowercased()], let noun = Self.deletedNames[type.kind] else {
-                out.stderr += "error: the simulated cluster deletes namespaces, statefulsets, deployments, jobs, pods, persistentvolumeclaims, services and ingresses only\n"
+                out.stderr +=
+                    "error: the simulated cluster deletes namespaces, statefulsets, deployments, jobs, pods, persistentvolumeclaims, services and ingresses only\n"
                 out.code = 1
                 continue
             }
@@ -82,11 +85,12 @@ extension SimState {
             capacityChanged = true
         case "PersistentVolumeClaim", "Service", "Ingress":
             let key = ObjectKey(kind: kind, namespace: namespace, name: name)
-            let exists = switch kind {
-            case "PersistentVolumeClaim": claims.contains { $0.meta.namespace == namespace && $0.meta.name == name }
-            case "Service": services.contains { $0.meta.namespace == namespace && $0.meta.name == name }
-            default: ingresses.contains { $0.meta.namespace == namespace && $0.meta.name == name }
-            }
+            let exists =
+                switch kind {
+                case "PersistentVolumeClaim": claims.contains { $0.meta.namespace == namespace && $0.meta.name == name }
+                case "Service": services.contains { $0.meta.namespace == namespace && $0.meta.name == name }
+                default: ingresses.contains { $0.meta.namespace == namespace && $0.meta.name == name }
+                }
             guard exists else { return .notFound }
             delete(key)
         default:
@@ -104,12 +108,18 @@ extension SimState {
         var replaced = false
         pods.removeAll { pod in
             guard pod.meta.namespace == key.namespace, pod.meta.owner == nil, pod.meta.name.hasPrefix(w.meta.name + "-"),
-                  Int(pod.meta.name.dropFirst(w.meta.name.count + 1)) != nil else { return false }
-            if pod.meta.labels["controller-revision-hash"] != revision { replaced = true; return true }
+                Int(pod.meta.name.dropFirst(w.meta.name.count + 1)) != nil
+            else { return false }
+            if pod.meta.labels["controller-revision-hash"] != revision {
+                replaced = true
+                return true
+            }
             return false
         }
-        for p in pods.indices where pods[p].meta.namespace == key.namespace && pods[p].meta.owner == nil
-            && pods[p].meta.name.hasPrefix(w.meta.name + "-") && Int(pods[p].meta.name.dropFirst(w.meta.name.count + 1)) != nil {
+        for p in pods.indices
+        where pods[p].meta.namespace == key.namespace && pods[p].meta.owner == nil
+            && pods[p].meta.name.hasPrefix(w.meta.name + "-") && Int(pods[p].meta.name.dropFirst(w.meta.name.count + 1)) != nil
+        {
             pods[p].meta.owner = w.owner
         }
         if replaced { capacityChanged = true }
@@ -123,8 +133,9 @@ extension SimState {
         var object = manifest
         let labels = manifest["metadata"]?["labels"]?.stringMap ?? [:]
         let annotations = manifest["metadata"]?["annotations"]?.stringMap ?? [:]
-        let meta = SimMeta(name: key.name, namespace: key.namespace, uid: SimState.stableUID(key),
-                           labels: labels, annotations: annotations, created: namespaces[key.namespace] ?? now)
+        let meta = SimMeta(
+            name: key.name, namespace: key.namespace, uid: SimState.stableUID(key),
+            labels: labels, annotations: annotations, created: namespaces[key.namespace] ?? now)
         object["metadata"] = meta.json()
         if key.kind == "Secret" {
             var data = manifest["data"]?.objectValue ?? [:]

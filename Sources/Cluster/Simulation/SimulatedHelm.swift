@@ -29,14 +29,21 @@ extension SimState {
         let namespace = a.value("namespace") ?? "default"
         switch words.first {
         case "version":
-            return SimOutput(stdout: a.has("short") ? Self.helmVersion + "\n"
-                             : "version.BuildInfo{Version:\"v3.16.3\", GitCommit:\"cfd07493f46efc9debd9cc1b02a0961186df7fdf\", GitTreeState:\"clean\", GoVersion:\"go1.22.7\"}\n")
+            return SimOutput(
+                stdout: a.has("short")
+                    ? Self.helmVersion + "\n"
+                    : "version.BuildInfo{Version:\"v3.16.3\", GitCommit:\"cfd07493f46efc9debd9cc1b02a0961186df7fdf\", GitTreeState:\"clean\", GoVersion:\"go1.22.7\"}\n"
+            )
         case "repo":
             switch words.dropFirst().first {
             case "add":
-                guard words.count == 4 else { return .fail("Error: \"helm repo add\" requires 2 arguments\n\nUsage:  helm repo add [NAME] [URL] [flags]") }
+                guard words.count == 4 else {
+                    return .fail("Error: \"helm repo add\" requires 2 arguments\n\nUsage:  helm repo add [NAME] [URL] [flags]")
+                }
                 if let existing = repositories[words[2]] {
-                    if existing == words[3] { return SimOutput(stdout: "\"\(words[2])\" already exists with the same configuration, skipping\n") }
+                    if existing == words[3] {
+                        return SimOutput(stdout: "\"\(words[2])\" already exists with the same configuration, skipping\n")
+                    }
                     return .fail("Error: repository name (\(words[2])) already exists, please specify a different name")
                 }
                 repositories[words[2]] = words[3]
@@ -53,19 +60,28 @@ extension SimState {
             let shown = releases.filter { a.has("all") || $0.namespace == namespace }.sorted { $0.name < $1.name }
             guard a.value("output") == "json" else {
                 var out = "NAME\tNAMESPACE\tREVISION\tUPDATED\tSTATUS\tCHART\tAPP VERSION\n"
-                for r in shown { out += "\(r.name)\t\(r.namespace)\t\(r.revision)\t\(KubeTimeText.goDefault(r.updated))\t\(r.status)\t\(r.chartName)-\(r.chartVersion)\t\(r.appVersion)\n" }
+                for r in shown {
+                    out +=
+                        "\(r.name)\t\(r.namespace)\t\(r.revision)\t\(KubeTimeText.goDefault(r.updated))\t\(r.status)\t\(r.chartName)-\(r.chartVersion)\t\(r.appVersion)\n"
+                }
                 return SimOutput(stdout: out)
             }
             // helm prints its structs' fields in declaration order, on one line.
             let items = shown.map { r -> JSONValue in
-                .object(["name": .string(r.name), "namespace": .string(r.namespace), "revision": .string(String(r.revision)),
-                         "updated": .string(KubeTimeText.goDefault(r.updated)), "status": .string(r.status),
-                         "chart": .string("\(r.chartName)-\(r.chartVersion)"), "app_version": .string(r.appVersion)])
+                .object([
+                    "name": .string(r.name), "namespace": .string(r.namespace), "revision": .string(String(r.revision)),
+                    "updated": .string(KubeTimeText.goDefault(r.updated)), "status": .string(r.status),
+                    "chart": .string("\(r.chartName)-\(r.chartVersion)"), "app_version": .string(r.appVersion),
+                ])
             }
             return SimOutput(stdout: JSONValue.array(items).text(JSONWriter.Style(sortKeys: false)) + "\n")
         case "status":
-            guard words.count >= 2 else { return .fail("Error: \"helm status\" requires 1 argument\n\nUsage:  helm status RELEASE_NAME [flags]") }
-            guard let r = releases.first(where: { $0.name == words[1] && $0.namespace == namespace }) else { return .fail("Error: release: not found") }
+            guard words.count >= 2 else {
+                return .fail("Error: \"helm status\" requires 1 argument\n\nUsage:  helm status RELEASE_NAME [flags]")
+            }
+            guard let r = releases.first(where: { $0.name == words[1] && $0.namespace == namespace }) else {
+                return .fail("Error: release: not found")
+            }
             return SimOutput(stdout: statusText(r))
         case "get":
             return helmGet(a)
@@ -74,7 +90,9 @@ extension SimState {
         case "rollback":
             return helmRollback(a)
         case "uninstall", "delete", "un", "del":
-            guard words.count >= 2 else { return .fail("Error: \"helm uninstall\" requires at least 1 argument\n\nUsage:  helm uninstall RELEASE_NAME [...] [flags]") }
+            guard words.count >= 2 else {
+                return .fail("Error: \"helm uninstall\" requires at least 1 argument\n\nUsage:  helm uninstall RELEASE_NAME [...] [flags]")
+            }
             guard let i = releases.firstIndex(where: { $0.name == words[1] && $0.namespace == namespace }) else {
                 return .fail("Error: uninstall: Release not loaded: \(words[1]): release: not found")
             }
@@ -90,7 +108,8 @@ extension SimState {
 
     /// helm's status block (also printed after install and upgrade).
     func statusText(_ r: SimRelease) -> String {
-        var out = "NAME: \(r.name)\nLAST DEPLOYED: \(KubeTimeText.ansic(r.updated))\nNAMESPACE: \(r.namespace)\nSTATUS: \(r.status)\nREVISION: \(r.revision)\nTEST SUITE: None\n"
+        var out =
+            "NAME: \(r.name)\nLAST DEPLOYED: \(KubeTimeText.ansic(r.updated))\nNAMESPACE: \(r.namespace)\nSTATUS: \(r.status)\nREVISION: \(r.revision)\nTEST SUITE: None\n"
         if !r.notes.isEmpty { out += "NOTES:\n" + r.notes + (r.notes.hasSuffix("\n") ? "" : "\n") }
         return out
     }
@@ -120,9 +139,11 @@ enum SimulatedChart {
     }
 
     /// Renders the chart's manifests for a release, as helm's install/upgrade would.
-    static func render(chart: Chart, release: String, namespace: String, valueFiles: [(String, String)],
-                       set: [String], setString: [String], kubeVersion: String, isUpgrade: Bool,
-                       cluster: SimState? = nil) throws -> (manifests: [JSONValue], notes: String, manifestText: String) {
+    static func render(
+        chart: Chart, release: String, namespace: String, valueFiles: [(String, String)],
+        set: [String], setString: [String], kubeVersion: String, isUpgrade: Bool,
+        cluster: SimState? = nil
+    ) throws -> (manifests: [JSONValue], notes: String, manifestText: String) {
         var options = HelmTemplateOptions()
         options.releaseName = release
         options.namespace = namespace
@@ -134,7 +155,9 @@ enum SimulatedChart {
         var engine = TemplateEngine()
         if let cluster {
             // helm install/upgrade answer `lookup` from the cluster (the chart keeps its generated secrets that way).
-            engine.lookup = { apiVersion, kind, namespace, name in cluster.lookup(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name) }
+            engine.lookup = { apiVersion, kind, namespace, name in
+                cluster.lookup(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
+            }
         }
         let result = try HelmTemplate.run(chart: chart, options: options, engine: engine)
         var manifests: [JSONValue] = []
@@ -157,8 +180,10 @@ extension SimState {
         guard let type = Self.resourceTypes.values.first(where: { $0.kind == kind }) else { return ValueMap() }
         let items = objects(of: kind, namespace: type.namespaced && !namespace.isEmpty ? namespace : nil)
         if name.isEmpty {
-            let list: JSONValue = .object(["apiVersion": .string(apiVersion), "kind": .string(kind + "List"), "items": .array(items),
-                                           "metadata": .object(["resourceVersion": .string("")])])
+            let list: JSONValue = .object([
+                "apiVersion": .string(apiVersion), "kind": .string(kind + "List"), "items": .array(items),
+                "metadata": .object(["resourceVersion": .string("")]),
+            ])
             return list.templateMap
         }
         return items.first { $0["metadata"]?["name"]?.stringValue == name }?.templateMap ?? ValueMap()

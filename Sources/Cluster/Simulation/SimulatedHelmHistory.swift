@@ -24,17 +24,22 @@ extension SimRelease {
     /// The revisions, oldest first (a release saved before revisions were kept has its current one only).
     var history: [SimRevision] {
         if let revisions, !revisions.isEmpty { return revisions }
-        return [SimRevision(revision: revision, status: status, chartName: chartName, chartVersion: chartVersion,
-                            appVersion: appVersion, updated: updated, description: "Install complete", manifest: "",
-                            valuesText: valuesText)]
+        return [
+            SimRevision(
+                revision: revision, status: status, chartName: chartName, chartVersion: chartVersion,
+                appVersion: appVersion, updated: updated, description: "Install complete", manifest: "",
+                valuesText: valuesText)
+        ]
     }
 
     /// Adds the release's current revision (its number, chart and values as they are now) to the history.
     mutating func recordRevision(status: String, description: String, manifest: String) {
         var list = history.filter { $0.revision != revision }
-        list.append(SimRevision(revision: revision, status: status, chartName: chartName, chartVersion: chartVersion,
-                                appVersion: appVersion, updated: updated, description: description, manifest: manifest,
-                                valuesText: valuesText))
+        list.append(
+            SimRevision(
+                revision: revision, status: status, chartName: chartName, chartVersion: chartVersion,
+                appVersion: appVersion, updated: updated, description: description, manifest: manifest,
+                valuesText: valuesText))
         revisions = list
         self.status = status
     }
@@ -71,7 +76,9 @@ extension SimState {
         var revision = r.history.last
         if let wanted = a.value("revision") {
             guard let number = Int(wanted) else {
-                return .fail("Error: invalid argument \"\(wanted)\" for \"--revision\" flag: strconv.ParseInt: parsing \"\(wanted)\": invalid syntax")
+                return .fail(
+                    "Error: invalid argument \"\(wanted)\" for \"--revision\" flag: strconv.ParseInt: parsing \"\(wanted)\": invalid syntax"
+                )
             }
             revision = r.history.first { $0.revision == number }
         }
@@ -93,15 +100,18 @@ extension SimState {
         guard a.value("output") == "json" else {
             var out = "REVISION\tUPDATED                 \tSTATUS    \tCHART        \tAPP VERSION\tDESCRIPTION     \n"
             for v in shown {
-                out += "\(v.revision)       \t\(KubeTimeText.ansic(v.updated))\t\(v.status)\t\(v.chartName)-\(v.chartVersion)\t\(v.appVersion)\t\(v.description)\n"
+                out +=
+                    "\(v.revision)       \t\(KubeTimeText.ansic(v.updated))\t\(v.status)\t\(v.chartName)-\(v.chartVersion)\t\(v.appVersion)\t\(v.description)\n"
             }
             return SimOutput(stdout: out)
         }
         // helm prints its structs' fields in declaration order, on one line.
         let items = shown.map { v -> JSONValue in
-            .object(["revision": .int(Int64(v.revision)), "updated": .string(KubeTimeText.seconds(v.updated)), "status": .string(v.status),
-                     "chart": .string("\(v.chartName)-\(v.chartVersion)"), "app_version": .string(v.appVersion),
-                     "description": .string(v.description)])
+            .object([
+                "revision": .int(Int64(v.revision)), "updated": .string(KubeTimeText.seconds(v.updated)), "status": .string(v.status),
+                "chart": .string("\(v.chartName)-\(v.chartVersion)"), "app_version": .string(v.appVersion),
+                "description": .string(v.description),
+            ])
         }
         return SimOutput(stdout: JSONValue.array(items).text(JSONWriter.Style(sortKeys: false)) + "\n")
     }
@@ -142,8 +152,9 @@ extension SimState {
         releases[index].valuesText = target.valuesText
         let current = self
         if let refusal = manifests.lazy.compactMap({ current.forbiddenChange($0, namespace: namespace) }).first {
-            releases[index].recordRevision(status: "failed", description: "Rollback \"\(words[1])\" failed: \(refusal)",
-                                           manifest: target.manifest)
+            releases[index].recordRevision(
+                status: "failed", description: "Rollback \"\(words[1])\" failed: \(refusal)",
+                manifest: target.manifest)
             return .fail("Error: \(refusal)")
         }
         var keys: [ObjectKey] = []

@@ -86,7 +86,9 @@ struct SimClaim: Codable, Sendable {
         if let since = resizeRequested, bound != nil {
             // What Kubernetes 1.32 shows while a volume grows (RecoverVolumeExpansionFailure is on by default).
             status["allocatedResources"] = .object(["storage": .string(size)])
-            status["allocatedResourceStatuses"] = .object(["storage": .string(resizeAwaitsNode ? "NodeResizePending" : "ControllerResizeInProgress")])
+            status["allocatedResourceStatuses"] = .object([
+                "storage": .string(resizeAwaitsNode ? "NodeResizePending" : "ControllerResizeInProgress")
+            ])
             var condition: JSONObject = ["status": .string("True"), "lastProbeTime": .null, "lastTransitionTime": .time(since)]
             if resizeAwaitsNode {
                 condition["type"] = .string("FileSystemResizePending")
@@ -98,8 +100,10 @@ struct SimClaim: Codable, Sendable {
         } else if bound != nil, resizedOnce {
             status["allocatedResources"] = .object(["storage": .string(size)])
         }
-        return .object(["apiVersion": .string("v1"), "kind": .string("PersistentVolumeClaim"), "metadata": meta.json(),
-                        "spec": .object(spec), "status": .object(status)])
+        return .object([
+            "apiVersion": .string("v1"), "kind": .string("PersistentVolumeClaim"), "metadata": meta.json(),
+            "spec": .object(spec), "status": .object(status),
+        ])
     }
 }
 
@@ -124,12 +128,17 @@ struct SimService: Codable, Sendable {
         var lb: JSONObject = [:]
         if let a = address {
             var entry: JSONObject = [:]
-            if let ip = a.ip { entry["ip"] = .string(ip); entry["ipMode"] = .string("VIP") }
+            if let ip = a.ip {
+                entry["ip"] = .string(ip)
+                entry["ipMode"] = .string("VIP")
+            }
             if let h = a.hostname { entry["hostname"] = .string(h) }
             lb["ingress"] = .array([.object(entry)])
         }
-        return .object(["apiVersion": .string("v1"), "kind": .string("Service"), "metadata": meta.json(),
-                        "spec": spec, "status": .object(["loadBalancer": .object(lb)])])
+        return .object([
+            "apiVersion": .string("v1"), "kind": .string("Service"), "metadata": meta.json(),
+            "spec": spec, "status": .object(["loadBalancer": .object(lb)]),
+        ])
     }
 }
 
@@ -154,8 +163,10 @@ struct SimIngress: Codable, Sendable {
             if let h = a.hostname { entry["hostname"] = .string(h) }
             lb["ingress"] = .array([.object(entry)])
         }
-        return .object(["apiVersion": .string("networking.k8s.io/v1"), "kind": .string("Ingress"), "metadata": meta.json(generation: 1),
-                        "spec": manifest["spec"] ?? .object([:]), "status": .object(["loadBalancer": .object(lb)])])
+        return .object([
+            "apiVersion": .string("networking.k8s.io/v1"), "kind": .string("Ingress"), "metadata": meta.json(generation: 1),
+            "spec": manifest["spec"] ?? .object([:]), "status": .object(["loadBalancer": .object(lb)]),
+        ])
     }
 }
 
@@ -183,11 +194,14 @@ struct SimEvent: Codable, Sendable {
         if let f = involved.fieldPath { involvedObject["fieldPath"] = .string(f) }
         var e: JSONObject = [
             "apiVersion": .string("v1"), "kind": .string("Event"),
-            "metadata": .object(["name": .string(name), "namespace": .string(namespace), "creationTimestamp": .time(first),
-                                 "resourceVersion": .string(String(stableHash(name) % 900_000 + 100_000)),
-                                 "uid": .string(String(stableHash(name + "uid"), radix: 16))]),
+            "metadata": .object([
+                "name": .string(name), "namespace": .string(namespace), "creationTimestamp": .time(first),
+                "resourceVersion": .string(String(stableHash(name) % 900_000 + 100_000)),
+                "uid": .string(String(stableHash(name + "uid"), radix: 16)),
+            ]),
             "involvedObject": .object(involvedObject), "reason": .string(reason), "message": .string(message),
-            "type": .string(type), "reportingComponent": .string(component), "reportingInstance": .string(host.map { "\(component)-\($0)" } ?? ""),
+            "type": .string(type), "reportingComponent": .string(component),
+            "reportingInstance": .string(host.map { "\(component)-\($0)" } ?? ""),
         ]
         var source: JSONObject = [:]
         if !schedulerStyle { source["component"] = .string(component) }
@@ -245,7 +259,9 @@ struct SimNode: Codable, Sendable {
             "cpu": Quantity(milli: allocatableMilliCPU), "memory": Quantity(bytes: allocatableMemory),
             "pods": Quantity(milli: 110_000),
         ]
-        let cap: [String: Quantity] = ["cpu": Quantity(milli: milliCPU), "memory": Quantity(bytes: memoryBytes), "pods": Quantity(milli: 110_000)]
+        let cap: [String: Quantity] = [
+            "cpu": Quantity(milli: milliCPU), "memory": Quantity(bytes: memoryBytes), "pods": Quantity(milli: 110_000),
+        ]
         return Node(name: name, allocatable: alloc, capacity: cap, labels: labels)
     }
 
@@ -257,24 +273,34 @@ struct SimNode: Codable, Sendable {
             ("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
             ("Ready", "True", "KubeletReady", "kubelet is posting ready status"),
         ].map { c in
-            .object(["type": .string(c.0), "status": .string(c.1), "reason": .string(c.2), "message": .string(c.3),
-                     "lastHeartbeatTime": .time(created), "lastTransitionTime": .time(created)])
+            .object([
+                "type": .string(c.0), "status": .string(c.1), "reason": .string(c.2), "message": .string(c.3),
+                "lastHeartbeatTime": .time(created), "lastTransitionTime": .time(created),
+            ])
         }
         return .object([
             "apiVersion": .string("v1"), "kind": .string("Node"),
             "metadata": SimMeta(name: name, namespace: "", uid: uid, labels: labels, created: created).json(),
             "spec": .object(["providerID": .string("simulated://\(name)")]),
             "status": .object([
-                "addresses": .array([.object(["type": .string("InternalIP"), "address": .string(internalIP)]),
-                                     .object(["type": .string("Hostname"), "address": .string(name)])]),
-                "allocatable": .object(["cpu": cpu(allocatableMilliCPU), "memory": .string("\(allocatableMemory / 1024)Ki"),
-                                        "ephemeral-storage": .string("72276686903"), "pods": .string("110")]),
-                "capacity": .object(["cpu": cpu(milliCPU), "memory": .string("\(memoryBytes / 1024)Ki"),
-                                     "ephemeral-storage": .string("78425224Ki"), "pods": .string("110")]),
+                "addresses": .array([
+                    .object(["type": .string("InternalIP"), "address": .string(internalIP)]),
+                    .object(["type": .string("Hostname"), "address": .string(name)]),
+                ]),
+                "allocatable": .object([
+                    "cpu": cpu(allocatableMilliCPU), "memory": .string("\(allocatableMemory / 1024)Ki"),
+                    "ephemeral-storage": .string("72276686903"), "pods": .string("110"),
+                ]),
+                "capacity": .object([
+                    "cpu": cpu(milliCPU), "memory": .string("\(memoryBytes / 1024)Ki"),
+                    "ephemeral-storage": .string("78425224Ki"), "pods": .string("110"),
+                ]),
                 "conditions": .array(conditions),
-                "nodeInfo": .object(["kubeletVersion": .string("v1.32.2"), "containerRuntimeVersion": .string("containerd://1.7.24"),
-                                     "osImage": .string("Debian GNU/Linux 12 (bookworm)"), "architecture": .string("amd64"),
-                                     "operatingSystem": .string("linux")]),
+                "nodeInfo": .object([
+                    "kubeletVersion": .string("v1.32.2"), "containerRuntimeVersion": .string("containerd://1.7.24"),
+                    "osImage": .string("Debian GNU/Linux 12 (bookworm)"), "architecture": .string("amd64"),
+                    "operatingSystem": .string("linux"),
+                ]),
             ]),
         ])
     }

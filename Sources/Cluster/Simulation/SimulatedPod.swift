@@ -36,10 +36,12 @@ struct SimMeta: Hashable, Codable, Sendable {
         if let generation { m["generation"] = .int(Int64(generation)) }
         if let generateName { m["generateName"] = .string(generateName) }
         if let o = owner {
-            m["ownerReferences"] = .array([.object([
-                "apiVersion": .string(o.apiVersion), "kind": .string(o.kind), "name": .string(o.name),
-                "uid": .string(o.uid), "controller": .bool(true), "blockOwnerDeletion": .bool(true),
-            ])])
+            m["ownerReferences"] = .array([
+                .object([
+                    "apiVersion": .string(o.apiVersion), "kind": .string(o.kind), "name": .string(o.name),
+                    "uid": .string(o.uid), "controller": .bool(true), "blockOwnerDeletion": .bool(true),
+                ])
+            ])
         }
         return .object(m)
     }
@@ -172,9 +174,12 @@ struct SimPod: Hashable, Codable, Sendable {
         if spec["restartPolicy"] == nil { spec["restartPolicy"] = .string(restartPolicy) }
         if spec["schedulerName"] == nil { spec["schedulerName"] = .string("default-scheduler") }
         if spec["tolerations"] == nil {
-            spec["tolerations"] = .array(["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"].map {
-                .object(["key": .string($0), "operator": .string("Exists"), "effect": .string("NoExecute"), "tolerationSeconds": .int(300)])
-            })
+            spec["tolerations"] = .array(
+                ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"].map {
+                    .object([
+                        "key": .string($0), "operator": .string("Exists"), "effect": .string("NoExecute"), "tolerationSeconds": .int(300),
+                    ])
+                })
         }
         return .object(["apiVersion": .string("v1"), "kind": .string("Pod"), "metadata": meta.json(), "spec": spec, "status": status])
     }
@@ -183,32 +188,47 @@ struct SimPod: Hashable, Codable, Sendable {
         var s: JSONObject = ["phase": .string(phase), "qosClass": .string(qosClass)]
         var conditions: [JSONValue] = []
         func condition(_ type: String, _ at: Date?, reason: String? = nil, message: String? = nil, fallback: Date? = nil) {
-            var c: JSONObject = ["type": .string(type), "status": .string(at == nil ? "False" : "True"),
-                                          "lastProbeTime": .null, "lastTransitionTime": .time(at ?? fallback ?? meta.created)]
+            var c: JSONObject = [
+                "type": .string(type), "status": .string(at == nil ? "False" : "True"),
+                "lastProbeTime": .null, "lastTransitionTime": .time(at ?? fallback ?? meta.created),
+            ]
             if at == nil, let reason { c["reason"] = .string(reason) }
             if at == nil, let message { c["message"] = .string(message) }
             conditions.append(.object(c))
         }
         if let f = scheduleFailure, nodeName == nil {
-            conditions.append(.object(["type": .string("PodScheduled"), "status": .string("False"), "reason": .string(f.reason),
-                                       "message": .string(f.message), "lastProbeTime": .null, "lastTransitionTime": .time(f.since)]))
+            conditions.append(
+                .object([
+                    "type": .string("PodScheduled"), "status": .string("False"), "reason": .string(f.reason),
+                    "message": .string(f.message), "lastProbeTime": .null, "lastTransitionTime": .time(f.since),
+                ]))
         } else if let scheduledAt {
             if !inits.isEmpty || stage != .volumes {
                 condition("PodReadyToStartContainers", stage == .volumes ? nil : scheduledAt.addingTimeInterval(1), fallback: scheduledAt)
             }
             let containersReady = isFinished ? nil : readyAt
-            condition("Initialized", initializedAt, reason: "ContainersNotInitialized",
-                      message: "containers with incomplete status: [\(inits.filter { !isDone($0) }.map(\.name).joined(separator: " "))]", fallback: scheduledAt)
+            condition(
+                "Initialized", initializedAt, reason: "ContainersNotInitialized",
+                message: "containers with incomplete status: [\(inits.filter { !isDone($0) }.map(\.name).joined(separator: " "))]",
+                fallback: scheduledAt)
             let notReady = containers.filter { !$0.ready }.map(\.name).joined(separator: " ")
-            condition("Ready", containersReady, reason: isFinished ? "PodCompleted" : "ContainersNotReady",
-                      message: isFinished ? nil : "containers with unready status: [\(notReady)]", fallback: scheduledAt)
-            condition("ContainersReady", containersReady, reason: isFinished ? "PodCompleted" : "ContainersNotReady",
-                      message: isFinished ? nil : "containers with unready status: [\(notReady)]", fallback: scheduledAt)
+            condition(
+                "Ready", containersReady, reason: isFinished ? "PodCompleted" : "ContainersNotReady",
+                message: isFinished ? nil : "containers with unready status: [\(notReady)]", fallback: scheduledAt)
+            condition(
+                "ContainersReady", containersReady, reason: isFinished ? "PodCompleted" : "ContainersNotReady",
+                message: isFinished ? nil : "containers with unready status: [\(notReady)]", fallback: scheduledAt)
             condition("PodScheduled", scheduledAt)
         }
         if !conditions.isEmpty { s["conditions"] = .array(conditions) }
-        if let hostIP { s["hostIP"] = .string(hostIP); s["hostIPs"] = .array([.object(["ip": .string(hostIP)])]) }
-        if let podIP { s["podIP"] = .string(podIP); s["podIPs"] = .array([.object(["ip": .string(podIP)])]) }
+        if let hostIP {
+            s["hostIP"] = .string(hostIP)
+            s["hostIPs"] = .array([.object(["ip": .string(hostIP)])])
+        }
+        if let podIP {
+            s["podIP"] = .string(podIP)
+            s["podIPs"] = .array([.object(["ip": .string(podIP)])])
+        }
         if let startTime { s["startTime"] = .time(startTime) }
         if nodeName != nil {
             if !inits.isEmpty { s["initContainerStatuses"] = .array(inits.map { $0.statusJSON(isInit: true) }) }
@@ -226,7 +246,9 @@ struct SimPod: Hashable, Codable, Sendable {
         let all = podSpec.containers + podSpec.initContainers
         if all.allSatisfy({ $0.resourceRequests.isEmpty && $0.resourceLimits.isEmpty }) { return "BestEffort" }
         let guaranteed = podSpec.containers.allSatisfy { c in
-            ["cpu", "memory"].allSatisfy { c.resourceLimits[$0] != nil && (c.resourceRequests[$0] == nil || c.resourceRequests[$0] == c.resourceLimits[$0]) }
+            ["cpu", "memory"].allSatisfy {
+                c.resourceLimits[$0] != nil && (c.resourceRequests[$0] == nil || c.resourceRequests[$0] == c.resourceLimits[$0])
+            }
         }
         return guaranteed ? "Guaranteed" : "Burstable"
     }

@@ -44,13 +44,17 @@ struct SimState: Codable, Sendable {
                 index += 1
                 let name = nodeName(index)
                 let (cpu, mem) = SimNode.allocatable(milliCPU: pool.milliCPU, memoryBytes: pool.memoryBytes)
-                var labels = ["kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
-                              "beta.kubernetes.io/os": "linux", "beta.kubernetes.io/arch": "amd64",
-                              "node.kubernetes.io/instance-type": instanceType(pool)]
+                var labels = [
+                    "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
+                    "beta.kubernetes.io/os": "linux", "beta.kubernetes.io/arch": "amd64",
+                    "node.kubernetes.io/instance-type": instanceType(pool),
+                ]
                 labels["topology.kubernetes.io/region"] = region
-                nodes.append(SimNode(name: name, uid: rng.uid(), created: start, internalIP: "10.116.0.\(index + 1)",
-                                     milliCPU: pool.milliCPU, memoryBytes: pool.memoryBytes,
-                                     allocatableMilliCPU: cpu, allocatableMemory: mem, labels: labels))
+                nodes.append(
+                    SimNode(
+                        name: name, uid: rng.uid(), created: start, internalIP: "10.116.0.\(index + 1)",
+                        milliCPU: pool.milliCPU, memoryBytes: pool.memoryBytes,
+                        allocatableMilliCPU: cpu, allocatableMemory: mem, labels: labels))
             }
         }
         addSystemPods(at: start)
@@ -70,7 +74,11 @@ struct SimState: Codable, Sendable {
     /// The StorageClasses: the cloud's, or on a cluster of one's own the class it was told of.
     var storageClasses: [SimulatedCloud.StorageClass] {
         if let told = spec.storageClass, !told.isEmpty, !cloud.storageClasses.contains(where: { $0.name == told }) {
-            return cloud.storageClasses.map { var c = $0; c.isDefault = false; return c }
+            return cloud.storageClasses.map {
+                var c = $0
+                c.isDefault = false
+                return c
+            }
                 + [SimulatedCloud.StorageClass(name: told, provisioner: "rancher.io/local-path", isDefault: true)]
         }
         return cloud.storageClasses
@@ -86,12 +94,15 @@ struct SimState: Codable, Sendable {
 
     var storageClassesJSON: [JSONValue] {
         storageClasses.sorted { $0.name < $1.name }.map { sc in
-            let meta = SimMeta(name: sc.name, namespace: "", uid: String(stableHash(sc.name), radix: 16),
-                               annotations: sc.isDefault ? ["storageclass.kubernetes.io/is-default-class": "true"] : [:],
-                               created: now.addingTimeInterval(-86_400))
-            return .object(["apiVersion": .string("storage.k8s.io/v1"), "kind": .string("StorageClass"), "metadata": meta.json(),
-                            "provisioner": .string(sc.provisioner), "reclaimPolicy": .string("Delete"),
-                            "volumeBindingMode": .string("WaitForFirstConsumer"), "allowVolumeExpansion": .bool(spec.volumeExpansion)])
+            let meta = SimMeta(
+                name: sc.name, namespace: "", uid: String(stableHash(sc.name), radix: 16),
+                annotations: sc.isDefault ? ["storageclass.kubernetes.io/is-default-class": "true"] : [:],
+                created: now.addingTimeInterval(-86_400))
+            return .object([
+                "apiVersion": .string("storage.k8s.io/v1"), "kind": .string("StorageClass"), "metadata": meta.json(),
+                "provisioner": .string(sc.provisioner), "reclaimPolicy": .string("Delete"),
+                "volumeBindingMode": .string("WaitForFirstConsumer"), "allowVolumeExpansion": .bool(spec.volumeExpansion),
+            ])
         }
     }
 
@@ -99,32 +110,45 @@ struct SimState: Codable, Sendable {
     mutating func addSystemPods(at start: Date) {
         let agent = cloud.networkAgent
         for node in nodes {
-            addRunningSystemPod(name: "\(agent.0)-\(rng.suffix())", container: agent.0, image: agent.1, cpu: agent.2, memory: agent.3,
-                                node: node, owner: ("DaemonSet", agent.0), at: start)
+            addRunningSystemPod(
+                name: "\(agent.0)-\(rng.suffix())", container: agent.0, image: agent.1, cpu: agent.2, memory: agent.3,
+                node: node, owner: ("DaemonSet", agent.0), at: start)
         }
         for i in 0..<min(2, nodes.count) {
-            addRunningSystemPod(name: "coredns-6b7f8c9d5-\(rng.suffix())", container: "coredns", image: "registry.k8s.io/coredns/coredns:v1.11.3",
-                                cpu: "100m", memory: "70Mi", node: nodes[i], owner: ("ReplicaSet", "coredns-6b7f8c9d5"), at: start)
+            addRunningSystemPod(
+                name: "coredns-6b7f8c9d5-\(rng.suffix())", container: "coredns", image: "registry.k8s.io/coredns/coredns:v1.11.3",
+                cpu: "100m", memory: "70Mi", node: nodes[i], owner: ("ReplicaSet", "coredns-6b7f8c9d5"), at: start)
         }
     }
 
-    mutating func addRunningSystemPod(name: String, container: String, image: String, cpu: String, memory: String,
-                                      node: SimNode, owner: (String, String), at start: Date) {
-        let spec: JSONValue = .object(["containers": .array([.object([
-            "name": .string(container), "image": .string(image),
-            "resources": .object(["requests": .object(["cpu": .string(cpu), "memory": .string(memory)])]),
-        ])])])
-                var c = SimContainer(name: container, image: image)
+    mutating func addRunningSystemPod(
+        name: String, container: String, image: String, cpu: String, memory: String,
+        node: SimNode, owner: (String, String), at start: Date
+    ) {
+        let spec: JSONValue = .object([
+            "containers": .array([
+                .object([
+                    "name": .string(container), "image": .string(image),
+                    "resources": .object(["requests": .object(["cpu": .string(cpu), "memory": .string(memory)])]),
+                ])
+            ])
+        ])
+        var c = SimContainer(name: container, image: image)
         c.state = .running(since: start)
         c.ready = true
-        var pod = SimPod(meta: SimMeta(name: name, namespace: "kube-system", uid: rng.uid(), labels: ["k8s-app": container], created: start,
-                                       owner: SimOwner(apiVersion: "apps/v1", kind: owner.0, name: owner.1, uid: rng.uid())),
-                         spec: spec, decodedSpec: SimPodSpec(spec), inits: [], containers: [c], stageSince: start, restartPolicy: "Always")
+        var pod = SimPod(
+            meta: SimMeta(
+                name: name, namespace: "kube-system", uid: rng.uid(), labels: ["k8s-app": container], created: start,
+                owner: SimOwner(apiVersion: "apps/v1", kind: owner.0, name: owner.1, uid: rng.uid())),
+            spec: spec, decodedSpec: SimPodSpec(spec), inits: [], containers: [c], stageSince: start, restartPolicy: "Always")
         pod.nodeName = node.name
         pod.hostIP = node.internalIP
         pod.podIP = nextPodIP()
         pod.stage = .running
-        pod.scheduledAt = start; pod.startTime = start; pod.initializedAt = start; pod.readyAt = start
+        pod.scheduledAt = start
+        pod.startTime = start
+        pod.initializedAt = start
+        pod.readyAt = start
         pods.append(pod)
     }
 
@@ -152,19 +176,24 @@ struct SimState: Codable, Sendable {
     // MARK: events
 
     /// Records an event; a repeat of the same reason and message on the same object is counted.
-    mutating func record(_ kind: String, _ name: String, uid: String, apiVersion: String = "v1", namespace: String,
-                         fieldPath: String? = nil, reason: String, message: String, warning: Bool = false,
-                         component: String, host: String? = nil, at time: Date, scheduler: Bool = false) {
+    mutating func record(
+        _ kind: String, _ name: String, uid: String, apiVersion: String = "v1", namespace: String,
+        fieldPath: String? = nil, reason: String, message: String, warning: Bool = false,
+        component: String, host: String? = nil, at time: Date, scheduler: Bool = false
+    ) {
         if let i = events.firstIndex(where: { $0.involved.uid == uid && $0.reason == reason && $0.message == message }) {
             events[i].count += 1
             events[i].last = time
             return
         }
         let nanos = UInt64(max(0, time.timeIntervalSince1970 * 1_000_000_000)) &+ UInt64(events.count)
-        events.append(SimEvent(name: "\(name).\(String(nanos, radix: 16))", namespace: namespace,
-                               involved: SimInvolvedObject(kind: kind, name: name, uid: uid, apiVersion: apiVersion, fieldPath: fieldPath), reason: reason, message: message,
-                               type: warning ? "Warning" : "Normal", component: component, host: host,
-                               first: time, last: time, count: 1, schedulerStyle: scheduler))
+        events.append(
+            SimEvent(
+                name: "\(name).\(String(nanos, radix: 16))", namespace: namespace,
+                involved: SimInvolvedObject(kind: kind, name: name, uid: uid, apiVersion: apiVersion, fieldPath: fieldPath), reason: reason,
+                message: message,
+                type: warning ? "Warning" : "Normal", component: component, host: host,
+                first: time, last: time, count: 1, schedulerStyle: scheduler))
     }
 
     // MARK: lookups

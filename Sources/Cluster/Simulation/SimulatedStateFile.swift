@@ -33,8 +33,9 @@ public struct SimulatedStateFile: Sendable, Hashable {
         try withLock { () throws(SimulatedStateFileError) -> SimulatedClusterSummary? in
             guard let bytes = try readIfPresent() else { return nil }
             let state = try decode(bytes)
-            return SimulatedClusterSummary(spec: state.spec,
-                                           releases: state.releases.map { SimulatedClusterSummary.Release(name: $0.name, namespace: $0.namespace) })
+            return SimulatedClusterSummary(
+                spec: state.spec,
+                releases: state.releases.map { SimulatedClusterSummary.Release(name: $0.name, namespace: $0.namespace) })
         }
     }
 
@@ -105,12 +106,14 @@ public struct SimulatedStateFile: Sendable, Hashable {
         }
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         if fd < 0 {
-            throw SimulatedStateFileError(path: path, problem: "its lock file \(lockPath) could not be opened (\(String(cString: strerror(errno))))")
+            throw SimulatedStateFileError(
+                path: path, problem: "its lock file \(lockPath) could not be opened (\(String(cString: strerror(errno))))")
         }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
-            throw SimulatedStateFileError(path: path, problem: "its lock file \(lockPath) could not be locked (\(String(cString: strerror(errno))))")
+            throw SimulatedStateFileError(
+                path: path, problem: "its lock file \(lockPath) could not be locked (\(String(cString: strerror(errno))))")
         }
         defer { flock(fd, LOCK_UN) }
         return try body()
@@ -119,8 +122,9 @@ public struct SimulatedStateFile: Sendable, Hashable {
     private func signature() -> Signature? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return Signature(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return Signature(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     private func readIfPresent() throws(SimulatedStateFileError) -> [UInt8]? {
@@ -154,8 +158,9 @@ public struct SimulatedStateFile: Sendable, Hashable {
     /// The file's text: one line, keys sorted, so an unchanged state gives unchanged bytes.
     func encode(_ state: SimState) throws(SimulatedStateFileError) -> [UInt8] {
         do {
-            let text = try JSONValueEncoder().text(Envelope(format: Self.format, state: state),
-                                                   style: JSONWriter.Style(escapeHTML: false, sortKeys: true))
+            let text = try JSONValueEncoder().text(
+                Envelope(format: Self.format, state: state),
+                style: JSONWriter.Style(escapeHTML: false, sortKeys: true))
             return Array(text.utf8)
         } catch {
             throw SimulatedStateFileError(path: path, problem: "it could not be encoded (\(error))")

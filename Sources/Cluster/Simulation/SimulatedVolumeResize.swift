@@ -26,11 +26,15 @@ extension SimState {
         guard words.count == 2 else {
             return .fail("error: you must specify the type of resource and its name, for example: kubectl patch pvc NAME -p PATCH")
         }
-        guard let type = Self.resourceTypes[words[0].lowercased()] else { return .fail("error: the server doesn't have a resource type \"\(words[0])\"") }
+        guard let type = Self.resourceTypes[words[0].lowercased()] else {
+            return .fail("error: the server doesn't have a resource type \"\(words[0])\"")
+        }
         guard type.kind == "PersistentVolumeClaim" else {
             return .fail("error: the simulated cluster patches persistentvolumeclaims only")
         }
-        guard let text = a.value("patch") else { return .fail("error: must specify --patch or --patch-file containing the contents of the patch") }
+        guard let text = a.value("patch") else {
+            return .fail("error: must specify --patch or --patch-file containing the contents of the patch")
+        }
         let name = words[1]
         guard let i = claims.firstIndex(where: { $0.meta.namespace == namespace && $0.meta.name == name }) else {
             return .fail("Error from server (NotFound): persistentvolumeclaims \"\(name)\" not found")
@@ -50,7 +54,9 @@ extension SimState {
             after = Self.mergePatch(before, patch)
         case "json":
             guard let result = Self.jsonPatch(before, patch) else {
-                return .fail("Error from server (UnprocessableEntity): the simulated cluster applies JSON patches that add or replace /spec/resources/requests/storage, /metadata/labels and /metadata/annotations only")
+                return .fail(
+                    "Error from server (UnprocessableEntity): the simulated cluster applies JSON patches that add or replace /spec/resources/requests/storage, /metadata/labels and /metadata/annotations only"
+                )
             }
             after = result
         default:
@@ -73,16 +79,25 @@ extension SimState {
     func claimUpdateRefusal(_ i: Int, before: JSONValue, after: JSONValue) -> SimOutput? {
         let claim = claims[i]
         let invalid = "The PersistentVolumeClaim \"\(claim.meta.name)\" is invalid: "
-        var oldSpec = before["spec"] ?? .null, newSpec = after["spec"] ?? .null
-        let newText = newSpec["resources"]?["requests"]?["storage"]?.stringValue ?? newSpec["resources"]?["requests"]?["storage"]?.intValue.map(String.init)
+        var oldSpec = before["spec"] ?? .null
+        var newSpec = after["spec"] ?? .null
+        let newText =
+            newSpec["resources"]?["requests"]?["storage"]?.stringValue
+            ?? newSpec["resources"]?["requests"]?["storage"]?.intValue.map(String.init)
         guard let newText, let newSize = try? Quantity(newText) else {
-            return .fail(invalid + "spec.resources.requests[storage]: Invalid value: \"\(newSpec["resources"]?["requests"]?["storage"]?.compact ?? "null")\": must be a quantity such as 200Gi")
+            return .fail(
+                invalid
+                    + "spec.resources.requests[storage]: Invalid value: \"\(newSpec["resources"]?["requests"]?["storage"]?.compact ?? "null")\": must be a quantity such as 200Gi"
+            )
         }
         oldSpec["resources"] = nil
         newSpec["resources"] = nil
         let sizeChanged = newText != claim.size
         if oldSpec != newSpec || (sizeChanged && claim.bound == nil) {
-            return .fail(invalid + "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims")
+            return .fail(
+                invalid
+                    + "spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"
+            )
         }
         guard sizeChanged, let oldSize = try? Quantity(claim.size) else { return nil }
         if newSize.doubleValue < oldSize.doubleValue {
@@ -94,7 +109,9 @@ extension SimState {
             return nil
         }
         if !spec.volumeExpansion || !storageClasses.contains(where: { $0.name == claim.storageClass }) {
-            return .fail("Error from server (Forbidden): persistentvolumeclaims \"\(claim.meta.name)\" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize")
+            return .fail(
+                "Error from server (Forbidden): persistentvolumeclaims \"\(claim.meta.name)\" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize"
+            )
         }
         return nil
     }
@@ -112,8 +129,10 @@ extension SimState {
         claims[i].resizeAwaitsNode = false
         claims[i].resizedOnce = true
         let c = claims[i]
-        record("PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "Resizing",
-               message: "External resizer is resizing volume \(c.volumeName)", component: "external-resizer \(provisioner(of: c.storageClass))", at: now)
+        record(
+            "PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "Resizing",
+            message: "External resizer is resizing volume \(c.volumeName)",
+            component: "external-resizer \(provisioner(of: c.storageClass))", at: now)
     }
 
     /// One second of a growing volume: the controller part, then the file system once a running pod mounts it.
@@ -124,18 +143,23 @@ extension SimState {
         if !c.resizeAwaitsNode {
             guard elapsed >= Self.controllerResizeSeconds else { return }
             claims[i].resizeAwaitsNode = true
-            record("PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "FileSystemResizeRequired",
-                   message: "Require file system resize of volume on node", component: "external-resizer \(provisioner(of: c.storageClass))", at: t)
+            record(
+                "PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "FileSystemResizeRequired",
+                message: "Require file system resize of volume on node", component: "external-resizer \(provisioner(of: c.storageClass))",
+                at: t)
             return
         }
         guard elapsed >= Self.resizeSeconds,
-              let pod = pods.first(where: { $0.meta.namespace == c.meta.namespace && $0.claims.contains(c.meta.name) && $0.stage == .running }) else { return }
+            let pod = pods.first(where: { $0.meta.namespace == c.meta.namespace && $0.claims.contains(c.meta.name) && $0.stage == .running }
+            )
+        else { return }
         claims[i].capacity = c.size
         claims[i].resizeRequested = nil
         claims[i].resizeAwaitsNode = false
-        record("PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "FileSystemResizeSuccessful",
-               message: "MountVolume.NodeExpandVolume succeeded for volume \"\(c.volumeName)\" \(pod.nodeName ?? "")",
-               component: "kubelet", host: pod.nodeName, at: t)
+        record(
+            "PersistentVolumeClaim", c.meta.name, uid: c.meta.uid, namespace: c.meta.namespace, reason: "FileSystemResizeSuccessful",
+            message: "MountVolume.NodeExpandVolume succeeded for volume \"\(c.volumeName)\" \(pod.nodeName ?? "")",
+            component: "kubelet", host: pod.nodeName, at: t)
     }
 
     /// RFC 7386 merge patch (a strategic merge patch acts the same on the fields a claim has).
@@ -154,7 +178,8 @@ extension SimState {
         var result = target
         for op in operations {
             guard let kind = op["op"]?.stringValue, kind == "add" || kind == "replace",
-                  let path = op["path"]?.stringValue, path.hasPrefix("/"), let value = op["value"] else { return nil }
+                let path = op["path"]?.stringValue, path.hasPrefix("/"), let value = op["value"]
+            else { return nil }
             let parts = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
                 .map { String($0).replacing("~1", with: "/").replacing("~0", with: "~") }
             guard parts.first == "spec" || parts.first == "metadata" else { return nil }
@@ -167,7 +192,10 @@ extension SimState {
     private static func setting(_ target: JSONValue, _ path: ArraySlice<String>, to value: JSONValue) -> JSONValue? {
         guard let key = path.first else { return value }
         guard case .object(var members) = target else { return nil }
-        if path.count == 1 { members[key] = value; return .object(members) }
+        if path.count == 1 {
+            members[key] = value
+            return .object(members)
+        }
         guard let child = members[key], let updated = setting(child, path.dropFirst(), to: value) else { return nil }
         members[key] = updated
         return .object(members)

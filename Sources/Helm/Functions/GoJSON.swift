@@ -29,9 +29,15 @@ enum GoJSON {
         while let next = pending.popLast() {
             var value: Value
             switch next {
-            case .endArray: writer.endArray(); continue
-            case .endObject: writer.endObject(); continue
-            case .member(let key, let v): writer.key(key); value = v
+            case .endArray:
+                writer.endArray()
+                continue
+            case .endObject:
+                writer.endObject()
+                continue
+            case .member(let key, let v):
+                writer.key(key)
+                value = v
             case .value(let v): value = v
             }
             while case .object(let object) = value { value = object.jsonValue }
@@ -94,12 +100,18 @@ enum GoJSON {
             case .number(let n): result = .float(n.value)
             case .string(let s): result = .string(s)
             case .array(let items):
-                guard let first = items.first else { result = .list([]); break }
+                guard let first = items.first else {
+                    result = .list([])
+                    break
+                }
                 stack.append(.array(items, next: 1, built: []))
                 current = first
                 continue descend
             case .object(let members):
-                guard let first = members.entries.first else { result = .map(ValueMap()); break }
+                guard let first = members.entries.first else {
+                    result = .map(ValueMap())
+                    break
+                }
                 stack.append(.object(members.entries, next: 1, built: ValueMap()))
                 current = first.value
                 continue descend

@@ -37,7 +37,10 @@ enum JSONFunctions {
                 case .map(let map): return .map(map)
                 case .null: return .map(ValueMap())
                 case let other:
-                    return .map(ValueMap(["Error": .string("json: cannot unmarshal \(jsonKind(other)) into Go value of type map[string]interface {}")]))
+                    return .map(
+                        ValueMap([
+                            "Error": .string("json: cannot unmarshal \(jsonKind(other)) into Go value of type map[string]interface {}")
+                        ]))
                 }
             } catch {
                 return .map(ValueMap(["Error": .string(GoJSON.message(error))]))

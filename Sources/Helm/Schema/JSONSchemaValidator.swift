@@ -20,8 +20,9 @@ public struct JSONSchemaValidator: Sendable {
         }
         // The compiler and checker walk the schema recursively; real schemas are a few dozen levels deep.
         guard document.nestingDepth <= Self.maximumDepth else {
-            throw SchemaCompileError(description: "values.schema.json is nested more than \(Self.maximumDepth) levels deep, "
-                + "deeper than posthog-install can check; flatten the schema (for example with $defs and $ref)")
+            throw SchemaCompileError(
+                description: "values.schema.json is nested more than \(Self.maximumDepth) levels deep, "
+                    + "deeper than posthog-install can check; flatten the schema (for example with $defs and $ref)")
         }
         compiled = try SchemaCompiler.compile(document)
     }

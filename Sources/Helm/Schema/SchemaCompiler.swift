@@ -107,7 +107,8 @@ struct SchemaCompiler {
         return out
     }
 
-    private mutating func additional(_ object: JSONObject, _ key: String, _ pointer: String) throws(SchemaCompileError) -> SchemaAdditional? {
+    private mutating func additional(_ object: JSONObject, _ key: String, _ pointer: String) throws(SchemaCompileError) -> SchemaAdditional?
+    {
         guard let value = object[key] else { return nil }
         if case .bool(let b) = value { return .allowed(b) }
         return .schema(try compile(at: pointer + "/" + key, value))
@@ -231,8 +232,10 @@ struct SchemaCompiler {
             var leaves = ["at \(SchemaQuote.single(keywordPointer)): \(SchemaQuote.single(expression)) is not valid regex: \(error)"]
             if keywordPointer.hasSuffix("/patternProperties") {
                 // Pattern keys are checked as property names, reported relative to the name.
-                leaves = ["at \(SchemaQuote.single(keywordPointer)): invalid propertyName \(SchemaQuote.single(expression))",
-                          "at '': \(SchemaQuote.single(expression)) is not valid regex: \(error)"]
+                leaves = [
+                    "at \(SchemaQuote.single(keywordPointer)): invalid propertyName \(SchemaQuote.single(expression))",
+                    "at '': \(SchemaQuote.single(expression)) is not valid regex: \(error)",
+                ]
             }
             throw SchemaCompileError(description: metaschemaFailure(leafPointer: keywordPointer, leaves: leaves))
         }
@@ -271,7 +274,9 @@ struct SchemaCompiler {
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
-            if mapKeywords.contains(token) || listKeywords.contains(token) || (token == "items" && i + 1 < tokens.count && Int(tokens[i + 1]) != nil) {
+            if mapKeywords.contains(token) || listKeywords.contains(token)
+                || (token == "items" && i + 1 < tokens.count && Int(tokens[i + 1]) != nil)
+            {
                 guard i + 1 < tokens.count else { break }
                 current += "/" + token + "/" + tokens[i + 1]
                 i += 2
@@ -290,17 +295,20 @@ struct SchemaCompiler {
         let base = String(ref[..<hash])
         let fragment = hash < ref.endIndex ? String(ref[ref.index(after: hash)...]) : ""
         guard base.isEmpty || base == "values.schema.json" || base == Self.documentURL else {
-            throw SchemaCompileError(description: "unsupported $ref \(SchemaQuote.doubleQuoted(ref)): only references inside values.schema.json are supported")
+            throw SchemaCompileError(
+                description: "unsupported $ref \(SchemaQuote.doubleQuoted(ref)): only references inside values.schema.json are supported")
         }
         let decoded = Self.percentDecode(fragment)
         if decoded.isEmpty || decoded.hasPrefix("/") {
             guard let target = Self.lookup(root, pointer: decoded) else {
-                throw SchemaCompileError(description: "json-pointer in \(SchemaQuote.doubleQuoted(Self.documentURL + "#" + fragment)) not found")
+                throw SchemaCompileError(
+                    description: "json-pointer in \(SchemaQuote.doubleQuoted(Self.documentURL + "#" + fragment)) not found")
             }
             return try compile(at: Self.canonical(decoded), target)
         }
         guard let pointer = anchors[decoded], let target = Self.lookup(root, pointer: pointer) else {
-            throw SchemaCompileError(description: "anchor \(SchemaQuote.doubleQuoted(decoded)) not found in \(SchemaQuote.doubleQuoted(Self.documentURL))")
+            throw SchemaCompileError(
+                description: "anchor \(SchemaQuote.doubleQuoted(decoded)) not found in \(SchemaQuote.doubleQuoted(Self.documentURL))")
         }
         return try compile(at: pointer, target)
     }
@@ -339,7 +347,8 @@ struct SchemaCompiler {
         var i = 0
         while i < utf8.count {
             if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count,
-               let v = UInt8(String(decoding: utf8[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                let v = UInt8(String(decoding: utf8[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
+            {
                 bytes.append(v)
                 i += 3
             } else {

@@ -21,7 +21,9 @@ struct SchemaEvaluator {
         if let b = s.boolean { return b ? nil : error("false schema") }
         if let first = chain.firstIndex(of: id) {
             let url = SchemaCompiler.documentURL + "#" + s.location
-            return error("both \(nodes[chain[first]].location) and \(s.location) resolve to \(SchemaQuote.doubleQuoted(url)) causing reference cycle")
+            return error(
+                "both \(nodes[chain[first]].location) and \(s.location) resolve to \(SchemaQuote.doubleQuoted(url)) causing reference cycle"
+            )
         }
         let chain = chain + [id]
 
@@ -77,8 +79,10 @@ struct SchemaEvaluator {
         validate(v, node: node, location: location + [token], chain: [])
     }
 
-    private func validateObject(_ object: JSONObject, _ s: SchemaNode, _ location: [String], _ chain: [Int],
-                                _ errors: inout [SchemaViolation]) {
+    private func validateObject(
+        _ object: JSONObject, _ s: SchemaNode, _ location: [String], _ chain: [Int],
+        _ errors: inout [SchemaViolation]
+    ) {
         func add(_ message: String) { errors.append(SchemaViolation(location: location, message: message)) }
         if let min = s.minProperties, object.count < min {
             add("minProperties: got \(PrinterNumber.int(object.count)), want \(PrinterNumber.int(min))")
@@ -97,7 +101,9 @@ struct SchemaEvaluator {
             case .properties(let names):
                 let missing = names.filter { object[$0] == nil }
                 if !missing.isEmpty {
-                    add("properties \(missing.map(SchemaQuote.single).joined(separator: ", ")) required, if \(SchemaQuote.single(name)) exists")
+                    add(
+                        "properties \(missing.map(SchemaQuote.single).joined(separator: ", ")) required, if \(SchemaQuote.single(name)) exists"
+                    )
                 }
             case .schema(let node):
                 if let e = validate(.object(object), node: node, location: location, chain: chain) { errors.append(e) }
@@ -129,8 +135,10 @@ struct SchemaEvaluator {
             for (name, _) in object.entries {
                 if let e = validate(.string(name), node: names, location: [], chain: []) {
                     let causes = e.kind == .group ? e.causes : [e]
-                    errors.append(SchemaViolation(location: location, message: "invalid propertyName \(SchemaQuote.single(name))",
-                                                  causes: causes))
+                    errors.append(
+                        SchemaViolation(
+                            location: location, message: "invalid propertyName \(SchemaQuote.single(name))",
+                            causes: causes))
                 }
             }
         }
@@ -146,8 +154,10 @@ struct SchemaEvaluator {
         }
     }
 
-    private func validateArray(_ items: [JSONValue], _ s: SchemaNode, _ location: [String], _ chain: [Int],
-                               _ errors: inout [SchemaViolation]) {
+    private func validateArray(
+        _ items: [JSONValue], _ s: SchemaNode, _ location: [String], _ chain: [Int],
+        _ errors: inout [SchemaViolation]
+    ) {
         func add(_ message: String, causes: [SchemaViolation] = []) {
             errors.append(SchemaViolation(location: location, message: message, causes: causes))
         }
@@ -211,7 +221,8 @@ struct SchemaEvaluator {
                     if matched.isEmpty {
                         add("min \(PrinterNumber.int(min)) items required to match contains schema, but none matched", causes: failures)
                     } else {
-                        add("min \(PrinterNumber.int(min)) items required to match contains schema, but matched \(PrinterNumber.int(matched.count)) items at \(at)",
+                        add(
+                            "min \(PrinterNumber.int(min)) items required to match contains schema, but matched \(PrinterNumber.int(matched.count)) items at \(at)",
                             causes: failures)
                     }
                 }
@@ -219,7 +230,9 @@ struct SchemaEvaluator {
                 add("no items match contains schema", causes: failures)
             }
             if let max = s.maxContains, matched.count > max {
-                add("max \(PrinterNumber.int(max)) items required to match contains schema, but matched \(PrinterNumber.int(matched.count)) items at \(at)")
+                add(
+                    "max \(PrinterNumber.int(max)) items required to match contains schema, but matched \(PrinterNumber.int(matched.count)) items at \(at)"
+                )
             }
         }
     }
@@ -242,8 +255,10 @@ struct SchemaEvaluator {
 
     private func validateNumber(_ value: Double, _ s: SchemaNode, _ location: [String], _ errors: inout [SchemaViolation]) {
         func add(_ keyword: String, _ want: JSONNumber) {
-            errors.append(SchemaViolation(location: location,
-                                          message: "\(keyword): got \(PrinterNumber.float(value)), want \(PrinterNumber.float(want.value))"))
+            errors.append(
+                SchemaViolation(
+                    location: location,
+                    message: "\(keyword): got \(PrinterNumber.float(value)), want \(PrinterNumber.float(want.value))"))
         }
         if let min = s.minimum, value < min.value { add("minimum", min) }
         if let max = s.maximum, value > max.value { add("maximum", max) }
@@ -252,8 +267,10 @@ struct SchemaEvaluator {
         if let divisor = s.multipleOf, !SchemaDecimal.isMultiple(value, of: divisor) { add("multipleOf", divisor) }
     }
 
-    private func validateConditions(_ v: JSONValue, _ s: SchemaNode, _ location: [String], _ chain: [Int],
-                                    _ errors: inout [SchemaViolation]) {
+    private func validateConditions(
+        _ v: JSONValue, _ s: SchemaNode, _ location: [String], _ chain: [Int],
+        _ errors: inout [SchemaViolation]
+    ) {
         func apply(_ node: Int) -> SchemaViolation? { validate(v, node: node, location: location, chain: chain) }
         func add(_ message: String, causes: [SchemaViolation] = []) {
             errors.append(SchemaViolation(location: location, message: message, causes: causes))
@@ -267,7 +284,12 @@ struct SchemaEvaluator {
             var failures: [SchemaViolation] = []
             var matched = false
             for node in s.anyOf {
-                if let e = apply(node) { failures.append(e) } else { matched = true; break }
+                if let e = apply(node) {
+                    failures.append(e)
+                } else {
+                    matched = true
+                    break
+                }
             }
             if !matched { add("'anyOf' failed", causes: failures) }
         }

@@ -52,14 +52,17 @@ extension ClusterConnection {
                 if let config = try? JSONValueDecoder().decode(KubeconfigView.self, from: Data(view.standardOutput.utf8)) {
                     facts.contexts = config.contexts.map(\.name)
                     facts.currentContext = config.currentContext.isEmpty ? nil : config.currentContext
-                    facts.chosenCluster = (requested ?? facts.currentContext).flatMap(config.server(of:)).map { (name: $0.cluster, server: $0.server) }
+                    facts.chosenCluster = (requested ?? facts.currentContext).flatMap(config.server(of:)).map {
+                        (name: $0.cluster, server: $0.server)
+                    }
                 } else {
                     let shown = view.standardOutput.trimmingWhitespaceAndNewlines()
                     facts.unreadableOutput = shown.isEmpty ? "nothing" : String(shown.prefix(80))
                 }
             default:
                 facts.contexts = nil
-                facts.configError = KubectlError.meaningfulMessage(view.standardError)
+                facts.configError =
+                    KubectlError.meaningfulMessage(view.standardError)
                     .map { $0.hasPrefix("error: ") ? String($0.dropFirst(7)) : $0 } ?? view.status.description
             }
         } catch {

@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test func yaml11BooleansAndNumbersInStringFieldsBecomeTheirText() throws {
-        let chart = try metadata("""
+        let chart = try metadata(
+            """
             apiVersion: v2
             name: bools
             version: 0.1.0
@@ -37,10 +38,14 @@ import Testing
     @Test(arguments: [
         ("", "validation: chart.metadata.name is required"),
         ("- a\n- b\n", "validation: chart.metadata.name is required"),
-        ("apiVersion: v2\nname: x\nversion: [1]\n",
-         "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field .version of type string"),
-        ("apiVersion: v2\nname: {a: 1}\nversion: 1.0.0\n",
-         "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go struct field .name of type string"),
+        (
+            "apiVersion: v2\nname: x\nversion: [1]\n",
+            "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field .version of type string"
+        ),
+        (
+            "apiVersion: v2\nname: {a: 1}\nversion: 1.0.0\n",
+            "cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go struct field .name of type string"
+        ),
     ])
     func malformedChartYamlFailsAsHelm(text: String, message: String) {
         let error = #expect(throws: ChartLoadError.self) { _ = try metadata(text) }

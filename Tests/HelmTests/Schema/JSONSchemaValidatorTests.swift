@@ -52,16 +52,25 @@ import Testing
     /// The report with sibling errors sorted at every level and the names in
     /// "additional properties ... not allowed" sorted, so Go's map order does not matter.
     static func canonical(_ report: String) -> String {
-        struct Block { var line: String; var children: [Block] }
+        struct Block {
+            var line: String
+            var children: [Block]
+        }
         var roots: [Block] = []
         var header: [String] = []
         func insert(_ block: Block, depth: Int, into list: inout [Block]) {
-            if depth == 0 || list.isEmpty { list.append(block); return }
+            if depth == 0 || list.isEmpty {
+                list.append(block)
+                return
+            }
             insert(block, depth: depth - 1, into: &list[list.count - 1].children)
         }
         for line in report.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = line.prefix { $0 == " " }.count
-            guard line.dropFirst(indent).hasPrefix("- ") else { header.append(String(line)); continue }
+            guard line.dropFirst(indent).hasPrefix("- ") else {
+                header.append(String(line))
+                continue
+            }
             var text = String(line)
             if let range = text.range(of: "additional properties "), let end = text.range(of: " not allowed") {
                 let names = text[range.upperBound..<end.lowerBound].components(separatedBy: ", ").sorted()
@@ -93,11 +102,14 @@ import Testing
         let leaf = SchemaViolation(location: ["a"], message: "got number, want string")
         let ref = SchemaViolation(location: ["a"], message: "validation failed", causes: [leaf], kind: .reference)
         let any = SchemaViolation(location: ["a"], message: "'anyOf' failed", causes: [ref, leaf])
-        #expect(JSONSchemaValidator.report([any]) == "- at '/a': 'anyOf' failed\n  - at '/a': got number, want string\n  - at '/a': got number, want string")
+        #expect(
+            JSONSchemaValidator.report([any])
+                == "- at '/a': 'anyOf' failed\n  - at '/a': got number, want string\n  - at '/a': got number, want string")
     }
 
     @Test func intAndInt64ValuesAreNumbers() throws {
-        let validator = try JSONSchemaValidator(schemaText: #"{"properties": {"a": {"type": "integer", "maximum": 3}, "b": {"type": "string"}}}"#)
+        let validator = try JSONSchemaValidator(
+            schemaText: #"{"properties": {"a": {"type": "integer", "maximum": 3}, "b": {"type": "string"}}}"#)
         let violations = validator.validate(.map(ValueMap(["a": .int64(5), "b": .int(1)])))
         #expect(JSONSchemaValidator.report(violations) == "- at '/a': maximum: got 5, want 3\n- at '/b': got number, want string")
     }

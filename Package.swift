@@ -28,8 +28,9 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // glibc's allocator tuning (malloc.h): one arena for the whole process.
         .systemLibrary(name: "CMalloc"),
-        // libcurl's easy interface, for downloading chart indexes and archives (apt: libcurl4-openssl-dev).
-        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcurl's easy interface, for downloading chart indexes and archives, loaded with dlopen
+        // on the first download rather than linked (headers: apt libcurl4-openssl-dev).
+        .target(name: "CCurl"),
 
         // The profiles/ data (overlays, questions, costs, notes, stand-in chart) compiled into the binary.
         .target(name: "EmbeddedData"),

@@ -22,8 +22,9 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // libyaml, the YAML 1.1 event parser and emitter (apt: libyaml-dev).
         .systemLibrary(name: "CYAML", providers: [.apt(["libyaml-dev"])]),
-        // libarchive, for reading chart .tgz files safely (apt: libarchive-dev).
-        .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),
+        // libarchive, for reading chart .tgz files safely, loaded with dlopen on first use rather than
+        // linked (headers: apt libarchive-dev).
+        .target(name: "CArchive"),
         // OpenSSL libcrypto/libssl: digests, keys and X.509 for Sprig, TLS checks (apt: libssl-dev).
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // glibc's allocator tuning (malloc.h): one arena for the whole process.

@@ -26,7 +26,7 @@ import YAML
         case 5: return .int64(Int64(random.next() % 100))
         case 6: return .list((0..<Int(random.next() % 4)).map { _ in value(&random, depth: depth + 1) })
         default:
-            var map = ValueMap()
+            let map = ValueMap()
             for _ in 0..<Int(random.next() % 6) { map[keys[Int(random.next() % UInt64(keys.count))]] = value(&random, depth: depth + 1) }
             return .map(map)
         }

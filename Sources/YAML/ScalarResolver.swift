@@ -81,11 +81,13 @@ public enum ScalarResolver {
     }
 
     /// The common numbers read straight from their bytes: `[-+]?[1-9][0-9]{0,17}` or `[-+]?0`
-    /// (an int), `[-+]?[0-9]{1,15}\.[0-9]{1,15}` (a float). nil for anything else, which
+    /// (an int), `[-+]?[0-9]{1,15}\.[0-9]{1,15}` (a float), and a string for a text with a
+    /// character no number or timestamp has (`100m`, `2Gi`). nil for anything else, which
     /// `numeric` resolves the long way (the same answers, checked by `ScalarResolverTests`).
     static func quickDecimal(_ text: String) -> Resolved? {
         var text = text
         return text.withUTF8 { bytes -> Resolved? in
+            for c in bytes where !isNumericByte(c) { return .string }
             var i = 0
             var negative = false
             if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
@@ -112,6 +114,20 @@ public enum ScalarResolver {
             guard i == bytes.count, i - fractionStart > 0, i - fractionStart <= 15 else { return nil }
             guard let value = Double(String(decoding: bytes, as: UTF8.self)) else { return nil }
             return .float(value)
+        }
+    }
+
+    /// Every byte any numeric shape can contain: digits, hex digits, signs, `.`, `_`, Go's
+    /// `0x`/`0o`/`0b` prefixes in either case, and a timestamp's `T`, `Z`, `:` and space.
+    static func isNumericByte(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"),
+            UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "x"), UInt8(ascii: "X"),
+            UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "z"), UInt8(ascii: "Z"),
+            UInt8(ascii: ":"), UInt8(ascii: " "):
+            return true
+        default:
+            return false
         }
     }
 

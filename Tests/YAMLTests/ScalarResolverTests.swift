@@ -22,15 +22,21 @@ import Testing
     @Test(arguments: [
         "", "-", "+", "01", "007", "-01", "0x1F", "0o17", "0b101", "1_000", "1e3", "1.5e3", "1.", ".5", "-.5",
         "1234567890123456789", "9223372036854775808", "2001-01-01", "1:20", "1.2.3", "12a", "a12", " 1", "1 ",
-        "1234567890123456.5", "1.1234567890123456", "--1", "+-1", "0.", "٣",
+        "1234567890123456.5", "1.1234567890123456", "--1", "+-1", "0.", "0xFF", "1T", "12:30",
     ])
     func everythingElseGoesTheLongWay(_ text: String) {
         #expect(ScalarResolver.quickDecimal(text) == nil, "\(text)")
     }
 
+    @Test(arguments: ["100m", "2Gi", "1Mi", "5h", "٣", "8080/tcp", "1,000", "3 apples", "0x1g"])
+    func aCharacterNoNumberHasMakesAString(_ text: String) {
+        #expect(ScalarResolver.quickDecimal(text) == .string, "\(text)")
+        #expect(ScalarResolver.numericLongWay(text) == .string, "\(text)")
+    }
+
     @Test func randomTextsAgreeWithTheFullRules() {
         var random = ScannerRandom(seed: 0x5ca1a5)
-        let pieces = ["0", "1", "5", "9", "00", "12", "-", "+", ".", "_", "e", "E", "x", "o", "b", ":", "T", " ", "a", "99999999"]
+        let pieces = ["0", "1", "5", "9", "00", "12", "-", "+", ".", "_", "e", "E", "x", "o", "b", ":", "T", " ", "a", "99999999", "m", "Gi", "/", "٣", "f", "X", "t", "Z"]
         var quick = 0
         for _ in 0..<30_000 {
             let count = 1 + Int(random.next() % 7)

@@ -22,14 +22,16 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // libyaml, the YAML 1.1 event parser and emitter (apt: libyaml-dev).
         .systemLibrary(name: "CYAML", providers: [.apt(["libyaml-dev"])]),
-        // libarchive, for reading chart .tgz files safely (apt: libarchive-dev).
-        .systemLibrary(name: "CArchive", providers: [.apt(["libarchive-dev"])]),
+        // libarchive, for reading chart .tgz files safely, loaded with dlopen on first use rather than
+        // linked (headers: apt libarchive-dev).
+        .target(name: "CArchive"),
         // OpenSSL libcrypto/libssl: digests, keys and X.509 for Sprig, TLS checks (apt: libssl-dev).
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // glibc's allocator tuning (malloc.h): one arena for the whole process.
         .systemLibrary(name: "CMalloc"),
-        // libcurl's easy interface, for downloading chart indexes and archives (apt: libcurl4-openssl-dev).
-        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcurl's easy interface, for downloading chart indexes and archives, loaded with dlopen
+        // on the first download rather than linked (headers: apt libcurl4-openssl-dev).
+        .target(name: "CCurl"),
 
         // The profiles/ data (overlays, questions, costs, notes, stand-in chart) compiled into the binary.
         .target(name: "EmbeddedData"),

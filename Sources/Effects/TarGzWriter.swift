@@ -35,32 +35,35 @@ public enum TarGzWriter {
     /// Writes `entries` to `path` (mode 0600), replacing it only once the archive is complete.
     public static func write(_ entries: [Entry], to path: String, modified: Date = Date()) throws(WriteError) {
         let temporary = path + ".partial-\(getpid())"
-        guard let archive = archive_write_new() else { throw WriteError(message: "libarchive could not start an archive") }
-        defer { archive_write_free(archive) }
-        guard archive_write_add_filter_gzip(archive) == ARCHIVE_OK, archive_write_set_format_pax_restricted(archive) == ARCHIVE_OK,
-              archive_write_open_filename(archive, temporary) == ARCHIVE_OK else {
+        if let reason = ca_load() {
+            throw WriteError(message: "could not load libarchive, the library used to write archives (\(String(cString: reason)))")
+        }
+        guard let archive = ca_archive_write_new() else { throw WriteError(message: "libarchive could not start an archive") }
+        defer { ca_archive_write_free(archive) }
+        guard ca_archive_write_add_filter_gzip(archive) == ARCHIVE_OK, ca_archive_write_set_format_pax_restricted(archive) == ARCHIVE_OK,
+              ca_archive_write_open_filename(archive, temporary) == ARCHIVE_OK else {
             throw WriteError(message: "cannot create \(path): \(message(archive))")
         }
         for entry in entries {
-            guard let header = archive_entry_new() else { throw WriteError(message: "libarchive could not describe \(entry.path)") }
-            defer { archive_entry_free(header) }
+            guard let header = ca_archive_entry_new() else { throw WriteError(message: "libarchive could not describe \(entry.path)") }
+            defer { ca_archive_entry_free(header) }
             let bytes = Array(entry.text.utf8)
-            archive_entry_set_pathname(header, entry.path)
-            archive_entry_set_size(header, la_int64_t(bytes.count))
-            archive_entry_set_filetype(header, CA_AE_IFREG)
-            archive_entry_set_perm(header, 0o600)
-            archive_entry_set_mtime(header, time_t(modified.timeIntervalSince1970), 0)
-            guard archive_write_header(archive, header) == ARCHIVE_OK else {
+            ca_archive_entry_set_pathname(header, entry.path)
+            ca_archive_entry_set_size(header, la_int64_t(bytes.count))
+            ca_archive_entry_set_filetype(header, CA_AE_IFREG)
+            ca_archive_entry_set_perm(header, 0o600)
+            ca_archive_entry_set_mtime(header, time_t(modified.timeIntervalSince1970), 0)
+            guard ca_archive_write_header(archive, header) == ARCHIVE_OK else {
                 unlink(temporary)
                 throw WriteError(message: "cannot add \(entry.path) to \(path): \(message(archive))")
             }
-            let written = bytes.withUnsafeBytes { archive_write_data(archive, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { ca_archive_write_data(archive, $0.baseAddress, $0.count) }
             guard written == bytes.count else {
                 unlink(temporary)
                 throw WriteError(message: "cannot write \(entry.path) into \(path): \(message(archive))")
             }
         }
-        guard archive_write_close(archive) == ARCHIVE_OK else {
+        guard ca_archive_write_close(archive) == ARCHIVE_OK else {
             unlink(temporary)
             throw WriteError(message: "cannot finish \(path): \(message(archive))")
         }
@@ -73,6 +76,6 @@ public enum TarGzWriter {
     }
 
     private static func message(_ archive: OpaquePointer) -> String {
-        archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
+        ca_archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
     }
 }

@@ -17,8 +17,7 @@ enum QuickBlockEmitter {
         case .sequence(let items) where !items.isEmpty:
             guard writeSequence(items, indent: 0, firstInline: false, &out) else { return nil }
         default:
-            guard let text = inline(value, column: 0) else { return nil }
-            out.append(contentsOf: text.utf8)
+            guard writeInline(value, column: 0, &out) else { return nil }
             out.append(0x0A)
         }
         return String(decoding: out, as: UTF8.self)
@@ -27,8 +26,9 @@ enum QuickBlockEmitter {
     private static func writeMapping(_ mapping: YAMLMapping, indent: Int, firstInline: Bool, _ out: inout [UInt8]) -> Bool {
         for (index, (key, value)) in mapping.entries.enumerated() {
             if index > 0 || !firstInline { out.append(contentsOf: repeatElement(0x20, count: indent)) }
-            guard key.utf8.count <= 100, let keyText = string(key, column: indent) else { return false }
-            out.append(contentsOf: keyText.utf8)
+            let keyStart = out.count
+            guard key.utf8.count <= 100, writeString(key, column: indent, &out) else { return false }
+            let keyWidth = out.count - keyStart
             out.append(0x3A)
             switch value {
             case .mapping(let nested) where !nested.entries.isEmpty:
@@ -38,9 +38,8 @@ enum QuickBlockEmitter {
                 out.append(0x0A)
                 guard writeSequence(items, indent: indent, firstInline: false, &out) else { return false }
             default:
-                guard let text = inline(value, column: indent + keyText.utf8.count + 2) else { return false }
                 out.append(0x20)
-                out.append(contentsOf: text.utf8)
+                guard writeInline(value, column: indent + keyWidth + 2, &out) else { return false }
                 out.append(0x0A)
             }
         }
@@ -50,40 +49,77 @@ enum QuickBlockEmitter {
     private static func writeSequence(_ items: [YAMLValue], indent: Int, firstInline: Bool, _ out: inout [UInt8]) -> Bool {
         for (index, item) in items.enumerated() {
             if index > 0 || !firstInline { out.append(contentsOf: repeatElement(0x20, count: indent)) }
-            out.append(contentsOf: [0x2D, 0x20])
+            out.append(0x2D)
+            out.append(0x20)
             switch item {
             case .mapping(let nested) where !nested.entries.isEmpty:
                 guard writeMapping(nested, indent: indent + 2, firstInline: true, &out) else { return false }
             case .sequence(let nested) where !nested.isEmpty:
                 guard writeSequence(nested, indent: indent + 2, firstInline: true, &out) else { return false }
             default:
-                guard let text = inline(item, column: indent + 2) else { return false }
-                out.append(contentsOf: text.utf8)
+                guard writeInline(item, column: indent + 2, &out) else { return false }
                 out.append(0x0A)
             }
         }
         return true
     }
 
-    /// A scalar or empty collection as written after `key: ` or `- ` at `column`.
-    private static func inline(_ value: YAMLValue, column: Int) -> String? {
+    /// Writes a scalar or empty collection as it goes after `key: ` or `- ` at `column`;
+    /// false (with `out` partly written) when libyaml has to write the value.
+    private static func writeInline(_ value: YAMLValue, column: Int, _ out: inout [UInt8]) -> Bool {
         switch value {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .float(let d): return YAMLEmitter.floatText(d)
-        case .string(let s): return string(s, column: column)
-        case .mapping(let m): return m.entries.isEmpty ? "{}" : nil
-        case .sequence(let items): return items.isEmpty ? "[]" : nil
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): writeInteger(i, &out)
+        case .float(let d): out.append(contentsOf: YAMLEmitter.floatText(d).utf8)
+        case .string(let s): return writeString(s, column: column, &out)
+        case .mapping(let m):
+            guard m.entries.isEmpty else { return false }
+            out.append(contentsOf: "{}".utf8)
+        case .sequence(let items):
+            guard items.isEmpty else { return false }
+            out.append(contentsOf: "[]".utf8)
         }
+        return true
+    }
+
+    /// An integer's decimal digits, written without building a String.
+    private static func writeInteger(_ value: Int64, _ out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// Writes `s` as `string` would return it; false when libyaml has to write it.
+    private static func writeString(_ s: String, column: Int, _ out: inout [UInt8]) -> Bool {
+        if s.isEmpty {
+            out.append(contentsOf: "\"\"".utf8)
+            return true
+        }
+        guard let quoted = plainOrQuoted(s, column: column) else { return false }
+        if quoted { out.append(0x22) }
+        out.append(contentsOf: s.utf8)
+        if quoted { out.append(0x22) }
+        return true
     }
 
     /// A string libyaml would write plain (or double-quoted, when go-yaml asks for quotes)
     /// without escaping or folding it: letters, digits and `._/-:=+@,` with single spaces
     /// inside, starting with a letter, digit, `/` or `_`, no `: `, not ending in `:`, and
     /// short enough, when it has a space, to end before the folding width.
-    private static func string(_ s: String, column: Int) -> String? {
-        if s.isEmpty { return "\"\"" }
+    /// nil when libyaml has to write it, else whether it goes in double quotes (a non-empty `s`).
+    private static func plainOrQuoted(_ s: String, column: Int) -> Bool? {
         var hasSpace = false
         var previous: UInt8 = 0
         var count = 0
@@ -112,6 +148,6 @@ enum QuickBlockEmitter {
         let isLetter = (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A)
         let quoted = isLetter && count >= 6 ? false : ScalarResolver.needsQuoting(s)
         if hasSpace && column + count + (quoted ? 2 : 0) > width { return nil }
-        return quoted ? "\"" + s + "\"" : s
+        return quoted
     }
 }

@@ -65,6 +65,11 @@ public enum ScalarResolver {
     }
 
     private static func numeric(_ text: String) -> Resolved {
+        quickDecimal(text) ?? numericLongWay(text)
+    }
+
+    /// Every numeric shape go-yaml knows: timestamps, `_` separators, Go's integer prefixes, floats.
+    static func numericLongWay(_ text: String) -> Resolved {
         if isTimestamp(text) { return .timestamp }
         let plain = text.filter { $0 != "_" }
         if let value = GoInt.parse(plain) { return .int(value) }
@@ -73,6 +78,57 @@ public enum ScalarResolver {
         if plain.hasPrefix("0b"), let value = Int64(plain.dropFirst(2), radix: 2) { return .int(value) }
         if plain.hasPrefix("-0b"), let value = Int64(plain.dropFirst(3), radix: 2) { return .int(-value) }
         return .string
+    }
+
+    /// The common numbers read straight from their bytes: `[-+]?[1-9][0-9]{0,17}` or `[-+]?0`
+    /// (an int), `[-+]?[0-9]{1,15}\.[0-9]{1,15}` (a float), and a string for a text with a
+    /// character no number or timestamp has (`100m`, `2Gi`). nil for anything else, which
+    /// `numeric` resolves the long way (the same answers, checked by `ScalarResolverTests`).
+    static func quickDecimal(_ text: String) -> Resolved? {
+        var text = text
+        return text.withUTF8 { bytes -> Resolved? in
+            for c in bytes where !isNumericByte(c) { return .string }
+            var i = 0
+            var negative = false
+            if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+                negative = first == UInt8(ascii: "-")
+                i = 1
+            }
+            let start = i
+            var whole: Int64 = 0
+            while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
+                whole = whole &* 10 &+ Int64(bytes[i] &- 48)
+                i += 1
+            }
+            let digits = i - start
+            guard digits > 0 else { return nil }
+            if i == bytes.count {
+                // A leading zero means octal to Go; 18 digits always fit in Int64.
+                guard digits <= 18, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+                return .int(negative ? -whole : whole)
+            }
+            guard bytes[i] == UInt8(ascii: "."), digits <= 15 else { return nil }
+            i += 1
+            let fractionStart = i
+            while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 { i += 1 }
+            guard i == bytes.count, i - fractionStart > 0, i - fractionStart <= 15 else { return nil }
+            guard let value = Double(String(decoding: bytes, as: UTF8.self)) else { return nil }
+            return .float(value)
+        }
+    }
+
+    /// Every byte any numeric shape can contain: digits, hex digits, signs, `.`, `_`, Go's
+    /// `0x`/`0o`/`0b` prefixes in either case, and a timestamp's `T`, `Z`, `:` and space.
+    static func isNumericByte(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"),
+            UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "x"), UInt8(ascii: "X"),
+            UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "z"), UInt8(ascii: "Z"),
+            UInt8(ascii: ":"), UInt8(ascii: " "):
+            return true
+        default:
+            return false
+        }
     }
 
     /// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`
@@ -109,6 +165,7 @@ public enum ScalarResolver {
     static func isBase60Float(_ text: String) -> Bool {
         // It starts with a digit or a sign: most strings are ruled out without copying them.
         guard let f = text.utf8.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") || (f >= 48 && f <= 57) else { return false }
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
         var b = Array(text.utf8)[...]
         if let f = b.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { b = b.dropFirst() }
         guard let d = b.first, d >= 48, d <= 57 else { return false }

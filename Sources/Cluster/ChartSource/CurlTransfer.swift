@@ -21,13 +21,14 @@ enum CurlTransfer {
         init(limit: Int) { self.limit = limit }
     }
 
-    /// libcurl's global set-up, done once before the first handle (it is not thread-safe itself).
-    private static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
-
     /// GETs `url`, following redirects, failing after `timeout` seconds or past `maxBytes`.
+    /// libcurl is loaded (and set up) by the first call, not when the program starts.
     static func get(_ url: String, timeout: Double, maxBytes: Int) -> Outcome {
-        guard initialized, let handle = curl_easy_init() else { return .failed("could not start libcurl") }
-        defer { curl_easy_cleanup(handle) }
+        if let reason = ccurl_load() {
+            return .failed("could not load libcurl, the library used for downloads (\(String(cString: reason)))")
+        }
+        guard let handle = ccurl_easy_init() else { return .failed("could not start libcurl") }
+        defer { ccurl_easy_cleanup(handle) }
         let sink = Sink(limit: maxBytes)
         var errorText = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let code: CURLcode = withExtendedLifetime(sink) {
@@ -56,13 +57,13 @@ enum CurlTransfer {
                     }
                     return length
                 }
-                return curl_easy_perform(handle)
+                return ccurl_easy_perform(handle)
             }
         }
         if sink.overflowed { return .tooLarge(bytes: sink.body.count) }
         guard code == CURLE_OK else {
             let detail = String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let summary = curl_easy_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
+            let summary = ccurl_easy_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
             return .failed(detail.isEmpty ? summary : detail, code: Int(code.rawValue))
         }
         var status = 0

@@ -10,18 +10,22 @@ public enum ChartArchiveReader {
             throw ChartLoadError(
                 source: source, message: "file '\(source)' does not appear to be a gzipped archive; got 'application/octet-stream'")
         }
-        guard let archive = archive_read_new() else {
+        if let reason = ca_load() {
+            throw ChartLoadError(
+                source: source, message: "could not load libarchive, the library used to read chart archives (\(String(cString: reason)))")
+        }
+        guard let archive = ca_archive_read_new() else {
             throw ChartLoadError(source: source, message: "could not start reading the archive")
         }
-        defer { archive_read_free(archive) }
-        archive_read_support_filter_gzip(archive)
-        archive_read_support_format_tar(archive)
-        archive_read_support_format_gnutar(archive)
+        defer { ca_archive_read_free(archive) }
+        ca_archive_read_support_filter_gzip(archive)
+        ca_archive_read_support_format_tar(archive)
+        ca_archive_read_support_format_gnutar(archive)
 
         var files: [ChartFile] = []
         var remaining = ChartLimits.maxDecompressedChartSize
         let status: Int32 = bytes.withUnsafeBytes { raw in
-            archive_read_open_memory(archive, raw.baseAddress, raw.count)
+            ca_archive_read_open_memory(archive, raw.baseAddress, raw.count)
         }
         guard status == ARCHIVE_OK else {
             throw ChartLoadError(source: source, message: "cannot open archive: \(errorText(archive))")
@@ -30,20 +34,20 @@ public enum ChartArchiveReader {
         try withExtendedLifetime(bytes) {
             var entry: OpaquePointer?
             while true {
-                let next = archive_read_next_header(archive, &entry)
+                let next = ca_archive_read_next_header(archive, &entry)
                 if next == ARCHIVE_EOF { break }
                 guard next == ARCHIVE_OK || next == ARCHIVE_WARN, let entry else {
                     throw ChartLoadError(source: source, message: "archive is corrupt or truncated: \(errorText(archive))")
                 }
-                let rawName = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
-                let fileType = archive_entry_filetype(entry)
+                let rawName = ca_archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+                let fileType = ca_archive_entry_filetype(entry)
                 if fileType == CA_AE_IFDIR { continue }
                 let relative = try chartRelativePath(rawName, source: source)
                 guard fileType == CA_AE_IFREG else {
                     throw ChartLoadError(
                         source: source, message: "chart contains a link or special file that is not allowed: \"\(rawName)\"")
                 }
-                let size = Int(archive_entry_size(entry))
+                let size = Int(ca_archive_entry_size(entry))
                 if size > remaining {
                     throw ChartLoadError(
                         source: source,
@@ -58,7 +62,7 @@ public enum ChartArchiveReader {
                 var read = 0
                 while read < size {
                     let n = data.withUnsafeMutableBytes { buffer in
-                        archive_read_data(archive, buffer.baseAddress.map { $0 + read }, size - read)
+                        ca_archive_read_data(archive, buffer.baseAddress.map { $0 + read }, size - read)
                     }
                     if n < 0 {
                         throw ChartLoadError(
@@ -162,6 +166,6 @@ public enum ChartArchiveReader {
     }
 
     private static func errorText(_ archive: OpaquePointer) -> String {
-        archive_error_string(archive).map { String(cString: $0) } ?? "unknown error"
+        ca_archive_error_string(archive).map { String(cString: $0) } ?? "unknown error"
     }
 }

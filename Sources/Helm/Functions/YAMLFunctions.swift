@@ -68,9 +68,25 @@ enum YAMLFunctions {
 
     /// Helm's toYaml: the value's JSON form in go-yaml's style, without the final newline.
     static func toYaml(_ value: Value) -> String {
-        var text = YAML.emit(yamlValue(value).jsonNormalized())
+        var text = YAML.emit(jsonYAMLValue(value))
         if text.hasSuffix("\n") { text.removeLast() }
         return text
+    }
+
+    /// `yamlValue(value).jsonNormalized()` in one pass: keys sorted once, in go-yaml's order,
+    /// integral floats as integers (what Helm's JSON round trip makes of them).
+    static func jsonYAMLValue(_ value: Value) -> YAMLValue {
+        switch value {
+        case .float(let d):
+            if d.isFinite, d == d.rounded(), abs(d) < 1e21, let i = Int64(exactly: d) { return .int(i) }
+            return .float(d)
+        case .list(let items): return .sequence(items.map(jsonYAMLValue))
+        case .map(let map):
+            let entries = map.storage.sorted { GoYAMLKeyOrder.less($0.key, $1.key) }
+            return .mapping(YAMLMapping(entries.map { ($0.key, jsonYAMLValue($0.value)) }))
+        case .object(let object): return jsonYAMLValue(object.jsonValue)
+        default: return yamlValue(value)
+        }
     }
 
     /// A template value as encoding/json would see it, as a YAML value.

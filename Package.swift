@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "EmbeddedDataTests", dependencies: ["EmbeddedData"]),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "GoStrconv"], exclude: ["Goldens"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Goldens"]),
-        .testTarget(name: "HelmTests", dependencies: ["Helm", "GoTemplate", "COpenSSL", "PosthogFuzzing"], exclude: ["Fixtures"]),
+        .testTarget(name: "HelmTests", dependencies: ["Helm", "GoTemplate", "COpenSSL", "PosthogFuzzing", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeTests", dependencies: ["Kube"], exclude: ["Fixtures"]),
         .testTarget(
             name: "InstallerTests", dependencies: ["Installer", "EmbeddedData", "Helm", "Kube", "YAML"],

@@ -21,7 +21,10 @@ public enum TarGzWriter {
         public var text: String
 
         /// An entry.
-        public init(path: String, text: String) { self.path = path; self.text = text }
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
     }
 
     /// Why the archive could not be written.
@@ -41,7 +44,8 @@ public enum TarGzWriter {
         guard let archive = ca_archive_write_new() else { throw WriteError(message: "libarchive could not start an archive") }
         defer { ca_archive_write_free(archive) }
         guard ca_archive_write_add_filter_gzip(archive) == ARCHIVE_OK, ca_archive_write_set_format_pax_restricted(archive) == ARCHIVE_OK,
-              ca_archive_write_open_filename(archive, temporary) == ARCHIVE_OK else {
+            ca_archive_write_open_filename(archive, temporary) == ARCHIVE_OK
+        else {
             throw WriteError(message: "cannot create \(path): \(message(archive))")
         }
         for entry in entries {

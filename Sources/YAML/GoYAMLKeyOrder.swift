@@ -8,7 +8,9 @@ public enum GoYAMLKeyOrder {
         if a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) {
             if let answer = a.utf8.withContiguousStorageIfAvailable({ ab in
                 b.utf8.withContiguousStorageIfAvailable { bb in less(ab, bb) }
-            }), let answer { return answer }
+            }), let answer {
+                return answer
+            }
         }
         return less(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
     }
@@ -33,7 +35,11 @@ public enum GoYAMLKeyOrder {
             if x == 48 || y == 48 {
                 var j = i - 1
                 while j >= 0 && isDigit(UInt32(ar[j])) {
-                    if ar[j] != 48 { an = 1; bn = 1; break }
+                    if ar[j] != 48 {
+                        an = 1
+                        bn = 1
+                        break
+                    }
                     j -= 1
                 }
             }

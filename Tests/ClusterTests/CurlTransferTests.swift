@@ -46,13 +46,18 @@ import Testing
     /// A detached pthread (the test target has no Foundation.Thread).
     enum Thread {
         static func detach(_ body: @escaping @Sendable () -> Void) {
-            final class Box { let body: @Sendable () -> Void; init(_ body: @escaping @Sendable () -> Void) { self.body = body } }
+            final class Box {
+                let body: @Sendable () -> Void
+                init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+            }
             var thread = pthread_t()
             let context = Unmanaged.passRetained(Box(body)).toOpaque()
-            pthread_create(&thread, nil, { context in
-                Unmanaged<Box>.fromOpaque(context!).takeRetainedValue().body()
-                return nil
-            }, context)
+            pthread_create(
+                &thread, nil,
+                { context in
+                    Unmanaged<Box>.fromOpaque(context!).takeRetainedValue().body()
+                    return nil
+                }, context)
             pthread_detach(thread)
         }
     }

@@ -75,7 +75,7 @@ class UpgradeSnapshot(case.EndToEndCase):
     def test_snapshots_offered_only_with_a_class_and_taken_before_helm(self):
         self.cluster(cloud="doks")
         self.assertExit(self.install("doks"), 0)
-        self.edit_values(["postgresql", "persistence", "size"], "30Gi")
+        self.edit_values(["postgresql", "persistence", "size"], "1Gi")
 
         with self.subTest("no snapshot API: said plainly, nothing offered"):
             blocked = self.run_tool("upgrade", *self.cluster_flags(), "--yes")

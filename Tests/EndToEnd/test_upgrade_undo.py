@@ -41,7 +41,7 @@ class UpgradeUndoBundle(case.EndToEndCase):
                 f.write(installed_values)
 
         with self.subTest("upgrade: a refused change blocks it (exit 4), nothing runs"):
-            self.edit_values(["postgresql", "persistence", "size"], "30Gi")
+            self.edit_values(["postgresql", "persistence", "size"], "1Gi")
             blocked = self.run_tool("upgrade", *self.cluster_flags(), "--yes")
             self.assertExit(blocked, 4)
             self.assertSays(blocked, r"✗ refused: Kubernetes refuses to change spec\.volumeClaimTemplates")
@@ -68,7 +68,7 @@ class UpgradeUndoBundle(case.EndToEndCase):
             self.assertSays(rollback, r"Restored values\.yaml from revision 1")
             self.assertSays(rollback, r"pods are ready|All of PostHog's pods are ready")
             with open(self.values_path()) as f:
-                self.assertNotEqual(yaml.safe_load(f)["postgresql"]["persistence"].get("size"), "30Gi")
+                self.assertNotEqual(yaml.safe_load(f)["postgresql"]["persistence"].get("size"), "1Gi")
             history = self.harness.helm("history", "posthog", "-n", "posthog", "--kube-context", "harness")
             self.assertRegex(history, r"(?m)^3\s.*deployed.*Rollback to 1", history)
 

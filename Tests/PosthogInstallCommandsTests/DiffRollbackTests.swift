@@ -2,6 +2,7 @@ import Cluster
 import Effects
 import Foundation
 import Installer
+import Kube
 import PosthogTestSupport
 import Testing
 import YAML
@@ -81,10 +82,23 @@ import YAML
         }
     }
 
+    @Test func largerVolumesAreGrownBeforeHelmUpgradeInsteadOfBlockingIt() async throws {
+        try await install()
+        try setValue(["postgresql", "persistence", "size"], "30Gi")
+        let (code, out) = await upgradeRun(UpgradeRun.Request(chartVersion: "30.46.0", yes: true))
+        #expect(code == .success, "\(out)")
+        #expect(out.contains("Before helm upgrade they grow"), "\(out)")
+        #expect(!out.contains("Not upgrading"), "\(out)")
+        let claims = try await connection.kubectl.persistentVolumeClaims(namespace: "posthog")
+        let postgres = try #require(claims.first { $0.metadata.name == "data-posthog-posthog-postgresql-0" })
+        #expect(postgres.requestedStorage == (try Quantity("30Gi")), "\(postgres)")
+        #expect(try await connection.helm.history(release: "posthog", namespace: "posthog").count == 2)
+    }
+
     @Test func aRefusedChangeBlocksTheUpgradeAndForcedItFailsWithTheAPIServersWordsThenRollsBack() async throws {
         try await install()
         let before = try files.readString("values.yaml")
-        try setValue(["postgresql", "persistence", "size"], "30Gi")
+        try setValue(["postgresql", "persistence", "size"], "1Gi")
         let edited = try files.readString("values.yaml")
         let (blocked, out) = await upgradeRun(UpgradeRun.Request(chartVersion: "30.46.0", yes: true))
         #expect(blocked == .preflightBlocked, "\(out)")

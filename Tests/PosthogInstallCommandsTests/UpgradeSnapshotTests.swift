@@ -16,7 +16,7 @@ import YAML
 
     func blockedByAVolumeChange() async throws {
         try await base.install()
-        try base.setValue(["postgresql", "persistence", "size"], "30Gi")
+        try base.setValue(["postgresql", "persistence", "size"], "1Gi")
     }
 
     @Test func theBlockedMessageNamesSnapshotAndAcceptingWithoutItSaysTheyArePossible() async throws {
@@ -66,7 +66,7 @@ import YAML
         faults.stuckSnapshots = true
         let base = try DiffRollbackTests(faults: faults)
         try await base.install()
-        try base.setValue(["postgresql", "persistence", "size"], "30Gi")
+        try base.setValue(["postgresql", "persistence", "size"], "1Gi")
         var request = UpgradeRun.Request(chartVersion: "30.46.0", yes: true, acceptDataLoss: true)
         request.snapshot = true
         let lines = InstallCommandTests.Lines()

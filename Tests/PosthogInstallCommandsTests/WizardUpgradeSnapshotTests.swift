@@ -37,7 +37,7 @@ import YAML
     @Test func theScreenOffersSnapshotsAndTheRunTakesThemWhenTheBoxIsTicked() async throws {
         let installed = try await InstalledCluster.make()
         var editor = try YAMLEditor(text: try installed.files.readString("values.yaml"), file: "values.yaml")
-        try editor.set(["postgresql", "persistence", "size"], to: .string("30Gi"))
+        try editor.set(["postgresql", "persistence", "size"], to: .string("1Gi"))
         installed.files.addFile("values.yaml", editor.text)
         let session = WizardUpgradeUninstallTests.session(installed)
         let form = try WizardUpgradeUninstallTests.form(await session.prepare(.upgrade, TaskInputs()))

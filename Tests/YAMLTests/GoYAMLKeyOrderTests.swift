@@ -32,7 +32,11 @@ import Testing
             if ar[i] == "0" || br[i] == "0" {
                 var j = i - 1
                 while j >= 0 && digit(ar[j]) {
-                    if ar[j] != "0" { an = 1; bn = 1; break }
+                    if ar[j] != "0" {
+                        an = 1
+                        bn = 1
+                        break
+                    }
                     j -= 1
                 }
             }
@@ -55,7 +59,8 @@ import Testing
 
     @Test func numbersByValueLettersByCodePoint() {
         let keys = ["b", "a10", "a9", "a", "A", "10", "9", "a01", "a1", "-x", "_x", "x.y", "x-y", "é"]
-        #expect(keys.sorted(by: GoYAMLKeyOrder.less) == ["-x", "_x", "9", "10", "A", "a", "a1", "a01", "a9", "a10", "b", "x-y", "x.y", "é"])
+        #expect(
+            keys.sorted(by: GoYAMLKeyOrder.less) == ["-x", "_x", "9", "10", "A", "a", "a1", "a01", "a9", "a10", "b", "x-y", "x.y", "é"])
     }
 
     @Test func randomKeysOrderAsTheReferenceDoes() {

@@ -36,7 +36,10 @@ import Testing
 
     @Test func randomTextsAgreeWithTheFullRules() {
         var random = ScannerRandom(seed: 0x5ca1a5)
-        let pieces = ["0", "1", "5", "9", "00", "12", "-", "+", ".", "_", "e", "E", "x", "o", "b", ":", "T", " ", "a", "99999999", "m", "Gi", "/", "٣", "f", "X", "t", "Z"]
+        let pieces = [
+            "0", "1", "5", "9", "00", "12", "-", "+", ".", "_", "e", "E", "x", "o", "b", ":", "T", " ", "a", "99999999", "m", "Gi", "/",
+            "٣", "f", "X", "t", "Z",
+        ]
         var quick = 0
         for _ in 0..<30_000 {
             let count = 1 + Int(random.next() % 7)

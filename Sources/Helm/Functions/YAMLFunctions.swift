@@ -14,24 +14,39 @@ enum YAMLFunctions {
             return .string(toYaml(args[0]))
         },
         "fromYaml": TemplateFunction("fromYaml") { _, args in
-            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.argumentType(index: 0, goType: "string", got: args.first ?? .null) }
+            guard args.count == 1, case .string(let text) = args[0] else {
+                throw FunctionError.argumentType(index: 0, goType: "string", got: args.first ?? .null)
+            }
             do {
                 switch ValueConversion.value(try YAML.parse(firstDocument(text), file: "fromYaml", options: .helm)) {
                 case .map(let map): return .map(map)
                 case .null: return .map(ValueMap())
-                default: return .map(ValueMap(["Error": .string("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}")]))
+                default:
+                    return .map(
+                        ValueMap([
+                            "Error": .string(
+                                "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}"
+                            )
+                        ]))
                 }
             } catch {
                 return .map(ValueMap(["Error": .string(String(describing: error))]))
             }
         },
         "fromYamlArray": TemplateFunction("fromYamlArray") { _, args in
-            guard args.count == 1, case .string(let text) = args[0] else { throw FunctionError.argumentType(index: 0, goType: "string", got: args.first ?? .null) }
+            guard args.count == 1, case .string(let text) = args[0] else {
+                throw FunctionError.argumentType(index: 0, goType: "string", got: args.first ?? .null)
+            }
             do {
                 switch ValueConversion.value(try YAML.parse(firstDocument(text), file: "fromYamlArray", options: .helm)) {
                 case .list(let items): return .list(items)
                 case .null: return .list([])
-                default: return .list([.string("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go value of type []interface {}")])
+                default:
+                    return .list([
+                        .string(
+                            "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go value of type []interface {}"
+                        )
+                    ])
                 }
             } catch {
                 return .list([.string(String(describing: error))])

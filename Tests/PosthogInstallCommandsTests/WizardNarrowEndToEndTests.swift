@@ -13,7 +13,8 @@ import Testing
         run.expectScreen("What would you like to do?", seconds: 120)
         session.keys("3", "Enter")
         run.expectScreen("Grow storage")
-        run.expectScreen("ClickHouse")
+        // The field's hint is drawn once the claims are read and the field takes keys.
+        run.expectScreen("type a larger size", seconds: 30)
         session.keys("C-u")
         session.type("500GB")
         // "Kubernetes writes "500GB" as 500G (or 500Gi for binary gigabytes): use a number and a

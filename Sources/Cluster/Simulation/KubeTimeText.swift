@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Kube
 
 /// Timestamps as the API server writes them.
 enum KubeTimeText {
@@ -49,15 +50,7 @@ enum KubeTimeText {
     static func civil(_ t: Int64) -> (Int, Int, Int, Int, Int, Int) {
         let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
         let rem = Int(t - days * 86400)
-        // Howard Hinnant's civil-from-days.
-        let z = Int(days) + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d, rem / 3600, rem / 60 % 60, rem % 60)
+        let (year, month, day) = KubeTime.civilFromDays(Int(days))
+        return (year, month, day, rem / 3600, rem / 60 % 60, rem % 60)
     }
 }

@@ -67,14 +67,14 @@ extension Executor {
     }
 
     /// Calls a built-in or registered function; `and`/`or` evaluate their arguments lazily.
-    mutating func call(_ name: String, _ operands: [Operand], final: Value?, dot: Value, command: Command, offset: Int) throws -> Value {
+    mutating func call(_ name: String, _ operands: ArraySlice<Operand>, final: Value?, dot: Value, command: Command, offset: Int) throws -> Value {
         // Built only for an error message: most calls succeed.
         var context: String { NodeText.command(command) }
         func fail(_ error: FunctionError) -> ExecError {
             // Go checks arguments before the call and wraps nothing: a count at the function's
             // name, a type at the argument (a constant is checked as it is read).
             if let (index, goType) = error.argument, index < operands.count {
-                let operand = operands[index]
+                let operand = operands[operands.startIndex + index]
                 let last = NodeText.lastEvaluated(operand)
                 return execError(at: last.offset, context: NodeText.operand(last),
                                  message: Self.constantTypeMessage(operand, goType: goType) ?? error.message, function: nil)
@@ -84,8 +84,7 @@ extension Executor {
         }
         // Registered functions override Go's built-ins, as in Go (Helm's Sprig `slice` does).
         if let function = set.functions[name] {
-            var args = try operands.map { try operandValue($0, dot: dot) }
-            if let final { args.append(final) }
+            let args = try arguments(operands, final: final, dot: dot)
             do { return try function.body(self, args) } catch let error as FunctionError { throw fail(error) }
         }
         if name == "and" || name == "or" {
@@ -105,8 +104,7 @@ extension Executor {
             }
             return last
         }
-        var args = try operands.map { try operandValue($0, dot: dot) }
-        if let final { args.append(final) }
+        let args = try arguments(operands, final: final, dot: dot)
         do {
             if name == "call" {
                 guard let target = args.first else { throw FunctionError.arguments("wrong number of args for call: want at least 1 got 0") }
@@ -122,6 +120,15 @@ extension Executor {
         } catch let error as FunctionError {
             throw fail(error)
         }
+    }
+
+    /// The operands' values, then the pipeline's `final` value: one array, allocated once.
+    private mutating func arguments(_ operands: ArraySlice<Operand>, final: Value?, dot: Value) throws -> [Value] {
+        var args: [Value] = []
+        args.reserveCapacity(operands.count + (final == nil ? 0 : 1))
+        for operand in operands { args.append(try operandValue(operand, dot: dot)) }
+        if let final { args.append(final) }
+        return args
     }
 
     /// Go's message for a constant argument that does not fit a parameter of type `goType`

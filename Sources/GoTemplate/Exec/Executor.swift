@@ -213,7 +213,7 @@ struct Executor: CallContext {
         guard let first = command.arguments.first else { return .null }
         switch first {
         case .identifier(let name, let offset):
-            return try call(name, Array(command.arguments.dropFirst()), final: final, dot: dot, command: command, offset: offset)
+            return try call(name, command.arguments.dropFirst(), final: final, dot: dot, command: command, offset: offset)
         case .field(let names, let offset):
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
             return try fieldChain(dot, names, args: args, offset: offset, context: NodeText.operand(first),

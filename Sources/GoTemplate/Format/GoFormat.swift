@@ -16,8 +16,40 @@ public enum GoFormat {
     /// `%T` of one value.
     public static func typeName(_ value: Value) -> String { Builtins.typeName(value) }
 
+    /// The common `printf "%s-%s" .a .b`: when every verb is a bare `%s` and each has a string
+    /// argument (no more, no fewer), the result is the text with the strings put in; nil otherwise.
+    static func plainStrings(_ format: String, _ args: [Value]) -> String? {
+        var out = ""
+        var next = 0
+        var literalStart = format.utf8.startIndex
+        var i = literalStart
+        let utf8 = format.utf8
+        while i != utf8.endIndex {
+            guard utf8[i] == UInt8(ascii: "%") else {
+                utf8.formIndex(after: &i)
+                continue
+            }
+            let verb = utf8.index(after: i)
+            guard verb != utf8.endIndex, utf8[verb] == UInt8(ascii: "s"), next < args.count,
+                case .string(let text) = args[next]
+            else { return nil }
+            out += format[literalStart..<i]
+            out += text
+            next += 1
+            i = utf8.index(after: verb)
+            literalStart = i
+        }
+        guard next == args.count else { return nil }
+        out += format[literalStart..<utf8.endIndex]
+        return out
+    }
+
+    /// `fmt.Sprintf("%q", s)`: `s` as a Go double-quoted string literal, without parsing a format.
+    public static func quote(_ s: String) -> String { GoQuote.quote(s) }
+
     /// `fmt.Sprintf(format, args...)`.
     public static func sprintf(_ format: String, _ args: [Value]) -> String {
+        if let plain = plainStrings(format, args) { return plain }
         let f = Array(format.unicodeScalars)
         var out = ""
         var argNum = 0

@@ -23,10 +23,15 @@ enum SprigCore {
             return .string("\n" + pad + (try a.string(1)).replacingAll("\n", with: "\n" + pad))
         },
         make("quote") { a in
-            .string(
+            // One argument (`x | quote`) is by far the most common call.
+            if a.values.count == 1 {
+                if case .null = a.values[0] { return .string("") }
+                return .string(GoFormat.quote(sprigString(a.values[0])))
+            }
+            return .string(
                 a.values.compactMap { v -> String? in
                     if case .null = v { return nil }
-                    return GoFormat.sprintf("%q", [.string(sprigString(v))])
+                    return GoFormat.quote(sprigString(v))
                 }.joined(separator: " "))
         },
         make("squote") { a in

@@ -34,7 +34,11 @@ struct Executor: CallContext {
 
     var currentTemplateName: String { current }
 
-    private func definition(_ name: String) -> TemplateSet.Definition? { overlay[name] ?? set.definitions[name] }
+    private func definition(_ name: String) -> TemplateSet.Definition? {
+        // Most executions define nothing of their own (`tpl` text with a `define` does): skip hashing the name twice.
+        if !overlay.isEmpty, let own = overlay[name] { return own }
+        return set.definitions[name]
+    }
 
     mutating func run(_ name: String, data: Value) throws -> String {
         guard let definition = definition(name) else {

@@ -11,15 +11,18 @@ extension Executor {
     /// (`nilBaseIsNoValue`), while a nil `interface {}` (a map entry, a range element) is a
     /// "nil pointer evaluating" error. A key missing mid-chain is a nil of the first kind
     /// under Go's default `missingkey`, of the second under Helm's `missingkey=zero`.
-    mutating func fieldChain(_ base: Value, _ names: [String], args: [Value], offset: Int, context: @autoclosure () -> String,
-                             baseIsTyped: Bool = false, nilBaseIsNoValue: Bool = false) throws -> Value {
+    mutating func fieldChain(
+        _ base: Value, _ names: [String], args: [Value], offset: Int, context: @autoclosure () -> String,
+        baseIsTyped: Bool = false, nilBaseIsNoValue: Bool = false
+    ) throws -> Value {
         var value = base
         var typed = baseIsTyped
         var noValue = nilBaseIsNoValue
         for (i, name) in names.enumerated() {
             if noValue, case .null = value {
                 if set.missingKey == .error {
-                    throw execError(at: offset, context: context(), message: "nil data; no entry for key \(NodeText.quote(name))", function: nil)
+                    throw execError(
+                        at: offset, context: context(), message: "nil data; no entry for key \(NodeText.quote(name))", function: nil)
                 }
                 return .null
             }
@@ -36,7 +39,8 @@ extension Executor {
                     value = found
                 } else {
                     if set.missingKey == .error {
-                        throw execError(at: offset, context: context(), message: "map has no entry for key \(NodeText.quote(name))", function: nil)
+                        throw execError(
+                            at: offset, context: context(), message: "map has no entry for key \(NodeText.quote(name))", function: nil)
                     }
                     value = .null
                     noValue = set.missingKey == .noValue
@@ -44,7 +48,10 @@ extension Executor {
             case .object(let object):
                 if object.hasMethod(name) {
                     do {
-                        guard let result = try object.callMethod(name, isLast ? args : []) else { value = .null; continue }
+                        guard let result = try object.callMethod(name, isLast ? args : []) else {
+                            value = .null
+                            continue
+                        }
                         value = result
                     } catch let error as FunctionError {
                         let message = error.isArgumentError ? error.message : "error calling \(name): \(error.message)"
@@ -67,7 +74,9 @@ extension Executor {
     }
 
     /// Calls a built-in or registered function; `and`/`or` evaluate their arguments lazily.
-    mutating func call(_ name: String, _ operands: ArraySlice<Operand>, final: Value?, dot: Value, command: Command, offset: Int) throws -> Value {
+    mutating func call(_ name: String, _ operands: ArraySlice<Operand>, final: Value?, dot: Value, command: Command, offset: Int) throws
+        -> Value
+    {
         // Built only for an error message: most calls succeed.
         var context: String { NodeText.command(command) }
         func fail(_ error: FunctionError) -> ExecError {
@@ -76,8 +85,9 @@ extension Executor {
             if let (index, goType) = error.argument, index < operands.count {
                 let operand = operands[operands.startIndex + index]
                 let last = NodeText.lastEvaluated(operand)
-                return execError(at: last.offset, context: NodeText.operand(last),
-                                 message: Self.constantTypeMessage(operand, goType: goType) ?? error.message, function: nil)
+                return execError(
+                    at: last.offset, context: NodeText.operand(last),
+                    message: Self.constantTypeMessage(operand, goType: goType) ?? error.message, function: nil)
             }
             if error.isArgumentError { return execError(at: offset, context: name, message: error.message, function: nil) }
             return execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
@@ -95,7 +105,8 @@ extension Executor {
             }
             if let final { lazy.append { final } }
             guard !lazy.isEmpty else {
-                throw execError(at: offset, context: context, message: "wrong number of args for \(name): want at least 1 got 0", function: nil)
+                throw execError(
+                    at: offset, context: context, message: "wrong number of args for \(name): want at least 1 got 0", function: nil)
             }
             var last = Value.null
             for thunk in lazy {
@@ -153,8 +164,9 @@ extension Executor {
         let source = overlaySources[currentFile] ?? set.sources[currentFile] ?? []
         let (line, column) = SourcePosition.lineAndColumn(of: offset, in: source)
         // Go prints the column as a 0-based byte offset within the line.
-        return ExecError(file: currentFile, line: line, column: column - 1, templateName: currentTemplateName,
-                         context: context, message: message, functionError: function)
+        return ExecError(
+            file: currentFile, line: line, column: column - 1, templateName: currentTemplateName,
+            context: context, message: message, functionError: function)
     }
 }
 

@@ -68,7 +68,9 @@ public enum GoFormat {
                 case "#": spec.sharp = true
                 case "0": spec.zero = !spec.minus
                 case "+": spec.plus = true
-                case "-": spec.minus = true; spec.zero = false
+                case "-":
+                    spec.minus = true
+                    spec.zero = false
                 case " ": spec.space = true
                 default: break flags
                 }
@@ -81,7 +83,11 @@ public enum GoFormat {
                 var j = i + 1
                 var n = 0
                 var digits = 0
-                while j < f.count, f[j].isASCII, let d = Int(String(f[j])) { n = n * 10 + d; digits += 1; j += 1 }
+                while j < f.count, f[j].isASCII, let d = Int(String(f[j])) {
+                    n = n * 10 + d
+                    digits += 1
+                    j += 1
+                }
                 if j < f.count, f[j] == "]", digits > 0, n >= 1, n <= args.count {
                     argNum = n - 1
                 } else {
@@ -96,17 +102,28 @@ public enum GoFormat {
                 i += 1
                 if argNum < args.count, case .int(let w) = args[argNum] {
                     spec.width = Int(abs(w))
-                    if w < 0 { spec.minus = true; spec.zero = false }
+                    if w < 0 {
+                        spec.minus = true
+                        spec.zero = false
+                    }
                 } else if argNum < args.count, case .int64(let w) = args[argNum] {
                     spec.width = Int(abs(w))
-                    if w < 0 { spec.minus = true; spec.zero = false }
+                    if w < 0 {
+                        spec.minus = true
+                        spec.zero = false
+                    }
                 } else {
                     out += "%!(BADWIDTH)"
                 }
                 argNum += 1
             } else {
-                var n = 0, digits = 0
-                while i < f.count, f[i].isASCII, let d = Int(String(f[i])) { n = n * 10 + d; digits += 1; i += 1 }
+                var n = 0
+                var digits = 0
+                while i < f.count, f[i].isASCII, let d = Int(String(f[i])) {
+                    n = n * 10 + d
+                    digits += 1
+                    i += 1
+                }
                 if digits > 0 { spec.width = n }
             }
             // Precision.
@@ -125,7 +142,10 @@ public enum GoFormat {
                     argNum += 1
                 } else {
                     var n = 0
-                    while i < f.count, f[i].isASCII, let d = Int(String(f[i])) { n = n * 10 + d; i += 1 }
+                    while i < f.count, f[i].isASCII, let d = Int(String(f[i])) {
+                        n = n * 10 + d
+                        i += 1
+                    }
                     spec.precision = n
                 }
             }
@@ -188,7 +208,10 @@ public enum GoFormat {
         case .list(let items):
             return "[" + items.map { formatValue($0, verb: verb, spec: spec) }.joined(separator: " ") + "]"
         case .map(let map):
-            return "map[" + map.sortedKeys.map { formatValue(.string($0), verb: verb, spec: spec) + ":" + formatValue(map[$0] ?? .null, verb: verb, spec: spec) }
+            return "map["
+                + map.sortedKeys.map {
+                    formatValue(.string($0), verb: verb, spec: spec) + ":" + formatValue(map[$0] ?? .null, verb: verb, spec: spec)
+                }
                 .joined(separator: " ") + "]"
         case .object(let object):
             return verb == "v" || verb == "s" ? spec.pad(object.goFormatted, numeric: false) : badVerb(verb, value)
@@ -204,7 +227,8 @@ public enum GoFormat {
         case .string(let s): return GoQuote.quote(s)
         case .list(let items): return "[]interface {}{" + items.map(goSyntax).joined(separator: ", ") + "}"
         case .map(let map):
-            return "map[string]interface {}{" + map.sortedKeys.map { GoQuote.quote($0) + ":" + goSyntax(map[$0] ?? .null) }.joined(separator: ", ") + "}"
+            return "map[string]interface {}{"
+                + map.sortedKeys.map { GoQuote.quote($0) + ":" + goSyntax(map[$0] ?? .null) }.joined(separator: ", ") + "}"
         case .bytes(let b): return "[]byte{" + b.map { "0x" + String($0, radix: 16) }.joined(separator: ", ") + "}"
         default: return string(value)
         }

@@ -30,4 +30,3 @@ import Testing
         }
     }
 }
-

@@ -7,8 +7,10 @@ import Testing
 @Suite struct ReplacingAllTests {
     /// Go's ReplaceAll, written the slow and obvious way: scan left to right, take each match.
     static func reference(_ text: String, _ target: String, _ replacement: String) -> String {
-        let bytes = Array(text.utf8), needle = Array(target.utf8)
-        var out: [UInt8] = [], i = 0
+        let bytes = Array(text.utf8)
+        let needle = Array(target.utf8)
+        var out: [UInt8] = []
+        var i = 0
         while i < bytes.count {
             if i + needle.count <= bytes.count, Array(bytes[i..<(i + needle.count)]) == needle {
                 out += Array(replacement.utf8)
@@ -41,8 +43,9 @@ import Testing
             let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
             let target = targets.randomElement(using: &rng)!
             let replacement = replacements.randomElement(using: &rng)!
-            #expect(text.replacingAll(target, with: replacement) == Self.reference(text, target, replacement),
-                    "\(text.debugDescription) \(target.debugDescription) \(replacement.debugDescription)")
+            #expect(
+                text.replacingAll(target, with: replacement) == Self.reference(text, target, replacement),
+                "\(text.debugDescription) \(target.debugDescription) \(replacement.debugDescription)")
         }
     }
 }

@@ -49,6 +49,17 @@ public struct YAMLMapping: Equatable, Sendable {
         for (key, value) in entries { self[key] = value }
     }
 
+    /// A mapping of `entries` whose keys are known to differ (a dictionary's): taken as they
+    /// are, without looking each key up among the ones before it.
+    public init(uniqueKeys entries: [(key: String, value: YAMLValue)]) {
+        self.entries = entries
+        index = [:]
+        if entries.count > Self.indexThreshold {
+            index.reserveCapacity(entries.count)
+            for (i, entry) in entries.enumerated() { index[entry.key] = i }
+        }
+    }
+
     /// The keys in order.
     public var keys: [String] { entries.map(\.key) }
 

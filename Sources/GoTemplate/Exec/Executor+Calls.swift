@@ -11,15 +11,18 @@ extension Executor {
     /// (`nilBaseIsNoValue`), while a nil `interface {}` (a map entry, a range element) is a
     /// "nil pointer evaluating" error. A key missing mid-chain is a nil of the first kind
     /// under Go's default `missingkey`, of the second under Helm's `missingkey=zero`.
-    mutating func fieldChain(_ base: Value, _ names: [String], args: [Value], offset: Int, context: @autoclosure () -> String,
-                             baseIsTyped: Bool = false, nilBaseIsNoValue: Bool = false) throws -> Value {
+    mutating func fieldChain(
+        _ base: Value, _ names: [String], args: [Value], offset: Int, context: @autoclosure () -> String,
+        baseIsTyped: Bool = false, nilBaseIsNoValue: Bool = false
+    ) throws -> Value {
         var value = base
         var typed = baseIsTyped
         var noValue = nilBaseIsNoValue
         for (i, name) in names.enumerated() {
             if noValue, case .null = value {
                 if set.missingKey == .error {
-                    throw execError(at: offset, context: context(), message: "nil data; no entry for key \(NodeText.quote(name))", function: nil)
+                    throw execError(
+                        at: offset, context: context(), message: "nil data; no entry for key \(NodeText.quote(name))", function: nil)
                 }
                 return .null
             }
@@ -36,7 +39,8 @@ extension Executor {
                     value = found
                 } else {
                     if set.missingKey == .error {
-                        throw execError(at: offset, context: context(), message: "map has no entry for key \(NodeText.quote(name))", function: nil)
+                        throw execError(
+                            at: offset, context: context(), message: "map has no entry for key \(NodeText.quote(name))", function: nil)
                     }
                     value = .null
                     noValue = set.missingKey == .noValue
@@ -44,7 +48,10 @@ extension Executor {
             case .object(let object):
                 if object.hasMethod(name) {
                     do {
-                        guard let result = try object.callMethod(name, isLast ? args : []) else { value = .null; continue }
+                        guard let result = try object.callMethod(name, isLast ? args : []) else {
+                            value = .null
+                            continue
+                        }
                         value = result
                     } catch let error as FunctionError {
                         let message = error.isArgumentError ? error.message : "error calling \(name): \(error.message)"
@@ -67,25 +74,27 @@ extension Executor {
     }
 
     /// Calls a built-in or registered function; `and`/`or` evaluate their arguments lazily.
-    mutating func call(_ name: String, _ operands: [Operand], final: Value?, dot: Value, command: Command, offset: Int) throws -> Value {
+    mutating func call(_ name: String, _ operands: ArraySlice<Operand>, final: Value?, dot: Value, command: Command, offset: Int) throws
+        -> Value
+    {
         // Built only for an error message: most calls succeed.
         var context: String { NodeText.command(command) }
         func fail(_ error: FunctionError) -> ExecError {
             // Go checks arguments before the call and wraps nothing: a count at the function's
             // name, a type at the argument (a constant is checked as it is read).
             if let (index, goType) = error.argument, index < operands.count {
-                let operand = operands[index]
+                let operand = operands[operands.startIndex + index]
                 let last = NodeText.lastEvaluated(operand)
-                return execError(at: last.offset, context: NodeText.operand(last),
-                                 message: Self.constantTypeMessage(operand, goType: goType) ?? error.message, function: nil)
+                return execError(
+                    at: last.offset, context: NodeText.operand(last),
+                    message: Self.constantTypeMessage(operand, goType: goType) ?? error.message, function: nil)
             }
             if error.isArgumentError { return execError(at: offset, context: name, message: error.message, function: nil) }
             return execError(at: offset, context: context, message: "error calling \(name): \(error.message)", function: error)
         }
         // Registered functions override Go's built-ins, as in Go (Helm's Sprig `slice` does).
         if let function = set.functions[name] {
-            var args = try operands.map { try operandValue($0, dot: dot) }
-            if let final { args.append(final) }
+            let args = try arguments(operands, final: final, dot: dot)
             do { return try function.body(self, args) } catch let error as FunctionError { throw fail(error) }
         }
         if name == "and" || name == "or" {
@@ -96,7 +105,8 @@ extension Executor {
             }
             if let final { lazy.append { final } }
             guard !lazy.isEmpty else {
-                throw execError(at: offset, context: context, message: "wrong number of args for \(name): want at least 1 got 0", function: nil)
+                throw execError(
+                    at: offset, context: context, message: "wrong number of args for \(name): want at least 1 got 0", function: nil)
             }
             var last = Value.null
             for thunk in lazy {
@@ -105,8 +115,7 @@ extension Executor {
             }
             return last
         }
-        var args = try operands.map { try operandValue($0, dot: dot) }
-        if let final { args.append(final) }
+        let args = try arguments(operands, final: final, dot: dot)
         do {
             if name == "call" {
                 guard let target = args.first else { throw FunctionError.arguments("wrong number of args for call: want at least 1 got 0") }
@@ -122,6 +131,15 @@ extension Executor {
         } catch let error as FunctionError {
             throw fail(error)
         }
+    }
+
+    /// The operands' values, then the pipeline's `final` value: one array, allocated once.
+    private mutating func arguments(_ operands: ArraySlice<Operand>, final: Value?, dot: Value) throws -> [Value] {
+        var args: [Value] = []
+        args.reserveCapacity(operands.count + (final == nil ? 0 : 1))
+        for operand in operands { args.append(try operandValue(operand, dot: dot)) }
+        if let final { args.append(final) }
+        return args
     }
 
     /// Go's message for a constant argument that does not fit a parameter of type `goType`
@@ -146,8 +164,9 @@ extension Executor {
         let source = overlaySources[currentFile] ?? set.sources[currentFile] ?? []
         let (line, column) = SourcePosition.lineAndColumn(of: offset, in: source)
         // Go prints the column as a 0-based byte offset within the line.
-        return ExecError(file: currentFile, line: line, column: column - 1, templateName: currentTemplateName,
-                         context: context, message: message, functionError: function)
+        return ExecError(
+            file: currentFile, line: line, column: column - 1, templateName: currentTemplateName,
+            context: context, message: message, functionError: function)
     }
 }
 

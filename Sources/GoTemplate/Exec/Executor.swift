@@ -34,11 +34,17 @@ struct Executor: CallContext {
 
     var currentTemplateName: String { current }
 
-    private func definition(_ name: String) -> TemplateSet.Definition? { overlay[name] ?? set.definitions[name] }
+    private func definition(_ name: String) -> TemplateSet.Definition? {
+        // Most executions define nothing of their own (`tpl` text with a `define` does): skip hashing the name twice.
+        if !overlay.isEmpty, let own = overlay[name] { return own }
+        return set.definitions[name]
+    }
 
     mutating func run(_ name: String, data: Value) throws -> String {
         guard let definition = definition(name) else {
-            throw FunctionError("no template \(NodeText.quote(name)) associated with template \(NodeText.quote(current.isEmpty ? (set.rootName ?? name) : current))")
+            throw FunctionError(
+                "no template \(NodeText.quote(name)) associated with template \(NodeText.quote(current.isEmpty ? (set.rootName ?? name) : current))"
+            )
         }
         depth += 1
         defer { depth -= 1 }
@@ -48,8 +54,16 @@ struct Executor: CallContext {
         if stackGuard.isExhausted {
             throw FunctionError("templates nest too deeply (include, tpl or template calls within each other) for the stack")
         }
-        let savedVariables = variables, savedCurrent = current, savedFile = currentFile, savedNilDot = nilDotIsTyped
-        defer { variables = savedVariables; current = savedCurrent; currentFile = savedFile; nilDotIsTyped = savedNilDot }
+        let savedVariables = variables
+        let savedCurrent = current
+        let savedFile = currentFile
+        let savedNilDot = nilDotIsTyped
+        defer {
+            variables = savedVariables
+            current = savedCurrent
+            currentFile = savedFile
+            nilDotIsTyped = savedNilDot
+        }
         variables = [("$", data, false)]
         nilDotIsTyped = false
         // `tpl` text runs under an internal key; errors name it as Go does, by its template name.
@@ -152,7 +166,9 @@ struct Executor: CallContext {
         case .object(let object) where object.rangeEntries != nil:
             pairs = (object.rangeEntries ?? []).map { ($0.key, $0.value) }
         default:
-            throw execError(at: pipe.offset, context: NodeText.pipeline(pipe), message: "range can't iterate over \(ValueFormatting.string(value))", function: nil)
+            throw execError(
+                at: pipe.offset, context: NodeText.pipeline(pipe), message: "range can't iterate over \(ValueFormatting.string(value))",
+                function: nil)
         }
         if pairs.isEmpty {
             if let elseBody { return try walk(elseBody, dot: dot, into: &out) }
@@ -213,11 +229,12 @@ struct Executor: CallContext {
         guard let first = command.arguments.first else { return .null }
         switch first {
         case .identifier(let name, let offset):
-            return try call(name, Array(command.arguments.dropFirst()), final: final, dot: dot, command: command, offset: offset)
+            return try call(name, command.arguments.dropFirst(), final: final, dot: dot, command: command, offset: offset)
         case .field(let names, let offset):
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return try fieldChain(dot, names, args: args, offset: offset, context: NodeText.operand(first),
-                                  nilBaseIsNoValue: !nilDotIsTyped)
+            return try fieldChain(
+                dot, names, args: args, offset: offset, context: NodeText.operand(first),
+                nilBaseIsNoValue: !nilDotIsTyped)
         case .variable(let name, let fields, let offset):
             let (base, typedNil) = try variable(name, offset: offset)
             if fields.isEmpty {
@@ -227,19 +244,24 @@ struct Executor: CallContext {
                 return base
             }
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
-            return try fieldChain(base, fields, args: args, offset: offset, context: NodeText.operand(first),
-                                  nilBaseIsNoValue: !typedNil)
+            return try fieldChain(
+                base, fields, args: args, offset: offset, context: NodeText.operand(first),
+                nilBaseIsNoValue: !typedNil)
         case .chain(let pipe, let fields, _):
             let base = try evaluate(pipe, dot: dot)
             let args = try command.arguments.dropFirst().map { try operandValue($0, dot: dot) } + (final.map { [$0] } ?? [])
             // Go reports a field error after `(pipeline)` at the last node the pipeline evaluated.
             let last = NodeText.lastEvaluated(in: pipe)
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: args, offset: last.offset, context: NodeText.operand(last),
-                                                          baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
+            return fields.isEmpty
+                ? base
+                : try fieldChain(
+                    base, fields, args: args, offset: last.offset, context: NodeText.operand(last),
+                    baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
         default:
             if command.arguments.count > 1 || final != nil {
-                throw execError(at: first.offset, context: NodeText.operand(first),
-                                message: "can't give argument to non-function \(NodeText.operand(first))", function: nil)
+                throw execError(
+                    at: first.offset, context: NodeText.operand(first),
+                    message: "can't give argument to non-function \(NodeText.operand(first))", function: nil)
             }
             if case .null = first {
                 throw execError(at: first.offset, context: "nil", message: "nil is not a command", function: nil)
@@ -262,17 +284,24 @@ struct Executor: CallContext {
         case .identifier(let name, let offset):
             return try call(name, [], final: nil, dot: dot, command: Command(arguments: [operand], offset: offset), offset: offset)
         case .field(let names, let offset):
-            return try fieldChain(dot, names, args: [], offset: offset, context: NodeText.operand(operand),
-                                  nilBaseIsNoValue: !nilDotIsTyped)
+            return try fieldChain(
+                dot, names, args: [], offset: offset, context: NodeText.operand(operand),
+                nilBaseIsNoValue: !nilDotIsTyped)
         case .variable(let name, let fields, let offset):
             let (base, typedNil) = try variable(name, offset: offset)
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: offset, context: NodeText.operand(operand),
-                                                          nilBaseIsNoValue: !typedNil)
+            return fields.isEmpty
+                ? base
+                : try fieldChain(
+                    base, fields, args: [], offset: offset, context: NodeText.operand(operand),
+                    nilBaseIsNoValue: !typedNil)
         case .chain(let pipe, let fields, _):
             let base = try evaluate(pipe, dot: dot)
             let last = NodeText.lastEvaluated(in: pipe)
-            return fields.isEmpty ? base : try fieldChain(base, fields, args: [], offset: last.offset, context: NodeText.operand(last),
-                                                          baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
+            return fields.isEmpty
+                ? base
+                : try fieldChain(
+                    base, fields, args: [], offset: last.offset, context: NodeText.operand(last),
+                    baseIsTyped: true, nilBaseIsNoValue: pipe.isParenthesized)
         }
     }
 

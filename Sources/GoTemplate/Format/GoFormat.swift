@@ -16,8 +16,40 @@ public enum GoFormat {
     /// `%T` of one value.
     public static func typeName(_ value: Value) -> String { Builtins.typeName(value) }
 
+    /// The common `printf "%s-%s" .a .b`: when every verb is a bare `%s` and each has a string
+    /// argument (no more, no fewer), the result is the text with the strings put in; nil otherwise.
+    static func plainStrings(_ format: String, _ args: [Value]) -> String? {
+        var out = ""
+        var next = 0
+        var literalStart = format.utf8.startIndex
+        var i = literalStart
+        let utf8 = format.utf8
+        while i != utf8.endIndex {
+            guard utf8[i] == UInt8(ascii: "%") else {
+                utf8.formIndex(after: &i)
+                continue
+            }
+            let verb = utf8.index(after: i)
+            guard verb != utf8.endIndex, utf8[verb] == UInt8(ascii: "s"), next < args.count,
+                case .string(let text) = args[next]
+            else { return nil }
+            out += format[literalStart..<i]
+            out += text
+            next += 1
+            i = utf8.index(after: verb)
+            literalStart = i
+        }
+        guard next == args.count else { return nil }
+        out += format[literalStart..<utf8.endIndex]
+        return out
+    }
+
+    /// `fmt.Sprintf("%q", s)`: `s` as a Go double-quoted string literal, without parsing a format.
+    public static func quote(_ s: String) -> String { GoQuote.quote(s) }
+
     /// `fmt.Sprintf(format, args...)`.
     public static func sprintf(_ format: String, _ args: [Value]) -> String {
+        if let plain = plainStrings(format, args) { return plain }
         let f = Array(format.unicodeScalars)
         var out = ""
         var argNum = 0
@@ -36,7 +68,9 @@ public enum GoFormat {
                 case "#": spec.sharp = true
                 case "0": spec.zero = !spec.minus
                 case "+": spec.plus = true
-                case "-": spec.minus = true; spec.zero = false
+                case "-":
+                    spec.minus = true
+                    spec.zero = false
                 case " ": spec.space = true
                 default: break flags
                 }
@@ -49,7 +83,11 @@ public enum GoFormat {
                 var j = i + 1
                 var n = 0
                 var digits = 0
-                while j < f.count, f[j].isASCII, let d = Int(String(f[j])) { n = n * 10 + d; digits += 1; j += 1 }
+                while j < f.count, f[j].isASCII, let d = Int(String(f[j])) {
+                    n = n * 10 + d
+                    digits += 1
+                    j += 1
+                }
                 if j < f.count, f[j] == "]", digits > 0, n >= 1, n <= args.count {
                     argNum = n - 1
                 } else {
@@ -64,17 +102,28 @@ public enum GoFormat {
                 i += 1
                 if argNum < args.count, case .int(let w) = args[argNum] {
                     spec.width = Int(abs(w))
-                    if w < 0 { spec.minus = true; spec.zero = false }
+                    if w < 0 {
+                        spec.minus = true
+                        spec.zero = false
+                    }
                 } else if argNum < args.count, case .int64(let w) = args[argNum] {
                     spec.width = Int(abs(w))
-                    if w < 0 { spec.minus = true; spec.zero = false }
+                    if w < 0 {
+                        spec.minus = true
+                        spec.zero = false
+                    }
                 } else {
                     out += "%!(BADWIDTH)"
                 }
                 argNum += 1
             } else {
-                var n = 0, digits = 0
-                while i < f.count, f[i].isASCII, let d = Int(String(f[i])) { n = n * 10 + d; digits += 1; i += 1 }
+                var n = 0
+                var digits = 0
+                while i < f.count, f[i].isASCII, let d = Int(String(f[i])) {
+                    n = n * 10 + d
+                    digits += 1
+                    i += 1
+                }
                 if digits > 0 { spec.width = n }
             }
             // Precision.
@@ -93,7 +142,10 @@ public enum GoFormat {
                     argNum += 1
                 } else {
                     var n = 0
-                    while i < f.count, f[i].isASCII, let d = Int(String(f[i])) { n = n * 10 + d; i += 1 }
+                    while i < f.count, f[i].isASCII, let d = Int(String(f[i])) {
+                        n = n * 10 + d
+                        i += 1
+                    }
                     spec.precision = n
                 }
             }
@@ -156,7 +208,10 @@ public enum GoFormat {
         case .list(let items):
             return "[" + items.map { formatValue($0, verb: verb, spec: spec) }.joined(separator: " ") + "]"
         case .map(let map):
-            return "map[" + map.sortedKeys.map { formatValue(.string($0), verb: verb, spec: spec) + ":" + formatValue(map[$0] ?? .null, verb: verb, spec: spec) }
+            return "map["
+                + map.sortedKeys.map {
+                    formatValue(.string($0), verb: verb, spec: spec) + ":" + formatValue(map[$0] ?? .null, verb: verb, spec: spec)
+                }
                 .joined(separator: " ") + "]"
         case .object(let object):
             return verb == "v" || verb == "s" ? spec.pad(object.goFormatted, numeric: false) : badVerb(verb, value)
@@ -172,7 +227,8 @@ public enum GoFormat {
         case .string(let s): return GoQuote.quote(s)
         case .list(let items): return "[]interface {}{" + items.map(goSyntax).joined(separator: ", ") + "}"
         case .map(let map):
-            return "map[string]interface {}{" + map.sortedKeys.map { GoQuote.quote($0) + ":" + goSyntax(map[$0] ?? .null) }.joined(separator: ", ") + "}"
+            return "map[string]interface {}{"
+                + map.sortedKeys.map { GoQuote.quote($0) + ":" + goSyntax(map[$0] ?? .null) }.joined(separator: ", ") + "}"
         case .bytes(let b): return "[]byte{" + b.map { "0x" + String($0, radix: 16) }.joined(separator: ", ") + "}"
         default: return string(value)
         }

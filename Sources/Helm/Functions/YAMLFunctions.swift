@@ -98,7 +98,7 @@ enum YAMLFunctions {
         case .list(let items): return .sequence(items.map(jsonYAMLValue))
         case .map(let map):
             let entries = map.storage.sorted { GoYAMLKeyOrder.less($0.key, $1.key) }
-            return .mapping(YAMLMapping(entries.map { ($0.key, jsonYAMLValue($0.value)) }))
+            return .mapping(YAMLMapping(uniqueKeys: entries.map { ($0.key, jsonYAMLValue($0.value)) }))
         case .object(let object): return jsonYAMLValue(object.jsonValue)
         default: return yamlValue(value)
         }
@@ -115,7 +115,7 @@ enum YAMLFunctions {
         case .bytes(let b): return .string(Base64.encode(b))
         case .list(let items): return .sequence(items.map(yamlValue))
         case .map(let map):
-            return .mapping(YAMLMapping(map.sortedKeys.map { ($0, yamlValue(map[$0] ?? .null)) }))
+            return .mapping(YAMLMapping(uniqueKeys: map.sortedKeys.map { ($0, yamlValue(map[$0] ?? .null)) }))
         case .object(let object): return yamlValue(object.jsonValue)
         }
     }

@@ -23,10 +23,15 @@ enum SprigCore {
             return .string("\n" + pad + (try a.string(1)).replacingAll("\n", with: "\n" + pad))
         },
         make("quote") { a in
-            .string(
+            // One argument (`x | quote`) is by far the most common call.
+            if a.values.count == 1 {
+                if case .null = a.values[0] { return .string("") }
+                return .string(GoFormat.quote(sprigString(a.values[0])))
+            }
+            return .string(
                 a.values.compactMap { v -> String? in
                     if case .null = v { return nil }
-                    return GoFormat.sprintf("%q", [.string(sprigString(v))])
+                    return GoFormat.quote(sprigString(v))
                 }.joined(separator: " "))
         },
         make("squote") { a in
@@ -188,42 +193,47 @@ extension String {
             return replacement + self.map { String($0) + replacement }.joined()
         }
         var text = self
-        // Work on the contiguous UTF-8 bytes; copy only when something is replaced.
+        // Work on the contiguous UTF-8 bytes; copy only when something is replaced, and then
+        // span by span (`nindent` runs this on every line of every included block).
         return text.withUTF8 { haystack -> String in
+            guard let base = haystack.baseAddress else { return self }
             let needle = Array(target.utf8)
-            let first = needle[0]
+            let first = Int32(needle[0])
             let count = haystack.count
             let width = needle.count
-            func matches(at i: Int) -> Bool {
-                guard i + width <= count else { return false }
-                for k in 1..<width where haystack[i + k] != needle[k] { return false }
-                return true
-            }
             // memchr finds each candidate first byte (most texts hold no match at all).
-            var i = 0
-            while i < count {
-                guard let base = haystack.baseAddress, let found = memchr(base + i, Int32(first), count - i) else {
-                    i = count
-                    break
-                }
-                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if matches(at: i) { break }
-                i += 1
-            }
-            guard i < count else { return self }
-            let insert = Array(replacement.utf8)
-            var out: [UInt8] = []
-            out.reserveCapacity(count + insert.count * 4)
-            out.append(contentsOf: haystack[0..<i])
-            while i < count {
-                if haystack[i] == first && matches(at: i) {
-                    out.append(contentsOf: insert)
-                    i += width
-                } else {
-                    out.append(haystack[i])
+            func match(from start: Int) -> Int? {
+                var i = start
+                while i + width <= count, let found = memchr(base + i, first, count - i) {
+                    i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    guard i + width <= count else { return nil }
+                    var k = 1
+                    while k < width, base[i + k] == needle[k] { k += 1 }
+                    if k == width { return i }
                     i += 1
                 }
+                return nil
             }
+            guard let firstMatch = match(from: 0) else { return self }
+            var matches = 1
+            var probe = firstMatch + width
+            while let next = match(from: probe) {
+                matches += 1
+                probe = next + width
+            }
+            let insert = Array(replacement.utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(count + matches * insert.count - matches * width)
+            var copied = 0
+            var found: Int? = firstMatch
+            while let i = found {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[copied..<i]))
+                out.append(contentsOf: insert)
+                copied = i + width
+                found = match(from: copied)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[copied..<count]))
+            // Matches of valid UTF-8 in valid UTF-8 start and end on scalar boundaries.
             return String(decoding: out, as: UTF8.self)
         }
     }
